@@ -1,0 +1,82 @@
+"""Warnings and errors about the site's content, each naming a file and line.
+
+A build never stops at the first bad file: every stage records a
+:class:`Diagnostic` and goes on. The build report lists them all, and the CLI
+prints each as one readable line.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One thing wrong (or worth confirming) in the site's content."""
+
+    file: str
+    """Site-relative path of the file, POSIX separators."""
+    line: int | None
+    """1-based line in that file, where one is known."""
+    kind: str
+    """Machine-readable kind, e.g. ``yaml-error``, ``dangling-reference``."""
+    message: str
+    suggestion: str | None = None
+    severity: str = "warning"
+    """``warning`` (the build goes on) or ``error`` (the file was skipped)."""
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        text = f"{where}: {self.severity} [{self.kind}] {self.message}"
+        if self.suggestion:
+            text += f" (did you mean {self.suggestion}?)"
+        return text
+
+
+@dataclass
+class Diagnostics:
+    """The diagnostics one build collects, kept in a deterministic order."""
+
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def add(
+        self,
+        file: str,
+        kind: str,
+        message: str,
+        *,
+        line: int | None = None,
+        suggestion: str | None = None,
+        severity: str = "warning",
+    ) -> None:
+        self.items.append(Diagnostic(file, line, kind, message, suggestion, severity))
+
+    def sorted(self) -> list[Diagnostic]:
+        """Unique diagnostics, by file, line and kind: the same for any file order."""
+        return sorted(set(self.items), key=lambda d: (d.file, d.line or 0, d.kind, d.message, d.suggestion or ""))
+
+    def by_kind(self) -> dict[str, int]:
+        return dict(sorted(Counter(d.kind for d in self.sorted()).items()))
+
+    def __len__(self) -> int:
+        return len(set(self.items))
+
+
+class SiteError(Exception):
+    """The site as a whole cannot be read (exit code 2): no such folder, say."""
+
+    def __init__(self, message: str, file: str | None = None, line: int | None = None) -> None:
+        super().__init__(message)
+        self.file = file
+        self.line = line
+
+    def __str__(self) -> str:
+        msg = self.args[0]
+        if self.file:
+            where = self.file if self.line is None else f"{self.file}:{self.line}"
+            return f"{where}: {msg}"
+        return msg

@@ -1,0 +1,30 @@
+"""Export stage: the knowledge graph → files (Turtle, N-Triples, N-Quads, JSON-LD, report)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from kg.export.atomic import write_all
+from kg.export.jsonld import jsonld_text
+from kg.export.ntriples import nquads_text, ntriples_text
+from kg.export.turtle import turtle_text
+from kg.graph import KnowledgeGraph
+
+OUTPUTS = {
+    "graph.ttl": turtle_text,
+    "graph.nt": ntriples_text,
+    "graph.nq": nquads_text,
+    "graph.jsonld": jsonld_text,
+}
+
+__all__ = ["OUTPUTS", "jsonld_text", "nquads_text", "ntriples_text", "turtle_text", "write_outputs"]
+
+
+def write_outputs(kg: KnowledgeGraph, report: dict[str, Any], out: Path) -> dict[str, Path]:
+    """Write every serialisation and ``build-report.json`` into ``out``, atomically."""
+    files: dict[Path, str] = {out / name: render(kg) for name, render in OUTPUTS.items()}
+    files[out / "build-report.json"] = json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    write_all(files)
+    return {path.name: path for path in files}

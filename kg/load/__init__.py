@@ -1,0 +1,305 @@
+"""Load stage: a Jekyll site folder → :class:`Site` (configuration + documents).
+
+Reads ``_config.yml``, every configured collection (``_posts`` always, ``_drafts``
+on request), and ``_data``. Follows Jekyll's rules for defaults, dates, slugs,
+``published`` and URLs. Nothing outside the site folder is read: symlinks that
+leave it are skipped with a warning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kg.diagnostics import Diagnostics, SiteError
+from kg.load import frontmatter, jekyll
+from kg.load.config import read_config
+from kg.load.documents import Document, Site, SiteConfig
+
+__all__ = ["CONTENT_EXTS", "MAX_FILE_BYTES", "Document", "Site", "SiteConfig", "load_site"]
+
+CONTENT_EXTS = {".md", ".markdown", ".mkd", ".mkdn", ".html", ".htm"}
+#: Files larger than this are skipped (a content page is kilobytes, not megabytes).
+MAX_FILE_BYTES = 2 * 1024 * 1024
+_SKIP_PREFIXES = (".", "_", "#", "~")
+
+Progress = Callable[[int, int], None]
+
+
+def load_site(
+    root: str | Path,
+    *,
+    drafts: bool = False,
+    diagnostics: Diagnostics | None = None,
+    max_file_bytes: int = MAX_FILE_BYTES,
+    progress: Progress | None = None,
+) -> Site:
+    """Read the site at ``root``; raises :class:`SiteError` only when it cannot be read at all."""
+    root = Path(root)
+    diags = diagnostics if diagnostics is not None else Diagnostics()
+    if not root.exists():
+        raise SiteError(f"no such site folder: {root}")
+    if not root.is_dir():
+        raise SiteError(f"not a folder: {root}")
+    try:
+        os.listdir(root)
+    except OSError as exc:
+        raise SiteError(f"cannot read the site folder {root}: {exc.strerror}") from None
+    real_root = root.resolve()
+    config = read_config(root, diags)
+    zone = jekyll.site_zone(config.timezone)
+    if config.timezone and zone is None:
+        diags.add("_config.yml", "bad-config", f"unknown timezone {config.timezone!r}; dates stay as written")
+
+    labels = sorted(config.collections)
+    if drafts:
+        labels.append("drafts")
+    found: list[tuple[str, str]] = []  # (collection, site-relative path)
+    files: set[str] = set()
+    for label in labels:
+        tops = [f"_{label}"] + (_nested_posts(root) if label == "posts" else [])
+        for top in tops:
+            for rel in _walk(root, real_root, top, diags):
+                files.add(rel)
+                if Path(rel).suffix.lower() in CONTENT_EXTS:
+                    found.append((label, rel))
+    found.sort(key=lambda item: item[1])
+
+    documents: list[Document] = []
+    for index, (label, rel) in enumerate(found):
+        if progress is not None:
+            progress(index, len(found))
+        doc = _load_document(root, rel, label, config, zone, diags, max_file_bytes)
+        if doc is not None:
+            documents.append(doc)
+    if progress is not None:
+        progress(len(found), len(found))
+    data = _load_data(root, real_root, diags, files)
+    return Site(config=config, documents=documents, data=data, files=files)
+
+
+_NOT_CONTENT = {"node_modules", "vendor", "_site", ".git", ".jekyll-cache", "output"}
+
+
+def _nested_posts(root: Path) -> list[str]:
+    """``en/_posts`` and the like: posts folders inside ordinary folders (their path gives categories)."""
+    out = []
+    for dirpath, dirnames, _ in os.walk(root, followlinks=False):
+        here = Path(dirpath)
+        if here != root and "_posts" in dirnames:
+            out.append((here / "_posts").relative_to(root).as_posix())
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(_SKIP_PREFIXES) and d not in _NOT_CONTENT)
+    return out
+
+
+def _walk(root: Path, real_root: Path, top: str, diags: Diagnostics) -> list[str]:
+    """Site-relative paths of the files under ``root/top``, as Jekyll would read them."""
+    base = root / top
+    if not base.is_dir():
+        return []
+    out: list[str] = []
+    for dirpath, dirnames, filenames in os.walk(base, followlinks=False):
+        here = Path(dirpath)
+        kept = []
+        for name in sorted(dirnames):
+            if name.startswith(_SKIP_PREFIXES):
+                continue
+            if (here / name).is_symlink():
+                rel = (here / name).relative_to(root).as_posix()
+                if not _inside(here / name, real_root):
+                    diags.add(rel, "outside-site", "symlink to a folder outside the site; not followed")
+                    continue
+                out.extend(_walk(root, real_root, rel, diags))
+                continue
+            kept.append(name)
+        dirnames[:] = kept
+        for name in sorted(filenames):
+            if name.startswith(_SKIP_PREFIXES) or name.endswith("~"):
+                continue
+            path = here / name
+            rel = path.relative_to(root).as_posix()
+            if path.is_symlink() and not _inside(path, real_root):
+                diags.add(rel, "outside-site", "symlink to a file outside the site; not read")
+                continue
+            out.append(rel)
+    return out
+
+
+def _inside(path: Path, real_root: Path) -> bool:
+    try:
+        path.resolve().relative_to(real_root)
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return True
+
+
+def _load_document(
+    root: Path,
+    rel: str,
+    label: str,
+    config: SiteConfig,
+    zone: dt.tzinfo | None,
+    diags: Diagnostics,
+    max_file_bytes: int,
+) -> Document | None:
+    path = root / rel
+    try:
+        size = path.stat().st_size
+        if size > max_file_bytes:
+            diags.add(rel, "file-too-large", f"{size} bytes, over the limit of {max_file_bytes}; skipped",
+                      severity="error")
+            return None
+        text = frontmatter.decode(path.read_bytes())
+        parsed = frontmatter.parse(text)
+    except frontmatter.FrontMatterError as exc:
+        diags.add(rel, exc.kind, f"{exc}; file skipped", line=exc.line, severity="error")
+        return None
+    except OSError as exc:
+        diags.add(rel, "unreadable", f"cannot read: {exc.strerror}; file skipped", severity="error")
+        return None
+    if not parsed.has_front_matter:
+        diags.add(rel, "no-front-matter", "no front matter (--- … ---): Jekyll copies it as a static file; "
+                  "not a document", line=1)
+        return None
+
+    data = parsed.data
+    folder, _, in_collection = rel.partition(f"_{label}/")
+    if folder and label == "posts":
+        # Jekyll adds the folders above _posts to the post's categories.
+        extra = [part for part in folder.strip("/").split("/") if part]
+        existing = data.get("categories")
+        existing = existing if isinstance(existing, list) else ([existing] if existing else [])
+        data["categories"] = extra + [c for c in existing if c not in extra]
+    filename_date: dt.date | None = None
+    # Jekyll's :title comes from the file's own name (directories dropped, trailing dots stripped).
+    slug_source = in_collection.rsplit("/", 1)[-1].rsplit(".", 1)[0].rstrip(".")
+    if label in ("posts", "drafts"):
+        match = jekyll.POST_NAME.match(in_collection.rsplit("/", 1)[-1])
+        if match:
+            try:
+                filename_date = dt.date.fromisoformat(_pad_date(match.group(1)))
+            except ValueError:
+                filename_date = None
+            slug_source = match.group(2).rsplit("/", 1)[-1].rstrip(".")
+        if label == "posts" and (match is None or filename_date is None):
+            diags.add(rel, "bad-post-name", "a post's file name must start with a real date "
+                      "(YYYY-MM-DD-title.md); Jekyll skips it", line=None)
+            return None
+    # Defaults use "posts" for drafts too: a draft is an unpublished post.
+    jekyll.apply_defaults(config.defaults, rel, "posts" if label == "drafts" else label, data)
+
+    date: dt.date | dt.datetime | None = filename_date
+    if "date" in data and data["date"] is not None and data["date"] != "":
+        try:
+            date = jekyll.parse_date(data["date"], zone)
+        except jekyll.BadDate as exc:
+            fallback = f"; using the file name's date {filename_date}" if filename_date else ""
+            diags.add(rel, "bad-date", f"date: {exc}{fallback}", line=parsed.key_lines.get("date"))
+
+    published = _published(data)
+    if published and label == "posts" and not config.raw.get("future") and _in_future(date):
+        published = False  # Jekyll does not output future posts unless `future: true`
+    lang = data.get("lang")
+    if not isinstance(lang, str) or not lang.strip():
+        if lang is not None and lang != "":
+            diags.add(rel, "bad-type", f"lang: expected a language code, got {lang!r}; using {config.lang!r}",
+                      line=parsed.key_lines.get("lang"))
+        lang = config.lang
+    doc = Document(
+        path=rel,
+        collection=label,
+        data=data,
+        body=parsed.body,
+        body_line=parsed.body_line,
+        key_lines=parsed.key_lines,
+        date=date,
+        published=published,
+        lang=lang.strip(),
+        ext=Path(rel).suffix.lower(),
+    )
+    ph = jekyll.placeholders(label, in_collection, slug_source, date, data, doc.ext)
+    doc.slug = ph["title"]
+    meta = config.collections.get("posts" if label == "drafts" else label, {})
+    outputs = label in ("posts", "drafts") or bool(meta.get("output", False))
+    if published and outputs:
+        doc.url_path = _url(doc, meta, config, ph, diags)
+        if doc.url_path is not None:
+            doc.url = config.base + doc.url_path
+    return doc
+
+
+def _pad_date(text: str) -> str:
+    year, month, day = text.split("-")
+    return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
+
+
+def _published(data: dict[str, Any]) -> bool:
+    """Jekyll's test: ``published: false`` or an empty ``published:`` is not output."""
+    return not ("published" in data and data["published"] in (False, None))
+
+
+def _in_future(date: dt.date | dt.datetime | None) -> bool:
+    if date is None:
+        return False
+    if isinstance(date, dt.datetime):
+        return date > dt.datetime.now(dt.UTC)
+    return date > dt.date.today()
+
+
+def _url(doc: Document, meta: dict[str, Any], config: SiteConfig, ph: dict[str, str],
+         diags: Diagnostics) -> str | None:
+    permalink = doc.data.get("permalink")
+    if permalink is not None and not isinstance(permalink, str):
+        diags.add(doc.path, "bad-type", f"permalink: expected text, got {permalink!r}; ignored",
+                  line=doc.line_of("permalink"))
+        permalink = None
+    template = permalink or meta.get("permalink")
+    if not isinstance(template, str) or not template:
+        suffix = "/" if config.permalink.endswith("/") or config.permalink == "pretty" else ":output_ext"
+        template = "/:collection/:path" + suffix
+    else:
+        from kg.load.config import permalink_template
+
+        template = permalink_template(template)
+    url = jekyll.fill_template(template, ph)
+    if ":" in url.replace("://", "") and any(f":{name}" in url for name in _placeholder_names(url)):
+        diags.add(doc.path, "bad-permalink", f"permalink {template!r} has a placeholder Jekyll does not know",
+                  line=doc.line_of("permalink"))
+    return jekyll.sanitize_url(url)
+
+
+def _placeholder_names(url: str) -> list[str]:
+    import re
+
+    return re.findall(r":([a-z_]+)", url)
+
+
+def _load_data(root: Path, real_root: Path, diags: Diagnostics, files: set[str]) -> dict[str, Any]:
+    """``_data/**/*.yml|yaml|json`` by path without extension (``kg/registry``)."""
+    import json
+
+    out: dict[str, Any] = {}
+    for rel in _walk(root, real_root, "_data", diags):
+        files.add(rel)
+        suffix = Path(rel).suffix.lower()
+        if suffix not in {".yml", ".yaml", ".json"}:
+            continue
+        key = rel[len("_data/") :].rsplit(".", 1)[0]
+        try:
+            text = (root / rel).read_text(encoding="utf-8-sig")
+            if suffix == ".json":
+                out[key] = json.loads(text)
+            else:
+                out[key] = yaml.load(text, Loader=frontmatter.FrontMatterLoader)  # noqa: S506
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark
+            diags.add(rel, "yaml-error", f"YAML syntax error: {exc.problem}; data file skipped",
+                      line=mark.line + 1 if mark else None, severity="error")
+        except (yaml.YAMLError, ValueError, OSError) as exc:
+            diags.add(rel, "yaml-error", f"cannot read data file: {exc}; skipped", severity="error")
+    return out

@@ -1,0 +1,88 @@
+"""What loading a site yields: its configuration and its documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass
+class Document:
+    """One content file of a Jekyll site, with Jekyll's view of it applied.
+
+    ``data`` is the front matter after ``_config.yml`` defaults were merged in
+    (the file's own keys win), so a missing ``lang`` already holds the default.
+    """
+
+    path: str
+    """Site-relative path with POSIX separators, e.g. ``_clients/chicago.md``."""
+    collection: str
+    """Collection label without underscore: ``posts``, ``clients``, ``drafts`` …"""
+    data: dict[str, Any]
+    body: str
+    """The content after the front matter, unrendered (Markdown or HTML)."""
+    body_line: int
+    """1-based line where the body starts in the file."""
+    key_lines: dict[str, int] = field(default_factory=dict)
+    """1-based line of each top-level front-matter key, for messages."""
+    slug: str = ""
+    """Jekyll's ``:title``/``:slug`` value for the file."""
+    date: dt.date | dt.datetime | None = None
+    """Post date (front matter, else file name); ``None`` for undated documents."""
+    url_path: str | None = None
+    """Site-relative URL as Jekyll writes it (percent-encoded, leading ``/``),
+    or ``None`` when the document is not output as a page."""
+    url: str | None = None
+    """Absolute canonical URL: site ``url`` + ``baseurl`` + ``url_path``."""
+    published: bool = True
+    lang: str | None = None
+    ext: str = ".md"
+
+    @property
+    def stem(self) -> str:
+        return Path(self.path).stem
+
+    def line_of(self, key: str) -> int | None:
+        return self.key_lines.get(key)
+
+
+@dataclass
+class SiteConfig:
+    """The parts of ``_config.yml`` the graph needs, with Jekyll's defaults."""
+
+    root: Path
+    url: str = ""
+    baseurl: str = ""
+    title: str | None = None
+    name: str | None = None
+    description: str | None = None
+    timezone: str | None = None
+    lang: str = "sv"
+    logo: str | None = None
+    social_links: list[str] = field(default_factory=list)
+    collections: dict[str, dict[str, Any]] = field(default_factory=dict)
+    defaults: list[dict[str, Any]] = field(default_factory=list)
+    permalink: str = "date"
+    raw: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def base(self) -> str:
+        """Site ``url`` + ``baseurl``, joined once, without trailing slash."""
+        return (self.url.rstrip("/") + "/" + self.baseurl.strip("/")).rstrip("/")
+
+
+@dataclass
+class Site:
+    """A loaded site: configuration, documents, data files and the file list."""
+
+    config: SiteConfig
+    documents: list[Document]
+    data: dict[str, Any] = field(default_factory=dict)
+    """``_data`` files by dotted name (``social``, ``kg.registry`` …)."""
+    files: set[str] = field(default_factory=set)
+    """Every site-relative file path seen, for reference checks."""
+
+    def by_path(self) -> dict[str, Document]:
+        return {d.path: d for d in self.documents}

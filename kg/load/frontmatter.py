@@ -1,0 +1,134 @@
+"""Split a content file into YAML front matter and body, and parse it safely.
+
+Safe YAML only (libyaml's C parser with PyYAML's safe constructors): no tag can
+build a Python object. Two YAML 1.1 surprises are undone because they destroy
+real content: ``lang: no`` stays the string ``"no"`` (only ``true``/``false`` are
+booleans, as in YAML 1.2), and an impossible date such as ``2021-13-45`` stays a
+string for the mapping stage to report instead of failing the whole file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+try:  # libyaml's parser is ~10x faster; fall back to pure Python where missing
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+#: Jekyll's own test: a file is a document only when it starts with ``---``.
+_OPEN = re.compile(r"\A---[ \t]*\r?\n")
+_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
+_TOP_KEY = re.compile(r"^(?:['\"]?)([^\s#'\"][^:\n]*?)(?:['\"]?)[ \t]*:(?:[ \t]|$)", re.MULTILINE)
+
+_BOOL_1_2 = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+
+
+class FrontMatterLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """Safe loader with YAML 1.2 booleans and tolerant timestamps."""
+
+
+# Resolvers are class-level dicts of lists: copy them before changing anything.
+FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
+FrontMatterLoader.add_implicit_resolver("tag:yaml.org,2002:bool", _BOOL_1_2, list("tTfF"))
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError):
+        return loader.construct_scalar(node)  # an impossible date stays text
+
+
+FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+class FrontMatterError(Exception):
+    """The front matter cannot be read; carries the 1-based line in the file."""
+
+    def __init__(self, kind: str, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.line = line
+
+
+@dataclass
+class Parsed:
+    """A content file split into its parts."""
+
+    data: dict[str, Any]
+    body: str
+    body_line: int
+    key_lines: dict[str, int]
+    has_front_matter: bool
+
+
+def decode(raw: bytes) -> str:
+    """Bytes → text: UTF-8 with an optional BOM, as Jekyll reads files."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    if b"\x00" in raw[:8192]:
+        raise FrontMatterError("binary-file", "the file holds binary data, not text")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise FrontMatterError("encoding-error", f"not valid UTF-8 ({exc.reason})", line) from None
+
+
+def split(text: str) -> tuple[str | None, str, int]:
+    """Return ``(front matter text or None, body, body's first line)``."""
+    opened = _OPEN.match(text)
+    if not opened:
+        return None, text, 1
+    closed = _CLOSE.search(text, opened.end())
+    if not closed:
+        raise FrontMatterError("unclosed-front-matter", "front matter opened with --- is never closed", 1)
+    yaml_text = text[opened.end() : closed.start()]
+    body_line = text.count("\n", 0, closed.end()) + 1
+    if not closed.group(0).endswith("\n"):
+        body_line = text.count("\n", 0, closed.end()) + 2
+    return yaml_text, text[closed.end() :], body_line
+
+
+def parse(text: str) -> Parsed:
+    """Parse a file's text; raises :class:`FrontMatterError` with a line."""
+    yaml_text, body, body_line = split(text)
+    if yaml_text is None:
+        return Parsed({}, body, 1, {}, False)
+    try:
+        data = yaml.load(yaml_text, Loader=FrontMatterLoader)  # noqa: S506 - a safe loader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 2 if mark is not None else None  # +1 for 1-based, +1 for '---'
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise FrontMatterError("yaml-error", f"YAML syntax error: {problem}", line) from None
+    except yaml.YAMLError as exc:
+        raise FrontMatterError("yaml-error", f"YAML error: {exc}", None) from None
+    except RecursionError:
+        raise FrontMatterError("yaml-error", "YAML nested too deeply", None) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise FrontMatterError(
+            "bad-front-matter", f"front matter is a {type(data).__name__}, not a mapping of keys", 2
+        )
+    key_lines = {}
+    for m in _TOP_KEY.finditer(yaml_text):
+        key_lines.setdefault(m.group(1).strip(), yaml_text.count("\n", 0, m.start()) + 2)
+    return Parsed({str(k): v for k, v in data.items()}, body, body_line, key_lines, True)
+
+
+def as_datetime(value: Any) -> dt.date | dt.datetime | None:
+    """A YAML date value as a date/datetime, or ``None`` when it is not one."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value
+    return None

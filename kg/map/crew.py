@@ -1,0 +1,43 @@
+"""Crew pages: the people of the site's organisation.
+
+E-mail, telephone and social handles are personal data: left out unless the
+build asks for them (``--include-contact``).
+"""
+
+from __future__ import annotations
+
+from pyoxigraph import NamedNode
+
+from kg.load.documents import Document
+from kg.map.context import MapContext
+from kg.map.iris import slug
+from kg.map.terms import text
+from kg.map.text import clean
+from kg.map.website import derived, site_organisation
+from kg.vocab import RDF_TYPE, schema
+
+
+def map_person(ctx: MapContext, doc: Document) -> None:
+    name = ctx.string(doc, "title") or ctx.string(doc, "name")
+    if not name or not clean(name):
+        ctx.warn(doc, "missing-title", "a crew page without a title (the person's name); skipped")
+        return
+    person = ctx.mint.entity("person", slug(clean(name)))
+    src = doc.path
+    ctx.add(person, RDF_TYPE, schema.Person, src)
+    ctx.add(person, schema.name, text(clean(name)), src)
+    ctx.add(person, schema.worksFor, site_organisation(ctx), src)
+    derived(ctx, person, doc)
+    if job := ctx.string(doc, "job"):
+        ctx.add(person, schema.jobTitle, text(clean(job), doc.lang), src)
+    if (image := ctx.string(doc, "image")) and (iri := ctx.absolute(image)):
+        ctx.add(person, schema.image, NamedNode(iri), src)
+    if doc.url:
+        from kg.map.pages import map_page
+
+        map_page(ctx, doc, person, title=name)
+    if ctx.include_contact:
+        if mail := ctx.string(doc, "mail") or ctx.string(doc, "email"):
+            ctx.add(person, schema.email, text(clean(mail)), src)
+        if phone := ctx.string(doc, "phone") or ctx.string(doc, "telephone"):
+            ctx.add(person, schema.telephone, text(clean(phone)), src)

@@ -1,0 +1,88 @@
+"""Minting IRIs: stable, readable, valid, and independent of file order.
+
+Instances live under the site URL + ``/kg/``; pages are their canonical URLs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import quote, urlsplit, urlunsplit
+
+from pyoxigraph import NamedNode
+
+_FOLD = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "œ": "oe", "Œ": "OE",
+                       "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D",
+                       "ı": "i"})
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+#: What an IRI may not hold as is (RFC 3987 excludes these from every part).
+_IRI_UNSAFE = re.compile(r"[\x00-\x20<>\"{}|\\^`\x7f-\x9f\u2028\u2029]")
+
+
+def ascii_fold(text: str) -> str:
+    """Strip diacritics: ``Göteborgs`` → ``Goteborgs``, ``Tromsø`` → ``Tromso``."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def slug(text: str) -> str:
+    """A lowercase ASCII slug for IRIs: ``Göteborgs Stad`` → ``goteborgs-stad``."""
+    out = _NON_SLUG.sub("-", ascii_fold(text).lower()).strip("-")
+    return out[:80].rstrip("-") or "unnamed"
+
+
+def safe_iri(url: str) -> str:
+    """Percent-encode what an IRI may not contain (spaces, quotes, controls).
+
+    Non-ASCII letters stay (IRIs allow them); a URL that is already encoded is
+    left as it is.
+    """
+    return _IRI_UNSAFE.sub(lambda m: quote(m.group(0), safe=""), url.strip())
+
+
+def absolute(base: str, url: str) -> str | None:
+    """An absolute IRI for a URL or site path written in content, or ``None``.
+
+    ``/uploads/a b.jpg`` → ``<base>/uploads/a%20b.jpg``; ``https://…`` stays.
+    Schemes other than http(s) and mailto give ``None``.
+    """
+    url = url.strip()
+    if not url:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme:
+        if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
+            return None
+        candidate = safe_iri(urlunsplit(parts))
+    elif url.startswith("//"):
+        return None
+    else:
+        candidate = safe_iri(base.rstrip("/") + "/" + url.lstrip("/"))
+    try:
+        NamedNode(candidate)
+    except ValueError:
+        return None
+    return candidate
+
+
+class Minter:
+    """Mints the IRIs of one site."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base.rstrip("/")
+        self.kg = self.base + "/kg/"
+
+    def entity(self, kind: str, key: str) -> NamedNode:
+        return NamedNode(f"{self.kg}{kind}/{key}")
+
+    def source(self, path: str) -> NamedNode:
+        return NamedNode(self.kg + "source/" + quote(path, safe="/-._~"))
+
+    def website(self) -> NamedNode:
+        return NamedNode(self.base + "/#website")
+
+    def scheme(self) -> NamedNode:
+        return NamedNode(self.kg + "theme/")
+
+    def page(self, url: str) -> NamedNode:
+        return NamedNode(safe_iri(url))

@@ -1,0 +1,70 @@
+"""News posts: each a ``schema:NewsArticle`` identified by its page URL."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pyoxigraph import NamedNode
+
+from kg.load.documents import Document
+from kg.map.context import MapContext
+from kg.map.pages import map_page
+from kg.map.projects import is_project, map_project, themes_of
+from kg.map.terms import ALL_KINDS, LinkTo, TextIn, text, typed
+from kg.map.text import clean, first_paragraph, plain
+from kg.map.website import derived, site_organisation
+from kg.vocab import RDF_TYPE, schema
+
+
+def date_literal(value: dt.date | dt.datetime):
+    if isinstance(value, dt.datetime):
+        return typed(value.isoformat(), "dateTime")
+    return typed(value.isoformat(), "date")
+
+
+def map_post(ctx: MapContext, doc: Document) -> None:
+    title = ctx.string(doc, "title")
+    article = map_page(ctx, doc, None, schema.NewsArticle, title)
+    if article is None:
+        return
+    src, lang = doc.path, doc.lang
+    derived(ctx, article, doc)
+    org = site_organisation(ctx)
+    ctx.add(article, schema.publisher, org, src)
+    ctx.add(article, schema.author, org, src)
+    if title and clean(title):
+        ctx.add(article, schema.headline, text(clean(title), lang), src)
+    if doc.date is not None:
+        ctx.add(article, schema.datePublished, date_literal(doc.date), src)
+    description = ctx.string(doc, "excerpt") or ctx.string(doc, "ingress-text") or first_paragraph(doc.body)
+    if description and plain(description):
+        ctx.add(article, schema.description, text(plain(description), lang), src)
+    if (image := ctx.string(doc, "image")) and (iri := ctx.absolute(image)):
+        ctx.add(article, schema.image, NamedNode(iri), src)
+    for theme in themes_of(ctx, doc):
+        ctx.add(article, schema.about, theme, src)
+    for path in ctx.strings(doc, "clients"):
+        target, missing = ctx.reference(doc, "clients", path)
+        if target is not None:
+            ctx.add(article, schema.mentions, ctx.project_iri(target), src)
+        elif missing is not None:
+            project = ctx.project_iri(None, missing)
+            ctx.add(project, RDF_TYPE, schema.Project, src)
+            ctx.add(article, schema.mentions, project, src)
+    for url, link_title in ctx.links(doc):
+        target = ctx.internal(url)
+        if target is not None:
+            if target.collection == "themes":
+                ctx.add(article, schema.about, ctx.theme_iri(target), src)
+            elif target.collection == "clients":
+                ctx.add(article, schema.mentions, ctx.project_iri(target), src)
+            continue
+        ctx.add(article, schema.mentions, LinkTo(url, link_title, ALL_KINDS), src)
+    words = " ".join(filter(None, [title, ctx.string(doc, "excerpt"), ctx.string(doc, "ingress-text"),
+                                   plain(doc.body)]))
+    if words:
+        ctx.add(article, schema.mentions, TextIn(words, ALL_KINDS), src)
+    if is_project(doc):
+        project = map_project(ctx, doc)
+        ctx.add(project, schema.subjectOf, article, src)
+        ctx.add(article, schema.about, project, src)

@@ -1,0 +1,91 @@
+"""Project pages (``_clients``, or any document with ``client``/``partners``/``year``).
+
+The Swedish and English pages of one ``ref`` describe ONE project: both add
+their statements to the same project IRI, each in its own language.
+"""
+
+from __future__ import annotations
+
+from pyoxigraph import NamedNode
+
+from kg.load.documents import Document
+from kg.map.context import MapContext
+from kg.map.terms import PLATFORMS, LinkTo, Name, TextIn, text, typed
+from kg.map.text import clean, plain
+from kg.map.website import derived
+from kg.map.years import BadYears, parse_years
+from kg.vocab import RDF_TYPE, kgo, schema
+
+PROJECT_KEYS = ("client", "partners", "year")
+
+
+def is_project(doc: Document) -> bool:
+    return doc.collection == "clients" or any(k in doc.data for k in PROJECT_KEYS)
+
+
+def map_project(ctx: MapContext, doc: Document, page: NamedNode | None = None) -> NamedNode:
+    project = ctx.project_iri(doc)
+    src = doc.path
+    lang = doc.lang
+    ctx.add(project, RDF_TYPE, schema.Project, src)
+    derived(ctx, project, doc)
+    if ref := ctx.ref(doc):
+        ctx.add(project, kgo.ref, text(ref), src)
+    title = ctx.string(doc, "title")
+    if title and clean(title):
+        ctx.add(project, schema.name, text(clean(title), lang), src)
+    description = ctx.string(doc, "excerpt") or ctx.string(doc, "ingress-text")
+    if description and plain(description):
+        ctx.add(project, schema.description, text(plain(description), lang), src)
+    if (image := ctx.string(doc, "image")) and (iri := ctx.absolute(image)):
+        ctx.add(project, schema.image, NamedNode(iri), src)
+    if (logo := ctx.string(doc, "logotype")) and (iri := ctx.absolute(logo)):
+        ctx.add(project, schema.logo, NamedNode(iri), src)
+
+    group = ctx.group(doc)
+    for role, key, predicate in (("client", "client", kgo.client), ("partner", "partners", kgo.partner),
+                                 ("funder", "funding", schema.funder)):
+        names = ctx.strings(doc, key)
+        for index, name in enumerate(names):
+            if clean(name):
+                slot = (f"{group}#{role}", index) if ctx.ref(doc) else None
+                ctx.add(project, predicate, Name(clean(name), lang, src, doc.line_of(key), role, slot), src)
+
+    if "year" in doc.data and doc.data["year"] not in (None, ""):
+        try:
+            years = parse_years(doc.data["year"])
+        except BadYears as exc:
+            ctx.warn(doc, "bad-year-range", f"year: {exc}; no dates stated", key="year")
+        else:
+            ctx.add(project, schema.startDate, typed(f"{years.start:04d}", "gYear"), src)
+            if years.end is not None:
+                ctx.add(project, schema.endDate, typed(f"{years.end:04d}", "gYear"), src)
+            ctx.add(project, kgo.ongoing, typed("true" if years.ongoing else "false", "boolean"), src)
+
+    for theme in themes_of(ctx, doc):
+        ctx.add(project, schema.about, theme, src)
+    for url, link_title in ctx.links(doc):
+        target = ctx.internal(url)
+        if target is None:
+            ctx.add(project, kgo.platform, LinkTo(url, link_title, PLATFORMS), src)
+    words = " ".join(filter(None, [title, description, plain(doc.body)]))
+    if words:
+        ctx.add(project, kgo.platform, TextIn(words, PLATFORMS), src)
+    return project
+
+
+def themes_of(ctx: MapContext, doc: Document) -> list[NamedNode]:
+    """The theme concepts a document's ``categories`` point at (dangling ones reported)."""
+    out = []
+    for path in ctx.strings(doc, "categories"):
+        if "/" not in path and not path.endswith((".md", ".markdown", ".html")):
+            continue  # a plain Jekyll category word, not a theme file
+        target, missing = ctx.reference(doc, "categories", path)
+        if target is not None:
+            if target.collection != "themes":
+                ctx.warn(doc, "bad-reference", f"categories: {path!r} is not a theme", key="categories")
+                continue
+            out.append(ctx.theme_iri(target))
+        elif missing is not None:
+            out.append(ctx.theme_iri(None, missing))
+    return out

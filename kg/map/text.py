@@ -1,0 +1,55 @@
+"""Plain text from Markdown or HTML, for descriptions and name recognition.
+
+Strings in the graph are plain text: markup stripped, entities decoded,
+whitespace folded. This is a light, fast reading (regular expressions), enough
+for excerpts and for finding names; it never renders or executes anything.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+_LIQUID = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~|`+)(?=\S)(.+?)(?<=\S)\1")
+_LINE_MARKS = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[*+-]\s+|\d+[.)]\s+)", re.MULTILINE)
+_SPACE = re.compile(r"\s+")
+
+
+def clean(value: str) -> str:
+    """Fold whitespace and drop control and bidi-override characters."""
+    return _SPACE.sub(" ", _CONTROL.sub("", value)).strip()
+
+
+def plain(markup: str) -> str:
+    """Markdown/HTML → one line of plain text."""
+    text = _COMMENT.sub(" ", markup)
+    text = _SCRIPT.sub(" ", text)
+    text = _LIQUID.sub(" ", text)
+    text = _IMAGE.sub(r"\1", text)
+    text = _LINK.sub(r"\1", text)
+    text = _REF_LINK.sub(r"\1", text)
+    text = _TAG.sub(" ", text)
+    text = _LINE_MARKS.sub("", text)
+    for _ in range(2):
+        text = _EMPHASIS.sub(r"\2", text)
+    return clean(html.unescape(text))
+
+
+def first_paragraph(markup: str, limit: int = 300) -> str:
+    """The first non-empty paragraph as plain text, cut at a word near ``limit``."""
+    for block in re.split(r"\n\s*\n|</p>", markup):
+        text = plain(block)
+        if len(text) >= 20:
+            if len(text) <= limit:
+                return text
+            cut = text[:limit].rsplit(" ", 1)[0]
+            return cut.rstrip(",;:") + "…"
+    return ""

@@ -1,0 +1,61 @@
+"""Read a project's ``year`` value: ``2020``, ``"2020-2021"``, ``"2019-"``,
+``"2024 - pågående"``, ``"2025 - 2026."`` …
+
+An open range ("2019-", "2019 - ", "2024 - pågående"/"ongoing") is ongoing. A
+value that is no range of years raises :class:`BadYears`: a warning, never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+#: Words that mean "still running" in the site's languages.
+ONGOING_WORDS = {"pågående", "pagaende", "pågår", "ongoing", "present", "now", "nu", "idag", "today", "current"}
+_RANGE = re.compile(r"^(\d{4})\s*(?:(?:-|–|—|to|till)\s*(\d{4}|[^\d\s][^\d]*)?)?$", re.IGNORECASE)
+_MIN, _MAX = 1900, 2100
+
+
+class BadYears(ValueError):
+    """A ``year`` value that is not a year or a range of years."""
+
+
+@dataclass(frozen=True)
+class YearRange:
+    start: int
+    end: int | None
+    ongoing: bool
+
+
+def parse_years(value: Any) -> YearRange:
+    """Parse one ``year`` front-matter value."""
+    if isinstance(value, bool) or value is None:
+        raise BadYears(f"{value!r} is not a year")
+    if isinstance(value, int):
+        text = str(value)
+    elif isinstance(value, str):
+        text = value
+    else:
+        raise BadYears(f"expected a year or a range such as 2020-2021, got a {type(value).__name__}")
+    cleaned = text.strip().rstrip(".").strip()
+    match = _RANGE.match(cleaned)
+    if not match:
+        raise BadYears(f"{text!r} is not a year or a range such as 2020-2021 or 2019-")
+    start = int(match.group(1))
+    tail = match.group(2)
+    has_dash = cleaned != match.group(1)
+    if tail is None:
+        end, ongoing = (None, True) if has_dash else (start, False)
+    elif tail.isdigit():
+        end, ongoing = int(tail), False
+    elif tail.strip().lower() in ONGOING_WORDS:
+        end, ongoing = None, True
+    else:
+        raise BadYears(f"{text!r}: {tail.strip()!r} is neither a year nor a word for 'ongoing'")
+    for year in (start, end):
+        if year is not None and not _MIN <= year <= _MAX:
+            raise BadYears(f"{text!r}: {year} is outside {_MIN}–{_MAX}")
+    if end is not None and end < start:
+        raise BadYears(f"{text!r}: the range ends ({end}) before it starts ({start})")
+    return YearRange(start, end, ongoing)

@@ -1,0 +1,36 @@
+"""Normalising organisation names so that case, spacing and diacritics never
+split one entity, and reading the structure some names carry:
+"Sintef (Norway)" (a country) and "Göteborgs Stad, Lundby" (a unit)."""
+
+from __future__ import annotations
+
+import re
+
+from kg.map.iris import ascii_fold
+
+_SPACE = re.compile(r"\s+")
+_PUNCT_EDGE = re.compile(r"^[\s\"'“”‘’«».,;:–—-]+|[\s\"'“”‘’«».,;:–—-]+$")
+_COUNTRY = re.compile(r"^(.*\S)\s*\(([^()]+)\)\s*$")
+
+
+def normalise(name: str) -> str:
+    """The comparison key of a name: folded case and diacritics, single spaces."""
+    folded = ascii_fold(name).casefold().replace("&", " and ")
+    return _SPACE.sub(" ", _PUNCT_EDGE.sub("", folded)).strip()
+
+
+def split_parenthesis(name: str) -> tuple[str, str | None]:
+    """``"Sintef (Norway)"`` → ``("Sintef", "Norway")``; no parenthesis → ``(name, None)``."""
+    match = _COUNTRY.match(name.strip())
+    if not match:
+        return name.strip(), None
+    return match.group(1).strip(), match.group(2).strip()
+
+
+def split_unit(name: str) -> tuple[str, str] | None:
+    """``"Göteborgs Stad, Lundby"`` → ``("Göteborgs Stad", "Lundby")``."""
+    if ", " not in name:
+        return None
+    left, right = name.rsplit(", ", 1)
+    left, right = left.strip(), right.strip()
+    return (left, right) if left and right else None

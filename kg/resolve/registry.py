@@ -1,0 +1,216 @@
+"""The registry of known entities: organisations, platforms and places.
+
+``ontology/registry.yml`` ships with kg; a site extends or overrides it with
+``_data/kg/registry.yml`` (same shape: a new id adds an entry, a known id merges
+into it — scalars replaced, lists extended — and ``null`` drops it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+
+from kg.diagnostics import Diagnostics
+from kg.load.frontmatter import FrontMatterLoader
+from kg.resolve.names import normalise
+
+DEFAULT_REGISTRY = Path(__file__).resolve().parents[2] / "ontology" / "registry.yml"
+SECTIONS = {"organisations": "organisation", "platforms": "platform", "places": "place"}
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_WORD = re.compile(r"\w+")
+_QID = re.compile(r"^Q[1-9][0-9]*$")
+
+
+@dataclass
+class Entry:
+    """One known entity."""
+
+    kind: str
+    """``organisation``, ``platform`` or ``place``."""
+    id: str
+    names: dict[str, str]
+    """Preferred name per language; the key ``""`` holds a language-neutral name."""
+    aliases: list[str] = field(default_factory=list)
+    category: str | None = None
+    """The entry's ``kind`` key: municipality, university … or city, country …"""
+    country: str | None = None
+    located_in: str | None = None
+    contained_in: str | None = None
+    parent: str | None = None
+    homepage: str | None = None
+    domains: list[str] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
+    wikidata: str | None = None
+    source: str = "registry"
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}:{self.id}"
+
+    def surface_forms(self) -> list[str]:
+        return list(dict.fromkeys([*self.names.values(), *self.aliases]))
+
+
+class Registry:
+    """Look-ups by name, by link host and in running text."""
+
+    def __init__(self, entries: list[Entry]) -> None:
+        self.entries = {e.key: e for e in entries}
+        self._by_name: dict[tuple[str, str], Entry] = {}
+        self._hosts: dict[str, Entry] = {}
+        self._first_word: dict[str, list[tuple[re.Pattern[str], Entry]]] = {}
+        for entry in sorted(entries, key=lambda e: e.key):
+            for form in entry.surface_forms():
+                self._by_name.setdefault((entry.kind, normalise(form)), entry)
+            for host in [*entry.domains, *([urlsplit(entry.homepage).hostname] if entry.homepage else [])]:
+                if host:
+                    self._hosts.setdefault(host.lower().removeprefix("www."), entry)
+            for form in self._text_forms(entry):
+                words = _WORD.findall(form)
+                if words:
+                    pattern = re.compile(r"(?<!\w)" + re.escape(form) + r"(?!\w)")
+                    self._first_word.setdefault(words[0], []).append((pattern, entry))
+
+    @staticmethod
+    def _text_forms(entry: Entry) -> list[str]:
+        if entry.kind == "organisation":
+            # Only distinctive forms: at least 4 characters with a capital letter.
+            forms = [f for f in entry.surface_forms() if len(f) >= 4 and f != f.lower()] + entry.text
+        else:
+            forms = [*entry.surface_forms(), *entry.text]
+        return list(dict.fromkeys(forms))
+
+    def get(self, kind: str, id: str) -> Entry | None:
+        return self.entries.get(f"{kind}:{id}")
+
+    def by_name(self, name: str, kind: str = "organisation") -> Entry | None:
+        return self._by_name.get((kind, normalise(name)))
+
+    def country(self, name: str) -> Entry | None:
+        entry = self._by_name.get(("place", normalise(name)))
+        return entry if entry is not None and entry.category == "country" else None
+
+    def by_url(self, url: str, kinds: frozenset[str]) -> Entry | None:
+        """The entity whose host (or a parent domain of it) the URL is on."""
+        try:
+            host = (urlsplit(url.strip()).hostname or "").lower().removeprefix("www.")
+        except ValueError:
+            return None
+        while host:
+            entry = self._hosts.get(host)
+            if entry is not None and entry.kind in kinds:
+                return entry
+            host = host.partition(".")[2] if host.count(".") > 1 else ""
+        return None
+
+    def in_text(self, text: str, kinds: frozenset[str]) -> list[Entry]:
+        """Entities named in running text (case-sensitive, whole words)."""
+        found: dict[str, Entry] = {}
+        for word in set(_WORD.findall(text)):
+            for pattern, entry in self._first_word.get(word, ()):
+                if entry.kind in kinds and entry.key not in found and pattern.search(text):
+                    found[entry.key] = entry
+        return [found[k] for k in sorted(found)]
+
+
+def load_registry(site_registry: Any = None, site_file: str = "_data/kg/registry.yml",
+                  diags: Diagnostics | None = None, default: Path | None = DEFAULT_REGISTRY) -> Registry:
+    """The default registry merged with a site's own (already parsed) registry data."""
+    diags = diags if diags is not None else Diagnostics()
+    raw: dict[str, dict[str, Any]] = {section: {} for section in SECTIONS}
+    if default is not None:
+        data = yaml.load(default.read_text(encoding="utf-8"), Loader=FrontMatterLoader)  # noqa: S506
+        _merge(raw, data, "ontology/registry.yml", diags)
+    if site_registry is not None:
+        _merge(raw, site_registry, site_file, diags)
+    entries = []
+    for section, kind in SECTIONS.items():
+        for id_, spec in sorted(raw[section].items()):
+            if spec is None:
+                continue
+            entry = _entry(kind, id_, spec, spec.get("__source__", site_file), diags)
+            if entry is not None:
+                entries.append(entry)
+    registry = Registry(entries)
+    _check_links(registry, diags)
+    return registry
+
+
+def _merge(raw: dict[str, dict[str, Any]], data: Any, file: str, diags: Diagnostics) -> None:
+    if not isinstance(data, dict):
+        diags.add(file, "bad-registry", "the registry must be a mapping with organisations/platforms/places")
+        return
+    for section, entries in data.items():
+        if section not in SECTIONS:
+            diags.add(file, "bad-registry", f"unknown section {section!r} (expected {', '.join(SECTIONS)})")
+            continue
+        if not isinstance(entries, dict):
+            diags.add(file, "bad-registry", f"{section}: expected a mapping of id → entry")
+            continue
+        for id_, spec in entries.items():
+            id_ = str(id_)
+            if spec is None:
+                raw[section][id_] = None
+                continue
+            if not isinstance(spec, dict):
+                diags.add(file, "bad-registry", f"{section}.{id_}: expected a mapping of keys")
+                continue
+            current = raw[section].get(id_) or {}
+            merged = dict(current)
+            for key, value in spec.items():
+                if isinstance(value, list) and isinstance(current.get(key), list):
+                    merged[key] = current[key] + [v for v in value if v not in current[key]]
+                else:
+                    merged[key] = value
+            merged["__source__"] = file
+            raw[section][id_] = merged
+
+
+def _entry(kind: str, id_: str, spec: dict[str, Any], file: str, diags: Diagnostics) -> Entry | None:
+    if not _ID.match(id_):
+        diags.add(file, "bad-registry", f"{id_!r}: ids are lowercase ASCII letters, digits and hyphens")
+        return None
+    name = spec.get("name")
+    if isinstance(name, str):
+        names = {"": name}
+    elif isinstance(name, dict) and all(isinstance(v, str) for v in name.values()):
+        names = {str(k): v for k, v in name.items()}
+    else:
+        diags.add(file, "bad-registry", f"{id_}: 'name' must be a string or a mapping language → name")
+        return None
+
+    def strings(key: str) -> list[str]:
+        value = spec.get(key) or []
+        value = [value] if isinstance(value, str) else value
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            diags.add(file, "bad-registry", f"{id_}: {key!r} must be a list of strings")
+            return []
+        return value
+
+    def scalar(key: str) -> str | None:
+        value = spec.get(key)
+        return str(value) if isinstance(value, (str, int)) and str(value) else None
+
+    wikidata = scalar("wikidata")
+    if wikidata and not _QID.match(wikidata):
+        diags.add(file, "bad-registry", f"{id_}: wikidata {wikidata!r} is not a QID like Q34")
+        wikidata = None
+    return Entry(kind=kind, id=id_, names=names, aliases=strings("aliases"), category=scalar("kind"),
+                 country=scalar("country"), located_in=scalar("located_in"), contained_in=scalar("contained_in"),
+                 parent=scalar("parent"), homepage=scalar("homepage"), domains=strings("domains"),
+                 text=strings("text"), wikidata=wikidata, source=file)
+
+
+def _check_links(registry: Registry, diags: Diagnostics) -> None:
+    for entry in registry.entries.values():
+        for key, kind in (("country", "place"), ("located_in", "place"), ("contained_in", "place"),
+                          ("parent", "organisation")):
+            target = getattr(entry, key)
+            if target and registry.get(kind, target) is None:
+                diags.add(entry.source, "bad-registry", f"{entry.id}: {key} {target!r} is not a known {kind}")
+                setattr(entry, key, None)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from pyoxigraph import NamedNode, Quad, Store, Triple
+from pyoxigraph import DefaultGraph, NamedNode, Quad, Store, Triple
 
 from kg.map.iris import Minter
 from kg.map.terms import Statement
@@ -50,9 +50,14 @@ class KnowledgeGraph:
         return dict(sorted(counts.items()))
 
     def store(self) -> Store:
-        """A fresh in-memory pyoxigraph store holding every quad (for SPARQL)."""
+        """A fresh in-memory pyoxigraph store for SPARQL.
+
+        The default graph holds the union (each triple once); every source file's
+        statements are also in its named graph, for ``GRAPH ?source { … }`` queries.
+        """
         store = Store()
         store.bulk_extend(self.quads)
+        store.bulk_extend(Quad(t.subject, t.predicate, t.object, DefaultGraph()) for t in self.triples)
         return store
 
     def dataset(self) -> rdflib.Dataset:

@@ -184,19 +184,17 @@ class MapContext:
         ref = self.ref(doc)
         return f"{doc.collection}:{ref}" if ref else f"{doc.collection}:/{doc.path}"
 
-    def project_iri(self, doc: Document | None, path: str | None = None) -> NamedNode:
+    def doc_key(self, doc: Document | None, path: str | None = None) -> str:
+        """The key of a document's entity: its ``ref``, else its file name (also for a missing file)."""
         if doc is not None:
-            key = self.ref(doc) or doc.stem
-        else:
-            key = path.rsplit("/", 1)[-1].rsplit(".", 1)[0] if path else "unnamed"
-        return self.mint.entity("project", slug(key))
+            return slug(self.ref(doc) or doc.stem)
+        return slug(path.rsplit("/", 1)[-1].rsplit(".", 1)[0]) if path else "unnamed"
+
+    def project_iri(self, doc: Document | None, path: str | None = None) -> NamedNode:
+        return self.mint.entity("project", self.doc_key(doc, path))
 
     def theme_iri(self, doc: Document | None, path: str | None = None) -> NamedNode:
-        if doc is not None:
-            key = self.ref(doc) or doc.stem
-        else:
-            key = path.rsplit("/", 1)[-1].rsplit(".", 1)[0] if path else "unnamed"
-        return self.mint.entity("theme", slug(key))
+        return self.mint.entity("theme", self.doc_key(doc, path))
 
     def absolute(self, url: str) -> str | None:
         from kg.map.iris import absolute

@@ -9,6 +9,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 import kg
 from kg.diagnostics import SiteError
@@ -58,9 +59,10 @@ def build(site: Path, out: Path, drafts: bool, strict: bool, include_contact: bo
 
     for diagnostic in result.diagnostics:
         colour = "red" if diagnostic.severity == "error" else "yellow"
-        console.print(f"[{colour}]{diagnostic}[/]", markup=True, soft_wrap=True, highlight=False)
+        # Content is never markup: print it as plain text in one colour.
+        console.print(Text(str(diagnostic), style=colour), soft_wrap=True, highlight=False)
     if not quiet:
-        _summary(Console(highlight=False), result, out)
+        _summary(Console(highlight=False, soft_wrap=True), result, out)
     if strict and result.diagnostics:
         console.print(f"[bold red]--strict:[/] {len(result.diagnostics)} warning(s)")
         sys.exit(1)
@@ -83,7 +85,7 @@ def _summary(console: Console, result: kg.BuildResult, out: Path) -> None:
         console.print("warnings: " + ", ".join(f"{n} {k}" for k, n in kinds.items()))
     else:
         console.print("no warnings")
-    console.print(f"wrote {', '.join(sorted(result.files))} to {out}/")
+    console.print(Text(f"wrote {', '.join(sorted(result.files))} to {out}/"))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,8 @@ CONTENT_EXTS = {".md", ".markdown", ".mkd", ".mkdn", ".html", ".htm"}
 #: Files larger than this are skipped (a content page is kilobytes, not megabytes).
 MAX_FILE_BYTES = 2 * 1024 * 1024
 _SKIP_PREFIXES = (".", "_", "#", "~")
+#: A BCP 47 language tag, loosely: ``sv``, ``en-GB``, ``zh-Hant-TW``.
+_LANG = re.compile(r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$")
 
 Progress = Callable[[int, int], None]
 
@@ -205,6 +208,14 @@ def _load_document(
     if published and label == "posts" and not config.raw.get("future") and _in_future(date):
         published = False  # Jekyll does not output future posts unless `future: true`
     lang = data.get("lang")
+    if isinstance(lang, str) and lang.strip() and not _LANG.match(lang.strip().replace("_", "-")):
+        diags.add(rel, "bad-type", f"lang: {lang!r} is not a language code (like sv or en-GB); "
+                  f"using {config.lang!r}", line=parsed.key_lines.get("lang"))
+        lang = None
+    elif isinstance(lang, str) and "_" in lang:
+        diags.add(rel, "bad-type", f"lang: {lang!r} is a locale, not a language tag; read as "
+                  f"{lang.strip().replace('_', '-')!r}", line=parsed.key_lines.get("lang"))
+        lang = lang.strip().replace("_", "-")
     if not isinstance(lang, str) or not lang.strip():
         if lang is not None and lang != "":
             diags.add(rel, "bad-type", f"lang: expected a language code, got {lang!r}; using {config.lang!r}",

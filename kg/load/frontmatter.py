@@ -24,7 +24,7 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 #: Jekyll's own test: a file is a document only when it starts with ``---``.
 _OPEN = re.compile(r"\A---[ \t]*\r?\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
-_TOP_KEY = re.compile(r"^(?:['\"]?)([^\s#'\"][^:\n]*?)(?:['\"]?)[ \t]*:(?:[ \t]|$)", re.MULTILINE)
+_TOP_KEY = re.compile(r"^(?:['\"]?)([^\s#'\"][^:\n]*?)(?:['\"]?)[ \t]*:(?:[ \t]|\r?$)", re.MULTILINE)
 
 _BOOL_1_2 = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 

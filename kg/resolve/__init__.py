@@ -114,9 +114,10 @@ def resolve(ctx: MapContext, registry: Registry | None = None, diags: Diagnostic
             objects = [entity(e) for e in registry.in_text(obj.text, obj.kinds)]
         else:
             objects = [obj]
+        placeholder = isinstance(obj, (Name, LinkTo, TextIn))
         for s in subjects:
             for o in objects:
-                if s != o:
+                if not (placeholder and s == o):  # an organisation never mentions itself
                     out.append(Statement(s, st.predicate, o, st.source))
 
     # Describe organisations named in content: type, names seen, country, unit.

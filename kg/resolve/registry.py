@@ -18,6 +18,10 @@ import yaml
 from kg.diagnostics import Diagnostics
 from kg.load.frontmatter import FrontMatterLoader
 from kg.resolve.names import normalise
+from kg.vocab import ORGANISATION_TYPES
+
+ORGANISATION_KINDS = frozenset(ORGANISATION_TYPES)
+PLACE_KINDS = frozenset({"city", "country", "region"})
 
 DEFAULT_REGISTRY = Path(__file__).resolve().parents[2] / "ontology" / "registry.yml"
 SECTIONS = {"organisations": "organisation", "platforms": "platform", "places": "place"}
@@ -200,7 +204,13 @@ def _entry(kind: str, id_: str, spec: dict[str, Any], file: str, diags: Diagnost
     if wikidata and not _QID.match(wikidata):
         diags.add(file, "bad-registry", f"{id_}: wikidata {wikidata!r} is not a QID like Q34")
         wikidata = None
-    return Entry(kind=kind, id=id_, names=names, aliases=strings("aliases"), category=scalar("kind"),
+    category = scalar("kind")
+    allowed = ORGANISATION_KINDS if kind == "organisation" else PLACE_KINDS if kind == "place" else None
+    if category is not None and allowed is not None and category not in allowed:
+        diags.add(file, "bad-registry", f"{id_}: kind {category!r} is not one of {', '.join(sorted(allowed))}; "
+                  "ignored")
+        category = None
+    return Entry(kind=kind, id=id_, names=names, aliases=strings("aliases"), category=category,
                  country=scalar("country"), located_in=scalar("located_in"), contained_in=scalar("contained_in"),
                  parent=scalar("parent"), homepage=scalar("homepage"), domains=strings("domains"),
                  text=strings("text"), wikidata=wikidata, source=file)

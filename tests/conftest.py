@@ -1,0 +1,83 @@
+"""Shared fixtures: tiny Jekyll sites written inside each test, and the real corpus.
+
+``make_site(tmp_path, {...})`` writes a site from a mapping of site-relative path →
+content and returns the site folder. Text is dedented (so it can be indented like
+the test around it) and a leading newline dropped; bytes are written as they are.
+Unless the mapping names ``_config.yml`` itself, the site gets ``DEFAULT_CONFIG``:
+url ``https://example.org``, language ``sv``, and the collections ``clients``,
+``themes`` (output, ``/:title/``) and ``crew`` (not output), shaped like
+digidemlab.org. Map ``"_config.yml"`` to ``None`` for a site without one.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import pytest
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared/corpus/digidemlab-site"
+
+BASE = "https://example.org"
+
+DEFAULT_CONFIG = """\
+    title: Exempellabbet
+    url: https://example.org
+    lang: sv
+    permalink: /:title/
+    collections:
+      clients:
+        output: true
+        permalink: /:title/
+      themes:
+        output: true
+        permalink: /:title/
+      crew:
+        output: false
+    defaults:
+    - scope:
+        path: ''
+        type: posts
+      values:
+        permalink: /news/:title/
+    """
+
+def pytest_configure(config: pytest.Config) -> None:
+    # rdflib 7 warns about its own internals whenever it parses N-Quads into a Dataset.
+    config.addinivalue_line("filterwarnings", "ignore:Dataset.default_context is deprecated:DeprecationWarning")
+
+
+SiteMaker = Callable[[Path, Mapping[str, "str | bytes | None"]], Path]
+
+
+def write_site(root: Path, files: Mapping[str, str | bytes | None]) -> Path:
+    """Write ``files`` under ``root`` (see the module docstring) and return ``root``."""
+    root.mkdir(parents=True, exist_ok=True)
+    files = dict(files)
+    files.setdefault("_config.yml", DEFAULT_CONFIG)
+    for rel, content in files.items():
+        if content is None:
+            continue
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            text = textwrap.dedent(content)
+            path.write_bytes(text.removeprefix("\n").encode("utf-8"))
+    return root
+
+
+@pytest.fixture
+def make_site() -> SiteMaker:
+    """``make_site(tmp_path, {"_posts/2021-05-11-x.md": "..."})`` → the site folder."""
+    return write_site
+
+
+@pytest.fixture
+def corpus() -> Path:
+    """The real digidemlab.org content in ``../shared`` (skipped when it is not there)."""
+    if not CORPUS.is_dir():
+        pytest.skip(f"real corpus not found at {CORPUS} (it lives in ../shared beside the project)")
+    return CORPUS

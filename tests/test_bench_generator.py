@@ -1,0 +1,185 @@
+"""Tests for bench/generate.py, the synthetic Jekyll site generator (fast, no timings)."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import subprocess
+import sys
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+import yaml
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+_spec = importlib.util.spec_from_file_location("bench_generate", BENCH / "generate.py")
+gen = importlib.util.module_from_spec(_spec)
+sys.modules["bench_generate"] = gen
+_spec.loader.exec_module(gen)
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n?)^(?:---|\.\.\.)[ \t]*$\n?", re.S | re.M)
+YEAR_SHAPE = re.compile(r"^\d{4}( ?[-–] ?(\d{4}\.?|pågående)?)?$")
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def front_matter(text: str) -> str | None:
+    m = FRONT_MATTER.match(text)
+    return m.group(1) if m else None
+
+
+def content_paths(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for coll in ("_posts", "_clients", "_themes", "_crew")
+                  for p in (site / coll).iterdir())
+
+
+@pytest.fixture(scope="module")
+def site400(tmp_path_factory) -> tuple[Path, dict]:
+    out = tmp_path_factory.mktemp("site400")
+    manifest = gen.generate(out, 400, seed=7)
+    return out, manifest
+
+
+def test_same_seed_gives_byte_identical_trees(tmp_path):
+    gen.generate(tmp_path / "a", 50, seed=1)
+    gen.generate(tmp_path / "b", 50, seed=1)
+    a, b = tree(tmp_path / "a"), tree(tmp_path / "b")
+    assert len([p for p in a if not p.startswith(("_config", "_data", "."))]) == 50
+    assert a == b
+
+
+def test_different_seed_differs(tmp_path):
+    gen.generate(tmp_path / "a", 50, seed=1)
+    gen.generate(tmp_path / "b", 50, seed=2)
+    assert tree(tmp_path / "a") != tree(tmp_path / "b")
+
+
+def test_collection_shares(site400):
+    site, manifest = site400
+    c = manifest["counts"]
+    assert sum(c.values()) == 400 == len(content_paths(site))
+    assert c["clients"] == 100 and c["themes"] == 20 and c["crew"] == 8
+    assert c["clients"] % 2 == 0 and c["themes"] % 2 == 0
+    assert all(re.match(r"_posts/\d{4}-\d\d-\d\d-.+\.(md|markdown)$", p) for p in content_paths(site)
+               if p.startswith("_posts/"))
+
+
+def test_config_is_like_the_real_one(site400):
+    site, _ = site400
+    cfg = yaml.safe_load((site / "_config.yml").read_text(encoding="utf-8"))
+    assert cfg["url"] == "https://digidemlab.org" and cfg["timezone"] == "CET"
+    assert {"clients", "themes", "posts", "crew"} <= set(cfg["collections"])
+    assert cfg["collections"]["clients"]["permalink"] == "/:title/"
+    posts = next(d for d in cfg["defaults"] if d["scope"].get("type") == "posts")["values"]
+    assert posts["permalink"] == "/news/:title/" and posts["lang"] == "sv"
+
+
+def test_every_non_messy_file_has_front_matter_that_parses(site400):
+    site, manifest = site400
+    messy = {m["path"]: m["kind"] for m in manifest["messy"]}
+    unparseable = set(manifest["unparseable_kinds"])
+    checked = 0
+    for path in content_paths(site):
+        if messy.get(path) in unparseable:
+            continue
+        fm = front_matter((site / path).read_text(encoding="utf-8"))
+        assert fm is not None, path
+        data = yaml.safe_load(fm)
+        assert isinstance(data, dict) and data.get("title"), path
+        checked += 1
+    assert checked >= 390
+
+
+def test_messy_cases_present_and_real(site400):
+    site, manifest = site400
+    by_kind: dict[str, list[str]] = defaultdict(list)
+    for m in manifest["messy"]:
+        by_kind[m["kind"]].append(m["path"])
+    assert set(by_kind) == set(gen.MESSY_KINDS)
+    assert len(manifest["messy"]) <= 0.03 * 400
+    files = set(content_paths(site))
+    assert all(p in files for ps in by_kind.values() for p in ps)
+
+    def fm(path: str) -> str | None:
+        return front_matter((site / path).read_text(encoding="utf-8"))
+
+    for path in by_kind["yaml_error"]:
+        with pytest.raises(yaml.YAMLError):
+            yaml.safe_load(fm(path))
+    for path in by_kind["invalid_timestamp"]:
+        with pytest.raises(ValueError):
+            yaml.safe_load(fm(path))
+    for path in by_kind["no_front_matter"]:
+        assert fm(path) is None
+    for path in by_kind["empty_front_matter"]:
+        assert yaml.safe_load(fm(path)) is None
+    for path in by_kind["unpublished"]:
+        assert yaml.safe_load(fm(path))["published"] is False
+    for path in by_kind["unreadable_year"]:
+        assert not YEAR_SHAPE.match(str(yaml.safe_load(fm(path))["year"]))
+    for path in by_kind["bad_date"]:
+        assert isinstance(yaml.safe_load(fm(path))["date"], str)
+    for path in by_kind["missing_lang"]:
+        assert "lang" not in yaml.safe_load(fm(path))
+    for path in by_kind["odd_filename"]:
+        name = unicodedata.normalize("NFC", path)
+        assert ":" in name and not name.isascii()
+    for path in by_kind["dangling_ref"]:
+        data = yaml.safe_load(fm(path))
+        refs = []
+        for key in ("clients", "categories"):
+            v = data.get(key) or []
+            refs += [v] if isinstance(v, str) else v
+        assert any(r not in files for r in refs), path
+
+
+def test_normal_files_reference_existing_files(site400):
+    site, manifest = site400
+    messy = {m["path"] for m in manifest["messy"]}
+    files = set(content_paths(site))
+    for path in files - messy:
+        data = yaml.safe_load(front_matter((site / path).read_text(encoding="utf-8")))
+        for key in ("clients", "categories"):
+            v = data.get(key) or []
+            for ref in [v] if isinstance(v, str) else v:
+                if ref.startswith(("_clients/", "_themes/")):
+                    assert ref in files, (path, ref)
+
+
+def test_client_pairs_share_a_ref(site400):
+    site, manifest = site400
+    messy = {m["path"] for m in manifest["messy"]}
+    groups: dict[str, list[dict]] = defaultdict(list)
+    clients = [p for p in content_paths(site) if p.startswith("_clients/") and p not in messy]
+    for path in clients:
+        data = yaml.safe_load(front_matter((site / path).read_text(encoding="utf-8")))
+        assert isinstance(data["ref"], str) and data["ref"]
+        groups[data["ref"]].append(data)
+    assert all(len(g) <= 2 for g in groups.values())
+    pairs = [g for g in groups.values() if len(g) == 2]
+    assert all(sorted(d["lang"] for d in g) == ["en", "sv"] for g in pairs)
+    assert 2 * len(pairs) >= 0.9 * len(clients)
+    # organisation names differ between the two languages in many pairs (translations)
+    translated = sum(1 for g in pairs if len({d.get("client") for d in g}) == 2)
+    assert translated >= len(pairs) // 3
+    years = [d["year"] for g in pairs for d in g]
+    assert any(isinstance(y, int) for y in years) and any(isinstance(y, str) for y in years)
+
+
+def test_cli_writes_and_refuses_foreign_directories(tmp_path):
+    out = tmp_path / "site"
+    r = subprocess.run([sys.executable, str(BENCH / "generate.py"), str(out), "--docs", "30"],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert "wrote 30 documents" in r.stdout
+    assert gen.is_up_to_date(out, 30, 1) and not gen.is_up_to_date(out, 31, 1)
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "keep.txt").write_text("mine")
+    r = subprocess.run([sys.executable, str(BENCH / "generate.py"), str(other), "--docs", "10"],
+                       capture_output=True, text=True)
+    assert r.returncode == 2 and (other / "keep.txt").exists()

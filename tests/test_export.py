@@ -1,0 +1,379 @@
+"""The export stage: the same graph in Turtle, N-Triples, N-Quads and JSON-LD, written atomically.
+
+Every serialisation must say exactly the same triples (checked with independent
+parsers: rdflib, PyLD and, when installed, Raptor's ``rapper``), the files must be
+byte-for-byte the same for the same site whatever the order its files were made
+in, and a failed write must leave the previous outputs as they were.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+import rdflib
+from pyld import jsonld
+from rdflib.compare import to_isomorphic
+
+import kg
+import kg.export
+import kg.export.atomic
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).resolve().parent / "golden" / "tiny.ttl"
+SITE = "https://example.org"
+SOURCE = f"{SITE}/kg/source/"
+OUTPUT_FILES = ["build-report.json", "graph.jsonld", "graph.nq", "graph.nt", "graph.ttl"]
+
+# Two project pages (sv/en), one theme, one post: small enough to check by eye.
+TINY = {
+    "_config.yml": """\
+        title: Exempellabbet
+        url: https://example.org
+        lang: sv
+        collections:
+          clients:
+            output: true
+            permalink: /:title/
+          themes:
+            output: true
+            permalink: /:title/
+        defaults:
+        - scope:
+            path: ''
+            type: posts
+          values:
+            permalink: /news/:title/
+        """,
+    "_clients/projekt.md": """\
+        ---
+        title: Projektet
+        ref: projekt
+        lang: sv
+        year: 2020-2021
+        client: Exempelföreningen
+        partners:
+        - Open Source Politics
+        categories:
+        - _themes/tema.md
+        excerpt: Ett litet projekt.
+        ---
+        Projektets text.
+        """,
+    "_clients/project-en.md": """\
+        ---
+        title: The project
+        ref: projekt
+        lang: en
+        year: 2020-2021
+        client: Exempelföreningen
+        partners:
+        - Open Source Politics
+        categories:
+        - _themes/tema.md
+        excerpt: A small project.
+        ---
+        The project's text.
+        """,
+    "_themes/tema.md": """\
+        ---
+        title: Temat
+        ref: tema
+        lang: sv
+        excerpt: Om temat.
+        links:
+        - title: Plattformen
+          url: https://decidim.org/
+        ---
+        """,
+    "_posts/2021-05-11-nyheten.md": """\
+        ---
+        title: Nyheten
+        date: 2021-05-11 11:22:23 +0200
+        excerpt: En kort nyhet.
+        categories: [_themes/tema.md]
+        clients: [_clients/projekt.md]
+        ---
+        Text utan namn.
+        """,
+}
+
+
+@pytest.fixture
+def tiny(make_site, tmp_path) -> Path:
+    return make_site(tmp_path / "tiny", TINY)
+
+
+@pytest.fixture
+def tiny_out(tiny, tmp_path) -> Path:
+    out = tmp_path / "out"
+    kg.build(tiny, out)
+    return out
+
+
+def nt_set(text: str) -> set[str]:
+    """N-Triples text → its set of triples in canonical N-Triples (via rdflib), for comparing formats."""
+    graph = rdflib.Graph().parse(data=text, format="nt")
+    return {line for line in graph.serialize(format="nt").splitlines() if line.strip()}
+
+
+# -- golden file ---------------------------------------------------------------------------------
+
+
+def test_tiny_site_turtle_matches_the_golden_file(tiny_out):
+    """The tiny site's ``graph.ttl`` is exactly ``tests/golden/tiny.ttl``.
+
+    To regenerate after an intended change: ``KG_UPDATE_GOLDEN=1 pytest tests/test_export.py``,
+    then read the diff triple by triple before committing it.
+    """
+    produced = (tiny_out / "graph.ttl").read_bytes()
+    if os.environ.get("KG_UPDATE_GOLDEN"):
+        GOLDEN.parent.mkdir(exist_ok=True)
+        GOLDEN.write_bytes(produced)
+    assert produced == GOLDEN.read_bytes()
+
+
+# -- determinism ---------------------------------------------------------------------------------
+
+
+def test_building_twice_gives_identical_files(tiny, tmp_path):
+    """Two builds of one site give byte-identical outputs, report included."""
+    kg.build(tiny, tmp_path / "a")
+    kg.build(tiny, tmp_path / "b")
+    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == OUTPUT_FILES
+    for name in OUTPUT_FILES:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+
+
+def test_file_creation_order_does_not_matter(make_site, tiny, tmp_path):
+    """A copy of the site whose files (and folders) were created in reverse order gives the same bytes."""
+    reverse = tmp_path / "reverse"
+    for rel in sorted(TINY, reverse=True):
+        make_site(reverse, {"_config.yml": None, rel: TINY[rel]})
+    kg.build(tiny, tmp_path / "a")
+    kg.build(reverse, tmp_path / "b")
+    for name in OUTPUT_FILES:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+
+
+def test_outputs_do_not_depend_on_the_hash_seed(tiny, tmp_path):
+    """Separate processes with different ``PYTHONHASHSEED`` (set iteration order) write the same bytes."""
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "kg.cli", "build", str(tiny), "--out", str(tmp_path / seed), "-q"],
+                       check=True, env=env, capture_output=True, cwd=ROOT)
+    for name in OUTPUT_FILES:
+        assert (tmp_path / "1" / name).read_bytes() == (tmp_path / "2" / name).read_bytes(), name
+
+
+# -- N-Triples and N-Quads -----------------------------------------------------------------------
+
+
+def test_ntriples_lines_are_sorted_and_unique(tiny_out):
+    """``graph.nt`` is one triple a line, sorted, no line twice: it diffs well in git."""
+    lines = (tiny_out / "graph.nt").read_text(encoding="utf-8").splitlines()
+    assert lines == sorted(set(lines))
+    assert all(line.endswith(" .") for line in lines)
+
+
+def test_nquads_graphs_are_source_files(tiny, tiny_out):
+    """Every quad sits in the graph ``<site>/kg/source/<path>`` of a file that exists.
+
+    The site's own files are site-relative; the one other graph holds the facts kg's
+    bundled registry contributes, named after ``ontology/registry.yml`` in kg itself.
+    """
+    ds = rdflib.Dataset()
+    ds.parse(tiny_out / "graph.nq", format="nquads")
+    graphs = {str(ctx.identifier) for ctx in ds.graphs() if len(ctx)}
+    assert graphs, "no named graphs"
+    for iri in graphs:
+        assert iri.startswith(SOURCE), iri
+        path = unquote(iri[len(SOURCE):])
+        assert (tiny / path).is_file() or path == "ontology/registry.yml", path
+    assert (ROOT / "ontology" / "registry.yml").is_file()
+    expected = {SOURCE + p for p in ("_config.yml", "_clients/projekt.md", "_clients/project-en.md",
+                                     "_themes/tema.md", "_posts/2021-05-11-nyheten.md", "ontology/registry.yml")}
+    assert graphs == expected
+    for quad in ds.quads((None, None, None, None)):
+        assert quad[3] is not None and str(quad[3]) in graphs
+
+
+@pytest.mark.xfail(reason="BUG: facts from the bundled registry sit in the named graph "
+                          "<site>/kg/source/ontology/registry.yml, which is no site-relative path and is "
+                          "never described as a kgo:SourceFile (the ontology: 'A source IRI names both the "
+                          "kgo:SourceFile and the named graph')", strict=True, raises=AssertionError)
+def test_every_named_graph_is_a_described_source_file(tiny_out):
+    """Each named graph is a ``kgo:SourceFile`` with its ``kgo:path``, so queries can join graph and file."""
+    ds = rdflib.Dataset()
+    ds.parse(tiny_out / "graph.nq", format="nquads")
+    union = rdflib.Graph().parse(tiny_out / "graph.nt", format="nt")
+    kgo = rdflib.Namespace("https://digidemlab.org/kg/ontology#")
+    for ctx in ds.graphs():
+        if len(ctx):
+            assert (ctx.identifier, rdflib.RDF.type, kgo.SourceFile) in union, ctx.identifier
+
+
+def test_the_union_of_the_nquads_graphs_is_the_ntriples_graph(tiny_out):
+    """Dropping the graph names from ``graph.nq`` gives exactly the triples of ``graph.nt``."""
+    ds = rdflib.Dataset()
+    ds.parse(tiny_out / "graph.nq", format="nquads")
+    union = {(s, p, o) for s, p, o, _ in ds.quads((None, None, None, None))}
+    nt = set(rdflib.Graph().parse(tiny_out / "graph.nt", format="nt"))
+    assert union == nt
+
+
+# -- JSON-LD and Turtle say the same triples -----------------------------------------------------
+
+
+@pytest.mark.parametrize("which", ["tiny", "content"])
+def test_jsonld_expands_to_exactly_the_ntriples(which, tiny, tmp_path):
+    """PyLD, an independent JSON-LD processor, turns ``graph.jsonld`` into exactly the triples of ``graph.nt``.
+
+    The context is inline, so nothing is fetched from the network.
+    """
+    site = tiny if which == "tiny" else ROOT / "content"
+    out = tmp_path / "out"
+    kg.build(site, out)
+    doc = json.loads((out / "graph.jsonld").read_text(encoding="utf-8"))
+    assert isinstance(doc["@context"], dict)  # inline: PyLD needs no document loader
+    nquads = jsonld.to_rdf(doc, {"format": "application/n-quads"})
+    expanded = rdflib.Graph().parse(data=nquads, format="nt")
+    reference = rdflib.Graph().parse(out / "graph.nt", format="nt")
+    assert len(expanded) == len(reference)
+    assert to_isomorphic(expanded) == to_isomorphic(reference)
+    assert nt_set(nquads) == nt_set((out / "graph.nt").read_text(encoding="utf-8"))
+
+
+def test_turtle_parses_to_the_ntriples(tiny_out):
+    """rdflib reads ``graph.ttl`` as the same triples as ``graph.nt``."""
+    ttl = rdflib.Graph().parse(tiny_out / "graph.ttl", format="turtle")
+    nt = rdflib.Graph().parse(tiny_out / "graph.nt", format="nt")
+    assert len(ttl) == len(nt) > 0
+    assert set(ttl) == set(nt)
+
+
+@pytest.mark.skipif(shutil.which("rapper") is None,
+                    reason="rapper not installed (Debian: apt-get install raptor2-utils)")
+@pytest.mark.parametrize(("name", "syntax"), [("graph.ttl", "turtle"), ("graph.nt", "ntriples")])
+def test_rapper_parses_the_files_with_the_right_count(tiny_out, name, syntax):
+    """Raptor, a third parser, reads Turtle and N-Triples without error and counts the same triples."""
+    expected = len((tiny_out / "graph.nt").read_text(encoding="utf-8").splitlines())
+    run = subprocess.run(["rapper", "-i", syntax, "-c", str(tiny_out / name)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert f"returned {expected} triples" in run.stderr
+    assert "error" not in run.stderr.lower()
+
+
+# -- atomic writes -------------------------------------------------------------------------------
+
+
+def snapshot(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+
+
+@pytest.fixture
+def previous(make_site, tiny, tmp_path) -> tuple[Path, Path, dict[str, bytes]]:
+    """Outputs of a first build, and a changed site to build over them."""
+    out = tmp_path / "out"
+    kg.build(tiny, out)
+    changed = make_site(tmp_path / "changed", {**TINY, "_clients/projekt.md": TINY["_clients/projekt.md"].replace(
+        "Projektet", "Det ändrade projektet")})
+    return changed, out, snapshot(out)
+
+
+def test_a_failing_render_leaves_the_previous_outputs(previous, monkeypatch):
+    """If rendering one format fails, nothing is written: the old files stay, no temporary files are left."""
+    changed, out, before = previous
+
+    def broken(graph):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setitem(kg.export.OUTPUTS, "graph.jsonld", broken)
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        kg.build(changed, out)
+    assert snapshot(out) == before
+
+
+def test_a_failing_rename_leaves_the_previous_outputs(previous, monkeypatch):
+    """If moving the new files into place fails, the old files stay and the temporary files are removed."""
+    changed, out, before = previous
+
+    def refuse(src, dst):
+        raise PermissionError(13, "Permission denied", str(dst))
+
+    monkeypatch.setattr(kg.export.atomic.os, "replace", refuse)
+    with pytest.raises(PermissionError):
+        kg.build(changed, out)
+    assert snapshot(out) == before  # also: no ".graph.ttl.*.tmp" left beside them
+
+
+def test_a_failing_write_midway_leaves_no_half_written_file(previous, monkeypatch):
+    """A write that dies half-way through a file (disk full) leaves every old file whole, no temporary files."""
+    changed, out, before = previous
+    real_fdopen = os.fdopen
+    calls = []
+
+    class DiskFull:
+        def __init__(self, handle):
+            self.handle = handle
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.handle.close()
+
+        def write(self, data):
+            calls.append(len(data))
+            if len(calls) == 3:
+                self.handle.write(data[: len(data) // 2])
+                raise OSError(28, "No space left on device")
+            return self.handle.write(data)
+
+        def __getattr__(self, name):
+            return getattr(self.handle, name)
+
+    monkeypatch.setattr(kg.export.atomic.os, "fdopen", lambda fd, mode: DiskFull(real_fdopen(fd, mode)))
+    with pytest.raises(OSError, match="No space left"):
+        kg.build(changed, out)
+    assert snapshot(out) == before
+
+
+@pytest.mark.xfail(reason="BUG: the outputs are renamed into place one by one, so a rename failing after the "
+                          "first leaves a mix: new graph.ttl beside the old graph.nq/jsonld/report",
+                   strict=True, raises=AssertionError)
+def test_a_rename_failing_after_the_first_file_leaves_the_previous_outputs(previous, monkeypatch):
+    """Even when the third rename fails, the outputs of one build are never mixed with another's."""
+    changed, out, before = previous
+    real_replace = os.replace
+    calls = []
+
+    def third_fails(src, dst):
+        calls.append(dst)
+        if len(calls) == 3:
+            raise PermissionError(13, "Permission denied", str(dst))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(kg.export.atomic.os, "replace", third_fails)
+    with pytest.raises(PermissionError):
+        kg.build(changed, out)
+    after = snapshot(out)
+    assert set(after) == set(before)  # whatever else, no temporary files are left
+    assert after == before
+
+
+def test_outputs_are_written_with_the_umask(tiny, tmp_path):
+    """The new files are ordinary files (mode from the umask), not the 0600 of temporary files."""
+    out = tmp_path / "out"
+    kg.build(tiny, out)
+    mask = os.umask(0)
+    os.umask(mask)
+    for name in OUTPUT_FILES:
+        assert (out / name).stat().st_mode & 0o777 == 0o666 & ~mask, name
+

@@ -75,7 +75,7 @@ def make_site() -> SiteMaker:
     return write_site
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def corpus() -> Path:
     """The real digidemlab.org content in ``../shared`` (skipped when it is not there)."""
     if not CORPUS.is_dir():

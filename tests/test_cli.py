@@ -110,6 +110,22 @@ def test_quiet_prints_only_the_warnings(make_site, in_tmp):
     assert "unknown key 'categoris'" in result.stderr
 
 
+def test_include_contact_and_drafts_flags(make_site, in_tmp):
+    """``--include-contact`` keeps crew e-mail; ``--drafts`` reads ``_drafts``. Neither happens by default."""
+    make_site(in_tmp / "site", {
+        "_crew/anna.md": "---\ntitle: Anna\nmail: anna@example.org\n---\n",
+        "_drafts/utkast.md": "---\ntitle: Utkast\n---\n",
+    })
+    assert run("site", "--out", "plain", "-q").exit_code == 0
+    assert run("site", "--out", "flags", "-q", "--include-contact", "--drafts").exit_code == 0
+    plain = (in_tmp / "plain" / "graph.nt").read_text(encoding="utf-8")
+    flags = (in_tmp / "flags" / "graph.nt").read_text(encoding="utf-8")
+    assert "anna@example.org" not in plain and "anna@example.org" in flags
+    draft = ("<https://example.org/news/utkast/> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+             "<http://schema.org/NewsArticle> .")
+    assert draft not in plain.splitlines() and draft in flags.splitlines()
+
+
 def test_the_build_report(make_site, in_tmp):
     """``build-report.json`` counts documents, triples and entities per class, and lists every warning
     as {file, line, kind, message, suggestion}."""

@@ -7,6 +7,8 @@ graphs. The expected answers are read off the content files.
 
 from __future__ import annotations
 
+import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -128,3 +130,18 @@ def test_the_crew_member_works_for_digidem_lab_without_contact_details(store):
         }""")
     assert rows == [{"person": BASE + "person/alva-exempelsson", "org": BASE + "organisation/digidem-lab",
                      "contact": None}]
+
+
+def test_the_readme_example_query_gives_the_documented_rows(store):
+    """The SPARQL example in README.md, run on the example site, prints exactly the rows the README shows."""
+    readme = CONTENT.parent / "README.md"
+    if not readme.is_file():
+        pytest.skip("no README.md")
+    text = readme.read_text(encoding="utf-8")
+    match = re.search(r"```sparql\n(.*?)```\s*```python\n(.*?)```", text, re.DOTALL)
+    assert match, "README has no example query followed by its Python usage"
+    query, usage = match.groups()
+    documented = [ast.literal_eval(line.lstrip()[2:]) for line in usage.splitlines() if line.lstrip().startswith("# [")]
+    assert documented, "README shows no result rows"
+    rows = [[term.value if term is not None else None for term in row] for row in store.query(query)]
+    assert rows == documented

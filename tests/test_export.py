@@ -231,40 +231,67 @@ def test_the_union_of_the_nquads_graphs_is_the_ntriples_graph(tiny_out):
 # -- JSON-LD and Turtle say the same triples -----------------------------------------------------
 
 
-@pytest.mark.parametrize("which", ["tiny", "content"])
-def test_jsonld_expands_to_exactly_the_ntriples(which, tiny, tmp_path):
+# Strings every serialiser must escape: quotes, backslashes, control characters, emoji,
+# '@' keywords, spaces in paths and IRIs, a numeric name and a numeric ref.
+NASTY = {
+    '_clients/quote"back\\slash ö.md': """\
+        ---
+        title: 'Citat "inom" \\ bakstreck'
+        partners: ['5', 'Ärende & Co', "Tab\\tSep", 'Emoji 🎉 AB', 'A.B.', '@id']
+        excerpt: "Rad ett\\nrad två \\u0007 klocka"
+        image: '/up loads/bild "x".png'
+        year: 2020
+        ---
+        Text with <script>alert(1)</script> and {{ liquid }}.
+        """,
+    "_clients/under_score.md": "---\ntitle: '@context'\nref: 'a b/c'\n---\n",
+    "_themes/t.md": "---\ntitle: '@type'\nref: '123'\n---\n",
+}
+
+
+@pytest.fixture(params=["tiny", "nasty", "content"])
+def built_out(request, make_site, tmp_path) -> Path:
+    """The outputs of the tiny site, the site of nasty strings, and the example site."""
+    site = {"tiny": lambda: make_site(tmp_path / "tiny", TINY),
+            "nasty": lambda: make_site(tmp_path / "nasty", NASTY),
+            "content": lambda: ROOT / "content"}[request.param]()
+    out = tmp_path / "out"
+    kg.build(site, out)
+    return out
+
+
+def test_jsonld_expands_to_exactly_the_ntriples(built_out):
     """PyLD, an independent JSON-LD processor, turns ``graph.jsonld`` into exactly the triples of ``graph.nt``.
 
     The context is inline, so nothing is fetched from the network.
     """
-    site = tiny if which == "tiny" else ROOT / "content"
-    out = tmp_path / "out"
-    kg.build(site, out)
-    doc = json.loads((out / "graph.jsonld").read_text(encoding="utf-8"))
+    doc = json.loads((built_out / "graph.jsonld").read_text(encoding="utf-8"))
     assert isinstance(doc["@context"], dict)  # inline: PyLD needs no document loader
     nquads = jsonld.to_rdf(doc, {"format": "application/n-quads"})
     expanded = rdflib.Graph().parse(data=nquads, format="nt")
-    reference = rdflib.Graph().parse(out / "graph.nt", format="nt")
+    reference = rdflib.Graph().parse(built_out / "graph.nt", format="nt")
     assert len(expanded) == len(reference)
     assert to_isomorphic(expanded) == to_isomorphic(reference)
-    assert nt_set(nquads) == nt_set((out / "graph.nt").read_text(encoding="utf-8"))
+    assert nt_set(nquads) == nt_set((built_out / "graph.nt").read_text(encoding="utf-8"))
 
 
-def test_turtle_parses_to_the_ntriples(tiny_out):
+def test_turtle_parses_to_the_ntriples(built_out):
     """rdflib reads ``graph.ttl`` as the same triples as ``graph.nt``."""
-    ttl = rdflib.Graph().parse(tiny_out / "graph.ttl", format="turtle")
-    nt = rdflib.Graph().parse(tiny_out / "graph.nt", format="nt")
+    ttl = rdflib.Graph().parse(built_out / "graph.ttl", format="turtle")
+    nt = rdflib.Graph().parse(built_out / "graph.nt", format="nt")
     assert len(ttl) == len(nt) > 0
     assert set(ttl) == set(nt)
 
 
 @pytest.mark.skipif(shutil.which("rapper") is None,
                     reason="rapper not installed (Debian: apt-get install raptor2-utils)")
-@pytest.mark.parametrize(("name", "syntax"), [("graph.ttl", "turtle"), ("graph.nt", "ntriples")])
-def test_rapper_parses_the_files_with_the_right_count(tiny_out, name, syntax):
-    """Raptor, a third parser, reads Turtle and N-Triples without error and counts the same triples."""
-    expected = len((tiny_out / "graph.nt").read_text(encoding="utf-8").splitlines())
-    run = subprocess.run(["rapper", "-i", syntax, "-c", str(tiny_out / name)], capture_output=True, text=True)
+@pytest.mark.parametrize(("name", "syntax"), [("graph.ttl", "turtle"), ("graph.nt", "ntriples"),
+                                              ("graph.nq", "nquads")])
+def test_rapper_parses_the_files_with_the_right_count(built_out, name, syntax):
+    """Raptor, a third parser, reads every RDF file without error and counts the same statements."""
+    expected = len((built_out / ("graph.nq" if syntax == "nquads" else "graph.nt")).read_text(
+        encoding="utf-8").splitlines())
+    run = subprocess.run(["rapper", "-i", syntax, "-c", str(built_out / name)], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert f"returned {expected} triples" in run.stderr
     assert "error" not in run.stderr.lower()

@@ -190,6 +190,28 @@ def test_front_matter_that_is_not_a_mapping_is_an_error(make_site, tmp_path):
     assert result.site.documents == []
 
 
+def test_a_post_without_a_date_in_its_name_is_skipped(make_site, tmp_path):
+    """Jekyll ignores a ``_posts`` file not named ``YYYY-MM-DD-title``: ``bad-post-name``, no document."""
+    site = make_site(tmp_path, {"_posts/utan-datum.md": post("title: X"),
+                                "_posts/2021-02-30-omojligt.md": post("title: Y")})
+    result = kg.build(site)
+    assert {(d.file, d.kind) for d in result.diagnostics} == {
+        ("_posts/utan-datum.md", "bad-post-name"), ("_posts/2021-02-30-omojligt.md", "bad-post-name")}
+    assert result.site.documents == []
+
+
+def test_an_oversized_file_is_skipped(make_site, tmp_path):
+    """A file over ``max_file_bytes`` is not read: ``file-too-large`` (an error), the rest builds."""
+    site = make_site(tmp_path, {
+        "_clients/big.md": "---\ntitle: Big\n---\n" + "x" * 5000,
+        "_clients/small.md": "---\ntitle: Small\n---\n",
+    })
+    result = kg.build(site, max_file_bytes=1000)
+    [error] = result.diagnostics
+    assert (error.kind, error.file, error.severity) == ("file-too-large", "_clients/big.md", "error")
+    assert set(docs_by_path(result)) == {"_clients/small.md"}
+
+
 # -- _config.yml defaults -----------------------------------------------------------------------
 
 DEFAULTS_CONFIG = """\

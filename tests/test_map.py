@@ -233,6 +233,37 @@ def test_a_path_out_of_the_site_is_refused_and_never_read(make_site, tmp_path, t
     assert "Hemlig" not in everything and "hemligt" not in everything
 
 
+def test_links_to_the_sites_own_pages_are_about_and_mentions(make_site, tmp_path):
+    """A post's link to one of the site's theme pages (by URL, path or an old ``redirect_from`` address) makes
+    the post about that theme; a link to a project page mentions the project."""
+    site = make_site(tmp_path, {
+        "_themes/tema.md": "---\ntitle: Tema\nref: tema\nredirect_from: /gammal-adress/\n---\n",
+        "_clients/exempel.md": SV_PAGE,
+        "_posts/2021-01-01-a.md": "---\ntitle: A\nlinks:\n- {title: t, url: 'https://example.org/tema/'}\n---\n",
+        "_posts/2021-01-02-b.md": "---\ntitle: B\nlinks:\n- {title: t, url: /gammal-adress/}\n---\n",
+        "_posts/2021-01-03-c.md": "---\ntitle: C\nlinks:\n- {title: p, url: '/exempel/index.html#top'}\n---\n",
+    })
+    result, g = build(site)
+    assert result.diagnostics == []
+    assert set(g.objects(page("/news/a/"), SCHEMA.about)) == {THEME["tema"]}
+    assert set(g.objects(page("/news/b/"), SCHEMA.about)) == {THEME["tema"]}
+    assert set(g.objects(page("/news/c/"), SCHEMA.mentions)) == {PROJECT["exempel"]}
+
+
+def test_two_pages_of_one_ref_in_one_language_are_reported(make_site, tmp_path):
+    """Two Swedish pages sharing a ``ref``: a ``duplicate-translation`` warning on the second; no translation link."""
+    site = make_site(tmp_path, {
+        "_clients/a.md": "---\ntitle: A\nref: dup\nlang: sv\n---\n",
+        "_clients/b.md": "---\ntitle: B\nref: dup\nlang: sv\n---\n",
+    })
+    result, g = build(site)
+    [warning] = result.diagnostics
+    assert (warning.kind, warning.file, warning.line) == ("duplicate-translation", "_clients/b.md", 3)
+    assert "_clients/a.md" in warning.message
+    assert list(g.subject_objects(SCHEMA.workTranslation)) == []
+    assert set(g.objects(PROJECT["dup"], SCHEMA.subjectOf)) == {page("/a/"), page("/b/")}
+
+
 # -- themes --------------------------------------------------------------------------------------
 
 

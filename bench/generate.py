@@ -344,13 +344,16 @@ class Generator:
     # ---- pools
 
     def _unique(self, base: str, ext: str, folder: str) -> str:
-        name = base + ext
+        """``base + ext``, numbered if needed so that no two stems in ``folder`` clash
+        (case-insensitively: the stem is the page's slug, URL and often its ref).  ``folder``
+        names the URL space: clients and themes share "/:title", posts have "/news/:title"."""
+        stem = base
         i = 2
-        while f"{folder}/{name}".lower() in self.used_names:
-            name = f"{base}-{i}{ext}"
+        while (key := unicodedata.normalize("NFC", f"{folder}/{stem}".lower())) in self.used_names:
+            stem = f"{base}-{i}"
             i += 1
-        self.used_names.add(f"{folder}/{name}".lower())
-        return name
+        self.used_names.add(key)
+        return stem + ext
 
     def _build_pools(self) -> None:
         rng = self.rng
@@ -643,8 +646,8 @@ class Generator:
                     place = rng.choice(self.places)
                     t_sv, t_en = f"{t_sv0} i {place}", f"{t_en0} in {place}"
                     ext = ".html" if rng.random() < 0.2 else ".md"
-                    f_sv = self._unique(slugify(t_sv), ext, "_themes")
-                    f_en = self._unique(slugify(t_en) + ("-en" if rng.random() < 0.3 else ""), ext, "_themes")
+                    f_sv = self._unique(slugify(t_sv), ext, "/:title")
+                    f_en = self._unique(slugify(t_en) + ("-en" if rng.random() < 0.3 else ""), ext, "/:title")
                     ref = f_sv.rsplit(".", 1)[0].lower()
                     self.theme_meta[p] = (t_sv, t_en, ref)
                     self._theme_files = (f_sv, f_en)
@@ -653,7 +656,7 @@ class Generator:
                     f_sv, f_en = self._theme_files
             if p < len(CORE_THEMES):
                 self.theme_meta[p] = (t_sv, t_en, ref)
-                self.used_names.add(f"_themes/{f_sv if d.lang == 'sv' else f_en}".lower())
+                self.used_names.add(f"/:title/{(f_sv if d.lang == 'sv' else f_en).rsplit('.', 1)[0]}".lower())
             fname = f_sv if d.lang == "sv" else f_en
             d.path = f"_themes/{fname}"
             by_lang[d.lang].append(fname)
@@ -721,15 +724,15 @@ class Generator:
                 title_sv, title_en = f"{place} - {t_sv}", f"{place} {t_en}"
                 style = rng.random()
                 if style < 0.3:  # "Lund---Ekosociala-Stadsdelar.md" / "Lund-Ecosocial-Neighborhoods.md"
-                    f_sv = self._unique(_title_name(title_sv), ".md", "_clients")
-                    f_en = self._unique(_title_name(title_en), ".md", "_clients")
+                    f_sv = self._unique(_title_name(title_sv), ".md", "/:title")
+                    f_en = self._unique(_title_name(title_en), ".md", "/:title")
                 elif style < 0.8:  # chicago.md / chicago-en.md
-                    f_sv = self._unique(ref, ".md", "_clients")
-                    f_en = self._unique(f_sv[:-3] + "-en", ".md", "_clients")
+                    f_sv = self._unique(ref, ".md", "/:title")
+                    f_en = self._unique(f_sv[:-3] + "-en", ".md", "/:title")
                 else:  # goteborg.md / gothenburg.md
                     fold = rng.random() < 0.7
-                    f_sv = self._unique(slugify(f"{place}-{t_sv}", fold=fold), ".md", "_clients")
-                    f_en = self._unique(slugify(f"{place}-{t_en}-project"), ".md", "_clients")
+                    f_sv = self._unique(slugify(f"{place}-{t_sv}", fold=fold), ".md", "/:title")
+                    f_en = self._unique(slugify(f"{place}-{t_en}-project"), ".md", "/:title")
                 ref_unique = f_sv[:-3].lower()
                 self.client_meta[p] = {
                     "org": org, "ref": ref_unique, "title": (title_sv, title_en),
@@ -869,7 +872,8 @@ class Generator:
             slug = f"{slug}:-{rng.choice(['möte', 'ny-tjänst', 'på-gång', 'så-gick-det'])}"
             if rng.random() < 0.5:
                 slug = unicodedata.normalize("NFD", slug)
-        name = self._unique(f"{y:04d}-{m:02d}-{dd:02d}-{slug}", ext, "_posts")
+        slug = self._unique(slug, "", "/news/:title")  # one URL per post, whatever its date
+        name = f"{y:04d}-{m:02d}-{dd:02d}-{slug}{ext}"
         d.path = f"_posts/{name}"
         body = self.body(lang)
         if d.messy == "no_front_matter":
@@ -903,9 +907,12 @@ class Generator:
             parts.append(f"ref: {ref}\n")
         elif rng.random() < 0.5:
             parts.append("ref: ''\n")
-        if rng.random() < 0.35:
-            pl = f"/en/projects/{slug}/" if lang == "en" else f"/{slug}/"
-            parts.append(f"permalink: {dq(pl) if rng.random() < 0.5 else pl}\n")
+        if rng.random() < 0.35:  # as on the real site; never onto another page's URL
+            key = f"/en/projects/{slug}" if lang == "en" else f"/:title/{slug}"
+            if key.lower() not in self.used_names:
+                self.used_names.add(key.lower())
+                pl = key.replace("/:title", "") + "/"
+                parts.append(f"permalink: {dq(pl) if rng.random() < 0.5 else pl}\n")
         if rng.random() < 0.3:
             parts.append("featured: true\n")
         rng.shuffle(parts)  # key order varies across the real posts

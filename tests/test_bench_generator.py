@@ -183,3 +183,18 @@ def test_cli_writes_and_refuses_foreign_directories(tmp_path):
     r = subprocess.run([sys.executable, str(BENCH / "generate.py"), str(other), "--docs", "10"],
                        capture_output=True, text=True)
     assert r.returncode == 2 and (other / "keep.txt").exists()
+
+
+def test_pages_do_not_share_urls(site400):
+    """Clients and themes share Jekyll's "/:title/" space; posts have "/news/:title/"."""
+    site, _ = site400
+
+    def key(s: str) -> str:
+        return unicodedata.normalize("NFC", s).lower()
+
+    paths = content_paths(site)
+    pages = [key(p.split("/", 1)[1].rsplit(".", 1)[0]) for p in paths
+             if p.startswith(("_clients/", "_themes/"))]
+    posts = [key(p.split("/", 1)[1].rsplit(".", 1)[0][11:]) for p in paths if p.startswith("_posts/")]
+    assert len(pages) == len(set(pages))
+    assert len(posts) == len(set(posts))

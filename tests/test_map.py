@@ -11,19 +11,11 @@ import json
 
 import pytest
 import rdflib
-from rdflib import RDF, XSD, Literal, Namespace, URIRef
+from namespaces import KGO, ORGANISATION, PERSON, PROJECT, SCHEMA, SITE, SKOS, THEME
+from rdflib import RDF, XSD, Literal, URIRef
 
 import kg
 
-SCHEMA = Namespace("http://schema.org/")
-KGO = Namespace("https://digidemlab.org/kg/ontology#")
-SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
-SITE = "https://example.org"
-PROJECT = Namespace(f"{SITE}/kg/project/")
-THEME = Namespace(f"{SITE}/kg/theme/")
-ORGANISATION = Namespace(f"{SITE}/kg/organisation/")
-PLACE = Namespace(f"{SITE}/kg/place/")
-PERSON = Namespace(f"{SITE}/kg/person/")
 SITE_ORG = ORGANISATION["exempellabbet"]  # the default test site's title, not in the registry
 
 

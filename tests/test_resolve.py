@@ -12,18 +12,10 @@ import json
 
 import pytest
 import rdflib
-from rdflib import RDF, Literal, Namespace, URIRef
+from namespaces import KGO, ORGANISATION, PLACE, PLATFORM, PROJECT, SCHEMA, SITE, THEME
+from rdflib import RDF, Literal, URIRef
 
 import kg
-
-SCHEMA = Namespace("http://schema.org/")
-KGO = Namespace("https://digidemlab.org/kg/ontology#")
-SITE = "https://example.org"
-ORGANISATION = Namespace(f"{SITE}/kg/organisation/")
-PLACE = Namespace(f"{SITE}/kg/place/")
-PLATFORM = Namespace(f"{SITE}/kg/platform/")
-PROJECT = Namespace(f"{SITE}/kg/project/")
-THEME = Namespace(f"{SITE}/kg/theme/")
 
 
 def build(site, **kwargs) -> tuple[kg.BuildResult, rdflib.Graph]:

@@ -9,6 +9,7 @@ leave it are skipped with a warning.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 from collections.abc import Callable
@@ -19,7 +20,7 @@ import yaml
 
 from kg.diagnostics import Diagnostics, SiteError
 from kg.load import frontmatter, jekyll
-from kg.load.config import read_config
+from kg.load.config import permalink_template, read_config
 from kg.load.documents import Document, Site, SiteConfig
 
 __all__ = ["CONTENT_EXTS", "MAX_FILE_BYTES", "Document", "Site", "SiteConfig", "load_site"]
@@ -29,6 +30,8 @@ CONTENT_EXTS = {".md", ".markdown", ".mkd", ".mkdn", ".html", ".htm"}
 MAX_FILE_BYTES = 2 * 1024 * 1024
 _SKIP_PREFIXES = (".", "_", "#", "~")
 #: A BCP 47 language tag, loosely: ``sv``, ``en-GB``, ``zh-Hant-TW``.
+#: A ``:name`` left in a URL after filling: a placeholder Jekyll does not know.
+_PLACEHOLDER = re.compile(r":[a-z_]+")
 _LANG = re.compile(r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$")
 
 Progress = Callable[[int, int], None]
@@ -274,26 +277,16 @@ def _url(doc: Document, meta: dict[str, Any], config: SiteConfig, ph: dict[str, 
         suffix = "/" if config.permalink.endswith("/") or config.permalink == "pretty" else ":output_ext"
         template = "/:collection/:path" + suffix
     else:
-        from kg.load.config import permalink_template
-
         template = permalink_template(template)
     url = jekyll.fill_template(template, ph)
-    if ":" in url.replace("://", "") and any(f":{name}" in url for name in _placeholder_names(url)):
+    if _PLACEHOLDER.search(url):
         diags.add(doc.path, "bad-permalink", f"permalink {template!r} has a placeholder Jekyll does not know",
                   line=doc.line_of("permalink"))
     return jekyll.sanitize_url(url)
 
 
-def _placeholder_names(url: str) -> list[str]:
-    import re
-
-    return re.findall(r":([a-z_]+)", url)
-
-
 def _load_data(root: Path, real_root: Path, diags: Diagnostics, files: set[str]) -> dict[str, Any]:
     """``_data/**/*.yml|yaml|json`` by path without extension (``kg/registry``)."""
-    import json
-
     out: dict[str, Any] = {}
     for rel in _walk(root, real_root, "_data", diags):
         files.add(rel)

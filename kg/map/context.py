@@ -12,7 +12,7 @@ from pyoxigraph import NamedNode
 
 from kg.diagnostics import Diagnostics
 from kg.load.documents import Document, Site
-from kg.map.iris import Minter, slug
+from kg.map.iris import Minter, absolute, slug
 from kg.map.terms import Statement
 
 #: Front-matter keys the mappers read or knowingly ignore (layout and presentation).
@@ -197,8 +197,6 @@ class MapContext:
         return self.mint.entity("theme", self.doc_key(doc, path))
 
     def absolute(self, url: str) -> str | None:
-        from kg.map.iris import absolute
-
         return absolute(self.base, url)
 
 

@@ -1,18 +1,27 @@
 """Graph stage: resolved statements → an RDF dataset with one named graph per source file.
 
-The dataset is held as a sorted list of pyoxigraph quads: compact, fast to
-serialise, and the same for any file order. A pyoxigraph ``Store`` (for SPARQL)
-and an rdflib ``Dataset`` (for the rdflib API) are built from it on demand.
+The dataset is held as a sorted list of rows ``(subject, predicate, object, graph)``,
+each term written in N-Triples syntax (``<iri>``, ``"text"@sv``). Strings are the
+cheapest thing Python holds and sorts, every serialisation is a few string
+operations away, and sorting the rows as tuples makes the output the same for
+any file order. Because the rows are sorted, the statements of the union graph
+(each triple once, whatever files said it) are neighbours and come out by
+skipping repeats, without a second copy.
+
+pyoxigraph objects, a pyoxigraph ``Store`` (for SPARQL) and an rdflib ``Dataset``
+are made from the rows on demand.
 """
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from pyoxigraph import DefaultGraph, NamedNode, Quad, Store, Triple
+from pyoxigraph import Literal, Quad, RdfFormat, Store, Triple, parse
 
 from kg.map.iris import Minter
 from kg.map.terms import Statement
@@ -21,33 +30,75 @@ from kg.vocab import RDF_TYPE
 if TYPE_CHECKING:
     import rdflib
 
+Row = tuple[str, str, str, str]
+"""One quad: subject, predicate, object and graph, each in N-Triples syntax."""
+TripleRow = tuple[str, str, str]
 
-def _triple_key(t: Triple) -> tuple[str, bool, str, str]:
-    return (t.subject.value, t.predicate != RDF_TYPE, t.predicate.value, str(t.object))
+TYPE = str(RDF_TYPE)
+"""``rdf:type`` in N-Triples syntax."""
 
 
 @dataclass
 class KnowledgeGraph:
     """The knowledge graph of one site."""
 
-    quads: list[Quad]
-    """Unique quads, sorted by their N-Quads text."""
+    rows: list[Row]
+    """Unique quads, sorted; terms in N-Triples syntax."""
     base: str
-    sources: dict[str, NamedNode] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
     """Site-relative path → named graph IRI."""
+
+    def triple_rows(self) -> Iterator[TripleRow]:
+        """The union of all named graphs: each triple once, sorted."""
+        last = None
+        for s, p, o, _g in self.rows:
+            if (s, p, o) != last:
+                last = (s, p, o)
+                yield last
+
+    def subjects(self) -> Iterator[tuple[str, list[tuple[str, str]]]]:
+        """Each subject with its (predicate, object) pairs, ``rdf:type`` first."""
+        current, pairs = None, []
+        for s, p, o in self.triple_rows():
+            if s != current:
+                if current is not None:
+                    yield current, _types_first(pairs)
+                current, pairs = s, []
+            pairs.append((p, o))
+        if current is not None:
+            yield current, _types_first(pairs)
+
+    @cached_property
+    def triple_count(self) -> int:
+        return sum(1 for _ in self.triple_rows())
+
+    def __len__(self) -> int:
+        return self.triple_count
+
+    def class_counts(self) -> dict[str, int]:
+        """Entities per class (full IRIs), sorted by class."""
+        counts = Counter(o[1:-1] for _s, p, o in self.triple_rows() if p == TYPE)
+        return dict(sorted(counts.items()))
+
+    # -- the same data in other shapes ----------------------------------------------------------
+    def ntriples_lines(self) -> Iterator[str]:
+        for s, p, o in self.triple_rows():
+            yield f"{s} {p} {o} .\n"
+
+    def nquads_lines(self) -> Iterator[str]:
+        for s, p, o, g in self.rows:
+            yield f"{s} {p} {o} {g} .\n"
 
     @cached_property
     def triples(self) -> list[Triple]:
-        """The union of all named graphs: unique triples, ``rdf:type`` first per subject."""
-        return sorted({q.triple for q in self.quads}, key=_triple_key)
+        """The union graph as pyoxigraph triples, ``rdf:type`` first per subject."""
+        text = "".join(f"{s} {p} {o} .\n" for s, pairs in self.subjects() for p, o in pairs)
+        return list(parse(text.encode("utf-8"), format=RdfFormat.N_TRIPLES))
 
-    def __len__(self) -> int:
-        return len(self.triples)
-
-    def class_counts(self) -> dict[str, int]:
-        """Entities per class (CURIE-free full IRIs), sorted by class."""
-        counts = Counter(t.object.value for t in self.triples if t.predicate == RDF_TYPE)
-        return dict(sorted(counts.items()))
+    @cached_property
+    def quads(self) -> list[Quad]:
+        """Every statement as a pyoxigraph quad in the graph of the file that said it."""
+        return list(parse("".join(self.nquads_lines()).encode("utf-8"), format=RdfFormat.N_QUADS))
 
     def store(self) -> Store:
         """A fresh in-memory pyoxigraph store for SPARQL.
@@ -56,38 +107,49 @@ class KnowledgeGraph:
         statements are also in its named graph, for ``GRAPH ?source { … }`` queries.
         """
         store = Store()
-        store.bulk_extend(self.quads)
-        store.bulk_extend(Quad(t.subject, t.predicate, t.object, DefaultGraph()) for t in self.triples)
+        store.bulk_load("".join(self.nquads_lines()).encode("utf-8"), format=RdfFormat.N_QUADS)
+        store.bulk_load("".join(self.ntriples_lines()).encode("utf-8"), format=RdfFormat.N_TRIPLES)
         return store
 
     def dataset(self) -> rdflib.Dataset:
         """The same data as an rdflib ``Dataset`` (one graph per source file)."""
         import rdflib
 
-        from kg.export.ntriples import nquads_text
-
         ds = rdflib.Dataset()
-        ds.parse(data=nquads_text(self), format="nquads")
+        ds.parse(data="".join(self.nquads_lines()), format="nquads")
         return ds
 
     def graph(self) -> rdflib.Graph:
         """The union graph as an rdflib ``Graph``."""
         import rdflib
 
-        from kg.export.ntriples import ntriples_text
-
         g = rdflib.Graph()
-        g.parse(data=ntriples_text(self), format="nt")
+        g.parse(data="".join(self.ntriples_lines()), format="nt")
         return g
 
 
-def assemble(statements: list[Statement], minter: Minter) -> KnowledgeGraph:
-    sources: dict[str, NamedNode] = {}
-    quads = set()
+def _types_first(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [pair for pair in pairs if pair[0] == TYPE] + [pair for pair in pairs if pair[0] != TYPE]
+
+
+def assemble(statements: Iterable[Statement], minter: Minter) -> KnowledgeGraph:
+    """Sorted, unique rows from the resolved statements (placeholders all filled)."""
+    sources: dict[str, str] = {}
+    terms: dict[object, str] = {}
+    intern = sys.intern
+
+    def term(t: object) -> str:
+        # IRIs recur in thousands of statements: one string each.
+        text = terms.get(t)
+        if text is None:
+            text = terms[t] = intern(str(t))
+        return text
+
+    rows: set[Row] = set()
     for st in statements:
         graph = sources.get(st.source)
         if graph is None:
-            graph = sources[st.source] = minter.source(st.source)
-        quads.add(Quad(st.subject, st.predicate, st.object, graph))
-    ordered = sorted(quads, key=str)
-    return KnowledgeGraph(ordered, minter.base, dict(sorted(sources.items())))
+            graph = sources[st.source] = intern(str(minter.source(st.source)))
+        obj = st.object
+        rows.add((term(st.subject), term(st.predicate), str(obj) if isinstance(obj, Literal) else term(obj), graph))
+    return KnowledgeGraph(sorted(rows), minter.base, {path: iri[1:-1] for path, iri in sorted(sources.items())})

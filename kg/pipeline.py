@@ -50,7 +50,7 @@ class BuildResult:
                 "by_collection": dict(sorted(Counter(d.collection for d in docs).items())),
             },
             "triples": len(self.graph),
-            "quads": len(self.graph.quads),
+            "quads": len(self.graph.rows),
             "classes": classes,
             "warnings_by_kind": dict(sorted(Counter(d.kind for d in self.diagnostics).items())),
             "warnings": [
@@ -85,7 +85,9 @@ def build(
     loaded = load_site(site, drafts=drafts, diagnostics=diags, max_file_bytes=max_file_bytes, progress=progress)
     mapped = map_site(loaded, diags, include_contact=include_contact)
     resolved: Resolved = resolve(mapped, diags=diags)
+    mapped.statements.clear()  # the resolved statements replace them
     graph = assemble(resolved.statements, mapped.mint)
+    resolved.statements.clear()  # the graph's rows hold it all now
     result = BuildResult(graph, loaded, diags.sorted(), resolved.merges)
     if out is not None:
         result.files = write_outputs(graph, result.report(), Path(out))

@@ -44,14 +44,20 @@ class _Namespace:
 
     def __init__(self, base: str) -> None:
         self._base = base
+        self._terms: dict[str, NamedNode] = {}
 
     def __getattr__(self, local: str) -> NamedNode:
         if local.startswith("__"):
             raise AttributeError(local)
-        return NamedNode(self._base + local)
+        return self[local]
 
     def __getitem__(self, local: str) -> NamedNode:
-        return NamedNode(self._base + local)
+        term = self._terms.get(local)
+        if term is None:  # made once: a build asks for the same terms millions of times
+            term = self._terms[local] = NamedNode(self._base + local)
+            if local.isidentifier() and not local.startswith("_"):
+                setattr(self, local, term)  # later ``schema.name`` is a plain attribute read
+        return term
 
 
 schema = _Namespace(SCHEMA)

@@ -204,10 +204,6 @@ def test_nquads_graphs_are_source_files(tiny, tiny_out):
         assert quad[3] is not None and str(quad[3]) in graphs
 
 
-@pytest.mark.xfail(reason="BUG: facts from the bundled registry sit in the named graph "
-                          "<site>/kg/source/ontology/registry.yml, which is no site-relative path and is "
-                          "never described as a kgo:SourceFile (the ontology: 'A source IRI names both the "
-                          "kgo:SourceFile and the named graph')", strict=True, raises=AssertionError)
 def test_every_named_graph_is_a_described_source_file(tiny_out):
     """Each named graph is a ``kgo:SourceFile`` with its ``kgo:path``, so queries can join graph and file."""
     ds = rdflib.Dataset()
@@ -372,9 +368,6 @@ def test_a_failing_write_midway_leaves_no_half_written_file(previous, monkeypatc
     assert snapshot(out) == before
 
 
-@pytest.mark.xfail(reason="BUG: the outputs are renamed into place one by one, so a rename failing after the "
-                          "first leaves a mix: new graph.ttl beside the old graph.nq/jsonld/report",
-                   strict=True, raises=AssertionError)
 def test_a_rename_failing_after_the_first_file_leaves_the_previous_outputs(previous, monkeypatch):
     """Even when the third rename fails, the outputs of one build are never mixed with another's."""
     changed, out, before = previous

@@ -148,6 +148,11 @@ SYNTHETIC: dict[str, tuple[str, list[tuple[str, str, str | None, str | None]]]] 
         ("_clients/unpublished.md", _fm(title="x", published="false"), None, None),
         ("_clients/published-empty.md", _fm(title="x", published=""), None, None),
         ("_clients/published-string.md", _fm(title="x", published="'false'"), "/published-string/", None),
+        # YAML 1.1 words: unquoted `no`/`Off` are false for Jekyll; a quoted 'no' is text, and true
+        ("_clients/published-no.md", _fm(title="x", published="no"), None, None),
+        ("_clients/published-off.md", _fm(title="x", published="Off"), None, None),
+        ("_clients/published-quoted-no.md", _fm(title="x", published="'no'"), "/published-quoted-no/", None),
+        ("_clients/published-yes.md", _fm(title="x", published="yes"), "/published-yes/", None),
         ("_clients/_underscore.md", _fm(title="x"), None, None),
         # output: false collection
         ("_crew/someone.md", _fm(title="Crew"), None, None),

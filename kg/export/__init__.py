@@ -7,24 +7,25 @@ from pathlib import Path
 from typing import Any
 
 from kg.export.atomic import write_all
-from kg.export.jsonld import jsonld_text
-from kg.export.ntriples import nquads_text, ntriples_text
-from kg.export.turtle import turtle_text
+from kg.export.jsonld import jsonld, jsonld_text
+from kg.export.ntriples import nquads, nquads_text, ntriples, ntriples_text
+from kg.export.turtle import turtle, turtle_text
 from kg.graph import KnowledgeGraph
 
 OUTPUTS = {
-    "graph.ttl": turtle_text,
-    "graph.nt": ntriples_text,
-    "graph.nq": nquads_text,
-    "graph.jsonld": jsonld_text,
+    "graph.ttl": turtle,
+    "graph.nt": ntriples,
+    "graph.nq": nquads,
+    "graph.jsonld": jsonld,
 }
+"""File name → a writer yielding the file's text in pieces."""
 
 __all__ = ["OUTPUTS", "jsonld_text", "nquads_text", "ntriples_text", "turtle_text", "write_outputs"]
 
 
 def write_outputs(kg: KnowledgeGraph, report: dict[str, Any], out: Path) -> dict[str, Path]:
     """Write every serialisation and ``build-report.json`` into ``out``, atomically."""
-    files: dict[Path, str] = {out / name: render(kg) for name, render in OUTPUTS.items()}
+    files: dict[Path, Any] = {out / name: write(kg) for name, write in OUTPUTS.items()}
     files[out / "build-report.json"] = json.dumps(report, ensure_ascii=False, indent=2) + "\n"
     write_all(files)
     return {path.name: path for path in files}

@@ -1,37 +1,91 @@
-"""Atomic writes: a failed or interrupted build never leaves a half-written file.
+"""Atomic writes: a failed or interrupted build never leaves a half-written file,
+nor a mix of one build's files with another's.
 
 All outputs of one build are first written to temporary files beside their
-targets and only then renamed into place, so the previous outputs stay intact
-until every new one is complete.
+targets. Only when every one is complete are they renamed into place, each old
+file kept under a hard link until the last rename has succeeded; if a rename
+fails, the ones already made are undone.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
+Content = str | bytes | Iterable[str]
+"""A file's content: text, bytes, or text in pieces (written as they come)."""
 
-def write_all(files: dict[Path, str | bytes]) -> None:
-    """Write every file to a temporary sibling, then rename them all into place."""
+CHUNK = 1 << 16
+
+
+def write_all(files: dict[Path, Content]) -> None:
+    """Write every file to a temporary sibling, then move them all into place together."""
     staged: list[tuple[Path, Path]] = []
     try:
         for target, content in files.items():
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
             staged.append((Path(tmp), target))
-            data = content.encode("utf-8") if isinstance(content, str) else content
             os.chmod(tmp, 0o666 & ~_umask())
             with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
+                _write(handle, content)
                 handle.flush()
                 os.fsync(handle.fileno())
-        for tmp, target in staged:
-            os.replace(tmp, target)
+        _swap(staged)
         staged.clear()
     finally:
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
+
+
+def _write(handle, content: Content) -> None:
+    if isinstance(content, bytes):
+        handle.write(content)
+    elif isinstance(content, str):
+        handle.write(content.encode("utf-8"))
+    else:
+        pieces: list[str] = []
+        size = 0
+        for piece in content:
+            pieces.append(piece)
+            size += len(piece)
+            if size >= CHUNK:
+                handle.write("".join(pieces).encode("utf-8"))
+                pieces, size = [], 0
+        handle.write("".join(pieces).encode("utf-8"))
+
+
+def _swap(staged: list[tuple[Path, Path]]) -> None:
+    """Rename every temporary file over its target; on failure put the old files back."""
+    backups: dict[Path, Path | None] = {}  # target → a link to its previous content (None: it had none)
+    done: list[Path] = []
+    try:
+        for tmp, target in staged:
+            backups[target] = None
+            if target.exists():
+                backup = backups[target] = target.with_name(f".{target.name}.previous")
+                backup.unlink(missing_ok=True)
+                try:
+                    os.link(target, backup)
+                except OSError:  # no hard links here: a copy does as well
+                    shutil.copy2(target, backup)
+            os.replace(tmp, target)
+            done.append(target)
+    except BaseException:
+        for target in reversed(done):
+            backup = backups[target]
+            if backup is not None:
+                os.replace(backup, target)
+            else:
+                target.unlink(missing_ok=True)
+        raise
+    finally:
+        for backup in backups.values():
+            if backup is not None:
+                backup.unlink(missing_ok=True)
 
 
 def _umask() -> int:

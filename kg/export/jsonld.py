@@ -1,31 +1,52 @@
 """JSON-LD compacted with ``ontology/context.jsonld``: one node per subject in ``@graph``.
 
-Written directly from the sorted triples rather than through a generic
+Written directly from the graph's sorted rows rather than through a generic
 compaction algorithm, which is orders of magnitude slower on 100k documents;
 the tests prove with PyLD that it expands to exactly the graph's triples.
+Nodes are written one at a time, so a large graph never sits in memory twice.
 """
 
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
+import re
+from collections.abc import Iterator
 from functools import cache
-from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from pyoxigraph import Literal, NamedNode
-
-from kg.graph import KnowledgeGraph
-from kg.vocab import RDF_TYPE, XSD
+from kg.graph import TYPE, KnowledgeGraph
+from kg.vocab import XSD
 
 CONTEXT_FILE = Path(__file__).resolve().parents[2] / "ontology" / "context.jsonld"
 _XSD_STRING = XSD + "string"
-_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.DOTALL)
+_ECHAR = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
 
 
 @cache
 def context() -> dict[str, Any]:
     return json.loads(CONTEXT_FILE.read_text(encoding="utf-8"))["@context"]
+
+
+def _unescape(match: re.Match[str]) -> str:
+    four, eight, char = match.groups()
+    return chr(int(four or eight, 16)) if (four or eight) else _ECHAR.get(char, char)
+
+
+def literal_parts(term: str) -> tuple[str, str | None, str | None]:
+    """An N-Triples literal → (lexical form, language, datatype IRI)."""
+    end = term.rindex('"')
+    lexical = term[1:end]
+    if "\\" in lexical:
+        lexical = _ESCAPE.sub(_unescape, lexical)
+    suffix = term[end + 1:]
+    if suffix.startswith("@"):
+        return lexical, suffix[1:], None
+    if suffix.startswith("^^<"):
+        return lexical, None, suffix[3:-1]
+    return lexical, None, _XSD_STRING
 
 
 class _Compactor:
@@ -38,12 +59,19 @@ class _Compactor:
                                                         if spec.get("@type") != "@id" else "@id")
         # Longest namespace first, so the most specific prefix wins.
         self._by_length = sorted(self.prefixes.items(), key=lambda kv: -len(kv[1]))
+        self._curies: dict[str, str] = {}
 
     def expand(self, curie: str) -> str:
         prefix, _, local = curie.partition(":")
         return self.prefixes[prefix] + local if prefix in self.prefixes and not local.startswith("//") else curie
 
     def curie(self, iri: str) -> str:
+        short = self._curies.get(iri)
+        if short is None:
+            short = self._curies[iri] = self._curie(iri)
+        return short
+
+    def _curie(self, iri: str) -> str:
         for prefix, ns in self._by_length:
             if iri.startswith(ns) and len(iri) > len(ns):
                 local = iri[len(ns):]
@@ -56,47 +84,74 @@ class _Compactor:
             return self.terms[predicate]
         return self.curie(predicate), None
 
-    def value(self, obj: Any, coercion: str | None) -> Any:
-        if isinstance(obj, NamedNode):
-            if coercion == "@id":
-                return obj.value
-            return {"@id": obj.value}
-        assert isinstance(obj, Literal)
-        datatype = obj.datatype.value
-        if obj.language:
-            return {"@value": obj.value, "@language": obj.language}
+    def value(self, term: str, coercion: str | None) -> Any:
+        if term.startswith("<"):
+            return term[1:-1] if coercion == "@id" else {"@id": term[1:-1]}
+        lexical, language, datatype = literal_parts(term)
+        if language:
+            return {"@value": lexical, "@language": language}
         if coercion is not None and coercion != "@id" and coercion == datatype:
-            return obj.value
+            return lexical
         if datatype == _XSD_STRING and coercion is None:
-            return obj.value
-        return {"@value": obj.value, "@type": self.curie(datatype)}
+            return lexical
+        return {"@value": lexical, "@type": self.curie(datatype or _XSD_STRING)}
 
-
-def jsonld_document(kg: KnowledgeGraph) -> dict[str, Any]:
-    ctx = context()
-    compactor = _Compactor(ctx)
-    nodes = []
-    for subject, triples in groupby(kg.triples, key=lambda t: t.subject):
-        node: dict[str, Any] = {"@id": subject.value}
+    def node(self, subject: str, pairs: list[tuple[str, str]]) -> dict[str, Any]:
+        node: dict[str, Any] = {"@id": subject[1:-1]}
         props: dict[str, list[Any]] = {}
         types: list[str] = []
-        for t in triples:
-            if t.predicate == RDF_TYPE and isinstance(t.object, NamedNode):
-                types.append(compactor.curie(t.object.value))
+        for p, o in pairs:
+            if p == TYPE and o.startswith("<"):
+                types.append(self.curie(o[1:-1]))
                 continue
-            key, coercion = compactor.key(t.predicate.value)
+            key, coercion = self.key(p[1:-1])
             # A value the term cannot carry goes under the full IRI instead.
-            if coercion == "@id" and not isinstance(t.object, NamedNode):
-                key, coercion = t.predicate.value, None
-            props.setdefault(key, []).append(compactor.value(t.object, coercion))
+            if coercion == "@id" and not o.startswith("<"):
+                key, coercion = p[1:-1], None
+            props.setdefault(key, []).append(self.value(o, coercion))
         if types:
             node["@type"] = types[0] if len(types) == 1 else types
         for key in sorted(props):
             values = props[key]
             node[key] = values[0] if len(values) == 1 else values
-        nodes.append(node)
-    return {"@context": ctx, "@graph": nodes}
+        return node
+
+
+def jsonld(kg: KnowledgeGraph) -> Iterator[str]:
+    """The JSON-LD document in pieces, laid out as ``json.dumps(..., indent=1)`` would."""
+    ctx = context()
+    compactor = _Compactor(ctx)
+    head = json.dumps({"@context": ctx}, ensure_ascii=False, indent=1)
+    yield head[:-2] + ',\n "@graph": ['
+    first = True
+    for subject, pairs in kg.subjects():
+        yield ("\n  " if first else ",\n  ") + _indented(compactor.node(subject, pairs), 2)
+        first = False
+    yield "\n ]\n}\n" if not first else "]\n}\n"
+
+
+def _indented(value: Any, level: int) -> str:
+    """``json.dumps(value, indent=1, ensure_ascii=False)`` at nesting ``level``, without
+    the pure-Python encoder that ``indent`` otherwise switches on."""
+    if isinstance(value, dict) and value:
+        inner = "\n" + " " * (level + 1)
+        items = (f"{_string(k)}: {_indented(v, level + 1)}" for k, v in value.items())
+        return "{" + inner + ("," + inner).join(items) + "\n" + " " * level + "}"
+    if isinstance(value, list) and value:
+        inner = "\n" + " " * (level + 1)
+        return "[" + inner + ("," + inner).join(_indented(v, level + 1) for v in value) + "\n" + " " * level + "]"
+    return _string(value)
+
+
+def _string(value: Any) -> str:
+    if isinstance(value, str):
+        return encode_basestring(value)  # what json.dumps(..., ensure_ascii=False) writes for a string
+    return json.dumps(value, ensure_ascii=False)
+
+
+def jsonld_document(kg: KnowledgeGraph) -> dict[str, Any]:
+    return json.loads(jsonld_text(kg))
 
 
 def jsonld_text(kg: KnowledgeGraph) -> str:
-    return json.dumps(jsonld_document(kg), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    return "".join(jsonld(kg))

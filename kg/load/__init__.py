@@ -85,8 +85,8 @@ def load_site(
             documents.append(doc)
     if progress is not None:
         progress(len(found), len(found))
-    data = _load_data(root, real_root, diags, files)
-    return Site(config=config, documents=documents, data=data, files=files)
+    data, data_paths = _load_data(root, real_root, diags, files)
+    return Site(config=config, documents=documents, data=data, files=files, data_paths=data_paths)
 
 
 _NOT_CONTENT = {"node_modules", "vendor", "_site", ".git", ".jekyll-cache", "output"}
@@ -208,7 +208,7 @@ def _load_document(
             diags.add(rel, "bad-date", f"date: {exc}{fallback}", line=parsed.key_lines.get("date"))
 
     published = _published(data)
-    if published and label == "posts" and not config.raw.get("future") and _in_future(date):
+    if published and label == "posts" and not jekyll.truthy(config.raw.get("future")) and _in_future(date):
         published = False  # Jekyll does not output future posts unless `future: true`
     lang = data.get("lang")
     if isinstance(lang, str) and lang.strip() and not _LANG.match(lang.strip().replace("_", "-")):
@@ -239,7 +239,7 @@ def _load_document(
     ph = jekyll.placeholders(label, in_collection, slug_source, date, data, doc.ext)
     doc.slug = ph["title"]
     meta = config.collections.get("posts" if label == "drafts" else label, {})
-    outputs = label in ("posts", "drafts") or bool(meta.get("output", False))
+    outputs = label in ("posts", "drafts") or jekyll.truthy(meta.get("output", False))
     if published and outputs:
         doc.url_path = _url(doc, meta, config, ph, diags)
         if doc.url_path is not None:
@@ -253,8 +253,8 @@ def _pad_date(text: str) -> str:
 
 
 def _published(data: dict[str, Any]) -> bool:
-    """Jekyll's test: ``published: false`` or an empty ``published:`` is not output."""
-    return not ("published" in data and data["published"] in (False, None))
+    """Jekyll's test: ``published: false`` (``no``, ``off``) or an empty ``published:`` is not output."""
+    return "published" not in data or jekyll.truthy(data["published"])
 
 
 def _in_future(date: dt.date | dt.datetime | None) -> bool:
@@ -279,15 +279,19 @@ def _url(doc: Document, meta: dict[str, Any], config: SiteConfig, ph: dict[str, 
     else:
         template = permalink_template(template)
     url = jekyll.fill_template(template, ph)
+    if doc.collection == "drafts" and doc.date is None and _PLACEHOLDER.search(url):
+        return None  # an undated draft has no date for its URL yet (Jekyll would use the file's time)
     if _PLACEHOLDER.search(url):
         diags.add(doc.path, "bad-permalink", f"permalink {template!r} has a placeholder Jekyll does not know",
                   line=doc.line_of("permalink"))
     return jekyll.sanitize_url(url)
 
 
-def _load_data(root: Path, real_root: Path, diags: Diagnostics, files: set[str]) -> dict[str, Any]:
-    """``_data/**/*.yml|yaml|json`` by path without extension (``kg/registry``)."""
+def _load_data(root: Path, real_root: Path, diags: Diagnostics,
+               files: set[str]) -> tuple[dict[str, Any], dict[str, str]]:
+    """``_data/**/*.yml|yaml|json`` by path without extension (``kg/registry``), and where each came from."""
     out: dict[str, Any] = {}
+    paths: dict[str, str] = {}
     for rel in _walk(root, real_root, "_data", diags):
         files.add(rel)
         suffix = Path(rel).suffix.lower()
@@ -300,10 +304,11 @@ def _load_data(root: Path, real_root: Path, diags: Diagnostics, files: set[str])
                 out[key] = json.loads(text)
             else:
                 out[key] = yaml.load(text, Loader=frontmatter.FrontMatterLoader)  # noqa: S506
+            paths[key] = rel
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark
             diags.add(rel, "yaml-error", f"YAML syntax error: {exc.problem}; data file skipped",
                       line=mark.line + 1 if mark else None, severity="error")
         except (yaml.YAMLError, ValueError, OSError) as exc:
             diags.add(rel, "yaml-error", f"cannot read data file: {exc}; skipped", severity="error")
-    return out
+    return out, paths

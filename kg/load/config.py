@@ -7,8 +7,10 @@ and only the ``posts`` collection exists.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 import yaml
 
@@ -18,6 +20,7 @@ from kg.load.frontmatter import FrontMatterLoader
 
 DEFAULT_URL = "http://localhost:4000"
 DEFAULT_LANG = "en"
+_URL_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
 
 #: Jekyll's built-in permalink styles (``permalink: pretty`` and friends).
 PERMALINK_STYLES = {
@@ -69,6 +72,12 @@ def read_config(root: Path, diags: Diagnostics) -> SiteConfig:
         if path.is_file():
             diags.add("_config.yml", "no-site-url", f"no 'url': IRIs are minted under {DEFAULT_URL}")
         url = DEFAULT_URL
+    url = _site_url(url, diags)
+    baseurl = ("/" + (text("baseurl") or "").strip("/")) if text("baseurl") else ""
+    if baseurl and quote(baseurl, safe=_URL_SAFE) != baseurl:
+        diags.add("_config.yml", "bad-config", f"baseurl {baseurl!r} holds characters a URL may not; "
+                  f"read as {quote(baseurl, safe=_URL_SAFE)!r}")
+        baseurl = quote(baseurl, safe=_URL_SAFE)
     collections = _collections(raw.get("collections"), diags)
     style = text("permalink") or "date"
     posts = collections.setdefault("posts", {"output": True})
@@ -80,7 +89,7 @@ def read_config(root: Path, diags: Diagnostics) -> SiteConfig:
     return SiteConfig(
         root=root,
         url=url.rstrip("/"),
-        baseurl=("/" + (text("baseurl") or "").strip("/")) if text("baseurl") else "",
+        baseurl=baseurl,
         title=text("title"),
         name=text("name"),
         description=text("description"),
@@ -93,6 +102,23 @@ def read_config(root: Path, diags: Diagnostics) -> SiteConfig:
         permalink=style,
         raw=raw,
     )
+
+
+def _site_url(url: str, diags: Diagnostics) -> str:
+    """The site's ``url`` as an absolute http(s) URL: every IRI is minted under it."""
+    parts = urlsplit(url)
+    if not parts.scheme and "://" not in url and re.match(r"^[\w.-]+(:\d+)?(/.*)?$", url):
+        diags.add("_config.yml", "bad-config", f"url {url!r} has no scheme; read as 'https://{url}'",
+                  suggestion=f"url: https://{url}")
+        url, parts = f"https://{url}", urlsplit(f"https://{url}")
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        diags.add("_config.yml", "bad-config", f"url {url!r} is not an http(s) URL; IRIs are minted under "
+                  f"{DEFAULT_URL}")
+        return DEFAULT_URL
+    safe = quote(url, safe=_URL_SAFE)
+    if safe != url:
+        diags.add("_config.yml", "bad-config", f"url {url!r} holds characters a URL may not; read as {safe!r}")
+    return safe
 
 
 def _collections(value: Any, diags: Diagnostics) -> dict[str, dict[str, Any]]:

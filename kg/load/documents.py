@@ -83,6 +83,8 @@ class Site:
     """``_data`` files by dotted name (``social``, ``kg.registry`` …)."""
     files: set[str] = field(default_factory=set)
     """Every site-relative file path seen, for reference checks."""
+    data_paths: dict[str, str] = field(default_factory=dict)
+    """``_data`` name → the file it was read from (``kg/registry`` → ``_data/kg/registry.yaml``)."""
 
     def by_path(self) -> dict[str, Document]:
         return {d.path: d for d in self.documents}

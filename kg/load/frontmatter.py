@@ -41,6 +41,23 @@ FrontMatterLoader.yaml_implicit_resolvers = {
 FrontMatterLoader.add_implicit_resolver("tag:yaml.org,2002:bool", _BOOL_1_2, list("tTfF"))
 
 
+class Yaml11Word(str):
+    """A plain (unquoted) ``yes``/``no``/``on``/``off``: text for kg, a boolean for Jekyll.
+
+    It stays the string it is (``lang: no`` is Norwegian), but remembers that
+    Jekyll's YAML 1.1 reads it as a boolean, for switches like ``published``.
+    """
+
+    @property
+    def jekyll_bool(self) -> bool:
+        return self.lower() in ("yes", "on")
+
+
+_YAML11_TAG = "tag:kg.digidemlab.org,2026:yaml11-word"
+FrontMatterLoader.add_implicit_resolver(_YAML11_TAG, re.compile(r"^(?i:yes|no|on|off)$"), list("yYnNoO"))
+FrontMatterLoader.add_constructor(_YAML11_TAG, lambda loader, node: Yaml11Word(loader.construct_scalar(node)))
+
+
 def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     try:
         return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)

@@ -15,6 +15,8 @@ from typing import Any
 from urllib.parse import quote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from kg.load.frontmatter import Yaml11Word
+
 #: ``YYYY-MM-DD-slug.ext``: the post file-name pattern (Document::DATE_FILENAME_MATCHER).
 POST_NAME = re.compile(r"^(?:.+/)*?(\d{2,4}-\d{1,2}-\d{1,2})-(.*)(\.[^.]+)$")
 # Python's \w is letters, digits and '_'; Jekyll keeps letters, digits and marks
@@ -24,6 +26,18 @@ _SLUG_PRETTY = re.compile(r"[^\w\u0300-\u036f._~!$&'()+,;=@]+")
 _SAFE_URL = re.compile(r"^[a-zA-Z0-9./-]+$")
 #: Characters Jekyll leaves as they are in a URL path (RFC 3986 pchar and '/').
 _PATH_SAFE = "/!$&'()*+,;=:@-._~%"
+
+def truthy(value: Any) -> bool:
+    """Whether Jekyll takes a setting as true: Ruby truthiness of the YAML 1.1 value.
+
+    kg reads YAML with 1.2 booleans so that ``lang: no`` stays Norwegian, but Jekyll's
+    YAML 1.1 makes an unquoted ``published: no``/``off`` false; for switches, read them
+    as Jekyll does (a quoted ``'no'`` is text, and text is true in Ruby).
+    """
+    if isinstance(value, Yaml11Word):
+        return value.jekyll_bool
+    return value is not None and value is not False
+
 
 OUTPUT_EXTS = {".md": ".html", ".markdown": ".html", ".mkd": ".html", ".mkdn": ".html", ".html": ".html"}
 

@@ -43,6 +43,6 @@ def map_site(site: Site, diagnostics: Diagnostics | None = None, *, include_cont
         else:
             map_page(ctx, doc, None, title=ctx.string(doc, "title"))
     map_translations(ctx, site.documents)
-    for path in sorted(k for k in site.data if k.startswith("kg/")):
-        source_file(ctx, f"_data/{path}.yml", "data")
+    for name in sorted(k for k in site.data if k.startswith("kg/")):
+        source_file(ctx, site.data_paths.get(name, f"_data/{name}.yml"), "data")
     return ctx

@@ -13,6 +13,7 @@ from pyoxigraph import NamedNode
 from kg.diagnostics import Diagnostics
 from kg.load.documents import Document, Site
 from kg.map.iris import Minter, absolute, slug
+from kg.map.suggest import PathSuggester
 from kg.map.terms import Statement
 
 #: Front-matter keys the mappers read or knowingly ignore (layout and presentation).
@@ -48,7 +49,7 @@ class MapContext:
             for alias in redirects if isinstance(redirects, list) else [redirects]:
                 if isinstance(alias, str) and doc.url_path:
                     self.url_index.setdefault(_url_key(alias), doc)
-        self._content_paths = sorted(p for p in self.site.files if not p.startswith("_data/"))
+        self._paths = PathSuggester([p for p in self.site.files if not p.startswith("_data/")])
 
     # -- emitting -------------------------------------------------------------------------------
     def add(self, subject: Any, predicate: NamedNode, obj: Any, source: str) -> None:
@@ -152,9 +153,8 @@ class MapContext:
             self.warn(doc, "dangling-reference", f"{key}: {raw!r} exists but is not a document "
                       "(no front matter, or unreadable)", key=key)
             return None, path
-        close = difflib.get_close_matches(path, self._content_paths, n=1, cutoff=0.6)
         self.warn(doc, "dangling-reference", f"{key}: {raw!r} does not exist", key=key,
-                  suggestion=close[0] if close else None)
+                  suggestion=self._paths.closest(path))
         return None, path
 
     def internal(self, url: str) -> Document | None:

@@ -11,6 +11,7 @@ import html
 import re
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Control and bidi-override characters, dropped from every string."""
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
@@ -20,27 +21,39 @@ _REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
 _LIQUID = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~|`+)(?=\S)(.+?)(?<=\S)\1")
 _LINE_MARKS = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[*+-]\s+|\d+[.)]\s+)", re.MULTILINE)
-_SPACE = re.compile(r"\s+")
 
 
 def clean(value: str) -> str:
     """Fold whitespace and drop control and bidi-override characters."""
-    return _SPACE.sub(" ", _CONTROL.sub("", value)).strip()
+    if not value.isprintable() and _CONTROL.search(value):
+        value = _CONTROL.sub("", value)
+    return " ".join(value.split())
 
 
 def plain(markup: str) -> str:
     """Markdown/HTML → one line of plain text."""
-    text = _COMMENT.sub(" ", markup)
-    text = _SCRIPT.sub(" ", text)
-    text = _LIQUID.sub(" ", text)
-    text = _IMAGE.sub(r"\1", text)
-    text = _LINK.sub(r"\1", text)
-    text = _REF_LINK.sub(r"\1", text)
-    text = _TAG.sub(" ", text)
+    # Each pattern runs only when the text holds what it looks for: most text holds little markup.
+    text = markup
+    if "<!--" in text:
+        text = _COMMENT.sub(" ", text)
+    if "<" in text:
+        text = _SCRIPT.sub(" ", text)
+    if "{" in text:
+        text = _LIQUID.sub(" ", text)
+    if "](" in text:
+        text = _IMAGE.sub(r"\1", text)
+        text = _LINK.sub(r"\1", text)
+    if "][" in text:
+        text = _REF_LINK.sub(r"\1", text)
+    if "<" in text:
+        text = _TAG.sub(" ", text)
     text = _LINE_MARKS.sub("", text)
-    for _ in range(2):
-        text = _EMPHASIS.sub(r"\2", text)
-    return clean(html.unescape(text))
+    if any(mark in text for mark in "*_~`"):
+        for _ in range(2):
+            text = _EMPHASIS.sub(r"\2", text)
+    if "&" in text:
+        text = html.unescape(text)
+    return clean(text)
 
 
 def first_paragraph(markup: str, limit: int = 300) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from kg.load.documents import Document
 from kg.map.context import MapContext
-from kg.map.terms import Name, text
+from kg.map.iris import Minter
+from kg.map.terms import Name, Statement, text
 from kg.vocab import RDF_TYPE, kgo, prov, schema, skos
 
 CONFIG = "_config.yml"
@@ -58,11 +59,13 @@ def map_website(ctx: MapContext) -> None:
 
 def source_file(ctx: MapContext, path: str, collection: str) -> None:
     """Describe a file statements were derived from, in its own named graph."""
-    node = ctx.mint.source(path)
-    ctx.add(node, RDF_TYPE, kgo.SourceFile, path)
-    ctx.add(node, RDF_TYPE, prov.Entity, path)
-    ctx.add(node, kgo.path, text(path), path)
-    ctx.add(node, kgo.collection, text(collection), path)
+    ctx.statements.extend(source_statements(ctx.mint, path, collection))
+
+
+def source_statements(mint: Minter, path: str, collection: str) -> list[Statement]:
+    node = mint.source(path)
+    return [Statement(node, RDF_TYPE, kgo.SourceFile, path), Statement(node, RDF_TYPE, prov.Entity, path),
+            Statement(node, kgo.path, text(path), path), Statement(node, kgo.collection, text(collection), path)]
 
 
 def derived(ctx: MapContext, subject, doc: Document) -> None:

@@ -21,6 +21,7 @@ from kg.diagnostics import Diagnostics
 from kg.map.context import MapContext
 from kg.map.iris import slug
 from kg.map.terms import LinkTo, Name, Statement, TextIn, text
+from kg.map.website import source_statements
 from kg.resolve.names import normalise, split_parenthesis, split_unit
 from kg.resolve.registry import Entry, Registry, load_registry
 from kg.vocab import ORGANISATION_TYPES, RDF_TYPE, WD, kgo, schema
@@ -75,7 +76,8 @@ class _Parsed:
 def resolve(ctx: MapContext, registry: Registry | None = None, diags: Diagnostics | None = None) -> Resolved:
     diags = diags if diags is not None else ctx.diags
     if registry is None:
-        registry = load_registry(ctx.site.data.get("kg/registry"), diags=diags)
+        registry = load_registry(ctx.site.data.get("kg/registry"), diags=diags,
+                                 site_file=ctx.site.data_paths.get("kg/registry", "_data/kg/registry.yml"))
     names = [x for st in ctx.statements for x in (st.subject, st.object) if isinstance(x, Name)]
     parsed = {n: _parse(n, registry) for n in dict.fromkeys(names)}
     clusters = _Clusters()
@@ -104,8 +106,11 @@ def resolve(ctx: MapContext, registry: Registry | None = None, diags: Diagnostic
         return iri_of_root[clusters.find(parsed[name].key)]
 
     for st in ctx.statements:
-        subjects = [org_iri(st.subject)] if isinstance(st.subject, Name) else [st.subject]
         obj = st.object
+        if not isinstance(obj, (Name, LinkTo, TextIn)) and not isinstance(st.subject, Name):
+            out.append(st)  # nothing to resolve
+            continue
+        subjects = [org_iri(st.subject)] if isinstance(st.subject, Name) else [st.subject]
         if isinstance(obj, Name):
             objects = [org_iri(obj)]
         elif isinstance(obj, LinkTo):
@@ -151,6 +156,9 @@ def resolve(ctx: MapContext, registry: Registry | None = None, diags: Diagnostic
                     out.append(Statement(parent_iri, RDF_TYPE, schema.Organization, n.file))
                     out.append(Statement(parent_iri, schema.name, text(_parent_display(p, n), n.lang), n.file))
     out.extend(_inherit_platforms(out))
+    if any(st.source == REGISTRY_SOURCE for st in out):
+        # The bundled registry is a source like any file: its named graph is described.
+        out.extend(source_statements(ctx.mint, REGISTRY_SOURCE, "registry"))
     entities = {root: iri for root, iri in iri_of_root.items()}
     return Resolved(out, merges, entities)
 
@@ -326,17 +334,17 @@ def _describe(ctx: MapContext, registry: Registry, entry: Entry, entity) -> list
 
 def _inherit_platforms(statements: list[Statement]) -> list[Statement]:
     """A project about a theme that is about a platform ran on that platform."""
+    platform, about, project_class = kgo.platform, schema.about, schema.Project
     theme_platforms: dict[NamedNode, set[NamedNode]] = defaultdict(set)
     projects: set[NamedNode] = set()
     for st in statements:
-        if st.predicate == kgo.platform and isinstance(st.object, NamedNode):
+        if st.predicate == platform and isinstance(st.object, NamedNode):
             theme_platforms[st.subject].add(st.object)
-        if st.predicate == RDF_TYPE and st.object == schema.Project:
+        elif st.predicate == RDF_TYPE and st.object == project_class:
             projects.add(st.subject)
     out = []
     for st in statements:
-        if st.predicate == schema.about and st.subject in projects and st.object in theme_platforms:
-            for platform in sorted(theme_platforms[st.object], key=lambda n: n.value):
-                out.append(Statement(st.subject, kgo.platform, platform, st.source))
+        if st.predicate == about and st.object in theme_platforms and st.subject in projects:
+            for found in sorted(theme_platforms[st.object], key=lambda n: n.value):
+                out.append(Statement(st.subject, platform, found, st.source))
     return out
-

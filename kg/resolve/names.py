@@ -5,6 +5,7 @@ split one entity, and reading the structure some names carry:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.map.iris import ascii_fold
 
@@ -13,6 +14,7 @@ _PUNCT_EDGE = re.compile(r"^[\s\"'“”‘’«».,;:–—-]+|[\s\"'“”‘�
 _COUNTRY = re.compile(r"^(.*\S)\s*\(([^()]+)\)\s*$")
 
 
+@lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
     """The comparison key of a name: folded case and diacritics, single spaces."""
     folded = ascii_fold(name).casefold().replace("&", " and ")

@@ -67,18 +67,29 @@ class Registry:
         self.entries = {e.key: e for e in entries}
         self._by_name: dict[tuple[str, str], Entry] = {}
         self._hosts: dict[str, Entry] = {}
-        self._first_word: dict[str, list[tuple[re.Pattern[str], Entry]]] = {}
-        for entry in sorted(entries, key=lambda e: e.key):
-            for form in entry.surface_forms():
-                self._by_name.setdefault((entry.kind, normalise(form)), entry)
+        self._first_word: dict[str, list[tuple[str, Entry, frozenset[str]]]] = {}
+        self.conflicts: list[tuple[Entry, str, Entry]] = []
+        """(entry, alias, the entry that already has that name): the alias is ignored."""
+        ordered = sorted(entries, key=lambda e: e.key)
+        # Preferred names first: an alias never takes a name from the entry it belongs to.
+        for entry in ordered:
+            for form in dict.fromkeys(entry.names.values()):
+                owner = self._by_name.setdefault((entry.kind, normalise(form)), entry)
+                if owner is not entry:
+                    self.conflicts.append((entry, form, owner))
+        for entry in ordered:
+            for form in entry.aliases:
+                owner = self._by_name.setdefault((entry.kind, normalise(form)), entry)
+                if owner is not entry:
+                    self.conflicts.append((entry, form, owner))
             for host in [*entry.domains, *([urlsplit(entry.homepage).hostname] if entry.homepage else [])]:
                 if host:
                     self._hosts.setdefault(host.lower().removeprefix("www."), entry)
             for form in self._text_forms(entry):
                 words = _WORD.findall(form)
-                if words:
-                    pattern = re.compile(r"(?<!\w)" + re.escape(form) + r"(?!\w)")
-                    self._first_word.setdefault(words[0], []).append((pattern, entry))
+                if not words:
+                    continue
+                self._first_word.setdefault(words[0], []).append((form, entry, frozenset(words)))
 
     @staticmethod
     def _text_forms(entry: Entry) -> list[str]:
@@ -114,12 +125,29 @@ class Registry:
 
     def in_text(self, text: str, kinds: frozenset[str]) -> list[Entry]:
         """Entities named in running text (case-sensitive, whole words)."""
+        words = set(_WORD.findall(text))
         found: dict[str, Entry] = {}
-        for word in set(_WORD.findall(text)):
-            for pattern, entry in self._first_word.get(word, ()):
-                if entry.kind in kinds and entry.key not in found and pattern.search(text):
+        for word in words.intersection(self._first_word):
+            for form, entry, needed in self._first_word[word]:
+                # Every word of the name must occur before the text is searched for it.
+                if entry.kind in kinds and entry.key not in found and needed <= words and _occurs(form, text):
                     found[entry.key] = entry
         return [found[k] for k in sorted(found)]
+
+
+def _occurs(form: str, text: str) -> bool:
+    """Whether ``form`` stands in ``text`` as whole words (not inside a longer word)."""
+    start = text.find(form)
+    while start != -1:
+        end = start + len(form)
+        if (start == 0 or not _is_word(text[start - 1])) and (end == len(text) or not _is_word(text[end])):
+            return True
+        start = text.find(form, start + 1)
+    return False
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def load_registry(site_registry: Any = None, site_file: str = "_data/kg/registry.yml",
@@ -141,6 +169,10 @@ def load_registry(site_registry: Any = None, site_file: str = "_data/kg/registry
             if entry is not None:
                 entries.append(entry)
     registry = Registry(entries)
+    for entry, form, owner in registry.conflicts:
+        diags.add(entry.source, "bad-registry", f"{entry.kind} {entry.id}: the name {form!r} already names "
+                  f"{owner.id} (from {owner.source}); ignored for {entry.id}",
+                  suggestion=f"remove it from {entry.id}, or drop {owner.id} with `{owner.id}: null`")
     _check_links(registry, diags)
     return registry
 

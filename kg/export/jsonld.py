@@ -9,10 +9,10 @@ Nodes are written one at a time, so a large graph never sits in memory twice.
 from __future__ import annotations
 
 import json
-from json.encoder import encode_basestring  # type: ignore[attr-defined]
 import re
 from collections.abc import Iterator
 from functools import cache
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
 from typing import Any
 

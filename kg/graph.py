@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -132,8 +132,12 @@ def _types_first(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return [pair for pair in pairs if pair[0] == TYPE] + [pair for pair in pairs if pair[0] != TYPE]
 
 
-def assemble(statements: Iterable[Statement], minter: Minter) -> KnowledgeGraph:
-    """Sorted, unique rows from the resolved statements (placeholders all filled)."""
+def assemble(statements: list[Statement], minter: Minter) -> KnowledgeGraph:
+    """Sorted, unique rows from the resolved statements (placeholders all filled).
+
+    The list is consumed as it is read, so the statements and the rows that
+    replace them are never both whole in memory.
+    """
     sources: dict[str, str] = {}
     terms: dict[object, str] = {}
     intern = sys.intern
@@ -145,11 +149,14 @@ def assemble(statements: Iterable[Statement], minter: Minter) -> KnowledgeGraph:
             text = terms[t] = intern(str(t))
         return text
 
-    rows: set[Row] = set()
-    for st in statements:
+    rows: list[Row] = []
+    while statements:
+        st = statements.pop()
         graph = sources.get(st.source)
         if graph is None:
             graph = sources[st.source] = intern(str(minter.source(st.source)))
         obj = st.object
-        rows.add((term(st.subject), term(st.predicate), str(obj) if isinstance(obj, Literal) else term(obj), graph))
-    return KnowledgeGraph(sorted(rows), minter.base, {path: iri[1:-1] for path, iri in sorted(sources.items())})
+        rows.append((term(st.subject), term(st.predicate), str(obj) if isinstance(obj, Literal) else term(obj), graph))
+    rows.sort()
+    unique = [row for i, row in enumerate(rows) if i == 0 or row != rows[i - 1]]
+    return KnowledgeGraph(unique, minter.base, {path: iri[1:-1] for path, iri in sorted(sources.items())})

@@ -86,8 +86,7 @@ def build(
     mapped = map_site(loaded, diags, include_contact=include_contact)
     resolved: Resolved = resolve(mapped, diags=diags)
     mapped.statements.clear()  # the resolved statements replace them
-    graph = assemble(resolved.statements, mapped.mint)
-    resolved.statements.clear()  # the graph's rows hold it all now
+    graph = assemble(resolved.statements, mapped.mint)  # consumes the statements
     result = BuildResult(graph, loaded, diags.sorted(), resolved.merges)
     if out is not None:
         result.files = write_outputs(graph, result.report(), Path(out))

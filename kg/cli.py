@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -31,12 +32,15 @@ def main() -> None:
 @click.option("--drafts", is_flag=True, help="Also read _drafts/.")
 @click.option("--strict", is_flag=True, help="Exit 1 when there is any warning.")
 @click.option("--include-contact", is_flag=True, help="Keep crew e-mail and telephone (personal data).")
+@click.option("--validate", "check", is_flag=True, help="Also check the graph against ontology/shapes.ttl (SHACL).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only warnings and errors.")
-def build(site: Path, out: Path, drafts: bool, strict: bool, include_contact: bool, quiet: bool) -> None:
+def build(site: Path, out: Path, drafts: bool, strict: bool, include_contact: bool, check: bool,
+          quiet: bool) -> None:
     """Map the Jekyll site SITE (default: content/) into a knowledge graph in --out.
 
     Exit status: 0 on success (even with warnings), 1 with --strict when there are
-    warnings, 2 when the site cannot be read at all.
+    warnings or with --validate when a shape is violated, 2 when the site cannot be
+    read at all, 130 when interrupted (the previous outputs stay as they were).
     """
     console = Console(stderr=True, highlight=False)
     show_progress = console.is_terminal and not quiet
@@ -49,7 +53,11 @@ def build(site: Path, out: Path, drafts: bool, strict: bool, include_contact: bo
                 if (total >= PROGRESS_FROM and done % 100 == 0) or done == total:
                     bar.update(task, completed=done, total=total)
 
-            result = kg.build(site, out, drafts=drafts, include_contact=include_contact, progress=progress)
+            result = kg.build(site, out, drafts=drafts, include_contact=include_contact, progress=progress,
+                              validate=check)
+    except KeyboardInterrupt:
+        console.print(f"[bold red]interrupted:[/] nothing written; the previous files in {out}/ are as they were")
+        sys.exit(130)
     except SiteError as exc:
         console.print(f"[bold red]error:[/] {exc}")
         sys.exit(2)
@@ -61,11 +69,71 @@ def build(site: Path, out: Path, drafts: bool, strict: bool, include_contact: bo
         colour = "red" if diagnostic.severity == "error" else "yellow"
         # Content is never markup: print it as plain text in one colour.
         console.print(Text(str(diagnostic), style=colour), soft_wrap=True, highlight=False)
+    if result.validation is not None:
+        _print_validation(console, result.validation)
     if not quiet:
         _summary(Console(highlight=False, soft_wrap=True), result, out)
+    if result.validation is not None and not result.validation.conforms:
+        sys.exit(1)
     if strict and result.diagnostics:
         console.print(f"[bold red]--strict:[/] {len(result.diagnostics)} warning(s)")
         sys.exit(1)
+
+
+@main.command()
+@click.argument("site", default="content", type=click.Path(path_type=Path))
+@click.option("--graph", "graphs", multiple=True, type=click.Path(path_type=Path),
+              help="Validate graph files kg wrote (.ttl, .nt, .nq, .jsonld) instead of building SITE. Repeatable.")
+@click.option("--drafts", is_flag=True, help="Also read _drafts/.")
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on violations.")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+def validate(site: Path, graphs: tuple[Path, ...], drafts: bool, strict: bool, as_json: bool) -> None:
+    """Check the knowledge graph of SITE (or --graph files) against ontology/shapes.ttl.
+
+    Each result names the source file, the entity, the property and what is wrong.
+    Exit status: 0 when the graph conforms (warnings allowed), 1 on a violation (or a
+    warning with --strict), 2 when the site or a graph file cannot be read.
+    """
+    from kg.validate import GraphFileError, read_graph_files, validate, validate_graph
+
+    console = Console(stderr=True, highlight=False)
+    try:
+        if graphs:
+            data, sources = read_graph_files(list(graphs))
+            report = validate_graph(data, sources=sources)
+        else:
+            report = validate(kg.build(site, drafts=drafts).graph)
+    except (SiteError, GraphFileError) as exc:
+        console.print(Text(f"error: {exc}", style="bold red"), soft_wrap=True)
+        sys.exit(2)
+    except ValueError as exc:  # a graph without its site (no schema:WebSite)
+        console.print(Text(f"error: {exc}", style="bold red"), soft_wrap=True)
+        sys.exit(2)
+    if as_json:
+        click.echo(json.dumps({"conforms": report.conforms, "counts": report.counts(),
+                               "results": [v.as_dict() for v in report.violations]}, ensure_ascii=False, indent=2))
+    else:
+        _print_validation(Console(highlight=False, soft_wrap=True), report)
+    if not report.conforms or (strict and report.violations):
+        sys.exit(1)
+
+
+def _print_validation(console: Console, report) -> None:
+    from kg.validate import curie
+
+    for v in report.violations:
+        where = ", ".join(v.sources) or "(no source file)"
+        value = f" {v.value}" if v.value else ""
+        style = "red" if v.severity == "Violation" else "yellow"
+        line = f"{where}: {curie(v.focus)} {curie(v.path)}{value}: {v.message} [{v.severity.lower()}]"
+        console.print(Text(line, style=style), soft_wrap=True, highlight=False)
+    counts = report.counts()
+    if report.conforms:
+        extra = f" ({counts['Warning']} warning(s))" if counts.get("Warning") else ""
+        console.print(Text(f"the graph conforms to the shapes: {report.triples} triples checked{extra}"))
+    else:
+        console.print(Text(f"{counts.get('Violation', 0)} violation(s), {counts.get('Warning', 0)} warning(s) "
+                           f"in {report.triples} triples", style="bold red"))
 
 
 def _summary(console: Console, result: kg.BuildResult, out: Path) -> None:

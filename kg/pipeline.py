@@ -14,6 +14,8 @@ from kg.graph import KnowledgeGraph, assemble
 from kg.load import MAX_FILE_BYTES, Site, load_site
 from kg.map import map_site
 from kg.resolve import Resolved, resolve
+from kg.validate import ValidationReport
+from kg.validate import validate as validate_graph_of
 from kg.vocab import PREFIXES
 
 REPORT_VERSION = 1
@@ -28,6 +30,8 @@ class BuildResult:
     diagnostics: list[Diagnostic]
     merges: list[dict[str, Any]]
     files: dict[str, Path] = field(default_factory=dict)
+    validation: ValidationReport | None = None
+    """SHACL results, when the build was asked to validate."""
 
     @property
     def warnings(self) -> list[Diagnostic]:
@@ -57,6 +61,9 @@ class BuildResult:
                 {k: v for k, v in d.as_dict().items()} for d in self.diagnostics
             ],
             "merged_by_translation": self.merges,
+            **({"validation": {"conforms": self.validation.conforms, "counts": self.validation.counts(),
+                               "results": [v.as_dict() for v in self.validation.violations]}}
+               if self.validation is not None else {}),
         }
 
 
@@ -75,11 +82,13 @@ def build(
     include_contact: bool = False,
     max_file_bytes: int = MAX_FILE_BYTES,
     progress: Callable[[int, int], None] | None = None,
+    validate: bool = False,
 ) -> BuildResult:
     """Build the knowledge graph of the site at ``site``; write the files when ``out`` is given.
 
     Raises :class:`kg.diagnostics.SiteError` only when the site cannot be read at all;
-    everything wrong inside it becomes a diagnostic in the result.
+    everything wrong inside it becomes a diagnostic in the result. With ``validate``
+    the graph is also checked against ``ontology/shapes.ttl`` (``result.validation``).
     """
     diags = Diagnostics()
     loaded = load_site(site, drafts=drafts, diagnostics=diags, max_file_bytes=max_file_bytes, progress=progress)
@@ -88,6 +97,8 @@ def build(
     mapped.statements.clear()  # the resolved statements replace them
     graph = assemble(resolved.statements, mapped.mint)  # consumes the statements
     result = BuildResult(graph, loaded, diags.sorted(), resolved.merges)
+    if validate:
+        result.validation = validate_graph_of(graph)
     if out is not None:
         result.files = write_outputs(graph, result.report(), Path(out))
     return result

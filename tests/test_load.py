@@ -346,17 +346,6 @@ def test_a_file_as_site_is_a_site_error(tmp_path):
         kg.build(tmp_path / "site.md")
 
 
-@pytest.mark.parametrize("config", ["url: example.org\n", "url: https://example.org\nbaseurl: /my site\n"])
-def test_a_malformed_site_url_never_crashes_the_build(make_site, tmp_path, config):
-    """A bad ``url``/``baseurl`` is the site's mistake: a diagnostic (or SiteError, exit 2), never a traceback."""
-    site = make_site(tmp_path, {"_config.yml": config, "_posts/2021-01-01-x.md": post("title: X")})
-    try:
-        result = kg.build(site)
-    except kg.SiteError:
-        return
-    assert any(d.file == "_config.yml" for d in result.diagnostics)
-
-
 @pytest.mark.parametrize(("config", "base", "page"), [
     ("url: example.org\n", "https://example.org", "https://example.org/2021/01/01/x.html"),
     ("url: https://example.org\nbaseurl: /my site\n", "https://example.org/my%20site",

@@ -11,6 +11,7 @@ from kg.load.documents import Document
 from kg.map.context import MapContext
 from kg.map.terms import text
 from kg.map.text import clean
+from kg.map.website import derived
 from kg.vocab import RDF_TYPE, schema
 
 
@@ -28,6 +29,7 @@ def map_page(ctx: MapContext, doc: Document, main_entity: NamedNode | None, kind
     ctx.add(page, schema.url, page, doc.path)
     ctx.add(page, schema.inLanguage, text(doc.lang or ctx.config.lang), doc.path)
     ctx.add(page, schema.isPartOf, ctx.mint.website(), doc.path)
+    derived(ctx, page, doc)
     if title:
         ctx.add(page, schema.name, text(clean(title), doc.lang), doc.path)
     if main_entity is not None:

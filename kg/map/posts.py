@@ -9,11 +9,11 @@ from pyoxigraph import NamedNode
 from kg.load.documents import Document
 from kg.map.context import MapContext
 from kg.map.pages import map_page
-from kg.map.projects import is_project, map_project, themes_of
+from kg.map.projects import dangling_project, is_project, map_project, themes_of
 from kg.map.terms import ALL_KINDS, LinkTo, TextIn, text, typed
 from kg.map.text import clean, first_paragraph, plain
-from kg.map.website import derived, site_organisation
-from kg.vocab import RDF_TYPE, schema
+from kg.map.website import site_organisation
+from kg.vocab import schema
 
 
 def date_literal(value: dt.date | dt.datetime):
@@ -28,7 +28,6 @@ def map_post(ctx: MapContext, doc: Document) -> None:
     if article is None:
         return
     src, lang = doc.path, doc.lang
-    derived(ctx, article, doc)
     org = site_organisation(ctx)
     ctx.add(article, schema.publisher, org, src)
     ctx.add(article, schema.author, org, src)
@@ -48,9 +47,7 @@ def map_post(ctx: MapContext, doc: Document) -> None:
         if target is not None:
             ctx.add(article, schema.mentions, ctx.project_iri(target), src)
         elif missing is not None:
-            project = ctx.project_iri(None, missing)
-            ctx.add(project, RDF_TYPE, schema.Project, src)
-            ctx.add(article, schema.mentions, project, src)
+            ctx.add(article, schema.mentions, dangling_project(ctx, missing, src), src)
     for url, link_title in ctx.links(doc):
         target = ctx.internal(url)
         if target is not None:

@@ -14,7 +14,7 @@ from kg.map.terms import PLATFORMS, LinkTo, Name, TextIn, text, typed
 from kg.map.text import clean, plain
 from kg.map.website import derived
 from kg.map.years import BadYears, parse_years
-from kg.vocab import RDF_TYPE, kgo, schema
+from kg.vocab import RDF_TYPE, kgo, schema, skos
 
 PROJECT_KEYS = ("client", "partners", "year")
 
@@ -87,5 +87,23 @@ def themes_of(ctx: MapContext, doc: Document) -> list[NamedNode]:
                 continue
             out.append(ctx.theme_iri(target))
         elif missing is not None:
-            out.append(ctx.theme_iri(None, missing))
+            out.append(dangling_theme(ctx, missing, doc.path))
     return out
+
+
+def dangling_theme(ctx: MapContext, missing: str, src: str) -> NamedNode:
+    """A theme known only from a reference to a file that does not exist: typed, keyed, unnamed."""
+    theme = ctx.theme_iri(None, missing)
+    ctx.add(theme, RDF_TYPE, skos.Concept, src)
+    ctx.add(theme, RDF_TYPE, schema.DefinedTerm, src)
+    ctx.add(theme, skos.inScheme, ctx.mint.scheme(), src)
+    ctx.add(theme, kgo.ref, text(ctx.doc_key(None, missing)), src)
+    return theme
+
+
+def dangling_project(ctx: MapContext, missing: str, src: str) -> NamedNode:
+    """A project known only from a reference to a file that does not exist: typed, keyed, unnamed."""
+    project = ctx.project_iri(None, missing)
+    ctx.add(project, RDF_TYPE, schema.Project, src)
+    ctx.add(project, kgo.ref, text(ctx.doc_key(None, missing)), src)
+    return project

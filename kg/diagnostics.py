@@ -7,8 +7,23 @@ prints each as one readable line.
 
 from __future__ import annotations
 
+import reprlib
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from typing import Any
+
+_SHORT = reprlib.Repr()
+_SHORT.maxlevel, _SHORT.maxlist, _SHORT.maxdict, _SHORT.maxtuple, _SHORT.maxset = 2, 4, 4, 4, 4
+_SHORT.maxstring = _SHORT.maxother = 80
+
+
+def shown(value: Any) -> str:
+    """A value as a message quotes it: its repr, cut short.
+
+    Content values can be anything YAML builds, including a "billion laughs" list
+    whose full repr would never end; this one is bounded.
+    """
+    return _SHORT.repr(value)
 
 
 @dataclass(frozen=True, order=True)

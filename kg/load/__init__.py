@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from kg.diagnostics import Diagnostics, SiteError
+from kg.diagnostics import Diagnostics, SiteError, shown
 from kg.load import frontmatter, jekyll
 from kg.load.config import permalink_template, read_config
 from kg.load.documents import Document, Site, SiteConfig
@@ -212,16 +212,16 @@ def _load_document(
         published = False  # Jekyll does not output future posts unless `future: true`
     lang = data.get("lang")
     if isinstance(lang, str) and lang.strip() and not _LANG.match(lang.strip().replace("_", "-")):
-        diags.add(rel, "bad-type", f"lang: {lang!r} is not a language code (like sv or en-GB); "
+        diags.add(rel, "bad-type", f"lang: {shown(lang)} is not a language code (like sv or en-GB); "
                   f"using {config.lang!r}", line=parsed.key_lines.get("lang"))
         lang = None
     elif isinstance(lang, str) and "_" in lang:
-        diags.add(rel, "bad-type", f"lang: {lang!r} is a locale, not a language tag; read as "
+        diags.add(rel, "bad-type", f"lang: {shown(lang)} is a locale, not a language tag; read as "
                   f"{lang.strip().replace('_', '-')!r}", line=parsed.key_lines.get("lang"))
         lang = lang.strip().replace("_", "-")
     if not isinstance(lang, str) or not lang.strip():
         if lang is not None and lang != "":
-            diags.add(rel, "bad-type", f"lang: expected a language code, got {lang!r}; using {config.lang!r}",
+            diags.add(rel, "bad-type", f"lang: expected a language code, got {shown(lang)}; using {config.lang!r}",
                       line=parsed.key_lines.get("lang"))
         lang = config.lang
     doc = Document(
@@ -269,7 +269,7 @@ def _url(doc: Document, meta: dict[str, Any], config: SiteConfig, ph: dict[str, 
          diags: Diagnostics) -> str | None:
     permalink = doc.data.get("permalink")
     if permalink is not None and not isinstance(permalink, str):
-        diags.add(doc.path, "bad-type", f"permalink: expected text, got {permalink!r}; ignored",
+        diags.add(doc.path, "bad-type", f"permalink: expected text, got {shown(permalink)}; ignored",
                   line=doc.line_of("permalink"))
         permalink = None
     template = permalink or meta.get("permalink")
@@ -300,6 +300,10 @@ def _load_data(root: Path, real_root: Path, diags: Diagnostics,
         key = rel[len("_data/") :].rsplit(".", 1)[0]
         try:
             text = (root / rel).read_text(encoding="utf-8-sig")
+            if suffix != ".json" and (deep := frontmatter.too_deep(text)) is not None:
+                diags.add(rel, "yaml-error", f"YAML nested more than {frontmatter.MAX_DEPTH} levels deep; "
+                          "data file skipped", line=deep, severity="error")
+                continue
             if suffix == ".json":
                 out[key] = json.loads(text)
             else:
@@ -311,4 +315,6 @@ def _load_data(root: Path, real_root: Path, diags: Diagnostics,
                       line=mark.line + 1 if mark else None, severity="error")
         except (yaml.YAMLError, ValueError, OSError) as exc:
             diags.add(rel, "yaml-error", f"cannot read data file: {exc}; skipped", severity="error")
+        except RecursionError:
+            diags.add(rel, "yaml-error", "nested too deeply to read; data file skipped", severity="error")
     return out, paths

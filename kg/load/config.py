@@ -16,7 +16,7 @@ import yaml
 
 from kg.diagnostics import Diagnostics
 from kg.load.documents import SiteConfig
-from kg.load.frontmatter import FrontMatterLoader
+from kg.load.frontmatter import MAX_DEPTH, FrontMatterLoader, too_deep
 
 DEFAULT_URL = "http://localhost:4000"
 DEFAULT_LANG = "en"
@@ -43,7 +43,11 @@ def read_config(root: Path, diags: Diagnostics) -> SiteConfig:
     raw: dict[str, Any] = {}
     if path.is_file():
         try:
-            loaded = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=FrontMatterLoader)  # noqa: S506
+            config_text = path.read_text(encoding="utf-8-sig")
+            if (deep := too_deep(config_text)) is not None:
+                raise yaml.MarkedYAMLError(problem=f"nested more than {MAX_DEPTH} levels deep",
+                                           problem_mark=yaml.Mark("_config.yml", 0, deep - 1, 0, None, None))  # 0-based
+            loaded = yaml.load(config_text, Loader=FrontMatterLoader)  # noqa: S506
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             diags.add(

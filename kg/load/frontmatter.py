@@ -116,11 +116,44 @@ def split(text: str) -> tuple[str | None, str, int]:
     return yaml_text, text[closed.end() :], body_line
 
 
+MAX_DEPTH = 100
+"""Front matter nested deeper than this is refused: libyaml's composer recurses, so a
+hostile file of 40 000 nested brackets would crash the process, not just fail."""
+
+
+def too_deep(yaml_text: str, limit: int = MAX_DEPTH) -> int | None:
+    """The 1-based line (of ``yaml_text``) where nesting first passes ``limit``, if it does.
+
+    A cheap upper bound on the depth (flow brackets, complex keys, and the widest
+    run of indentation and ``-`` at a line start) rules out almost every file; only
+    the rest is measured exactly, on libyaml's event stream, which does not recurse.
+    """
+    bound = yaml_text.count("[") + yaml_text.count("{") + yaml_text.count("?")
+    bound += max((len(line) - len(line.lstrip(" -")) for line in yaml_text.splitlines()), default=0) + 1
+    if bound <= limit:
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(yaml_text, Loader=FrontMatterLoader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > limit:
+                    return event.start_mark.line + 1 if event.start_mark else 1
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # the parse below reports it, with its line
+    return None
+
+
 def parse(text: str) -> Parsed:
     """Parse a file's text; raises :class:`FrontMatterError` with a line."""
     yaml_text, body, body_line = split(text)
     if yaml_text is None:
         return Parsed({}, body, 1, {}, False)
+    deep = too_deep(yaml_text)
+    if deep is not None:
+        raise FrontMatterError("yaml-error", f"YAML nested more than {MAX_DEPTH} levels deep; refused", deep + 1)
     try:
         data = yaml.load(yaml_text, Loader=FrontMatterLoader)  # noqa: S506 - a safe loader
     except yaml.MarkedYAMLError as exc:

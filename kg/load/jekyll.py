@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import quote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from kg.diagnostics import shown
 from kg.load.frontmatter import Yaml11Word
 
 #: ``YYYY-MM-DD-slug.ext``: the post file-name pattern (Document::DATE_FILENAME_MATCHER).
@@ -86,6 +87,8 @@ def placeholders(
     """The values of Jekyll's ``UrlDrop`` for one document."""
     stem = rel_in_collection.rsplit(".", 1)[0] if "." in rel_in_collection.rsplit("/", 1)[-1] else rel_in_collection
     explicit_slug = data.get("slug")
+    if not isinstance(explicit_slug, (str, int, float)) or isinstance(explicit_slug, bool):
+        explicit_slug = None  # only text makes a slug (a list or mapping here is the mapper's to report)
     title = slugify(str(explicit_slug), "pretty", cased=True) if explicit_slug else slugify(slug_source, "pretty", True)
     values = {
         "collection": collection,
@@ -94,7 +97,8 @@ def placeholders(
         "title": title,
         "slug": slugify(str(explicit_slug)) if explicit_slug else slugify(slug_source),
         "output_ext": OUTPUT_EXTS.get(ext.lower(), ext),
-        "categories": "/".join(dict.fromkeys(str(c).lower() for c in _as_list(data.get("categories")))),
+        "categories": "/".join(dict.fromkeys(str(c).lower() for c in _as_list(data.get("categories"))
+                                             if isinstance(c, (str, int, float)) and not isinstance(c, bool))),
     }
     if date is not None:
         day = date.date() if isinstance(date, dt.datetime) else date
@@ -206,7 +210,7 @@ def parse_date(value: Any, zone: dt.tzinfo | None) -> dt.date | dt.datetime:
     elif isinstance(value, str):
         match = _DATE_TEXT.match(value)
         if not match:
-            raise BadDate(f"{value!r} is not a date (expected YYYY-MM-DD, optionally with a time)")
+            raise BadDate(f"{shown(value)} is not a date (expected YYYY-MM-DD, optionally with a time)")
         year, month, day, hour, minute, second, fraction, offset = match.groups()
         try:
             if hour is None:
@@ -216,7 +220,7 @@ def parse_date(value: Any, zone: dt.tzinfo | None) -> dt.date | dt.datetime:
                 int((fraction or "0")[:6].ljust(6, "0")),
             )
         except ValueError as exc:
-            raise BadDate(f"{value!r} is not a real date ({exc})") from None
+            raise BadDate(f"{shown(value)} is not a real date ({exc})") from None
         if offset:
             if offset.upper() == "Z":
                 moment = moment.replace(tzinfo=dt.UTC)
@@ -225,7 +229,7 @@ def parse_date(value: Any, zone: dt.tzinfo | None) -> dt.date | dt.datetime:
                 delta = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0))
                 moment = moment.replace(tzinfo=dt.timezone(delta if offset[0] == "+" else -delta))
     else:
-        raise BadDate(f"{value!r} is a {type(value).__name__}, not a date")
+        raise BadDate(f"{shown(value)} is a {type(value).__name__}, not a date")
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone or dt.UTC)
     if zone is not None:

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 from pyoxigraph import NamedNode
 
-from kg.diagnostics import Diagnostics
+from kg.diagnostics import Diagnostics, shown
 from kg.load.documents import Document, Site
 from kg.map.iris import Minter, absolute, slug
 from kg.map.suggest import PathSuggester
@@ -68,7 +68,7 @@ class MapContext:
         if value is None or value == "":
             return None
         if isinstance(value, bool):
-            self.warn(doc, "bad-type", f"{key}: expected text, got {value!r}; ignored", key=key)
+            self.warn(doc, "bad-type", f"{key}: expected text, got {shown(value)}; ignored", key=key)
             return None
         if isinstance(value, (int, float)):
             return str(value)

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from kg.diagnostics import shown
+
 #: Words that mean "still running" in the site's languages.
 ONGOING_WORDS = {"pågående", "pagaende", "pågår", "ongoing", "present", "now", "nu", "idag", "today", "current"}
 _RANGE = re.compile(r"^(\d{4})\s*(?:(?:-|–|—|to|till)\s*(\d{4}|[^\d\s][^\d]*)?)?$", re.IGNORECASE)
@@ -31,7 +33,7 @@ class YearRange:
 def parse_years(value: Any) -> YearRange:
     """Parse one ``year`` front-matter value."""
     if isinstance(value, bool) or value is None:
-        raise BadYears(f"{value!r} is not a year")
+        raise BadYears(f"{shown(value)} is not a year")
     if isinstance(value, int):
         text = str(value)
     elif isinstance(value, str):

@@ -242,18 +242,23 @@ def test_links_to_the_sites_own_pages_are_about_and_mentions(make_site, tmp_path
     assert set(g.objects(page("/news/c/"), SCHEMA.mentions)) == {PROJECT["exempel"]}
 
 
-def test_two_pages_of_one_ref_in_one_language_are_reported(make_site, tmp_path):
-    """Two Swedish pages sharing a ``ref``: a ``duplicate-translation`` warning on the second; no translation link."""
+def test_two_pages_of_one_ref_in_one_language_are_reported_and_kept_apart(make_site, tmp_path):
+    """Two Swedish pages sharing a ``ref`` (with conflicting years): a ``duplicate-translation`` warning on the
+    second, which is mapped as its own project under its file name, so no project gets two start years."""
     site = make_site(tmp_path, {
-        "_clients/a.md": "---\ntitle: A\nref: dup\nlang: sv\n---\n",
-        "_clients/b.md": "---\ntitle: B\nref: dup\nlang: sv\n---\n",
+        "_clients/a.md": "---\ntitle: A\nref: dup\nlang: sv\nyear: 2019\n---\n",
+        "_clients/b.md": "---\ntitle: B\nref: dup\nlang: sv\nyear: 2021\n---\n",
+        "_clients/c.md": "---\ntitle: C\nref: dup\nlang: en\n---\n",
     })
     result, g = build(site)
     [warning] = result.diagnostics
     assert (warning.kind, warning.file, warning.line) == ("duplicate-translation", "_clients/b.md", 3)
     assert "_clients/a.md" in warning.message
-    assert list(g.subject_objects(SCHEMA.workTranslation)) == []
-    assert set(g.objects(PROJECT["dup"], SCHEMA.subjectOf)) == {page("/a/"), page("/b/")}
+    assert set(g.objects(PROJECT["dup"], SCHEMA.subjectOf)) == {page("/a/"), page("/c/")}
+    assert set(g.objects(PROJECT["b"], SCHEMA.subjectOf)) == {page("/b/")}
+    assert [str(y) for y in g.objects(PROJECT["dup"], SCHEMA.startDate)] == ["2019"]
+    assert [str(y) for y in g.objects(PROJECT["b"], SCHEMA.startDate)] == ["2021"]
+    assert set(g.subject_objects(SCHEMA.workTranslation)) == {(page("/a/"), page("/c/"))}
 
 
 # -- themes --------------------------------------------------------------------------------------
@@ -391,10 +396,12 @@ def test_a_value_of_the_wrong_type_is_a_warning_and_the_build_goes_on(make_site,
 
 
 def test_a_number_where_text_is_expected_is_read_as_text(make_site, tmp_path):
-    """``partners: 5`` and ``title: 2020`` are numbers YAML made of text: read as "5" and "2020", no warning."""
+    """``title: 2020`` and ``partners: 5`` are numbers YAML made of text: read as "2020" and "5". A title may
+    well be a year; an organisation called 5 is more likely a mistake, so that one is also a warning."""
     site = make_site(tmp_path, {"_clients/p.md": "---\ntitle: 2020\npartners: 5\n---\n"})
     result, g = build(site)
-    assert result.diagnostics == []
+    assert [(d.kind, d.line, d.message) for d in result.diagnostics] == [
+        ("bad-type", 3, "partners: 5 is a number, not a name; read as the text '5'")]
     assert set(g.objects(PROJECT["p"], SCHEMA.name)) == {Literal("2020", lang="sv")}
     [partner] = g.objects(PROJECT["p"], KGO.partner)
     assert partner == ORGANISATION["5"]

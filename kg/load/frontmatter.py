@@ -156,6 +156,12 @@ def parse(text: str) -> Parsed:
         raise FrontMatterError("yaml-error", f"YAML nested more than {MAX_DEPTH} levels deep; refused", deep + 1)
     try:
         data = yaml.load(yaml_text, Loader=FrontMatterLoader)  # noqa: S506 - a safe loader
+    except yaml.constructor.ConstructorError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 2 if mark is not None else None  # +1 for 1-based, +1 for '---'
+        tag = exc.problem.split("tag ", 1)[-1] if exc.problem and "tag " in exc.problem else "a tag"
+        raise FrontMatterError("yaml-error", f"YAML tag {tag} refused: only plain YAML values are read "
+                               "(nothing is ever constructed or run from a tag)", line) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 2 if mark is not None else None  # +1 for 1-based, +1 for '---'

@@ -50,6 +50,29 @@ class MapContext:
                 if isinstance(alias, str) and doc.url_path:
                     self.url_index.setdefault(_url_key(alias), doc)
         self._paths = PathSuggester([p for p in self.site.files if not p.startswith("_data/")])
+        self.duplicates = self._find_duplicates()
+
+    def _find_duplicates(self) -> dict[str, Document]:
+        """Documents whose ``ref`` and language an earlier file (by path) of their collection already has.
+
+        Two files claiming to be the same page in the same language cannot both be
+        that page: the later one is mapped on its own, as if it had no ``ref``, so
+        their facts (names, years) never merge into one contradictory entity.
+        """
+        first: dict[tuple[str, str, str], Document] = {}
+        out: dict[str, Document] = {}
+        for doc in sorted(self.site.documents, key=lambda d: d.path):
+            ref = self.ref(doc)
+            if not ref:
+                continue
+            holder = first.setdefault((doc.collection, ref, doc.lang), doc)
+            if holder is not doc:
+                out[doc.path] = holder
+                self.warn(doc, "duplicate-translation",
+                          f"ref {ref!r} in language {doc.lang!r} is already used by {holder.path}; this file is "
+                          f"mapped on its own, under its file name {slug(doc.stem)!r}",
+                          key="ref")
+        return out
 
     # -- emitting -------------------------------------------------------------------------------
     def add(self, subject: Any, predicate: NamedNode, obj: Any, source: str) -> None:
@@ -77,8 +100,12 @@ class MapContext:
         self.warn(doc, "bad-type", f"{key}: expected text, got a {type(value).__name__}; ignored", key=key)
         return None
 
-    def strings(self, doc: Document, key: str) -> list[str]:
-        """A list of texts; a single string counts as a list of one."""
+    def strings(self, doc: Document, key: str, numbers_are_names: bool = True) -> list[str]:
+        """A list of texts; a single string counts as a list of one.
+
+        Numbers are read as text; where a number can hardly be what is meant (an
+        organisation called ``5``), ``numbers_are_names=False`` also warns.
+        """
         value = doc.data.get(key)
         if value is None or value == "":
             return []
@@ -88,6 +115,9 @@ class MapContext:
             if isinstance(item, str) and item.strip():
                 out.append(item)
             elif isinstance(item, (int, float)) and not isinstance(item, bool):
+                if not numbers_are_names:
+                    self.warn(doc, "bad-type", f"{key}: {item!r} is a number, not a name; read as the text "
+                              f"{str(item)!r}", key=key)
                 out.append(str(item))
             elif item is not None and item != "":
                 what = type(item).__name__
@@ -181,12 +211,14 @@ class MapContext:
 
     def group(self, doc: Document) -> str:
         """Translation group: documents of one collection sharing a ``ref``."""
-        ref = self.ref(doc)
+        ref = self.ref(doc) if doc.path not in self.duplicates else None
         return f"{doc.collection}:{ref}" if ref else f"{doc.collection}:/{doc.path}"
 
     def doc_key(self, doc: Document | None, path: str | None = None) -> str:
         """The key of a document's entity: its ``ref``, else its file name (also for a missing file)."""
         if doc is not None:
+            if doc.path in self.duplicates:
+                return slug(doc.stem)
             return slug(self.ref(doc) or doc.stem)
         return slug(path.rsplit("/", 1)[-1].rsplit(".", 1)[0]) if path else "unnamed"
 

@@ -49,15 +49,7 @@ def map_translations(ctx: MapContext, documents: list[Document]) -> None:
             continue
         docs.sort(key=lambda d: (d.lang != ctx.config.lang, d.path))
         original = docs[0]
-        seen_langs = {original.lang}
-        for other in docs[1:]:
-            if other.lang in seen_langs:
-                ctx.warn(other, "duplicate-translation",
-                         f"ref {ctx.ref(other)!r} in language {other.lang!r} is also used by another document "
-                         f"of the same collection ({original.path if other.lang == original.lang else 'another'})",
-                         key="ref")
-                continue
-            seen_langs.add(other.lang)
+        for other in docs[1:]:  # one per language: the context set duplicates apart
             a, b = ctx.mint.page(original.url), ctx.mint.page(other.url)
             ctx.add(a, schema.workTranslation, b, original.path)
             ctx.add(b, schema.translationOfWork, a, other.path)

@@ -45,7 +45,7 @@ def map_project(ctx: MapContext, doc: Document, page: NamedNode | None = None) -
     group = ctx.group(doc)
     for role, key, predicate in (("client", "client", kgo.client), ("partner", "partners", kgo.partner),
                                  ("funder", "funding", schema.funder)):
-        names = ctx.strings(doc, key)
+        names = ctx.strings(doc, key, numbers_are_names=False)
         for index, name in enumerate(names):
             if clean(name):
                 slot = (f"{group}#{role}", index) if ctx.ref(doc) else None

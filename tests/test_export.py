@@ -397,3 +397,44 @@ def test_outputs_are_written_with_the_umask(tiny, tmp_path):
     for name in OUTPUT_FILES:
         assert (out / name).stat().st_mode & 0o777 == 0o666 & ~mask, name
 
+
+
+INTERRUPT = """
+import os, signal, sys
+import kg.export.atomic as atomic
+from kg.cli import main
+
+real_write = atomic._write
+files = []
+
+def write_then_interrupt(handle, content):
+    files.append(handle.name)
+    if len(files) == 3:  # a real Ctrl-C, half-way through the third file
+        handle.write(b"half a file")
+        os.kill(os.getpid(), signal.SIGINT)
+    real_write(handle, content)
+
+atomic._write = write_then_interrupt
+main(sys.argv[1:])
+"""
+
+
+@pytest.mark.parametrize("when", ["writing", "renaming"])
+def test_ctrl_c_during_a_build_leaves_the_previous_outputs(previous, tmp_path, when):
+    """SIGINT half-way through writing (or between two renames) exits 130, says so, and leaves every previous
+    output byte for byte as it was, with no temporary or backup file beside them."""
+    changed, out, before = previous
+    script = INTERRUPT if when == "writing" else INTERRUPT.replace(
+        "atomic._write = write_then_interrupt", "real_replace = os.replace\n"
+        "def replace_then_interrupt(src, dst):\n"
+        "    files.append(dst)\n"
+        "    real_replace(src, dst)\n"
+        "    if len(files) == 2:\n"
+        "        os.kill(os.getpid(), signal.SIGINT)\n"
+        "atomic.os.replace = replace_then_interrupt")
+    proc = subprocess.run([sys.executable, "-c", script, "build", str(changed), "--out", str(out), "-q"],
+                          capture_output=True, text=True, timeout=120,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert proc.returncode == 130, proc.stderr
+    assert "interrupted" in proc.stderr and "Traceback" not in proc.stderr
+    assert snapshot(out) == before

@@ -72,8 +72,10 @@ def _swap(staged: list[tuple[Path, Path]]) -> None:
                     os.link(target, backup)
                 except OSError:  # no hard links here: a copy does as well
                     shutil.copy2(target, backup)
-            os.replace(tmp, target)
+            # Counted as done before the rename: undoing a rename that did not happen is harmless,
+            # missing one that did (a signal arriving just after it) is not.
             done.append(target)
+            os.replace(tmp, target)
     except BaseException:
         for target in reversed(done):
             backup = backups[target]

@@ -102,7 +102,8 @@ def expand(document: dict[str, Any]) -> list[dict[str, Any]]:
     """The document expanded by PyLD, offline."""
     from pyld import jsonld
 
-    return jsonld.expand(document, {"documentLoader": offline_loader})
+    # No base: a relative IRI stays relative (PyLD would resolve it against a made-up base).
+    return jsonld.expand(document, {"documentLoader": offline_loader, "base": None})
 
 
 def check_document(url: str, document: dict[str, Any], *, expect_image: bool = False,
@@ -142,8 +143,11 @@ class _Checker:
             self.problem(f"@id {dup} names two nodes of the @graph")
         try:
             expanded = expand(document)
-        except Exception as exc:  # PyLD raises its own JsonLdError, or the loader's
-            self.problem(f"does not expand as JSON-LD: {exc}")
+        except Exception as exc:  # PyLD raises its own JsonLdError, wrapping the loader's
+            cause: BaseException = exc
+            while cause.__cause__ is not None:  # the loader's refusal says most
+                cause = cause.__cause__
+            self.problem(f"does not expand as JSON-LD: {str(cause).splitlines()[0]}")
             return self.result
         nodes = expanded[0]["@graph"] if len(expanded) == 1 and "@graph" in expanded[0] else expanded
         self.result.nodes = len(nodes)

@@ -171,8 +171,8 @@ def test_a_long_title_is_cut_to_a_110_character_headline(graphs):
     assert len(LONG_TITLE) > HEADLINE_LIMIT
     assert post["name"] == LONG_TITLE
     assert len(post["headline"]) <= HEADLINE_LIMIT
-    assert post["headline"] == "Göteborg samlar hela stadens medborgardialog, alla förvaltningar och bolag, på en enda " \
-                               "gemensam plattform…"
+    assert post["headline"] == ("Göteborg samlar hela stadens medborgardialog, alla förvaltningar och bolag, "
+                                "på en enda gemensam plattform…")
 
 
 def test_project_page_describes_the_project_in_schema_org_terms(graphs):
@@ -265,42 +265,45 @@ def test_every_triple_on_a_page_is_in_the_knowledge_graph(result, graphs):
     """Each triple about a knowledge-graph subject is a triple of the graph: the same predicate,
     or the schema.org term that says the same (PROJECT_TERMS, skos:definition → description,
     a project's or theme's url → the page that has it as mainEntity); literals equal as plain text
-    (a headline may be cut to 110 characters);
-    a post's page node is also typed WebPage; a page's description may be its main entity's."""
+    (a headline may be cut to 110 characters); a post's page node is also typed WebPage; a page's
+    description may be its main entity's; each OrganizationRole is a kgo:client/kgo:partner statement."""
     facts = Facts(result.graph, "sv")
+    for url, document in graphs.items():
+        assert_agrees(facts, url, document)
+
+
+def assert_agrees(facts: Facts, url: str, document: dict) -> None:
+    """Every triple of ``document`` (the page at ``url``) agrees with the knowledge graph."""
     renamed = {SCHEMA + term: predicate for predicate, (term, role) in PROJECT_TERMS.items() if role is None}
     renamed[SCHEMA + "description"] = SKOS + "definition"
-    for url, document in graphs.items():
-        triples = page_triples(document)
-        roles = {}
-        for s, p, o in triples:
-            if not isinstance(s, NamedNode):
-                roles.setdefault(s, {})[p] = o
-                continue
-            if s.value not in facts or p in PAGE_ONLY:
-                continue
-            known = facts.predicates(s.value)
-            if p == RDF + "type":
-                assert o.value in {t.value for t in known[p]} or (o.value == SCHEMA + "WebPage" and s.value == url), \
-                    (url, s, o)
-                continue
-            candidates = known.get(p, []) + known.get(renamed.get(p, ""), [])
-            if isinstance(o, Literal):
-                allowed = {plain(c.value) for c in candidates}
-                if p == SCHEMA + "headline":
-                    allowed |= {headline(text) for text in allowed}  # cut to 110 characters
-                assert o.value in allowed or (
-                    p == SCHEMA + "description" and s.value == url), (url, s, p, o)
-            elif p == SCHEMA + "url" and s.value != url and SCHEMA + "subjectOf" in known:
-                assert o.value in facts.iris(s.value, SCHEMA + "subjectOf")
-            else:
-                assert o in candidates, (url, s, p, o)
-        # Each OrganizationRole of a project is a kgo:client or kgo:partner statement.
-        for s, p, o in triples:
-            if p == SCHEMA + "member" and o in roles:
-                role = roles[o]
-                kind = role[SCHEMA + "roleName"].value
-                assert role[SCHEMA + "member"].value in facts.iris(s.value, KGO + kind)
+    triples = page_triples(document)
+    roles: dict = {}
+    for s, p, o in triples:
+        if not isinstance(s, NamedNode):
+            roles.setdefault(s, {})[p] = o
+            continue
+        if s.value not in facts or p in PAGE_ONLY:
+            continue
+        known = facts.predicates(s.value)
+        if p == RDF + "type":
+            assert o.value in {t.value for t in known[p]} or (o.value == SCHEMA + "WebPage" and s.value == url), \
+                (url, s, o)
+            continue
+        candidates = known.get(p, []) + known.get(renamed.get(p, ""), [])
+        if isinstance(o, Literal):
+            allowed = {plain(c.value) for c in candidates}
+            if p == SCHEMA + "headline":
+                allowed |= {headline(text) for text in allowed}  # cut to 110 characters
+            assert o.value in allowed or (p == SCHEMA + "description" and s.value == url), (url, s, p, o)
+        elif p == SCHEMA + "url" and s.value != url and SCHEMA + "subjectOf" in known:
+            assert o.value in facts.iris(s.value, SCHEMA + "subjectOf")
+        else:
+            assert o in candidates, (url, s, p, o)
+    for s, p, o in triples:
+        if p == SCHEMA + "member" and o in roles:
+            role = roles[o]
+            kind = role[SCHEMA + "roleName"].value
+            assert role[SCHEMA + "member"].value in facts.iris(s.value, KGO + kind)
 
 
 def test_every_fact_the_graph_has_about_a_page_is_on_it(result, graphs):

@@ -313,3 +313,33 @@ class _Checker:
             for prop in ("position", "name") + (("item",) if index < len(items) - 1 else ()):
                 if not self._values(item, prop):
                     self.problem(f"{iri}: breadcrumb item {index + 1} without {prop} (Google requires it)")
+
+
+def count_entities_and_links(document: dict[str, Any] | list) -> tuple[int, int]:
+    """(entities, links) in a JSON-LD document as written: typed nodes (each ``@id`` once), and
+    property values that are nodes or ``{"@id": …}`` references — the edges a crawler can follow."""
+    ids: set[str] = set()
+    anonymous = 0
+    links = 0
+
+    def walk(value: Any, is_value: bool) -> None:
+        nonlocal anonymous, links
+        if isinstance(value, list):
+            for item in value:
+                walk(item, is_value)
+        elif isinstance(value, dict):
+            if is_value and ("@id" in value or "@type" in value):
+                links += 1
+            if "@type" in value:
+                if "@id" in value:
+                    ids.add(value["@id"])
+                else:
+                    anonymous += 1
+            for key, item in value.items():
+                if key == "@graph":
+                    walk(item, False)
+                elif not key.startswith("@"):
+                    walk(item, True)
+
+    walk(document, False)
+    return len(ids) + anonymous, links

@@ -139,6 +139,19 @@ def test_include_way_embeds_exactly_what_kg_seo_emitted(built):
         assert len(found) == 2
 
 
+def test_replace_seo_tag_after_the_include_way_keeps_our_script(built, tmp_path):
+    """Way 2 plus ``--inject --replace-seo-tag``: our script is already there (unchanged), jekyll-seo-tag's
+    JSON-LD goes, and a crawler finds only ours."""
+    pages, _, include_site, _, _ = built
+    site = shutil.copytree(include_site, tmp_path / "_site")
+    source = include_site.parent / "include"
+    result = CliRunner().invoke(main, ["seo", str(source), "--inject", str(site), "--replace-seo-tag"])
+    assert result.exit_code == 0, result.output
+    assert "added to 0 pages, replaced in 0, unchanged in 7; jekyll-seo-tag's JSON-LD removed from 7" in result.output
+    for page in pages:
+        assert json_ld(html_file(site, page).read_text(encoding="utf-8"), page.url) == [page.document]
+
+
 def test_inject_way_leaves_one_connected_graph_per_page_with_jekylls_url(built):
     """After ``--inject --replace-seo-tag`` a crawler finds one JSON-LD block: ours. Its WebPage @id is
     the canonical URL Jekyll wrote, and its triples agree with the knowledge graph."""

@@ -375,3 +375,13 @@ def test_files_mirror_the_site_and_are_byte_identical_across_builds(site, result
 ])
 def test_document_path(path, file):
     assert document_path(kg.seo.Page("https://x.org" + path, path, None, {})) == file
+
+
+def test_the_real_corpus_passes_the_checker(corpus):
+    """digidemlab.org's content: every output document and the home page get a graph with no error."""
+    result = kg.build(corpus)
+    pages = kg.seo.pages(result)
+    urls = {doc.url for doc in result.site.documents if doc.url}
+    assert {p.url for p in pages} == urls | {result.site.config.base + "/"}
+    checks = check_pages(pages, Facts(result.graph, result.site.config.lang))
+    assert [str(p) for c in checks for p in c.errors] == []

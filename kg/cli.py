@@ -156,5 +156,87 @@ def _summary(console: Console, result: kg.BuildResult, out: Path) -> None:
     console.print(Text(f"wrote {', '.join(sorted(result.files))} to {out}/"))
 
 
+@main.command()
+@click.argument("site", default="content", type=click.Path(path_type=Path))
+@click.option("--out", "out", default=None, type=click.Path(path_type=Path),
+              help="Folder for one JSON-LD file per page [default: output/seo when nothing else is asked].")
+@click.option("--inject", "inject_into", default=None, type=click.Path(path_type=Path, exists=True, file_okay=False),
+              help="Built site (e.g. _site/) whose HTML pages get their JSON-LD in <head>.")
+@click.option("--replace-seo-tag", is_flag=True,
+              help="With --inject: remove jekyll-seo-tag's JSON-LD (its meta tags stay).")
+@click.option("--jekyll", "jekyll_files", is_flag=True,
+              help="Write _includes/kg-jsonld.html and _data/kg_jsonld.json into SITE.")
+@click.option("--check", is_flag=True, help="Validate every page's JSON-LD; exit 1 on errors.")
+@click.option("--drafts", is_flag=True, help="Also read _drafts/.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only problems.")
+def seo(site: Path, out: Path | None, inject_into: Path | None, replace_seo_tag: bool, jekyll_files: bool,
+        check: bool, drafts: bool, quiet: bool) -> None:
+    """Schema.org JSON-LD for every page of SITE (default: content/), from its knowledge graph.
+
+    Exit status: 0 on success, 1 when --check finds errors, 2 when the site cannot be read.
+    """
+    import kg.seo
+    from kg.seo.check import check_pages
+    from kg.seo.facts import Facts
+    from kg.seo.files import write_documents
+    from kg.seo.inject import inject
+    from kg.seo.jekyll_include import write_jekyll_files
+
+    console = Console(stderr=True, highlight=False)
+    say = Console(highlight=False, soft_wrap=True)
+    if replace_seo_tag and inject_into is None:
+        console.print("[bold red]error:[/] --replace-seo-tag works on the pages of --inject")
+        sys.exit(2)
+    if out is None and inject_into is None and not jekyll_files and not check:
+        out = Path("output/seo")
+    try:
+        result = kg.build(site, None, drafts=drafts)
+        pages = kg.seo.pages(result)
+        if out is not None:
+            written = write_documents(pages, out)
+            if not quiet:
+                say.print(Text(f"{len(pages)} pages: wrote {len(written)} JSON-LD files to {out}/"))
+        if jekyll_files:
+            for path in write_jekyll_files(pages, site):
+                if not quiet:
+                    say.print(Text(f"wrote {path}"))
+        if inject_into is not None:
+            report = inject(pages, inject_into, replace_seo_tag=replace_seo_tag)
+            if not quiet:
+                line = (f"{inject_into}/: JSON-LD added to {len(report.added)} pages, replaced in "
+                        f"{len(report.replaced)}, unchanged in {len(report.unchanged)}")
+                if replace_seo_tag:
+                    line += f"; jekyll-seo-tag's JSON-LD removed from {len(report.seo_tag_removed)}"
+                if report.no_page:
+                    line += f"; {len(report.no_page)} HTML files are no page kg knows"
+                say.print(Text(line))
+            for rel in report.no_head:
+                console.print(Text(f"{inject_into / rel}: no <head> to put the JSON-LD in; left as it is",
+                                   style="yellow"))
+            for url in report.missing:
+                console.print(Text(f"{url}: no built HTML file for this page under {inject_into}/", style="yellow"))
+    except SiteError as exc:
+        console.print(f"[bold red]error:[/] {exc}")
+        sys.exit(2)
+    except OSError as exc:
+        console.print(Text(f"error: cannot write {exc.filename or out}: {exc.strerror}", style="bold red"))
+        sys.exit(2)
+
+    if check:
+        checks = check_pages(pages, Facts(result.graph, result.site.config.lang))
+        for page in checks:
+            if not quiet or not page.ok:
+                say.print(Text(page.summary()))
+            for problem in page.problems:
+                if not quiet or problem.severity == "error":
+                    say.print(Text(f"  {problem.severity}: {problem.message}",
+                                   style="red" if problem.severity == "error" else "yellow"))
+        errors = sum(len(c.errors) for c in checks)
+        warnings = sum(len(c.problems) for c in checks) - errors
+        say.print(Text(f"{len(checks)} pages checked: {errors} errors, {warnings} warnings"))
+        if errors:
+            sys.exit(1)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -40,7 +40,7 @@ dt { color: #555; } dd { margin: 0; font-weight: 600; }
 """
 
 # Sorts a table by the clicked column (numbers as numbers, text by locale), and
-# marks the page as ready so a test can tell the script ran.
+# notes on the page that it ran and how many images were shown (a test reads both).
 SCRIPT = """
 (function () {
   function number(text) { var v = parseFloat(text); return isNaN(v) ? -Infinity : v; }
@@ -65,6 +65,11 @@ SCRIPT = """
     });
   });
   document.documentElement.setAttribute("data-tables", "sortable");
+  window.addEventListener("load", function () {
+    var images = document.querySelectorAll("img"), shown = 0;
+    images.forEach(function (img) { if (img.complete && img.naturalWidth > 0) { shown += 1; } });
+    document.documentElement.setAttribute("data-images", shown + " of " + images.length);
+  });
 })();
 """
 

@@ -113,12 +113,17 @@ def bipartite(facts: Facts, projects: Iterable[Project], side: str, *, site_org:
 def projection(graph: nx.Graph, side: int) -> nx.Graph:
     """One side of a bipartite graph, linked by shared neighbours (``weight`` = how many)."""
     nodes = sorted(n for n, d in graph.nodes(data=True) if d["bipartite"] == side)
-    projected = nx.bipartite.weighted_projected_graph(graph, nodes)
+    weights: dict[tuple[str, str], int] = defaultdict(int)
+    for middle in sorted(n for n, d in graph.nodes(data=True) if d["bipartite"] != side):
+        around = sorted(graph.adj[middle])
+        for i, a in enumerate(around):
+            for b in around[i + 1:]:
+                weights[a, b] += 1
     result = nx.Graph(name=f"{graph.graph['name']} projected on {'organisations' if side == 0 else 'the other side'}")
     for node in nodes:
         result.add_node(node, **graph.nodes[node])
-    for a, b, data in sorted((min(a, b), max(a, b), d) for a, b, d in projected.edges(data=True)):
-        result.add_edge(a, b, weight=data["weight"])
+    for (a, b), weight in sorted(weights.items()):
+        result.add_edge(a, b, weight=weight)
     return result
 
 

@@ -12,6 +12,7 @@ names are shortened with "…".
 from __future__ import annotations
 
 import io
+import logging
 import textwrap
 import unicodedata
 import warnings
@@ -33,10 +34,22 @@ LABEL_CHARS = 32
 MAX_NETWORK_LABELS = 30
 """At most this many nodes get a name in a network plot: the best connected ones."""
 
+#: Fonts tried glyph by glyph: DejaVu Sans (Latin, Greek, Cyrillic, Arabic, Hebrew …), then
+#: CJK fonts where installed (``.ci/run`` installs WenQuanYi Zen Hei); others draw boxes.
+FONTS = ("DejaVu Sans", "WenQuanYi Zen Hei", "Noto Sans CJK JP")
+
+
+def _installed(families: tuple[str, ...]) -> list[str]:
+    from matplotlib import font_manager
+
+    known = {font.name for font in font_manager.fontManager.ttflist}
+    return [family for family in families if family in known] or ["DejaVu Sans"]
+
+
 RC = {
     "svg.hashsalt": "kg-report",
     "svg.fonttype": "path",
-    "font.family": "DejaVu Sans",
+    "font.family": _installed(FONTS),
     "font.size": 9,
     "figure.dpi": 100,
     "savefig.dpi": 110,
@@ -64,13 +77,17 @@ class Plot:
 def render(name: str, title: str, caption: str, draw: Callable[[Figure], None],
            size: tuple[float, float] = (9.0, 6.0)) -> Plot:
     """Draw a figure with ``draw`` and save it as PNG and SVG, deterministically."""
+    fonts = logging.getLogger("matplotlib.font_manager")
+    level = fonts.level
     with plt.rc_context(RC), warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # glyphs the font lacks (CJK …) are drawn as boxes
+        warnings.simplefilter("ignore")  # glyphs no font has are drawn as boxes
+        fonts.setLevel(logging.ERROR)  # "font weight normal not found, using 500" for CJK fonts
         figure = Figure(figsize=size, layout="constrained")
         draw(figure)
         png, svg = io.BytesIO(), io.BytesIO()
         figure.savefig(png, format="png", metadata={"Software": None})
         figure.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
+        fonts.setLevel(level)
     return Plot(name, title, caption, png.getvalue(), svg.getvalue())
 
 
@@ -123,7 +140,7 @@ def network(graph: nx.Graph, name: str, title: str, caption: str, *,
                         fontweight="bold" if node == highlight else "normal",
                         bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.7})
         handles = [plt.Line2D([], [], marker="o", linestyle="", color=palette[str(g)],
-                              label=plot_label(f"{colour_by} {g}" if colour_by == "community" else str(g)))
+                              label=plot_label(str(g) if colour_by == "kind" else f"{colour_by} {g}"))
                    for g in order[: len(PALETTE)]]
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=7)
 

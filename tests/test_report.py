@@ -24,6 +24,7 @@ import csv
 import io
 import json
 import xml.etree.ElementTree as ET
+
 import networkx as nx
 import pytest
 from click.testing import CliRunner

@@ -36,6 +36,8 @@ __all__ = ["Options", "Report", "ReportError", "build_report", "write_report"]
 
 HEATMAP_ORGANISATIONS = 30
 """The organisation × theme heatmap shows the organisations with the most projects."""
+HEATMAP_THEMES = 15
+"""… and the themes most of their projects were about."""
 THEMES_SHOWN = 10
 """Projects per year by theme: this many themes by name, the rest as "other themes"."""
 NO_THEME = "no theme"
@@ -357,12 +359,17 @@ class Report:
         graph = self.network
         orgs = sorted(per_org, key=lambda o: (-graph.nodes[o]["projects"], graph.nodes[o]["label"], o))
         orgs = orgs[:HEATMAP_ORGANISATIONS]
-        themes = sorted({t for o in orgs for t in per_org[o]}, key=lambda t: (self.name(t), t))
+        totals: Counter[str] = Counter()
+        for org in orgs:
+            totals.update(per_org[org])
+        top = sorted(totals, key=lambda t: (-totals[t], self.name(t), t))[:HEATMAP_THEMES]
+        themes = sorted(top, key=lambda t: (self.name(t), t))
         values = [[per_org[o].get(t, 0) for t in themes] for o in orgs]
         return plots.heatmap([graph.nodes[o]["label"] for o in orgs], [self.name(t) for t in themes], values,
                              "organisation-themes", "Organisations × themes",
-                             f"Projects per organisation and theme (the {HEATMAP_ORGANISATIONS} organisations "
-                             "with the most projects).")
+                             f"Projects per organisation and theme (at most the {HEATMAP_ORGANISATIONS} "
+                             f"organisations with the most projects and their {HEATMAP_THEMES} commonest themes; "
+                             "every pair is in tables/organisation-themes.csv).")
 
     def networks(self) -> dict[str, nx.Graph]:
         """Every network written as a graph file, by file stem."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import logging
+import math
 import textwrap
 import unicodedata
 import warnings
@@ -23,10 +24,10 @@ import matplotlib
 
 matplotlib.use("Agg")  # before pyplot: never look for a display
 
-import matplotlib.pyplot as plt  # noqa: E402
-import networkx as nx  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.ticker import MaxNLocator  # noqa: E402
+import matplotlib.pyplot as plt
+import networkx as nx
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 SEED = 42
 LABEL_CHARS = 32
@@ -118,8 +119,7 @@ def network(graph: nx.Graph, name: str, title: str, caption: str, *,
             ax.text(0.5, 0.5, "no organisations", ha="center", va="center", transform=ax.transAxes)
             return
         nodes = sorted(graph.nodes)
-        layout = nx.spring_layout(graph.subgraph(nodes), seed=SEED, weight="weight",
-                                  k=1.5 / max(1, len(nodes)) ** 0.5, iterations=100)
+        layout = _layout(graph)
         groups = [graph.nodes[n].get(colour_by, "") for n in nodes]
         order = sorted(set(groups), key=lambda g: (-groups.count(g), str(g)))
         palette = colours([str(g) for g in order])
@@ -145,6 +145,26 @@ def network(graph: nx.Graph, name: str, title: str, caption: str, *,
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=7)
 
     return render(name, title, caption, draw, size=(11.0, 8.0))
+
+
+def _layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
+    """Positions: each component laid out on its own (spring, fixed seed) in a grid cell
+    sized by its number of nodes, largest first, so that small groups stay readable."""
+    parts = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0]))
+    columns = max(1, math.ceil(math.sqrt(len(parts))))
+    biggest = len(parts[0])
+    positions: dict[str, tuple[float, float]] = {}
+    for i, part in enumerate(parts):
+        row, column = divmod(i, columns)
+        scale = 0.42 * math.sqrt(len(part) / biggest) if len(part) > 1 else 0.0
+        if len(part) > 1:
+            inner = nx.spring_layout(graph.subgraph(part), seed=SEED, weight="weight",
+                                     k=1.5 / len(part) ** 0.5, iterations=100, center=(0, 0))
+        else:
+            inner = {part[0]: (0.0, 0.0)}
+        for node, (x, y) in inner.items():
+            positions[node] = (column + 0.5 + scale * float(x), -(row + 0.5) + scale * float(y))
+    return positions
 
 
 def _max_weight(graph: nx.Graph) -> float:

@@ -136,6 +136,46 @@ def _print_validation(console: Console, report) -> None:
                            f"in {report.triples} triples", style="bold red"))
 
 
+@main.command()
+@click.argument("site", default="content", type=click.Path(path_type=Path))
+@click.option("--out", "out", default="output/report", show_default=True, type=click.Path(path_type=Path),
+              help="Folder to write the report to.")
+@click.option("--focus", metavar="ORG", help="Add the ego network of this organisation (name, slug or IRI).")
+@click.option("--since", type=int, metavar="YEAR", help="Only projects running in or after YEAR.")
+@click.option("--until", type=int, metavar="YEAR", help="Only projects running in or before YEAR.")
+@click.option("--without-site-org", is_flag=True,
+              help="Measure the network without the site's own organisation (both are always drawn).")
+@click.option("--drafts", is_flag=True, help="Also read _drafts/.")
+def report(site: Path, out: Path, focus: str | None, since: int | None, until: int | None,
+           without_site_org: bool, drafts: bool) -> None:
+    """Write a collaboration-network report of the site SITE into --out.
+
+    report.html (self-contained), report.md, plots (PNG, SVG), tables (CSV) and
+    networks (GraphML, GEXF, JSON). Exit status 2 when the site cannot be read or
+    the options make no report (unknown --focus, --since after --until).
+    """
+    from kg.report import Options, ReportError, build_report, write_report
+
+    console = Console(stderr=True, highlight=False)
+    try:
+        result = kg.build(site, None, drafts=drafts)
+        made = build_report(result, Options(since=since, until=until, focus=focus,
+                                            without_site_org=without_site_org))
+        written = write_report(made, out)
+    except (SiteError, ReportError) as exc:
+        console.print(Text("error: ", style="bold red") + Text(str(exc)), soft_wrap=True)
+        sys.exit(2)
+    except OSError as exc:
+        console.print(Text(f"error: cannot write {exc.filename or out}: {exc.strerror}", style="bold red"))
+        sys.exit(2)
+    summary = dict(made.summary())
+    Console(highlight=False, soft_wrap=True).print(Text(
+        f"{summary['projects']} projects, {summary['organisations']} organisations, "
+        f"{made.network.number_of_edges()} collaborating pairs, {summary['communities (measured network)']} "
+        f"communities (modularity {summary['modularity (measured network)']}); "
+        f"wrote {len(written)} files to {out}/ (open {out / 'report.html'})"))
+
+
 def _summary(console: Console, result: kg.BuildResult, out: Path) -> None:
     report = result.report()
     docs = report["documents"]

@@ -1,0 +1,510 @@
+"""Collaboration-network reports: who works with whom, who connects whom, how it grew.
+
+>>> import kg, kg.report
+>>> report = kg.report.build_report(kg.build("content"))      # doctest: +SKIP
+>>> report.organisations.rows[0]                              # doctest: +SKIP
+>>> kg.report.write_report(report, "output/report")           # doctest: +SKIP
+
+:func:`build_report` reads the facts from the knowledge graph with SPARQL
+(:mod:`kg.report.facts`), makes the networks (:mod:`kg.report.networks`) and
+measures them (:mod:`kg.report.metrics`); the :class:`Report` it returns is data.
+:meth:`Report.files` renders it (plots, tables, graph files, ``report.html`` and
+``report.md``) and :func:`write_report` writes those files atomically.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import networkx as nx
+
+from kg.export.atomic import write_all
+from kg.pipeline import BuildResult, build
+from kg.report import graphfiles, metrics, plots
+from kg.report.facts import Facts, Project, read_facts
+from kg.report.metrics import SEED, Communities, Year
+from kg.report.networks import BIPARTITE_SIDES, bipartite, co_participation, ego, in_window, projection
+from kg.report.plots import Plot
+from kg.report.tables import Table
+
+__all__ = ["Options", "Report", "ReportError", "build_report", "write_report"]
+
+HEATMAP_ORGANISATIONS = 30
+"""The organisation × theme heatmap shows the organisations with the most projects."""
+HEATMAP_THEMES = 15
+"""… and the themes most of their projects were about."""
+THEMES_SHOWN = 10
+"""Projects per year by theme: this many themes by name, the rest as "other themes"."""
+NO_THEME = "no theme"
+OTHER_THEMES = "other themes"
+
+
+class ReportError(ValueError):
+    """Options that cannot make a report (unknown --focus, --since after --until)."""
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the report covers."""
+
+    since: int | None = None
+    until: int | None = None
+    focus: str | None = None
+    """An organisation's name (any spelling), slug or IRI: its ego network is added."""
+    without_site_org: bool = False
+    """Measure the network without the site's own organisation (both are always written)."""
+    lang: str = "en"
+    """Names in this language where the graph has one."""
+    seed: int = SEED
+
+
+@dataclass
+class Report:
+    """A collaboration-network report: the networks, their measures, and the site they describe."""
+
+    title: str
+    site_url: str
+    options: Options
+    facts: Facts
+    projects: list[Project]
+    """The projects in the --since/--until window."""
+    with_site_org: nx.Graph
+    without_site_org: nx.Graph
+    communities_with: Communities
+    communities_without: Communities
+    bipartites: dict[str, nx.Graph]
+    projections: dict[str, nx.Graph]
+    years: list[Year]
+    focus: str | None = None
+    """The IRI of the --focus organisation."""
+    ego: nx.Graph | None = None
+    _files: dict[str, str | bytes] | None = field(default=None, repr=False)
+
+    # -- the measured network --------------------------------------------------------------------
+    @property
+    def network(self) -> nx.Graph:
+        """The network the tables measure: with the site's organisation unless --without-site-org."""
+        return self.without_site_org if self.options.without_site_org else self.with_site_org
+
+    @property
+    def communities(self) -> Communities:
+        return self.communities_without if self.options.without_site_org else self.communities_with
+
+    @cached_property
+    def brokers(self) -> list[str]:
+        """Organisations on the most shortest paths between others (betweenness > 0),
+        in the network without the site's organisation, which otherwise lies on all of them."""
+        graph = self.without_site_org
+        ranked = sorted((-d["betweenness"], n) for n, d in graph.nodes(data=True) if d["betweenness"] > 0)
+        return [n for _b, n in ranked]
+
+    @cached_property
+    def bridges(self) -> list[tuple[str, str]]:
+        """Pairs that are the only link between two groups (without the site's organisation)."""
+        return metrics.bridges(self.without_site_org)
+
+    @cached_property
+    def cut_points(self) -> list[str]:
+        return metrics.cut_points(self.without_site_org)
+
+    @cached_property
+    def lasting(self) -> list[tuple[str, str]]:
+        return metrics.lasting(self.network)
+
+    def name(self, iri: str) -> str:
+        return self.facts.name(iri)
+
+    @property
+    def window(self) -> str:
+        """The years the report covers, in words."""
+        return _window(self.options.since, self.options.until)
+
+    # -- tables ----------------------------------------------------------------------------------
+    @cached_property
+    def organisations(self) -> Table:
+        graph, other = self.network, self.without_site_org
+        rows = []
+        for node, d in graph.nodes(data=True):
+            rows.append((
+                d["label"], d["kind"], d["roles"], d["projects"], d["degree"], d["weighted_degree"],
+                d["betweenness"], other.nodes[node]["betweenness"] if node in other else None,
+                d["pagerank"], d["community"], d.get("first_year"), d.get("last_year"), node,
+            ))
+        rows.sort(key=lambda r: (-r[3], -r[5], r[0], r[-1]))
+        return Table(
+            "organisations", "Organisations",
+            "Every organisation in the network: its projects, how many partners it has (degree) and "
+            "how many shared projects (weighted degree), how often it lies between others (betweenness; "
+            "also without the site's organisation), its PageRank, community, and first and last year.",
+            ("organisation", "kind", "roles", "projects", "degree", "weighted_degree", "betweenness",
+             "betweenness_without_site_org", "pagerank", "community", "first_year", "last_year", "iri"),
+            tuple(rows),
+            shown=("organisation", "kind", "projects", "degree", "weighted_degree", "betweenness",
+                   "betweenness_without_site_org", "pagerank", "community", "first_year", "last_year"),
+        )
+
+    @cached_property
+    def pairs(self) -> Table:
+        graph = self.network
+        bridges = set(self.bridges)
+        rows = []
+        for a, b, d in graph.edges(data=True):
+            a, b = sorted((a, b), key=lambda n: (graph.nodes[n]["label"], n))
+            rows.append((graph.nodes[a]["label"], graph.nodes[b]["label"], d["weight"], d.get("years", ""),
+                         d.get("first_year"), d.get("last_year"), (min(a, b), max(a, b)) in bridges,
+                         d["projects"], a, b))
+        rows.sort(key=lambda r: (-r[2], r[0], r[1], r[-2], r[-1]))
+        return Table(
+            "pairs", "Pairs of organisations",
+            "Every pair that took part in a project together: shared projects, the years they ran, "
+            "and whether the pair is a bridge (the only link between two groups once the site's "
+            "organisation is set aside).",
+            ("organisation_a", "organisation_b", "shared_projects", "years", "first_year", "last_year",
+             "bridge", "projects", "iri_a", "iri_b"),
+            tuple(rows),
+            shown=("organisation_a", "organisation_b", "shared_projects", "years", "bridge", "projects"),
+        )
+
+    @cached_property
+    def community_table(self) -> Table:
+        graph, found = self.network, self.communities
+        total = graph.size(weight="weight")
+        rows = []
+        for number, members in enumerate(found.members, 1):
+            inside = graph.subgraph(members).size(weight="weight")
+            degree = sum(d for _n, d in graph.degree(members, weight="weight"))
+            share = inside / total - (degree / (2 * total)) ** 2 if total else None
+            labels = sorted(graph.nodes[m]["label"] for m in members)
+            rows.append((number, len(members), share, found.modularity, "; ".join(labels)))
+        return Table(
+            "communities", "Communities",
+            f"Louvain communities (weighted, seed {self.options.seed}). Modularity "
+            f"{_number(found.modularity)}: each community's share of it is in the column "
+            "modularity_contribution; the shares add up to the modularity.",
+            ("community", "size", "modularity_contribution", "modularity", "members"),
+            tuple(rows),
+        )
+
+    @cached_property
+    def year_table(self) -> Table:
+        rows = tuple(
+            (y.year, y.projects, y.organisations, y.pairs, y.cumulative_projects, y.cumulative_organisations,
+             y.cumulative_pairs, len(y.new_organisations), y.new_pairs, y.components, y.largest_component,
+             y.density, "; ".join(sorted(self.name(o) for o in y.new_organisations)))
+            for y in self.years
+        )
+        return Table(
+            "years", "Year by year",
+            "Each year: the projects running then and their network, the cumulative network up to "
+            "that year, the organisations and pairs new that year, and the cumulative network's "
+            "components and density.",
+            ("year", "projects", "organisations", "pairs", "cumulative_projects", "cumulative_organisations",
+             "cumulative_pairs", "new_organisations", "new_pairs", "components", "largest_component",
+             "density", "newcomers"),
+            rows,
+        )
+
+    @cached_property
+    def lasting_table(self) -> Table:
+        graph = self.network
+        rows = []
+        for a, b in self.lasting:
+            d = graph.edges[a, b]
+            span = d["last_year"] - d["first_year"] + 1 if "first_year" in d else None
+            rows.append((self.name(a), self.name(b), d["weight"], span, d.get("years", ""), d["projects"], a, b))
+        return Table(
+            "lasting", "Lasting partnerships",
+            "Pairs that worked together on two projects or more, longest-running first.",
+            ("organisation_a", "organisation_b", "shared_projects", "span_years", "years", "projects",
+             "iri_a", "iri_b"),
+            tuple(rows),
+            shown=("organisation_a", "organisation_b", "shared_projects", "span_years", "years", "projects"),
+        )
+
+    @cached_property
+    def theme_years(self) -> dict[str, dict[int, int]]:
+        """Theme name → year → projects running that year about it (the top themes, then the rest)."""
+        last = self.facts.last_year
+        totals: Counter[str] = Counter()
+        for project in self.projects:
+            for theme in project.themes:
+                totals[theme] += 1
+        top = [t for t, _n in sorted(totals.items(), key=lambda kv: (-kv[1], self.name(kv[0]), kv[0]))]
+        shown = top if len(top) <= THEMES_SHOWN + 1 else top[:THEMES_SHOWN]
+        counts: dict[str, dict[int, int]] = {self.name(t): {} for t in shown}
+        lo, hi = self.options.since, self.options.until
+        for project in self.projects:
+            series = {self.name(t) if t in shown else OTHER_THEMES for t in project.themes} or {NO_THEME}
+            for year in project.years(last):
+                if (lo is None or year >= lo) and (hi is None or year <= hi):
+                    for name in series:
+                        counts.setdefault(name, {})
+                        counts[name][year] = counts[name].get(year, 0) + 1
+        return {k: dict(sorted(v.items())) for k, v in counts.items() if v}
+
+    @cached_property
+    def theme_year_table(self) -> Table:
+        rows = tuple(sorted((year, theme, n) for theme, by_year in self.theme_years.items()
+                            for year, n in by_year.items()))
+        return Table("themes-by-year", "Projects per year by theme",
+                     "How many projects running each year were about each theme.",
+                     ("year", "theme", "projects"), rows)
+
+    @cached_property
+    def organisation_themes(self) -> Table:
+        counts: Counter[tuple[str, str]] = Counter()
+        for project in self.projects:
+            for org in project.roles:
+                if org in self.network:
+                    for theme in project.themes:
+                        counts[org, theme] += 1
+        rows = tuple(sorted(((self.name(o), self.name(t), n, o, t) for (o, t), n in counts.items()),
+                            key=lambda r: (r[0], r[1], r[3], r[4])))
+        return Table("organisation-themes", "Organisations and themes",
+                     "How many of each organisation's projects were about each theme.",
+                     ("organisation", "theme", "projects", "organisation_iri", "theme_iri"), rows,
+                     shown=("organisation", "theme", "projects"))
+
+    @cached_property
+    def ego_table(self) -> Table | None:
+        if self.ego is None or self.focus is None:
+            return None
+        graph = self.ego
+        rows = []
+        for node, d in graph.nodes(data=True):
+            shared = graph.edges[self.focus, node]["weight"] if graph.has_edge(self.focus, node) else 0
+            rows.append((d["label"], d["distance"], shared, d["projects"], d["kind"], node))
+        rows.sort(key=lambda r: (r[1], -r[2], r[0], r[-1]))
+        return Table("ego", f"Ego network of {self.name(self.focus)}",
+                     "The focus organisation (distance 0), its partners (1) and its partners' partners (2), "
+                     "with the projects each shared with the focus.",
+                     ("organisation", "distance", "shared_projects_with_focus", "projects", "kind", "iri"),
+                     tuple(rows), shown=("organisation", "distance", "shared_projects_with_focus", "projects",
+                                         "kind"))
+
+    def tables(self) -> list[Table]:
+        tables = [self.organisations, self.pairs, self.community_table, self.year_table, self.lasting_table,
+                  self.theme_year_table, self.organisation_themes]
+        return tables + ([self.ego_table] if self.ego_table is not None else [])
+
+    # -- summary ---------------------------------------------------------------------------------
+    def summary(self) -> list[tuple[str, str]]:
+        """The headline numbers, as (what, value) pairs."""
+        w, wo = self.with_site_org, self.without_site_org
+        site = self.name(self.facts.site_org) if self.facts.site_org else "none (the site names no publisher)"
+        dated = sorted({y for p in self.projects for y in p.years(self.facts.last_year)})
+        return [
+            ("projects", str(len(self.projects))),
+            ("years", f"{dated[0]}–{dated[-1]}" if dated else "none"),
+            ("window", self.window),
+            ("site's organisation", site),
+            ("organisations", str(w.number_of_nodes())),
+            ("collaborating pairs (with the site's organisation)", str(w.number_of_edges())),
+            ("collaborating pairs (without it)", str(wo.number_of_edges())),
+            ("components without the site's organisation", str(nx.number_connected_components(wo))),
+            ("communities (measured network)", str(len(self.communities.members))),
+            ("modularity (measured network)", _number(self.communities.modularity)),
+            ("measured network", "without the site's organisation" if self.options.without_site_org
+             else "with the site's organisation"),
+        ]
+
+    # -- plots and files -------------------------------------------------------------------------
+    @cached_property
+    def plots(self) -> list[Plot]:
+        """Every figure of the report (rendered once)."""
+        site = self.name(self.facts.site_org) if self.facts.site_org else "the site's organisation"
+        result = [
+            plots.network(self.network, "network", "Collaboration network",
+                          "Organisations linked when they took part in the same project; node size by "
+                          "number of partners, colour by community, line width by shared projects.",
+                          highlight=self.focus),
+            plots.network(self.network, "network-by-kind", "Collaboration network by kind of organisation",
+                          "The same network coloured by kind of organisation.", colour_by="kind",
+                          highlight=self.focus),
+            plots.network(self.other_network, "network-" + ("with" if self.options.without_site_org else "without")
+                          + "-site-org",
+                          "Collaboration network " + ("with " if self.options.without_site_org else "without ")
+                          + site, f"The network {'with' if self.options.without_site_org else 'without'} {site}, "
+                          "coloured by its own communities.", highlight=self.focus),
+            plots.stacked_years(self.theme_years, "projects-per-year", "Projects per year by theme",
+                                "Projects running each year, by theme (a project about two themes counts "
+                                "in both)."),
+            self._heatmap(),
+            plots.growth([y.year for y in self.years], [y.cumulative_organisations for y in self.years],
+                         [y.cumulative_pairs for y in self.years], [len(y.new_organisations) for y in self.years],
+                         "growth", "Growth of the network",
+                         "Organisations and collaborating pairs so far, and organisations new each year."),
+        ]
+        if self.ego is not None and self.focus is not None:
+            result.append(plots.network(self.ego, "ego", f"Ego network of {self.name(self.focus)}",
+                                        "The focus organisation, its partners and its partners' partners, "
+                                        "coloured by distance from it.", colour_by="distance",
+                                        highlight=self.focus))
+        return result
+
+    @property
+    def other_network(self) -> nx.Graph:
+        return self.with_site_org if self.options.without_site_org else self.without_site_org
+
+    def _heatmap(self) -> Plot:
+        table = self.organisation_themes
+        per_org: dict[str, dict[str, int]] = defaultdict(dict)
+        for _on, _tn, n, org, theme in table.rows:
+            per_org[org][theme] = n
+        graph = self.network
+        orgs = sorted(per_org, key=lambda o: (-graph.nodes[o]["projects"], graph.nodes[o]["label"], o))
+        orgs = orgs[:HEATMAP_ORGANISATIONS]
+        totals: Counter[str] = Counter()
+        for org in orgs:
+            totals.update(per_org[org])
+        top = sorted(totals, key=lambda t: (-totals[t], self.name(t), t))[:HEATMAP_THEMES]
+        themes = sorted(top, key=lambda t: (self.name(t), t))
+        values = [[per_org[o].get(t, 0) for t in themes] for o in orgs]
+        return plots.heatmap([graph.nodes[o]["label"] for o in orgs], [self.name(t) for t in themes], values,
+                             "organisation-themes", "Organisations × themes",
+                             f"Projects per organisation and theme (at most the {HEATMAP_ORGANISATIONS} "
+                             f"organisations with the most projects and their {HEATMAP_THEMES} commonest themes; "
+                             "every pair is in tables/organisation-themes.csv).")
+
+    def networks(self) -> dict[str, nx.Graph]:
+        """Every network written as a graph file, by file stem."""
+        result = {"network-with-site-org": self.with_site_org, "network-without-site-org": self.without_site_org}
+        for side, graph in self.bipartites.items():
+            result[f"bipartite-organisation-{side}"] = graph
+        result.update(self.projections)
+        if self.ego is not None:
+            result["ego"] = self.ego
+        return result
+
+    def files(self) -> dict[str, str | bytes]:
+        """Every file of the report folder: relative path → content."""
+        if self._files is None:
+            from kg.report import html, markdown  # rendering only when asked for
+
+            files: dict[str, str | bytes] = {}
+            for plot in self.plots:
+                files[f"plots/{plot.name}.png"] = plot.png
+                files[f"plots/{plot.name}.svg"] = plot.svg
+            for table in self.tables():
+                files[table.path] = table.csv_text()
+            for stem, graph in self.networks().items():
+                files.update(graphfiles.graph_files(stem, graph))
+            names = sorted([*files, "report.html", "report.md"])
+            files["report.html"] = html.render(self, names)
+            files["report.md"] = markdown.render(self, names)
+            self._files = dict(sorted(files.items()))
+        return self._files
+
+
+def build_report(result_or_site: BuildResult | str | Path, options: Options | None = None, **kwargs) -> Report:
+    """The report of a build (or of the site at a path, built first).
+
+    ``kwargs`` are :class:`Options` fields (``since``, ``until``, ``focus``,
+    ``without_site_org``, ``lang``, ``seed``). Raises :class:`ReportError` for
+    options that make no report.
+    """
+    options = options or Options(**kwargs)
+    if options.since is not None and options.until is not None and options.since > options.until:
+        raise ReportError(f"--since {options.since} is after --until {options.until}")
+    result = result_or_site if isinstance(result_or_site, BuildResult) else build(result_or_site)
+    facts = read_facts(result.graph.store(), lang=options.lang)
+    projects = in_window(facts, options.since, options.until)
+
+    with_site = co_participation(facts, projects, site_org=True)
+    without_site = co_participation(facts, projects, site_org=False)
+    found_with = _measure(with_site, options.seed)
+    found_without = _measure(without_site, options.seed)
+
+    measured_site_org = not options.without_site_org
+    bipartites = {side: bipartite(facts, projects, side, site_org=measured_site_org) for side in BIPARTITE_SIDES}
+    projections = {}
+    for side in ("platform", "theme"):
+        projections[f"organisations-by-shared-{side}"] = projection(bipartites[side], 0)
+        projections[f"{side}s-by-shared-organisations"] = projection(bipartites[side], 1)
+
+    years = metrics.yearly(facts, projects, site_org=measured_site_org, since=options.since, until=options.until)
+    config = result.site.config
+    report = Report(
+        title=config.title or config.name or config.base,
+        site_url=config.base,
+        options=options,
+        facts=facts,
+        projects=projects,
+        with_site_org=with_site,
+        without_site_org=without_site,
+        communities_with=found_with,
+        communities_without=found_without,
+        bipartites=bipartites,
+        projections=projections,
+        years=years,
+    )
+    if options.focus is not None:
+        focus = _find_organisation(facts, options.focus)
+        use_site = focus == facts.site_org
+        graph = with_site if use_site else without_site
+        if focus not in graph:
+            raise ReportError(f"--focus {options.focus!r}: {facts.name(focus)} took part in no project"
+                              f" {_window(options.since, options.until)}")
+        report.focus = focus
+        report.ego = ego(graph, focus)
+    return report
+
+
+def write_report(report: Report, out: str | Path) -> dict[str, Path]:
+    """Write every file of ``report`` under ``out`` (all or nothing); returns path → written file."""
+    out = Path(out)
+    targets = {out / rel: content for rel, content in report.files().items()}
+    write_all(targets)
+    return {rel: out / rel for rel in report.files()}
+
+
+def _measure(graph: nx.Graph, seed: int) -> Communities:
+    """Put each node's centralities and community into its attributes; return the communities."""
+    found = metrics.communities(graph, seed)
+    number = found.number_of()
+    for node, values in metrics.centralities(graph).items():
+        graph.nodes[node].update(values, community=number[node])
+    return found
+
+
+def _find_organisation(facts: Facts, wanted: str) -> str:
+    """The organisation ``wanted`` names: its IRI, the last segment of it, or any of its names."""
+    key = _fold(wanted)
+    orgs = facts.organisations
+    matches = [o for o in orgs if wanted == o] or [o for o in orgs if _fold(o.rstrip("/").rsplit("/", 1)[-1]) == key]
+    if not matches:
+        matches = [o for o in orgs if key in {_fold(n) for n in (facts.name(o), *facts.aliases.get(o, ()))}]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise ReportError(f"--focus {wanted!r} names {len(matches)} organisations: {', '.join(matches)}; "
+                          "give the IRI")
+    names = sorted({facts.name(o) for o in orgs})
+    close = difflib.get_close_matches(wanted, names, n=3, cutoff=0.6)
+    hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
+    raise ReportError(f"--focus {wanted!r}: no organisation in the graph's projects has that name{hint}")
+
+
+def _fold(text: str) -> str:
+    """Case, spacing and composition do not matter when naming an organisation."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def _window(since: int | None, until: int | None) -> str:
+    if since is None and until is None:
+        return "all years"
+    if since is None:
+        return f"up to {until}"
+    if until is None:
+        return f"from {since}"
+    return f"{since}–{until}"
+
+
+def _number(value: float | None) -> str:
+    return "undefined (no pairs)" if value is None else f"{value:.3f}"
+

@@ -1,0 +1,226 @@
+"""What the report counts, read from the knowledge graph with SPARQL.
+
+Every network in the report is made from these facts, and these facts come only
+from the graph (never from the site's YAML), so the report and the graph cannot
+disagree. The queries are plain SPARQL over the union graph; a researcher can run
+them against ``graph.nq`` and get the same answers.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from pyoxigraph import Literal, NamedNode, Store
+
+from kg.vocab import KGO, SCHEMA, SKOS
+
+PREFIXES = f"PREFIX schema: <{SCHEMA}>\nPREFIX kgo: <{KGO}>\nPREFIX skos: <{SKOS}>\n"
+
+#: Who took part in which project, and in which role.
+PARTICIPATION = PREFIXES + """
+SELECT ?project ?role ?org WHERE {
+  VALUES (?property ?role) { (kgo:client "client") (kgo:partner "partner") (schema:funder "funder") }
+  ?project a schema:Project ; ?property ?org .
+  ?org a schema:Organization .
+}"""
+
+#: Every project with its years (``schema:startDate``/``endDate`` are ``xsd:gYear``).
+PROJECTS = PREFIXES + """
+SELECT ?project ?start ?end ?ongoing WHERE {
+  ?project a schema:Project .
+  OPTIONAL { ?project schema:startDate ?start }
+  OPTIONAL { ?project schema:endDate ?end }
+  OPTIONAL { ?project kgo:ongoing ?ongoing }
+}"""
+
+#: The themes (SKOS concepts) a project is about.
+PROJECT_THEMES = PREFIXES + """
+SELECT ?project ?theme WHERE {
+  ?project a schema:Project ; schema:about ?theme .
+  ?theme a skos:Concept .
+}"""
+
+#: The software platforms a project ran on.
+PROJECT_PLATFORMS = PREFIXES + """
+SELECT ?project ?platform WHERE {
+  ?project a schema:Project ; kgo:platform ?platform .
+}"""
+
+#: Names of everything the report shows: preferred names and every other spelling.
+NAMES = PREFIXES + """
+SELECT ?thing ?name ?preferred WHERE {
+  VALUES ?type { schema:Organization schema:Project skos:Concept schema:SoftwareApplication }
+  ?thing a ?type .
+  { ?thing schema:name ?name BIND(true AS ?preferred) }
+  UNION { ?thing skos:prefLabel ?name BIND(true AS ?preferred) }
+  UNION { ?thing schema:alternateName ?name BIND(false AS ?preferred) }
+}"""
+
+#: The kind of each organisation (a ``kgo:`` concept such as ``kgo:municipality``).
+KINDS = PREFIXES + """
+SELECT ?org ?kind WHERE { ?org a schema:Organization ; kgo:organisationKind ?kind }"""
+
+#: The site's own organisation: the publisher of the website.
+SITE_ORGANISATION = PREFIXES + """
+SELECT ?org WHERE { ?site a schema:WebSite ; schema:publisher ?org }"""
+
+#: The role the site's own organisation has in every project (see :class:`Facts`).
+SITE_ROLE = "site"
+
+
+@dataclass(frozen=True)
+class Project:
+    """One project: its years and who took part in it, in which roles."""
+
+    iri: str
+    name: str
+    start: int | None
+    end: int | None
+    ongoing: bool
+    roles: dict[str, frozenset[str]]
+    """Organisation IRI → its roles (``client``, ``partner``, ``funder``, ``site``)."""
+    themes: tuple[str, ...]
+    platforms: tuple[str, ...]
+
+    def years(self, last_year: int | None) -> tuple[int, ...]:
+        """The years the project ran: start to end; an ongoing one runs to ``last_year``.
+
+        A project with only an end year ran that year; one with no year at all has
+        none (it is in the networks, but in no yearly snapshot).
+        """
+        start = self.start if self.start is not None else self.end
+        if start is None:
+            return ()
+        end = self.end
+        if end is None:
+            end = max(start, last_year) if self.ongoing and last_year is not None else start
+        return tuple(range(start, max(start, end) + 1))
+
+
+@dataclass
+class Facts:
+    """Projects, organisations, themes and platforms as the graph states them.
+
+    The site's own organisation (the website's ``schema:publisher``) runs every
+    project on the site — the ontology defines partners as those who worked *beside*
+    it — so it is added to every project with the role ``site`` unless the graph
+    already lists it.
+    """
+
+    projects: dict[str, Project]
+    names: dict[str, str]
+    """IRI → the name shown in the report."""
+    aliases: dict[str, tuple[str, ...]]
+    """IRI → every name and spelling the graph has for it (for ``--focus``)."""
+    kinds: dict[str, str]
+    """Organisation IRI → its kind (``municipality``, ``university`` …)."""
+    site_org: str | None
+    organisations: tuple[str, ...] = field(default=())
+    """Every organisation that took part in a project, sorted by IRI."""
+
+    @property
+    def last_year(self) -> int | None:
+        """The latest year any project names: where ongoing projects are taken to run to."""
+        years = [y for p in self.projects.values() for y in (p.start, p.end) if y is not None]
+        return max(years) if years else None
+
+    def name(self, iri: str) -> str:
+        return self.names.get(iri) or _fallback_name(iri)
+
+
+def read_facts(store: Store, *, lang: str = "en") -> Facts:
+    """Run the report's queries on ``store`` (a pyoxigraph store of the union graph)."""
+    roles: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for row in store.query(PARTICIPATION):
+        roles[_value(row["project"])][_value(row["org"])].add(_value(row["role"]))
+
+    themes: dict[str, set[str]] = defaultdict(set)
+    for row in store.query(PROJECT_THEMES):
+        themes[_value(row["project"])].add(_value(row["theme"]))
+    platforms: dict[str, set[str]] = defaultdict(set)
+    for row in store.query(PROJECT_PLATFORMS):
+        platforms[_value(row["project"])].add(_value(row["platform"]))
+
+    preferred: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    aliases: dict[str, set[str]] = defaultdict(set)
+    for row in store.query(NAMES):
+        thing, name = _value(row["thing"]), row["name"]
+        if not isinstance(name, Literal):
+            continue
+        aliases[thing].add(name.value)
+        if row["preferred"].value == "true":
+            preferred[thing].append((name.language or "", name.value))
+    names = {thing: _pick(labels, lang) for thing, labels in preferred.items()}
+
+    kinds = {_value(row["org"]): _local_name(_value(row["kind"])) for row in store.query(KINDS)}
+    publishers = sorted(_value(row["org"]) for row in store.query(SITE_ORGANISATION))
+    site_org = publishers[0] if publishers else None
+
+    years: dict[str, tuple[set[int], set[int], bool]] = defaultdict(lambda: (set(), set(), False))
+    for row in store.query(PROJECTS):
+        iri = _value(row["project"])
+        starts, ends, ongoing = years[iri]
+        starts.update(_years(row["start"]))
+        ends.update(_years(row["end"]))
+        years[iri] = (starts, ends, ongoing or (row["ongoing"] is not None and row["ongoing"].value == "true"))
+
+    projects: dict[str, Project] = {}
+    for iri in sorted(years):
+        starts, ends, ongoing = years[iri]
+        project_roles = {org: set(r) for org, r in roles.get(iri, {}).items()}
+        if site_org is not None:
+            project_roles.setdefault(site_org, set()).add(SITE_ROLE)
+        projects[iri] = Project(
+            iri=iri,
+            name=names.get(iri) or _fallback_name(iri),
+            start=min(starts) if starts else None,
+            end=max(ends) if ends else None,
+            ongoing=ongoing,
+            roles={org: frozenset(r) for org, r in sorted(project_roles.items())},
+            themes=tuple(sorted(themes.get(iri, ()))),
+            platforms=tuple(sorted(platforms.get(iri, ()))),
+        )
+    organisations = tuple(sorted({org for p in projects.values() for org in p.roles}))
+    return Facts(
+        projects=projects,
+        names=names,
+        aliases={k: tuple(sorted(v)) for k, v in sorted(aliases.items())},
+        kinds=kinds,
+        site_org=site_org,
+        organisations=organisations,
+    )
+
+
+def _value(term: object) -> str:
+    return term.value  # type: ignore[attr-defined]
+
+
+def _years(term: object) -> set[int]:
+    """The year of an ``xsd:gYear`` literal (``"2020"``, ``"-0044"``); none if unreadable."""
+    if term is None or isinstance(term, NamedNode):
+        return set()
+    text = _value(term).strip()
+    digits = text[:5] if text.startswith("-") else text[:4]
+    try:
+        return {int(digits)}
+    except ValueError:
+        return set()
+
+
+def _pick(labels: list[tuple[str, str]], lang: str) -> str:
+    """The name in ``lang``, else an untagged one, else the first in order (deterministic)."""
+    for wanted in (lang, ""):
+        matching = sorted(value for tag, value in labels if tag.lower() == wanted.lower())
+        if matching:
+            return matching[0]
+    return sorted(labels)[0][1]
+
+
+def _local_name(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _fallback_name(iri: str) -> str:
+    """A name for a thing the graph names nowhere: the last segment of its IRI."""
+    return _local_name(iri.rstrip("/")) or iri

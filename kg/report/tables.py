@@ -1,0 +1,77 @@
+"""Tables of the report: rows with a fixed column order, written as CSV.
+
+The same :class:`Table` is written to CSV (every row, every column) and shown in
+``report.html`` and ``report.md`` (the columns a reader needs, the first rows).
+Numbers are formatted once, here, so all three say exactly the same thing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+Value = str | int | float | bool | None
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table: a file name, its columns, its rows (already sorted)."""
+
+    name: str
+    """File stem: ``organisations`` → ``tables/organisations.csv``."""
+    title: str
+    description: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Value, ...], ...]
+    shown: tuple[str, ...] = field(default=())
+    """The columns shown in the HTML and Markdown report (default: all)."""
+
+    @property
+    def path(self) -> str:
+        return f"tables/{self.name}.csv"
+
+    @property
+    def shown_columns(self) -> tuple[str, ...]:
+        return self.shown or self.columns
+
+    def shown_rows(self, limit: int | None = None) -> list[list[str]]:
+        """The shown columns of the first ``limit`` rows, as formatted text."""
+        index = [self.columns.index(c) for c in self.shown_columns]
+        rows = self.rows if limit is None else self.rows[:limit]
+        return [[cell(row[i]) for i in index] for row in rows]
+
+    def csv_text(self) -> str:
+        """RFC 4180 CSV (``\\n`` line ends), header first, every value formatted by :func:`cell`."""
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(self.columns)
+        writer.writerows([cell(v) for v in row] for row in self.rows)
+        return buffer.getvalue()
+
+
+def cell(value: Value) -> str:
+    """A value as text: floats with six decimals, booleans as ``true``/``false``, None empty."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        text = f"{value:.6f}"
+        return "0.000000" if text == "-0.000000" else text
+    return str(value)
+
+
+def is_number(column: Sequence[str]) -> bool:
+    """Whether every non-empty text in ``column`` reads as a number (for right alignment)."""
+    seen = False
+    for text in column:
+        if text == "":
+            continue
+        try:
+            float(text)
+        except ValueError:
+            return False
+        seen = True
+    return seen

@@ -406,3 +406,17 @@ def test_a_number_where_text_is_expected_is_read_as_text(make_site, tmp_path):
     [partner] = g.objects(PROJECT["p"], KGO.partner)
     assert partner == ORGANISATION["5"]
     assert set(g.objects(partner, SCHEMA.name)) == {Literal("5", lang="sv")}
+
+
+@pytest.mark.parametrize(("title", "name"), [
+    ("R&amp;D in Lund", "R&D in Lund"),
+    ("<em>Decidim</em> i Göteborg", "Decidim i Göteborg"),
+    ("C*-algebras and snake_case", "C*-algebras and snake_case"),
+    ("  Two   spaces\tand a tab ", "Two spaces and a tab"),
+])
+def test_a_title_is_read_as_the_page_shows_it(make_site, tmp_path, title, name):
+    """Jekyll writes titles into HTML as they are: entities are characters and tags are markup, while
+    Markdown is not rendered in a title, so its ``*`` and ``_`` stay."""
+    site = make_site(tmp_path, {"_clients/p.md": f"---\ntitle: '{title}'\nyear: 2020\n---\n"})
+    _result, g = build(site)
+    assert set(g.objects(PROJECT["p"], SCHEMA.name)) == {Literal(name, lang="sv")}

@@ -10,7 +10,7 @@ from pyoxigraph import NamedNode
 from kg.load.documents import Document
 from kg.map.context import MapContext
 from kg.map.terms import text
-from kg.map.text import clean
+from kg.map.text import title_text
 from kg.map.website import derived
 from kg.vocab import RDF_TYPE, schema
 
@@ -31,7 +31,7 @@ def map_page(ctx: MapContext, doc: Document, main_entity: NamedNode | None, kind
     ctx.add(page, schema.isPartOf, ctx.mint.website(), doc.path)
     derived(ctx, page, doc)
     if title:
-        ctx.add(page, schema.name, text(clean(title), doc.lang), doc.path)
+        ctx.add(page, schema.name, text(title_text(title), doc.lang), doc.path)
     if main_entity is not None:
         ctx.add(page, schema.mainEntity, main_entity, doc.path)
         ctx.add(main_entity, schema.subjectOf, page, doc.path)

@@ -11,7 +11,7 @@ from kg.map.context import MapContext
 from kg.map.pages import map_page
 from kg.map.projects import dangling_project, is_project, map_project, themes_of
 from kg.map.terms import ALL_KINDS, LinkTo, TextIn, text, typed
-from kg.map.text import clean, first_paragraph, plain
+from kg.map.text import first_paragraph, plain, title_text
 from kg.map.website import site_organisation
 from kg.vocab import schema
 
@@ -31,8 +31,8 @@ def map_post(ctx: MapContext, doc: Document) -> None:
     org = site_organisation(ctx)
     ctx.add(article, schema.publisher, org, src)
     ctx.add(article, schema.author, org, src)
-    if title and clean(title):
-        ctx.add(article, schema.headline, text(clean(title), lang), src)
+    if title and title_text(title):
+        ctx.add(article, schema.headline, text(title_text(title), lang), src)
     if doc.date is not None:
         ctx.add(article, schema.datePublished, date_literal(doc.date), src)
     description = ctx.string(doc, "excerpt") or ctx.string(doc, "ingress-text") or first_paragraph(doc.body)

@@ -11,7 +11,7 @@ from pyoxigraph import NamedNode
 from kg.load.documents import Document
 from kg.map.context import MapContext
 from kg.map.terms import PLATFORMS, LinkTo, Name, TextIn, text, typed
-from kg.map.text import clean, plain
+from kg.map.text import clean, plain, title_text
 from kg.map.website import derived
 from kg.map.years import BadYears, parse_years
 from kg.vocab import RDF_TYPE, kgo, schema, skos
@@ -32,8 +32,8 @@ def map_project(ctx: MapContext, doc: Document, page: NamedNode | None = None) -
     if ref := ctx.ref(doc):
         ctx.add(project, kgo.ref, text(ref), src)
     title = ctx.string(doc, "title")
-    if title and clean(title):
-        ctx.add(project, schema.name, text(clean(title), lang), src)
+    if title and title_text(title):
+        ctx.add(project, schema.name, text(title_text(title), lang), src)
     description = ctx.string(doc, "excerpt") or ctx.string(doc, "ingress-text")
     if description and plain(description):
         ctx.add(project, schema.description, text(plain(description), lang), src)

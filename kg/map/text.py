@@ -30,6 +30,20 @@ def clean(value: str) -> str:
     return " ".join(value.split())
 
 
+def title_text(value: str) -> str:
+    """A title as the page shows it: Jekyll puts titles into HTML as they are, so tags
+    and comments are markup and entities are characters (``R&amp;D`` is "R&D"); Markdown
+    is not rendered in titles, so ``*`` and ``_`` stay."""
+    text = value
+    if "<" in text:
+        text = _COMMENT.sub(" ", text)
+        text = _SCRIPT.sub(" ", text)
+        text = _TAG.sub(" ", text)
+    if "&" in text:
+        text = html.unescape(text)
+    return clean(text)
+
+
 def plain(markup: str) -> str:
     """Markdown/HTML → one line of plain text."""
     # Each pattern runs only when the text holds what it looks for: most text holds little markup.

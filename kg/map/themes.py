@@ -6,7 +6,7 @@ from kg.load.documents import Document
 from kg.map.context import MapContext
 from kg.map.pages import map_page
 from kg.map.terms import PLATFORMS, LinkTo, TextIn, text
-from kg.map.text import clean, plain
+from kg.map.text import plain, title_text
 from kg.map.website import derived
 from kg.vocab import RDF_TYPE, kgo, schema, skos
 
@@ -23,9 +23,9 @@ def map_theme(ctx: MapContext, doc: Document) -> None:
     if ref := ctx.ref(doc):
         ctx.add(concept, kgo.ref, text(ref), src)
     title = ctx.string(doc, "title")
-    if title and clean(title):
-        ctx.add(concept, skos.prefLabel, text(clean(title), lang), src)
-        ctx.add(concept, schema.name, text(clean(title), lang), src)
+    if title and title_text(title):
+        ctx.add(concept, skos.prefLabel, text(title_text(title), lang), src)
+        ctx.add(concept, schema.name, text(title_text(title), lang), src)
     definition = ctx.string(doc, "excerpt") or ctx.string(doc, "ingress-text")
     if definition and plain(definition):
         ctx.add(concept, skos.definition, text(plain(definition), lang), src)

@@ -21,8 +21,8 @@ from pyoxigraph import RdfFormat, parse
 
 import kg
 from kg.validate import validate
-from tests.conftest import write_site
-from tests.namespaces import KGO, PROJECT, SCHEMA, SITE
+from conftest import write_site
+from namespaces import KGO, PROJECT, SCHEMA, SITE
 
 GOOD = """\
 ---

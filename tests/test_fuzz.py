@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from pyoxigraph import RdfFormat, parse
 
 import kg
-from tests.conftest import write_site
+from conftest import write_site
 
 KEYS = ["title", "date", "lang", "ref", "client", "partners", "funding", "year", "categories", "clients", "links",
         "image", "excerpt", "ingress-text", "permalink", "published", "slug", "layout", "redirect_from"]

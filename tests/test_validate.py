@@ -18,7 +18,7 @@ import kg
 from kg.cli import main
 from kg.validate import read_graph_files, shapes_graph, validate, validate_graph
 from kg.vocab import ORGANISATION_TYPES
-from tests.namespaces import KGO, SCHEMA
+from namespaces import KGO, SCHEMA
 
 ROOT = Path(__file__).resolve().parents[1]
 BASE = "https://digidemlab.org"

@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pytest
 import rdflib
+from conftest import write_site
+from namespaces import KGO, PROJECT, SCHEMA, SITE
 from pyoxigraph import RdfFormat, parse
 
 import kg
 from kg.validate import validate
-from conftest import write_site
-from namespaces import KGO, PROJECT, SCHEMA, SITE
 
 GOOD = """\
 ---

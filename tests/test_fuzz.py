@@ -15,12 +15,12 @@ import tempfile
 from pathlib import Path
 
 import yaml
+from conftest import write_site
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pyoxigraph import RdfFormat, parse
 
 import kg
-from conftest import write_site
 
 KEYS = ["title", "date", "lang", "ref", "client", "partners", "funding", "year", "categories", "clients", "links",
         "image", "excerpt", "ingress-text", "permalink", "published", "slug", "layout", "redirect_from"]

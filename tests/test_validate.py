@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 import rdflib
 from click.testing import CliRunner
+from namespaces import KGO, SCHEMA
 from rdflib import RDF, XSD, Literal, URIRef
 
 import kg
 from kg.cli import main
 from kg.validate import read_graph_files, shapes_graph, validate, validate_graph
 from kg.vocab import ORGANISATION_TYPES
-from namespaces import KGO, SCHEMA
 
 ROOT = Path(__file__).resolve().parents[1]
 BASE = "https://digidemlab.org"

@@ -88,5 +88,74 @@ def _summary(console: Console, result: kg.BuildResult, out: Path) -> None:
     console.print(Text(f"wrote {', '.join(sorted(result.files))} to {out}/"))
 
 
+@main.command("query")
+@click.argument("query_text", metavar="QUERY", required=False)
+@click.option("--site", type=click.Path(path_type=Path), default=None,
+              help="Site folder to build and query (default: content/).")
+@click.option("--graph", "graphs", multiple=True, type=click.Path(path_type=Path),
+              help="Graph file written by kg build (.ttl, .nt, .nq, .jsonld); repeat for several.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "ttl", "nt", "jsonld"]),
+              default="table", show_default=True,
+              help="table, or a SPARQL results format (csv, tsv, json, xml) for SELECT/ASK; "
+                   "ttl, nt, jsonld or xml (RDF/XML) for CONSTRUCT/DESCRIBE.")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind ?NAME to VALUE (text; <…> for an IRI). Repeat for several.")
+@click.option("--list", "list_queries", is_flag=True, help="List the bundled queries and exit.")
+def query_command(query_text: str | None, site: Path | None, graphs: tuple[Path, ...], fmt: str,
+                  params: tuple[str, ...], list_queries: bool) -> None:
+    """Run the SPARQL query QUERY on the site's graph and print the answer.
+
+    QUERY is SPARQL text, a .rq file, or the name of a bundled query (see --list).
+    Exit status 2 for a query with a syntax error, a missing parameter or an
+    unreadable site or graph file.
+    """
+    from kg.query import QuerySyntaxError, open_store, parse_param, run, site_base
+    from kg.query.bundled import bundled_queries, resolve_query
+    from kg.query.formats import FormatError, instance_prefixes, table_cells
+
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    out = Console(highlight=False, soft_wrap=True)
+    if list_queries:
+        table = Table(box=None, show_header=False, pad_edge=False)
+        for name, bundled in bundled_queries().items():
+            takes = " ".join(f"--param {p.name}=…" for p in bundled.params if p.default is None)
+            table.add_row(Text(name, style="bold"), Text(bundled.summary + (f"  [{takes}]" if takes else "")))
+        out.print(table)
+        return
+    if not query_text:
+        err.print("[bold red]error:[/] give a QUERY (SPARQL, a .rq file or a bundled query name; see --list)")
+        sys.exit(2)
+    if site is not None and graphs:
+        err.print("[bold red]error:[/] give --site or --graph, not both")
+        sys.exit(2)
+    try:
+        text, bundled, file = resolve_query(query_text)
+        bindings = dict(parse_param(p) for p in params)
+        store = open_store(list(graphs) if graphs else (site or Path("content")))
+        result = run(store, text, bindings, bundled=bundled, file=file)
+        if fmt == "table" and result.kind != "graph":
+            headers, rows = table_cells(result, instance_prefixes(site_base(store) or ""))
+            table = Table(box=None, header_style="bold", pad_edge=False)
+            for header in headers:
+                table.add_column(Text(header))
+            for row in rows:
+                table.add_row(*(Text(cell) for cell in row))
+            out.print(table)
+            if result.kind == "select":
+                err.print(f"{len(result)} row{'s' if len(result) != 1 else ''}")
+            return
+        data = result.serialize("ttl" if fmt == "table" else fmt)
+    except QuerySyntaxError as exc:
+        err.print(Text(f"error: {exc}", style="red"))
+        if exc.source_line is not None and exc.column is not None:
+            err.print(Text("  " + exc.source_line))
+            err.print(Text("  " + " " * max(exc.column - 1, 0) + "^", style="red"))
+        sys.exit(2)
+    except (SiteError, FormatError) as exc:
+        err.print(Text(f"error: {exc}", style="red"))
+        sys.exit(2)
+    click.echo(data, nl=False)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -115,6 +115,8 @@ def query_command(query_text: str | None, site: Path | None, graphs: tuple[Path,
 
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     out = Console(highlight=False, soft_wrap=True)
+    if not out.is_terminal:  # piped: whole cells on one line each, whatever their width
+        out = Console(highlight=False, soft_wrap=True, width=1_000_000)
     if list_queries:
         table = Table(box=None, show_header=False, pad_edge=False)
         for name, bundled in bundled_queries().items():
@@ -137,7 +139,7 @@ def query_command(query_text: str | None, site: Path | None, graphs: tuple[Path,
             headers, rows = table_cells(result, instance_prefixes(site_base(store) or ""))
             table = Table(box=None, header_style="bold", pad_edge=False)
             for header in headers:
-                table.add_column(Text(header))
+                table.add_column(Text(header), overflow="fold")
             for row in rows:
                 table.add_row(*(Text(cell) for cell in row))
             out.print(table)

@@ -159,5 +159,58 @@ def query_command(query_text: str | None, site: Path | None, graphs: tuple[Path,
     click.echo(data, nl=False)
 
 
+@main.command("serve")
+@click.argument("site", required=False, type=click.Path(path_type=Path))
+@click.option("--graph", "graphs", multiple=True, type=click.Path(path_type=Path),
+              help="Serve these graph files (.nq keeps the source files' named graphs) instead of a site.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; loopback unless you mean to share it (e.g. 0.0.0.0).")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.01),
+              help="Seconds a query may run before it is stopped (HTTP 503).")
+@click.option("--max-results", default=10_000, show_default=True, type=click.IntRange(min=1),
+              help="Most rows (or triples) an answer holds; a longer one is cut and says so in X-KG-Truncated.")
+@click.option("--cors", default=None, metavar="ORIGIN",
+              help="Send Access-Control-Allow-Origin: ORIGIN (e.g. '*') so web pages elsewhere may query.")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
+              help="Query worker processes (each holds a copy of the graph).")
+@click.option("--license", "license_", default=None, metavar="IRI", help="Licence IRI for the VoID description.")
+def serve_command(site: Path | None, graphs: tuple[Path, ...], host: str, port: int, timeout: float,
+                  max_results: int, cors: str | None, workers: int, license_: str | None) -> None:
+    """Serve the graph of SITE (default: content/) as a read-only SPARQL endpoint with linked-data pages.
+
+    /sparql is the SPARQL 1.1 Protocol endpoint; / a landing page with a query form;
+    the site's entity IRIs (/kg/organisation/…) dereference to Turtle, JSON-LD or HTML.
+    """
+    from kg.serve import start
+
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    if site is not None and graphs:
+        err.print("[bold red]error:[/] give SITE or --graph, not both")
+        sys.exit(2)
+    source = list(graphs) if graphs else (site or Path("content"))
+    if not graphs and not Path(source).is_dir():
+        err.print(Text(f"error: {source}: no such site folder", style="red"))
+        sys.exit(2)
+    try:
+        server = start(source, host=host, port=port, timeout=timeout, max_results=max_results, cors=cors,
+                       workers=workers, license=license_)
+    except SiteError as exc:
+        err.print(Text(f"error: {exc}", style="red"))
+        sys.exit(2)
+    except OSError as exc:
+        err.print(Text(f"error: cannot listen on {host}:{port}: {exc.strerror or exc}", style="red"))
+        sys.exit(2)
+    address, bound = server.server_address[:2]
+    err.print(Text(f"serving {server.dataset.title or 'the graph'} ({server.dataset.triple_count} triples) "
+                   f"at http://{address}:{bound}/  —  SPARQL at http://{address}:{bound}/sparql; Ctrl-C stops"))
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -243,7 +243,8 @@ def test_results_formats_parse_with_rdflib(built, fmt: str) -> None:
 def test_csv_is_plain_csv(built) -> None:
     """The CSV results format reads with Python's csv module: a header and one line per row."""
     site, _, _ = built
-    result = cli("--site", str(site), "--format", "csv", "SELECT ?p ?name WHERE { ?p a schema:Project ; schema:name ?name } ORDER BY ?p")
+    result = cli("--site", str(site), "--format", "csv",
+                 "SELECT ?p ?name WHERE { ?p a schema:Project ; schema:name ?name } ORDER BY ?p")
     lines = list(csv.reader(io.StringIO(result.stdout)))
     assert lines[0] == ["p", "name"]
     assert lines[1] == [PROJECT + "alpha", "Alpha"]
@@ -350,3 +351,9 @@ def test_unusable_input_exits_2_with_one_line(args: list[str], message: str) -> 
     assert result.exit_code == 2, result.output
     assert message in result.output
     assert "Traceback" not in result.output
+
+
+def test_kg_query_is_callable_from_the_package(built) -> None:
+    """``import kg; kg.query(source, sparql, **params)``, as the README shows."""
+    site, _, _ = built
+    assert [r["p"] for r in kg.query(site, NAMES.replace("?n ?p", "?p ?n"), n="Gamma").rows] == [PROJECT + "gamma"]

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
+import types
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -108,7 +110,7 @@ class QueryResult:
     def __bool__(self) -> bool:
         return bool(self.boolean) if self.kind == "ask" else len(self) > 0
 
-    def serialize(self, format: str) -> bytes:  # noqa: A002 - the name every RDF library uses
+    def serialize(self, format: str) -> bytes:
         """The result in a standard format: ``json``, ``xml``, ``csv``, ``tsv`` (SELECT/ASK) or
         ``ttl``, ``nt``, ``jsonld``, ``xml`` (RDF/XML) for CONSTRUCT/DESCRIBE."""
         from kg.query.formats import serialize
@@ -322,3 +324,13 @@ def python_value(term: Term | None) -> Any:
     except (ValueError, ArithmeticError):
         return value
     return value
+
+
+class _CallableModule(types.ModuleType):
+    """Lets ``kg.query(source, sparql, **params)`` be called while ``kg.query.run`` & co. stay importable."""
+
+    def __call__(self, source: Source, sparql: str, /, **params: Any) -> QueryResult:
+        return query(source, sparql, **params)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -38,7 +38,7 @@ class Server(KGServer):
 
 def start(source: str | Path | Sequence[str | Path], *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
           timeout: float = DEFAULT_TIMEOUT, max_results: int | None = DEFAULT_MAX_RESULTS, cors: str | None = None,
-          workers: int = 2, license: str | None = None, background: bool = False,  # noqa: A002
+          workers: int = 2, license: str | None = None, background: bool = False,
           quiet: bool = False) -> Server:
     """Make a server for ``source`` (a site folder, or graph files) on ``host``:``port``.
 

@@ -9,7 +9,6 @@ processes (:mod:`kg.serve.runner`), so a slow query never blocks the server.
 from __future__ import annotations
 
 import json
-from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -52,7 +51,7 @@ class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
     # -- plumbing -------------------------------------------------------------------------------
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: Any) -> None:
         if getattr(self.server, "quiet", False):
             return
         super().log_message(format, *args)
@@ -89,7 +88,7 @@ class Handler(BaseHTTPRequestHandler):
         return self.rfile.read(length) if length > 0 else b""
 
     # -- methods --------------------------------------------------------------------------------
-    def do_OPTIONS(self) -> None:  # noqa: N802 - the http.server naming
+    def do_OPTIONS(self) -> None:
         self.send_response(204)
         if self.server.cors:
             self.send_header("Access-Control-Allow-Origin", self.server.cors)
@@ -99,10 +98,10 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", "0")
         self.end_headers()
 
-    def do_HEAD(self) -> None:  # noqa: N802
+    def do_HEAD(self) -> None:
         self.do_GET()
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         try:
             url = urlsplit(self.path)
             fields = parse_qs(url.query, keep_blank_values=True)
@@ -122,7 +121,7 @@ class Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):  # the client went away
             return
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         try:
             url = urlsplit(self.path)
             if url.path != "/sparql":
@@ -301,4 +300,3 @@ def _looks_like_update(sparql: str) -> bool:
     return i < len(words) and words[i] in UPDATE_WORDS
 
 
-STATUS_TEXT = {s.value: s.phrase for s in HTTPStatus}

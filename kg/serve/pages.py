@@ -38,7 +38,7 @@ def page(title: str, body: str) -> bytes:
             f"<title>{escape(title)}</title>\n"
             f'<link rel="stylesheet" href="/static/kg.css"></head>\n<body>\n'
             f'<nav><a href="/">home</a><a href="/sparql">service description</a><a href="/void.ttl">VoID</a></nav>\n'
-            f"{body}\n</body></html>\n").encode("utf-8")
+            f"{body}\n</body></html>\n").encode()
 
 
 def text(value: str) -> str:

@@ -53,7 +53,7 @@ def _worker_main(conn: Connection, graph_files: list[str]) -> None:  # pragma: n
 
     try:
         store = open_store([Path(f) for f in graph_files])
-    except Exception as exc:  # noqa: BLE001 - reported to the parent, which says it plainly
+    except Exception as exc:
         conn.send(("error", "load", str(exc)))
         return
     conn.send(("ready",))
@@ -72,7 +72,7 @@ def _worker_main(conn: Connection, graph_files: list[str]) -> None:  # pragma: n
             conn.send(("error", type(exc).__name__, str(exc)))
         except FormatError as exc:
             conn.send(("error", "FormatError", str(exc)))
-        except Exception as exc:  # noqa: BLE001 - one bad query must not end the worker
+        except Exception as exc:
             conn.send(("error", "QueryError", f"query failed: {exc}"))
 
 

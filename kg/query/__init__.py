@@ -1,0 +1,336 @@
+"""SPARQL over the knowledge graph: ``kg.query(source, sparql, **params)``.
+
+Queries run on a pyoxigraph store (see :mod:`kg.query.sources`). Parameters are
+bound as RDF terms through pyoxigraph's variable substitution (SPARQL SEP-0007):
+a value is never pasted into the query text, so no value can change what the
+query does. A parameter binds a variable the query's ``SELECT`` clause names.
+
+>>> result = kg.query("content", "platform-users", platform="Decidim")   # doctest: +SKIP
+>>> result.rows[0]                                                         # doctest: +SKIP
+{'platform': 'Decidim', 'project': 'https://digidemlab.org/kg/project/chicago', ...}
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+import types
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import islice
+from typing import TYPE_CHECKING, Any
+
+from pyoxigraph import (
+    BlankNode,
+    Literal,
+    NamedNode,
+    QueryBoolean,
+    QuerySolutions,
+    Store,
+    Triple,
+    Variable,
+)
+
+from kg.diagnostics import SiteError
+from kg.query.bundled import BundledQuery, resolve_query
+from kg.query.sources import GraphFileError, Source, open_store
+from kg.vocab import PREFIXES, XSD
+
+if TYPE_CHECKING:
+    import rdflib.query
+
+Term = NamedNode | BlankNode | Literal | Triple
+
+__all__ = [
+    "GraphFileError", "ParameterError", "QueryError", "QueryResult", "QuerySyntaxError", "open_store",
+    "parse_param", "query", "run", "to_term",
+]
+
+
+class QueryError(SiteError):
+    """A query that cannot be run (exit status 2 on the command line)."""
+
+
+class QuerySyntaxError(QueryError):
+    """The SPARQL parser's message, with the line and column (1-based) where it stopped."""
+
+    def __init__(self, message: str, file: str | None, line: int | None, column: int | None,
+                 text: str | None = None) -> None:
+        super().__init__(message, file or "<query>", line)
+        self.column = column
+        self.source_line = text
+        """The query's line the error is on, for showing with a caret."""
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}" + (f":{self.column}" if self.column is not None else "")
+        return f"{where}: SPARQL syntax error: {self.args[0]}"
+
+
+class ParameterError(QueryError):
+    """A parameter the query cannot take: unknown, missing, malformed, or not selected."""
+
+
+# -- the result ---------------------------------------------------------------------------------
+@dataclass
+class QueryResult:
+    """A query's answer: rows of a ``SELECT``, the truth of an ``ASK``, or the triples of a ``CONSTRUCT``/``DESCRIBE``.
+
+    ``rows`` gives each solution as a dictionary of plain Python values (see
+    :func:`python_value`); ``solutions`` keeps the exact RDF terms; ``rdflib()``
+    gives the same answer as an ``rdflib.query.Result``.
+    """
+
+    kind: str
+    """``select``, ``ask`` or ``graph``."""
+    variables: list[str] = field(default_factory=list)
+    solutions: list[tuple[Term | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[Triple] = field(default_factory=list)
+    base: str | None = None
+    """The site URL of the graph, for prefixed names (``project:chicago``) in Turtle."""
+    truncated: bool = False
+    """True when the result had more rows (or triples) than the cap asked for, and was cut."""
+
+    @property
+    def rows(self) -> list[dict[str, Any]]:
+        """Each solution as ``{variable: value}``; unbound variables are left out."""
+        return [{var: python_value(term) for var, term in zip(self.variables, sol, strict=True) if term is not None}
+                for sol in self.solutions]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.rows if self.kind == "select" else self.triples)
+
+    def __len__(self) -> int:
+        return len(self.solutions) if self.kind == "select" else len(self.triples)
+
+    def __bool__(self) -> bool:
+        return bool(self.boolean) if self.kind == "ask" else len(self) > 0
+
+    def serialize(self, format: str) -> bytes:
+        """The result in a standard format: ``json``, ``xml``, ``csv``, ``tsv`` (SELECT/ASK) or
+        ``ttl``, ``nt``, ``jsonld``, ``xml`` (RDF/XML) for CONSTRUCT/DESCRIBE."""
+        from kg.query.formats import serialize
+
+        return serialize(self, format)
+
+    def rdflib(self) -> rdflib.query.Result:
+        """The same answer as an ``rdflib.query.Result`` (for the rdflib ecosystem)."""
+        from kg.query.formats import to_rdflib_result
+
+        return to_rdflib_result(self)
+
+
+# -- running ------------------------------------------------------------------------------------
+def query(source: Source, sparql: str, /, **params: Any) -> QueryResult:
+    """Run ``sparql`` on ``source`` and return the whole answer.
+
+    ``source`` is whatever :func:`kg.query.sources.open_store` accepts: a site folder,
+    graph file(s), a ``KnowledgeGraph``/``BuildResult`` or a pyoxigraph ``Store`` (reuse
+    one store for many queries: building a site each time is slow). ``sparql`` is a
+    SPARQL query, a ``.rq`` file, or the name of a bundled query (``kg query --list``).
+    Each keyword binds the variable of that name: ``org="Open Source Politics"``.
+    """
+    text, bundled, file = resolve_query(sparql)
+    return run(open_store(source), text, params, bundled=bundled, file=file)
+
+
+def run(store: Store, sparql: str, params: Mapping[str, Any] | None = None, *, bundled: BundledQuery | None = None,
+        limit: int | None = None, file: str | None = None) -> QueryResult:
+    """Run ``sparql`` on ``store``; at most ``limit`` rows/triples are kept (``truncated`` says if more came).
+
+    The usual prefixes (``schema:``, ``kgo:``, ``skos:``, ``prov:``, ``xsd:`` …) are
+    predeclared, so a query may leave out their ``PREFIX`` lines.
+    """
+    substitutions = bind_params(params or {}, bundled)
+    try:
+        raw = store.query(sparql, prefixes=dict(PREFIXES), substitutions=substitutions or None)
+    except SyntaxError as exc:
+        raise syntax_error(exc, sparql, file) from None
+    except RuntimeError as exc:
+        if "projection" in str(exc):
+            raise ParameterError(
+                f"{_not_selected(str(exc))}: a parameter binds a variable that the query's SELECT clause names "
+                "(SELECT * and ASK/CONSTRUCT cannot take parameters)") from None
+        raise QueryError(f"query failed: {exc}") from None
+    except OSError as exc:
+        raise QueryError(f"query failed: {exc}") from None
+    result = collect(raw, limit)
+    if result.kind == "graph":
+        result.base = site_base(store)
+    return result
+
+
+def collect(raw: QuerySolutions | QueryBoolean | Any, limit: int | None = None) -> QueryResult:
+    """Materialise a pyoxigraph result (keeping at most ``limit`` rows or triples)."""
+    if isinstance(raw, QueryBoolean):
+        return QueryResult("ask", boolean=bool(raw))
+    if isinstance(raw, QuerySolutions):
+        variables = [v.value for v in raw.variables]
+        solutions = [tuple(sol[i] for i in range(len(variables))) for sol in islice(raw, limit and limit + 1)]
+        truncated = limit is not None and len(solutions) > limit
+        return QueryResult("select", variables, solutions[:limit] if truncated else solutions, truncated=truncated)
+    triples = list(islice(raw, limit and limit + 1))
+    truncated = limit is not None and len(triples) > limit
+    return QueryResult("graph", triples=triples[:limit] if truncated else triples, truncated=truncated)
+
+
+_POSITION = re.compile(r"^error at (\d+):(\d+):\s*(.*)$", re.DOTALL)
+
+
+def syntax_error(exc: SyntaxError, sparql: str, file: str | None) -> QuerySyntaxError:
+    """pyoxigraph's parse error as a :class:`QuerySyntaxError` with line, column and the line itself."""
+    message = " ".join(str(exc).split())
+    match = _POSITION.match(message)
+    if not match:
+        return QuerySyntaxError(message, file, None, None)
+    line, column = int(match[1]), int(match[2])
+    lines = sparql.splitlines()
+    text = lines[line - 1] if 0 < line <= len(lines) else None
+    return QuerySyntaxError(match[3], file, line, column, text)
+
+
+def _not_selected(message: str) -> str:
+    match = re.search(r"variable \?(\S+)", message)
+    return f"parameter {match[1]!r}" if match else "a parameter"
+
+
+def site_base(store: Store) -> str | None:
+    """The site URL (with baseurl) of the graph in ``store``, from its ``schema:WebSite``, if it has one."""
+    for solution in store.query("SELECT ?w WHERE { ?w a <http://schema.org/WebSite> } ORDER BY ?w LIMIT 1"):
+        iri = solution[0].value
+        return iri.removesuffix("#website").rstrip("/") if isinstance(solution[0], NamedNode) else None
+    return None
+
+
+# -- parameters ---------------------------------------------------------------------------------
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def bind_params(params: Mapping[str, Any], bundled: BundledQuery | None) -> dict[Variable, Term]:
+    """Parameters (with a bundled query's defaults) → ``{Variable: term}``; unknown or missing ones are errors."""
+    values: dict[str, Any] = {}
+    if bundled is not None:
+        unknown = sorted(set(params) - {p.name for p in bundled.params})
+        if unknown:
+            takes = ", ".join(p.name for p in bundled.params) or "no parameters"
+            raise ParameterError(f"{bundled.name} takes {takes}; not {', '.join(unknown)}")
+        for p in bundled.params:
+            if p.name in params:
+                values[p.name] = params[p.name]
+            elif p.default is not None:
+                values[p.name] = p.default
+            else:
+                raise ParameterError(f"{bundled.name} needs --param {p.name}=… ({p.description})")
+    else:
+        values = dict(params)
+    out: dict[Variable, Term] = {}
+    for name, value in values.items():
+        if not _NAME.match(name):
+            raise ParameterError(f"parameter name {name!r} is not a SPARQL variable name")
+        out[Variable(name)] = to_term(value)
+    return out
+
+
+def to_term(value: Any) -> Term:
+    """A Python value as an RDF term: text → ``xsd:string``, numbers, booleans and dates → typed literals,
+    pyoxigraph and rdflib terms as they are."""
+    if isinstance(value, (NamedNode, BlankNode, Literal, Triple)):
+        return value
+    try:
+        import rdflib
+    except ImportError:  # pragma: no cover - rdflib is a dependency
+        rdflib = None
+    if rdflib is not None:
+        if isinstance(value, rdflib.URIRef):
+            return NamedNode(str(value))
+        if isinstance(value, rdflib.BNode):
+            return BlankNode(str(value))
+        if isinstance(value, rdflib.Literal):
+            if value.language:
+                return Literal(str(value), language=value.language)
+            return Literal(str(value), datatype=NamedNode(str(value.datatype))) if value.datatype else Literal(
+                str(value))
+    if isinstance(value, bool):
+        return Literal("true" if value else "false", datatype=NamedNode(XSD + "boolean"))
+    if isinstance(value, int):
+        return Literal(str(value), datatype=NamedNode(XSD + "integer"))
+    if isinstance(value, float):
+        return Literal(repr(value), datatype=NamedNode(XSD + "double"))
+    if isinstance(value, Decimal):
+        return Literal(str(value), datatype=NamedNode(XSD + "decimal"))
+    if isinstance(value, dt.datetime):
+        return Literal(value.isoformat(), datatype=NamedNode(XSD + "dateTime"))
+    if isinstance(value, dt.date):
+        return Literal(value.isoformat(), datatype=NamedNode(XSD + "date"))
+    if isinstance(value, str):
+        return Literal(value)
+    raise ParameterError(f"cannot bind a {type(value).__name__} as a parameter: use text, a number, a date "
+                         "or an RDF term")
+
+
+def parse_param(text: str) -> tuple[str, Term]:
+    """``name=value`` from the command line: ``<…>`` is an IRI, anything else is text."""
+    name, sep, value = text.partition("=")
+    name = name.strip().lstrip("?$")
+    if not sep or not name:
+        raise ParameterError(f"--param {text!r}: expected NAME=VALUE")
+    if value.startswith("<") and value.endswith(">") and len(value) > 2:
+        try:
+            return name, NamedNode(value[1:-1])
+        except ValueError as exc:
+            raise ParameterError(f"--param {name}: {value!r} is not a valid IRI ({exc})") from None
+    return name, Literal(value)
+
+
+# -- plain Python values ------------------------------------------------------------------------
+_INTEGERS = {XSD + t for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+                                "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong",
+                                "unsignedShort", "unsignedByte")}
+
+
+def python_value(term: Term | None) -> Any:
+    """A term as a plain Python value for notebooks and data frames.
+
+    IRIs are their text; blank nodes ``_:id``; literals their lexical form, except
+    integers → ``int``, ``xsd:decimal`` → ``Decimal``, ``xsd:double``/``float`` →
+    ``float``, ``xsd:boolean`` → ``bool`` and a plain ``xsd:gYear`` (``2020``) → ``int``.
+    Dates stay ISO text; ``QueryResult.solutions`` keeps the exact terms.
+    """
+    if term is None:
+        return None
+    if isinstance(term, NamedNode):
+        return term.value
+    if isinstance(term, BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, Triple):
+        return str(term)
+    datatype = term.datatype.value
+    value = term.value
+    try:
+        if datatype in _INTEGERS:
+            return int(value)
+        if datatype == XSD + "decimal":
+            return Decimal(value)
+        if datatype in (XSD + "double", XSD + "float"):
+            return float(value)
+        if datatype == XSD + "boolean":
+            return value.strip() in ("true", "1")
+        if datatype == XSD + "gYear" and re.fullmatch(r"-?\d{4,}", value):
+            return int(value)
+    except (ValueError, ArithmeticError):
+        return value
+    return value
+
+
+class _CallableModule(types.ModuleType):
+    """Lets ``kg.query(source, sparql, **params)`` be called while ``kg.query.run`` & co. stay importable."""
+
+    def __call__(self, source: Source, sparql: str, /, **params: Any) -> QueryResult:
+        return query(source, sparql, **params)
+
+
+sys.modules[__name__].__class__ = _CallableModule

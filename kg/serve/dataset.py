@@ -1,0 +1,213 @@
+"""What ``kg serve`` knows about the graph it serves: its store, site, counts, descriptions.
+
+The SPARQL service description and the VoID description are made of pyoxigraph
+terms and written by pyoxigraph, so an odd Host header or site title can never
+make them invalid RDF.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, RdfFormat, Store, Triple, serialize
+
+from kg.query import site_base
+from kg.vocab import DCTERMS, KGO, PREFIXES, PROV, RDF, SCHEMA, SKOS, XSD
+
+SD = "http://www.w3.org/ns/sparql-service-description#"
+VOID = "http://rdfs.org/ns/void#"
+DCAT = "http://www.w3.org/ns/dcat#"
+FORMATS_NS = "http://www.w3.org/ns/formats/"
+DESCRIPTION_PREFIXES = {"sd": SD, "void": VOID, "dcat": DCAT, "dcterms": DCTERMS, "formats": FORMATS_NS,
+                        "schema": SCHEMA, "xsd": XSD}
+
+#: Download file name → RDF format, for the files ``kg serve`` offers.
+DUMP_TYPES = {".ttl": "text/turtle; charset=utf-8", ".nt": "application/n-triples", ".nq": "application/n-quads",
+              ".jsonld": "application/ld+json", ".trig": "application/trig", ".rdf": "application/rdf+xml"}
+
+_TYPE = NamedNode(RDF + "type")
+_NAMES = [NamedNode(SCHEMA + "name"), NamedNode(SKOS + "prefLabel"), NamedNode(SCHEMA + "headline"),
+          NamedNode(KGO + "path")]
+
+
+@dataclass
+class Dataset:
+    """The served graph: a store (for pages and descriptions) and the files it came from."""
+
+    store: Store
+    graph_files: list[Path]
+    """Files the query workers load, and the downloads."""
+    title: str | None = None
+    license: str | None = None
+    base: str | None = field(default=None)
+
+    def __post_init__(self) -> None:
+        if self.base is None:
+            self.base = site_base(self.store)
+        if self.title is None:
+            self.title = self._website_literal("name")
+
+    # -- counts ---------------------------------------------------------------------------------
+    @cached_property
+    def triple_count(self) -> int:
+        return sum(1 for _ in self.store.quads_for_pattern(None, None, None, DefaultGraph()))
+
+    @cached_property
+    def class_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = defaultdict(int)
+        for quad in self.store.quads_for_pattern(None, _TYPE, None, DefaultGraph()):
+            counts[quad.object.value] += 1
+        return dict(sorted(counts.items()))
+
+    @cached_property
+    def property_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = defaultdict(int)
+        for quad in self.store.quads_for_pattern(None, None, None, DefaultGraph()):
+            counts[quad.predicate.value] += 1
+        return dict(sorted(counts.items()))
+
+    @cached_property
+    def description(self) -> str | None:
+        return self._website_literal("description")
+
+    def _website_literal(self, local: str) -> str | None:
+        if not self.base:
+            return None
+        website = NamedNode(self.base + "/#website")
+        values = sorted(q.object.value for q in self.store.quads_for_pattern(website, NamedNode(SCHEMA + local), None,
+                                                                            DefaultGraph()))
+        return values[0] if values else None
+
+    @cached_property
+    def publisher(self) -> NamedNode | None:
+        if not self.base:
+            return None
+        for quad in self.store.quads_for_pattern(NamedNode(self.base + "/#website"), NamedNode(SCHEMA + "publisher"),
+                                                 None, DefaultGraph()):
+            return quad.object
+        return None
+
+    # -- one entity -----------------------------------------------------------------------------
+    def knows(self, iri: str) -> bool:
+        """Whether the graph says anything about ``iri`` (as subject or object)."""
+        node = NamedNode(iri)
+        return any(True for _ in self.store.quads_for_pattern(node, None, None, DefaultGraph())) or any(
+            True for _ in self.store.quads_for_pattern(None, None, node, DefaultGraph()))
+
+    def outgoing(self, iri: str) -> list[Triple]:
+        """Every triple about ``iri``, sorted."""
+        quads = self.store.quads_for_pattern(NamedNode(iri), None, None, DefaultGraph())
+        return sorted((q.triple for q in quads), key=lambda t: (str(t.predicate), str(t.object)))
+
+    def incoming(self, iri: str) -> list[Triple]:
+        """Every triple that points at ``iri``, sorted."""
+        quads = self.store.quads_for_pattern(None, None, NamedNode(iri), DefaultGraph())
+        return sorted((q.triple for q in quads), key=lambda t: (str(t.predicate), str(t.subject)))
+
+    def sources(self, iri: str) -> list[str]:
+        """Site-relative paths of the files that said something about ``iri`` (its named graphs)."""
+        graphs = {q.graph_name for q in self.store.quads_for_pattern(NamedNode(iri), None, None, None)
+                  if isinstance(q.graph_name, NamedNode)}
+        paths = set()
+        for graph in graphs:
+            for quad in self.store.quads_for_pattern(graph, NamedNode(KGO + "path"), None, DefaultGraph()):
+                paths.add(quad.object.value)
+        return sorted(paths)
+
+    def label(self, iri: str) -> str | None:
+        """A name for ``iri``: English first, then untagged, then any; ``None`` when it has none."""
+        node = NamedNode(iri)
+        for predicate in _NAMES:
+            values = [q.object for q in self.store.quads_for_pattern(node, predicate, None, DefaultGraph())
+                      if isinstance(q.object, Literal)]
+            if values:
+                values.sort(key=lambda v: (0 if (v.language or "").startswith("en") else 1 if not v.language else 2,
+                                           v.value))
+                return values[0].value
+        return None
+
+    # -- descriptions ---------------------------------------------------------------------------
+    def service_description(self, endpoint: str) -> list[Triple]:
+        """The SPARQL 1.1 service description of the endpoint at ``endpoint``."""
+        service = NamedNode(endpoint)
+        dataset, default = BlankNode("dataset"), BlankNode("defaultGraph")
+        sd = _ns(SD)
+        out = [
+            Triple(service, _TYPE, sd("Service")),
+            Triple(service, sd("endpoint"), service),
+            Triple(service, sd("supportedLanguage"), sd("SPARQL11Query")),
+            Triple(service, sd("feature"), sd("UnionDefaultGraph")),
+            Triple(service, sd("defaultDataset"), dataset),
+            Triple(dataset, _TYPE, sd("Dataset")),
+            Triple(dataset, sd("defaultGraph"), default),
+            Triple(default, _TYPE, sd("Graph")),
+            Triple(default, NamedNode(VOID + "triples"), _integer(self.triple_count)),
+        ]
+        for fmt in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
+                    "Turtle", "N-Triples", "JSON-LD", "RDF_XML"):
+            out.append(Triple(service, sd("resultFormat"), NamedNode(FORMATS_NS + fmt)))
+        return out
+
+    def void(self, endpoint: str | None = None, dumps: list[str] | None = None) -> list[Triple]:
+        """A VoID/DCAT description: size, classes, properties, examples, vocabularies, endpoint, dumps."""
+        void = _ns(VOID)
+        base = self.base or "urn:kg"
+        ds = NamedNode(base + "/kg/void#dataset")
+        out = [Triple(ds, _TYPE, void("Dataset")), Triple(ds, _TYPE, NamedNode(DCAT + "Dataset")),
+               Triple(ds, void("triples"), _integer(self.triple_count)),
+               Triple(ds, void("classes"), _integer(len(self.class_counts))),
+               Triple(ds, void("properties"), _integer(len(self.property_counts)))]
+        if self.title:
+            out.append(Triple(ds, NamedNode(DCTERMS + "title"), Literal(self.title)))
+        if self.description:
+            out.append(Triple(ds, NamedNode(DCTERMS + "description"), Literal(self.description)))
+        if self.publisher is not None:
+            out.append(Triple(ds, NamedNode(DCTERMS + "publisher"), self.publisher))
+        if self.license:
+            out.append(Triple(ds, NamedNode(DCTERMS + "license"), NamedNode(self.license)))
+        if self.base:
+            out.append(Triple(ds, void("uriSpace"), Literal(self.base + "/kg/")))
+            out.append(Triple(ds, NamedNode(SCHEMA + "url"), NamedNode(self.base + "/")))
+        for vocabulary in (SCHEMA, KGO, SKOS, PROV, PREFIXES["org"]):
+            out.append(Triple(ds, void("vocabulary"), NamedNode(vocabulary)))
+        if endpoint:
+            out.append(Triple(ds, void("sparqlEndpoint"), NamedNode(endpoint)))
+        for dump in dumps or []:
+            out.append(Triple(ds, void("dataDump"), NamedNode(dump)))
+        for i, (cls, count) in enumerate(self.class_counts.items()):
+            part = BlankNode(f"class{i}")
+            out += [Triple(ds, void("classPartition"), part), Triple(part, void("class"), NamedNode(cls)),
+                    Triple(part, void("entities"), _integer(count))]
+        for i, (prop, count) in enumerate(self.property_counts.items()):
+            part = BlankNode(f"property{i}")
+            out += [Triple(ds, void("propertyPartition"), part), Triple(part, void("property"), NamedNode(prop)),
+                    Triple(part, void("triples"), _integer(count))]
+        for example in self.examples():
+            out.append(Triple(ds, void("exampleResource"), NamedNode(example)))
+        return out
+
+    def examples(self) -> list[str]:
+        """A few resources to start from: the first project, organisation and theme by IRI."""
+        out = []
+        for cls in ("Project", "Organization"):
+            subjects = sorted(q.subject.value for q in self.store.quads_for_pattern(
+                None, _TYPE, NamedNode(SCHEMA + cls), DefaultGraph()) if isinstance(q.subject, NamedNode))
+            out += subjects[:1]
+        themes = sorted(q.subject.value for q in self.store.quads_for_pattern(
+            None, _TYPE, NamedNode(SKOS + "Concept"), DefaultGraph()) if isinstance(q.subject, NamedNode))
+        return out + themes[:1]
+
+
+def write_rdf(triples: list[Triple], fmt: RdfFormat, prefixes: dict[str, str] | None = None) -> bytes:
+    return serialize(triples, format=fmt, prefixes=prefixes if fmt == RdfFormat.TURTLE else None)
+
+
+def _ns(base: str):
+    return lambda local: NamedNode(base + local)
+
+
+def _integer(n: int) -> Literal:
+    return Literal(str(n), datatype=NamedNode(XSD + "integer"))

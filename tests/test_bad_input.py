@@ -125,6 +125,9 @@ CASES: dict[str, Case] = {
         {"_clients/x.md": "---\ntitle: X\nyear: sometime\n---\n"},
         [("_clients/x.md", 3, "bad-year-range", "no dates stated")],
         lambda g: _objects(g, PROJECT["x"], SCHEMA.startDate) == set() or pytest.fail("a year was guessed")),
+    "image: a javascript: URL": Case(
+        {"_clients/x.md": "---\ntitle: X\nyear: 2020\nimage: javascript:alert(1)\n---\n"},
+        [("_clients/x.md", 4, "bad-url", "'javascript:alert(1)' is neither an http(s) URL nor a path on the site")]),
     "links: a text": Case(
         {"_clients/x.md": "---\ntitle: X\nlinks: https://decidim.org\n---\n"},
         [("_clients/x.md", 3, "bad-type", "links: expected a list of {title, url}")]),
@@ -158,14 +161,17 @@ CASES: dict[str, Case] = {
     # -- hostile strings ----------------------------------------------------------------------------
     "names with </script>, quotes, control and bidi characters": Case(
         {"_clients/x.md": '---\ntitle: "</script><!-- \\"q\\" \\u202eevil\\u0007 ]]>"\n'
-                          'client: "Acme </script>\\u2028 Corp"\nyear: 2020\n---\n'}, [],
+                          'client: "Acme </script>\\u2028 Corp"\nyear: 2020\n---\n'},
+        [("_clients/x.md", 2, "bad-text", "title: control or bidi-override characters in")],
         # A title is HTML in the page (Jekyll writes it as it is): the tag is markup, the rest is text.
         lambda g: (_objects(g, PROJECT["x"], SCHEMA.name) == {'<!-- "q" evil ]]>'}
                    and _objects(g, ORG["acme-script-corp"], SCHEMA.name) == {"Acme </script> Corp"})
         or pytest.fail(f"{_objects(g, PROJECT['x'], SCHEMA.name)}")),
     "URLs with spaces and non-ASCII": Case(
         {"_posts/2021-01-01-x.md": "---\ntitle: X\nimage: /images/my photo ö.jpg\nlinks:\n- title: Bad\n"
-                                   "  url: https://exa mple.org/a b\n---\n"}, [],
+                                   "  url: https://exa mple.org/a b\n---\n"},
+        # A space in a path is what browsers encode anyway (silently, as on the real site); a host with one is broken.
+        [("_posts/2021-01-01-x.md", 4, "bad-url", "links: 'https://exa mple.org/a b' has a host name no URL can have")],
         lambda g: _objects(g, rdflib.URIRef(f"{SITE}/news/x/"), SCHEMA.image)
         == {f"{SITE}/images/my%20photo%20ö.jpg"} or pytest.fail("image IRI")),
 }

@@ -12,9 +12,10 @@ from pyoxigraph import NamedNode
 
 from kg.diagnostics import Diagnostics, shown
 from kg.load.documents import Document, Site
-from kg.map.iris import Minter, absolute, slug
+from kg.map.iris import Minter, absolute, safe_iri, slug
 from kg.map.suggest import PathSuggester
 from kg.map.terms import Statement
+from kg.map.text import has_hidden_characters
 
 #: Front-matter keys the mappers read or knowingly ignore (layout and presentation).
 KNOWN_KEYS = frozenset(
@@ -50,6 +51,7 @@ class MapContext:
                 if isinstance(alias, str) and doc.url_path:
                     self.url_index.setdefault(_url_key(alias), doc)
         self._paths = PathSuggester([p for p in self.site.files if not p.startswith("_data/")])
+        self._reported_characters: set[tuple[str, str]] = set()
         self.duplicates = self._find_duplicates()
 
     def _find_duplicates(self) -> dict[str, Document]:
@@ -96,6 +98,7 @@ class MapContext:
         if isinstance(value, (int, float)):
             return str(value)
         if isinstance(value, str):
+            self._check_characters(doc, key, value)
             return value
         self.warn(doc, "bad-type", f"{key}: expected text, got a {type(value).__name__}; ignored", key=key)
         return None
@@ -113,6 +116,7 @@ class MapContext:
         out: list[str] = []
         for item in items:
             if isinstance(item, str) and item.strip():
+                self._check_characters(doc, key, item)
                 out.append(item)
             elif isinstance(item, (int, float)) and not isinstance(item, bool):
                 if not numbers_are_names:
@@ -124,6 +128,12 @@ class MapContext:
                 self.warn(doc, "bad-type", f"{key}: expected text or a list of texts, got a {what}; ignored",
                           key=key)
         return out
+
+    def _check_characters(self, doc: Document, key: str, value: str) -> None:
+        if has_hidden_characters(value) and (doc.path, key) not in self._reported_characters:
+            self._reported_characters.add((doc.path, key))
+            self.warn(doc, "bad-text", f"{key}: control or bidi-override characters in {shown(value)}; "
+                      "removed", key=key)
 
     def links(self, doc: Document) -> list[tuple[str, str | None]]:
         """``links: [{title, url}]`` as (url, title) pairs."""
@@ -137,7 +147,12 @@ class MapContext:
         for item in value:
             if isinstance(item, dict) and isinstance(item.get("url"), str) and item["url"].strip():
                 title = item.get("title")
-                out.append((item["url"].strip(), title.strip() if isinstance(title, str) else None))
+                url = item["url"].strip()
+                host = urlsplit(url).netloc
+                if host and safe_iri(host) != host:
+                    self.warn(doc, "bad-url", f"links: {shown(url)} has a host name no URL can have; "
+                              "it links nowhere", key="links")
+                out.append((url, title.strip() if isinstance(title, str) else None))
             elif item:
                 self.warn(doc, "bad-type", "links: an entry without a url; ignored", key="links")
         return out
@@ -230,6 +245,19 @@ class MapContext:
 
     def absolute(self, url: str) -> str | None:
         return absolute(self.base, url)
+
+    def url(self, doc: Document, key: str) -> str | None:
+        """The absolute IRI of a URL or site path in ``doc``'s ``key``; what had to be changed is reported."""
+        written = self.string(doc, key)
+        if not written or not written.strip():
+            return None
+        iri = absolute(self.base, written)
+        # Spaces and the like in a path are percent-encoded silently: browsers and Jekyll do the same,
+        # and real sites are full of "/uploads/en bild.jpg". Only what cannot be a URL at all is reported.
+        if iri is None:
+            self.warn(doc, "bad-url", f"{key}: {shown(written)} is neither an http(s) URL nor a path on the site; "
+                      "ignored", key=key)
+        return iri
 
 
 def _url_key(path: str) -> str:

@@ -30,7 +30,7 @@ def map_person(ctx: MapContext, doc: Document) -> None:
     derived(ctx, person, doc)
     if job := ctx.string(doc, "job"):
         ctx.add(person, schema.jobTitle, text(clean(job), doc.lang), src)
-    if (image := ctx.string(doc, "image")) and (iri := ctx.absolute(image)):
+    if iri := ctx.url(doc, "image"):
         ctx.add(person, schema.image, NamedNode(iri), src)
     if doc.url:
         from kg.map.pages import map_page

@@ -38,7 +38,7 @@ def map_post(ctx: MapContext, doc: Document) -> None:
     description = ctx.string(doc, "excerpt") or ctx.string(doc, "ingress-text") or first_paragraph(doc.body)
     if description and plain(description):
         ctx.add(article, schema.description, text(plain(description), lang), src)
-    if (image := ctx.string(doc, "image")) and (iri := ctx.absolute(image)):
+    if iri := ctx.url(doc, "image"):
         ctx.add(article, schema.image, NamedNode(iri), src)
     for theme in themes_of(ctx, doc):
         ctx.add(article, schema.about, theme, src)

@@ -37,9 +37,9 @@ def map_project(ctx: MapContext, doc: Document, page: NamedNode | None = None) -
     description = ctx.string(doc, "excerpt") or ctx.string(doc, "ingress-text")
     if description and plain(description):
         ctx.add(project, schema.description, text(plain(description), lang), src)
-    if (image := ctx.string(doc, "image")) and (iri := ctx.absolute(image)):
+    if iri := ctx.url(doc, "image"):
         ctx.add(project, schema.image, NamedNode(iri), src)
-    if (logo := ctx.string(doc, "logotype")) and (iri := ctx.absolute(logo)):
+    if iri := ctx.url(doc, "logotype"):
         ctx.add(project, schema.logo, NamedNode(iri), src)
 
     group = ctx.group(doc)

@@ -23,6 +23,11 @@ _EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~|`+)(?=\S)(.+?)(?<=\S)\1")
 _LINE_MARKS = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[*+-]\s+|\d+[.)]\s+)", re.MULTILINE)
 
 
+def has_hidden_characters(value: str) -> bool:
+    """Whether ``value`` holds control or bidi-override characters (which :func:`clean` drops)."""
+    return not value.isprintable() and _CONTROL.search(value) is not None
+
+
 def clean(value: str) -> str:
     """Fold whitespace and drop control and bidi-override characters."""
     if not value.isprintable() and _CONTROL.search(value):

@@ -14,6 +14,7 @@ from rich.text import Text
 
 import kg
 from kg.diagnostics import SiteError
+from kg.load import MAX_FILE_BYTES
 
 #: Builds with at least this many files show a progress bar (on a terminal).
 PROGRESS_FROM = 300
@@ -33,9 +34,11 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Exit 1 when there is any warning.")
 @click.option("--include-contact", is_flag=True, help="Keep crew e-mail and telephone (personal data).")
 @click.option("--validate", "check", is_flag=True, help="Also check the graph against ontology/shapes.ttl (SHACL).")
+@click.option("--max-file-bytes", default=MAX_FILE_BYTES, show_default=True, type=click.IntRange(min=1),
+              help="Skip (and report) content files larger than this.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only warnings and errors.")
 def build(site: Path, out: Path, drafts: bool, strict: bool, include_contact: bool, check: bool,
-          quiet: bool) -> None:
+          max_file_bytes: int, quiet: bool) -> None:
     """Map the Jekyll site SITE (default: content/) into a knowledge graph in --out.
 
     Exit status: 0 on success (even with warnings), 1 with --strict when there are
@@ -54,7 +57,7 @@ def build(site: Path, out: Path, drafts: bool, strict: bool, include_contact: bo
                     bar.update(task, completed=done, total=total)
 
             result = kg.build(site, out, drafts=drafts, include_contact=include_contact, progress=progress,
-                              validate=check)
+                              validate=check, max_file_bytes=max_file_bytes)
     except KeyboardInterrupt:
         console.print(f"[bold red]interrupted:[/] nothing written; the previous files in {out}/ are as they were")
         sys.exit(130)

@@ -212,3 +212,17 @@ def test_a_symlink_out_of_the_site_is_not_followed(tmp_path):
     result = kg.build(site)
     assert [(d.file, d.kind) for d in result.diagnostics] == [("_clients/leak.md", "outside-site")]
     assert "Hidden Org" not in "".join(result.graph.ntriples_lines())
+
+
+def test_the_size_limit_is_settable_from_the_command_line(tmp_path):
+    """``kg build --max-file-bytes N`` skips (and reports) larger files; the rest is built."""
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    site = write_site(tmp_path / "site", {"_clients/good.md": GOOD,
+                                          "_clients/big.md": "---\ntitle: Big\n---\n" + "word " * 400})
+    result = CliRunner().invoke(main, ["build", str(site), "--out", str(tmp_path / "out"), "--max-file-bytes", "1000"])
+    assert result.exit_code == 0
+    assert "_clients/big.md: error [file-too-large]" in result.output
+    assert "organisation/goteborgs-stad" in (tmp_path / "out" / "graph.nt").read_text(encoding="utf-8")

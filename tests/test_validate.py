@@ -32,6 +32,9 @@ PAGE = URIRef(f"{BASE}/chicago/")
 THEME = URIRef(f"{BASE}/kg/theme/medborgarbudget")
 OSP = URIRef(f"{BASE}/kg/organisation/open-source-politics")
 SOURCE = URIRef(f"{BASE}/kg/source/_clients/chicago.md")
+PERSON = URIRef(f"{BASE}/kg/person/alva-exempelsson")
+CHICAGO = URIRef(f"{BASE}/kg/place/chicago")
+DECIDIM = URIRef(f"{BASE}/kg/platform/decidim")
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +63,8 @@ def test_the_example_site_conforms(content):
 def test_the_fixture_names_real_entities(graph):
     """The IRIs the cases below break are in the example site (else the cases would prove nothing)."""
     for iri, cls in [(PROJECT, SCHEMA.Project), (POST, SCHEMA.NewsArticle), (PAGE, SCHEMA.WebPage),
-                     (THEME, SKOS.Concept), (OSP, SCHEMA.Organization), (SOURCE, KGO.SourceFile)]:
+                     (THEME, SKOS.Concept), (OSP, SCHEMA.Organization), (SOURCE, KGO.SourceFile),
+                     (PERSON, SCHEMA.Person), (CHICAGO, SCHEMA.Place), (DECIDIM, SCHEMA.SoftwareApplication)]:
         assert (iri, RDF.type, cls) in graph, iri
 
 
@@ -155,6 +159,20 @@ CASES = {
     "an absolute source path": (
         lambda g: _set(g, SOURCE, KGO.path, Literal("/etc/passwd")),
         (SOURCE, KGO.path, "PatternConstraintComponent", "Violation")),
+    "a person with two names": (
+        lambda g: g.add((PERSON, SCHEMA.name, Literal("Another Name"))),
+        (PERSON, SCHEMA.name, "MaxCountConstraintComponent", "Violation")),
+    "a place inside an organisation": (
+        lambda g: g.add((CHICAGO, SCHEMA.containedInPlace, OSP)),
+        (CHICAGO, SCHEMA.containedInPlace, "ClassConstraintComponent", "Violation"),
+        (CHICAGO, SCHEMA.containedInPlace, "MaxCountConstraintComponent", "Violation")),
+    "a platform without a name": (
+        lambda g: g.remove((DECIDIM, SCHEMA.name, None)),
+        (DECIDIM, SCHEMA.name, "MinCountConstraintComponent", "Violation")),
+    "a concept scheme outside the site": (
+        lambda g: g.add((URIRef("https://evil.example/themes/"), RDF.type, SKOS.ConceptScheme)),
+        ("https://evil.example/themes/", None, "PatternConstraintComponent", "Violation"),
+        ("https://evil.example/themes/", SKOS.prefLabel, "MinCountConstraintComponent", "Violation")),
     "a website without publisher": (
         lambda g: g.remove((URIRef(f"{BASE}/#website"), SCHEMA.publisher, None)),
         (f"{BASE}/#website", SCHEMA.publisher, "MinCountConstraintComponent", "Violation")),

@@ -438,3 +438,35 @@ def test_ctrl_c_during_a_build_leaves_the_previous_outputs(previous, tmp_path, w
     assert proc.returncode == 130, proc.stderr
     assert "interrupted" in proc.stderr and "Traceback" not in proc.stderr
     assert snapshot(out) == before
+
+
+def test_blank_nodes_survive_every_writer(tmp_path):
+    """A graph with blank nodes (a CONSTRUCT answer may have them) is written faithfully in every format."""
+    import rdflib.compare
+    from pyoxigraph import RdfFormat, parse
+
+    from kg.export import OUTPUTS
+    from kg.graph import KnowledgeGraph
+
+    rows = sorted([
+        ("_:b0", "<http://schema.org/name>", '"Anonymous"@sv', "<https://example.org/kg/source/x.md>"),
+        ("<https://example.org/kg/project/p>", "<http://schema.org/funder>", "_:b0",
+         "<https://example.org/kg/source/x.md>"),
+        ("_:b0", "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", "<http://schema.org/Organization>",
+         "<https://example.org/kg/source/x.md>"),
+    ])
+    graph = KnowledgeGraph(rows, "https://example.org")
+    expected = rdflib.Graph().parse(data="".join(graph.ntriples_lines()), format="nt")
+    formats = {"graph.ttl": "turtle", "graph.nt": "nt", "graph.nq": "nquads", "graph.jsonld": "json-ld"}
+    for name, write in OUTPUTS.items():
+        text = "".join(write(graph))
+        if name == "graph.nq":
+            got = rdflib.Graph()
+            for s, p, o, _g in rdflib.Dataset().parse(data=text, format="nquads").quads((None, None, None, None)):
+                got.add((s, p, o))
+        else:
+            got = rdflib.Graph().parse(data=text, format=formats[name])
+        assert rdflib.compare.isomorphic(got, expected), name
+        fmt = {"graph.ttl": RdfFormat.TURTLE, "graph.nt": RdfFormat.N_TRIPLES, "graph.nq": RdfFormat.N_QUADS,
+               "graph.jsonld": RdfFormat.JSON_LD}[name]
+        assert len(list(parse(text.encode("utf-8"), format=fmt))) == 3, name

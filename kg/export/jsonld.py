@@ -87,6 +87,8 @@ class _Compactor:
     def value(self, term: str, coercion: str | None) -> Any:
         if term.startswith("<"):
             return term[1:-1] if coercion == "@id" else {"@id": term[1:-1]}
+        if term.startswith("_:"):
+            return term if coercion == "@id" else {"@id": term}
         lexical, language, datatype = literal_parts(term)
         if language:
             return {"@value": lexical, "@language": language}
@@ -97,7 +99,7 @@ class _Compactor:
         return {"@value": lexical, "@type": self.curie(datatype or _XSD_STRING)}
 
     def node(self, subject: str, pairs: list[tuple[str, str]]) -> dict[str, Any]:
-        node: dict[str, Any] = {"@id": subject[1:-1]}
+        node: dict[str, Any] = {"@id": subject[1:-1] if subject.startswith("<") else subject}
         props: dict[str, list[Any]] = {}
         types: list[str] = []
         for p, o in pairs:
@@ -106,7 +108,7 @@ class _Compactor:
                 continue
             key, coercion = self.key(p[1:-1])
             # A value the term cannot carry goes under the full IRI instead.
-            if coercion == "@id" and not o.startswith("<"):
+            if coercion == "@id" and not o.startswith(("<", "_:")):
                 key, coercion = p[1:-1], None
             props.setdefault(key, []).append(self.value(o, coercion))
         if types:

@@ -38,6 +38,8 @@ class _Shortener:
         return short
 
     def _shorten(self, term: str) -> str:
+        if not term.startswith("<"):
+            return term  # a blank node (_:b0) is written as it is
         iri = term[1:-1]
         for name, ns in self.prefixes:
             if iri.startswith(ns) and _LOCAL.match(iri[len(ns):]):

@@ -64,7 +64,7 @@ def serialize(result: QueryResult, fmt: str) -> bytes:
         rdf = RDF_FORMATS.get(fmt)
         if rdf is None:
             raise FormatError(f"a CONSTRUCT or DESCRIBE answer is RDF: use {', '.join(RDF_FORMATS)}, not {fmt}")
-        if fmt in _KG_WRITERS and _plain(result.triples, blank_ok=fmt != "jsonld"):
+        if fmt in _KG_WRITERS and _plain(result.triples):
             return _KG_WRITERS[fmt](as_graph(result)).encode("utf-8")
         return serialize_rdf(result.triples, format=rdf)
     results_format = RESULTS_FORMATS.get(fmt)
@@ -74,11 +74,9 @@ def serialize(result: QueryResult, fmt: str) -> bytes:
     return parsed.serialize(format=results_format)
 
 
-def _plain(triples: list[Triple], *, blank_ok: bool) -> bool:
-    """Whether kg's writers can write these triples: no quoted triples (RDF-star), and
-    blank nodes only where ``blank_ok`` (kg's JSON-LD writer knows IRIs only)."""
-    unsupported = (Triple,) if blank_ok else (Triple, BlankNode)
-    return not any(isinstance(term, unsupported) for t in triples for term in (t.subject, t.object))
+def _plain(triples: list[Triple]) -> bool:
+    """Whether kg's writers can write these triples: no quoted triples (RDF-star)."""
+    return not any(isinstance(term, Triple) for t in triples for term in (t.subject, t.object))
 
 
 def as_graph(result: QueryResult) -> KnowledgeGraph:

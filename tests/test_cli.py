@@ -53,9 +53,9 @@ def test_a_clean_build_exits_0_and_summarises(make_site, in_tmp):
     triples = len((in_tmp / "out" / "graph.nt").read_text(encoding="utf-8").splitlines())
     assert f"{triples} triples" in out
     assert "schema:Project" in out and "no warnings" in out
-    assert "wrote build-report.json, graph.jsonld, graph.nq, graph.nt, graph.ttl to out/" in out
+    assert "wrote build-report.json, graph.jsonld, graph.nq, graph.nt, graph.ttl, void.ttl to out/" in out
     assert sorted(p.name for p in (in_tmp / "out").iterdir()) == [
-        "build-report.json", "graph.jsonld", "graph.nq", "graph.nt", "graph.ttl"]
+        "build-report.json", "graph.jsonld", "graph.nq", "graph.nt", "graph.ttl", "void.ttl"]
 
 
 def test_warnings_are_printed_and_still_exit_0(make_site, in_tmp):

@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden" / "tiny.ttl"
 SITE = "https://example.org"
 SOURCE = f"{SITE}/kg/source/"
-OUTPUT_FILES = ["build-report.json", "graph.jsonld", "graph.nq", "graph.nt", "graph.ttl"]
+OUTPUT_FILES = ["build-report.json", "graph.jsonld", "graph.nq", "graph.nt", "graph.ttl", "void.ttl"]
 
 # Two project pages (sv/en), one theme, one post: small enough to check by eye.
 TINY = {

@@ -51,12 +51,14 @@ def start(source: str | Path | Sequence[str | Path], *, host: str = DEFAULT_HOST
     if isinstance(source, (str, Path)) and Path(source).is_dir():
         import kg
         from kg.export import OUTPUTS, write_outputs
+        from kg.export.void import site_license
 
         tmp = tempfile.TemporaryDirectory(prefix="kg-serve-")
         result = kg.build(source)
         write_outputs(result.graph, result.report(), Path(tmp.name))
         files = [Path(tmp.name) / name for name in OUTPUTS]
         store = result.graph.store()
+        license = license or site_license(result.site.config.raw)
     else:
         files = [Path(source)] if isinstance(source, (str, Path)) else [Path(f) for f in source]
         store = open_store(files)

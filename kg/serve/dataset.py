@@ -14,8 +14,9 @@ from pathlib import Path
 
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, RdfFormat, Store, Triple, serialize
 
+from kg.export.void import void_triples
 from kg.query import site_base
-from kg.vocab import DCTERMS, KGO, PREFIXES, PROV, RDF, SCHEMA, SKOS, XSD
+from kg.vocab import DCTERMS, KGO, RDF, SCHEMA, SKOS, XSD
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
 VOID = "http://rdfs.org/ns/void#"
@@ -152,42 +153,10 @@ class Dataset:
         return out
 
     def void(self, endpoint: str | None = None, dumps: list[str] | None = None) -> list[Triple]:
-        """A VoID/DCAT description: size, classes, properties, examples, vocabularies, endpoint, dumps."""
-        void = _ns(VOID)
-        base = self.base or "urn:kg"
-        ds = NamedNode(base + "/kg/void#dataset")
-        out = [Triple(ds, _TYPE, void("Dataset")), Triple(ds, _TYPE, NamedNode(DCAT + "Dataset")),
-               Triple(ds, void("triples"), _integer(self.triple_count)),
-               Triple(ds, void("classes"), _integer(len(self.class_counts))),
-               Triple(ds, void("properties"), _integer(len(self.property_counts)))]
-        if self.title:
-            out.append(Triple(ds, NamedNode(DCTERMS + "title"), Literal(self.title)))
-        if self.description:
-            out.append(Triple(ds, NamedNode(DCTERMS + "description"), Literal(self.description)))
-        if self.publisher is not None:
-            out.append(Triple(ds, NamedNode(DCTERMS + "publisher"), self.publisher))
-        if self.license:
-            out.append(Triple(ds, NamedNode(DCTERMS + "license"), NamedNode(self.license)))
-        if self.base:
-            out.append(Triple(ds, void("uriSpace"), Literal(self.base + "/kg/")))
-            out.append(Triple(ds, NamedNode(SCHEMA + "url"), NamedNode(self.base + "/")))
-        for vocabulary in (SCHEMA, KGO, SKOS, PROV, PREFIXES["org"]):
-            out.append(Triple(ds, void("vocabulary"), NamedNode(vocabulary)))
-        if endpoint:
-            out.append(Triple(ds, void("sparqlEndpoint"), NamedNode(endpoint)))
-        for dump in dumps or []:
-            out.append(Triple(ds, void("dataDump"), NamedNode(dump)))
-        for i, (cls, count) in enumerate(self.class_counts.items()):
-            part = BlankNode(f"class{i}")
-            out += [Triple(ds, void("classPartition"), part), Triple(part, void("class"), NamedNode(cls)),
-                    Triple(part, void("entities"), _integer(count))]
-        for i, (prop, count) in enumerate(self.property_counts.items()):
-            part = BlankNode(f"property{i}")
-            out += [Triple(ds, void("propertyPartition"), part), Triple(part, void("property"), NamedNode(prop)),
-                    Triple(part, void("triples"), _integer(count))]
-        for example in self.examples():
-            out.append(Triple(ds, void("exampleResource"), NamedNode(example)))
-        return out
+        """The VoID/DCAT description ``kg build`` writes to ``void.ttl``, with this endpoint and these downloads."""
+        rows = [(str(q.subject), str(q.predicate), str(q.object))
+                for q in self.store.quads_for_pattern(None, None, None, DefaultGraph())]
+        return void_triples(rows, self.base, license=self.license, endpoint=endpoint, dumps=dumps or [])
 
     def examples(self) -> list[str]:
         """A few resources to start from: the first project, organisation and theme by IRI."""

@@ -1,0 +1,181 @@
+"""``void.ttl``: a VoID/DCAT description of the graph — size, classes, properties, vocabularies, dumps.
+
+One function, :func:`void_triples`, describes a graph given as N-Triples term
+rows; ``kg build`` writes it next to the graph files (dumps as relative IRIs, so
+they resolve wherever the folder is published) and ``kg serve`` serves the same
+description at ``/void.ttl`` with its SPARQL endpoint and download URLs.
+The description is made of pyoxigraph terms and written by pyoxigraph, so no
+site title can make it invalid Turtle.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from urllib.parse import urlsplit
+
+from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Triple, parse, serialize
+
+from kg.vocab import DCTERMS, KGO, PREFIXES, PROV, RDF, SCHEMA, SKOS, XSD
+
+VOID = "http://rdfs.org/ns/void#"
+DCAT = "http://www.w3.org/ns/dcat#"
+VOID_PREFIXES = {"void": VOID, "dcat": DCAT, "dcterms": DCTERMS, "schema": SCHEMA, "xsd": XSD}
+#: The graph files ``kg build`` writes, offered as dumps in ``void.ttl`` (relative to it).
+DUMPS = ("graph.nt", "graph.nq", "graph.ttl", "graph.jsonld")
+#: Vocabularies the graph's terms come from.
+VOCABULARIES = (SCHEMA, KGO, SKOS, PROV, PREFIXES["org"])
+#: Stands for "the folder void.ttl is in" while the description is written; removed from the text.
+_HERE = "https://kg-void.invalid/here/"
+
+_TYPE = f"<{RDF}type>"
+_WEBSITE = f"<{SCHEMA}WebSite>"
+_EXAMPLE_CLASSES = (f"<{SCHEMA}Project>", f"<{SCHEMA}Organization>", f"<{SKOS}Concept>")
+
+Row = tuple[str, str, str]
+
+
+def void_triples(rows: Iterable[Row], base: str | None, *, license: str | None = None,
+                 endpoint: str | None = None, dumps: Sequence[str] = ()) -> list[Triple]:
+    """The VoID/DCAT description of the graph whose triples are ``rows`` (N-Triples terms, each triple once).
+
+    ``void:triples`` is the number of rows; ``void:entities`` the typed subjects;
+    one ``void:classPartition`` per class (with its entities) and one
+    ``void:propertyPartition`` per property (with its triples); distinct subjects
+    and objects; title, description and publisher from the site's ``schema:WebSite``;
+    ``license`` (an IRI, or text), ``endpoint`` and ``dumps`` when given (a dump
+    without a scheme is relative to the description).
+    """
+    rows = rows if isinstance(rows, list) else list(rows)
+    triples = 0
+    classes: Counter[str] = Counter()
+    properties: Counter[str] = Counter()
+    subjects: set[str] = set()
+    objects: set[str] = set()
+    typed: set[str] = set()
+    website: str | None = None
+    examples: dict[str, str] = {}
+    for s, p, o in rows:
+        triples += 1
+        properties[p] += 1
+        subjects.add(s)
+        objects.add(o)
+        if p == _TYPE:
+            classes[o] += 1
+            typed.add(s)
+            if o == _WEBSITE and (website is None or s < website):
+                website = s
+            if o in _EXAMPLE_CLASSES and s.startswith("<") and (o not in examples or s < examples[o]):
+                examples[o] = s
+    site = _website_facts(rows, website) if website else {}
+
+    ds = NamedNode((base or "urn:kg") + "/kg/void#dataset")
+    out = [Triple(ds, _iri(RDF + "type"), _iri(VOID + "Dataset")),
+           Triple(ds, _iri(RDF + "type"), _iri(DCAT + "Dataset"))]
+    partitions: list[Triple] = []
+
+    def add(predicate: str, value: NamedNode | Literal | BlankNode) -> None:
+        out.append(Triple(ds, _iri(predicate), value))
+
+    for key in ("name", "description"):
+        if key in site:
+            add(DCTERMS + ("title" if key == "name" else "description"), site[key])
+    if "publisher" in site:
+        add(DCTERMS + "publisher", site["publisher"])
+    if license:
+        add(DCTERMS + "license", _iri_or_text(license))
+    if base:
+        add(SCHEMA + "url", _iri(base + "/"))
+        add(VOID + "uriSpace", Literal(base + "/kg/"))
+    add(VOID + "triples", _integer(triples))
+    add(VOID + "entities", _integer(len(typed)))
+    add(VOID + "classes", _integer(len(classes)))
+    add(VOID + "properties", _integer(len(properties)))
+    add(VOID + "distinctSubjects", _integer(len(subjects)))
+    add(VOID + "distinctObjects", _integer(len(objects)))
+    for vocabulary in VOCABULARIES:
+        add(VOID + "vocabulary", _iri(vocabulary))
+    if endpoint:
+        add(VOID + "sparqlEndpoint", _iri(endpoint))
+    for dump in dumps:
+        add(VOID + "dataDump", _iri(dump if urlsplit(dump).scheme else _HERE + dump))
+    for cls in _EXAMPLE_CLASSES:
+        if cls in examples:
+            add(VOID + "exampleResource", _iri(examples[cls][1:-1]))
+    for i, (cls, count) in enumerate(sorted(classes.items())):
+        part = BlankNode(f"class{i}")
+        add(VOID + "classPartition", part)
+        partitions += [Triple(part, _iri(VOID + "class"), _term(cls)),
+                       Triple(part, _iri(VOID + "entities"), _integer(count))]
+    for i, (prop, count) in enumerate(sorted(properties.items())):
+        part = BlankNode(f"property{i}")
+        add(VOID + "propertyPartition", part)
+        partitions += [Triple(part, _iri(VOID + "property"), _term(prop)),
+                       Triple(part, _iri(VOID + "triples"), _integer(count))]
+    return out + partitions
+
+
+def void_text(triples: list[Triple]) -> str:
+    """The description as Turtle, relative dumps written relative (``<graph.nt>``)."""
+    text = serialize(triples, format=RdfFormat.TURTLE, prefixes=VOID_PREFIXES).decode("utf-8")
+    return text.replace(f"<{_HERE}", "<")
+
+
+def void_turtle(kg, *, license: str | None = None) -> str:
+    """``void.ttl`` for ``kg build``: the description of ``kg`` (a :class:`~kg.graph.KnowledgeGraph`) with its dumps."""
+    rows = list(kg.triple_rows())
+    return void_text(void_triples(rows, kg.base, license=license, dumps=DUMPS))
+
+
+def site_license(config: dict) -> str | None:
+    """The licence a site's ``_config.yml`` declares: ``kg: {license: …}`` first, then ``license:``/``licence:``."""
+    section = config.get("kg") if isinstance(config.get("kg"), dict) else {}
+    for value in (section.get("license"), section.get("licence"), config.get("license"), config.get("licence")):
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+# -- helpers ------------------------------------------------------------------------------------
+def _website_facts(rows: Iterable[Row], website: str) -> dict[str, NamedNode | Literal]:
+    """The site's name (English or untagged first), description and publisher, from its ``schema:WebSite``."""
+    wanted = {f"<{SCHEMA}name>": "name", f"<{SCHEMA}description>": "description",
+              f"<{SCHEMA}publisher>": "publisher"}
+    found: dict[str, list] = {}
+    for s, p, o in rows:
+        if s == website and p in wanted:
+            found.setdefault(wanted[p], []).append(_term(o))
+    out = {}
+    for key, values in found.items():
+        values.sort(key=lambda v: (_language_rank(v), str(v)))
+        out[key] = values[0]
+    return out
+
+
+def _language_rank(term: NamedNode | Literal) -> int:
+    language = getattr(term, "language", None) or ""
+    return 0 if language.startswith("en") else 1 if not language else 2
+
+
+def _term(text: str) -> NamedNode | Literal | BlankNode:
+    """One N-Triples term (as ``KnowledgeGraph.rows`` and ``str(term)`` write them) as a pyoxigraph term."""
+    if text.startswith("<") and text.endswith(">"):
+        return NamedNode(text[1:-1])
+    return next(iter(parse(f"<urn:s> <urn:p> {text} .".encode(), format=RdfFormat.N_TRIPLES))).object
+
+
+def _iri(value: str) -> NamedNode:
+    return NamedNode(value)
+
+
+def _iri_or_text(value: str) -> NamedNode | Literal:
+    if urlsplit(value).scheme in ("http", "https", "urn"):
+        try:
+            return NamedNode(value)
+        except ValueError:
+            pass
+    return Literal(value)
+
+
+def _integer(n: int) -> Literal:
+    return Literal(str(n), datatype=NamedNode(XSD + "integer"))

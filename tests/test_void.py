@@ -1,0 +1,124 @@
+"""``void.ttl``: the VoID/DCAT description ``kg build`` writes, and the same description from ``kg serve``."""
+
+from __future__ import annotations
+
+import urllib.request
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import rdflib
+
+import kg
+from kg.serve import start
+
+VOID = rdflib.Namespace("http://rdfs.org/ns/void#")
+DCTERMS = rdflib.Namespace("http://purl.org/dc/terms/")
+CONTENT = Path(__file__).resolve().parent.parent / "content"
+
+
+def read_void(path: Path) -> tuple[rdflib.Graph, rdflib.URIRef]:
+    """``void.ttl`` parsed as a publisher would serve it: relative IRIs against the file's own location."""
+    void = rdflib.Graph().parse(path, format="turtle", publicID=path.as_uri())
+    return void, next(void.subjects(rdflib.RDF.type, VOID.Dataset))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("out")
+    kg.build(CONTENT, out=out)
+    return out
+
+
+def test_counts_are_those_of_graph_nt(built):
+    """void:triples is the number of lines of graph.nt; each class partition the entities of that class;
+    each property partition the triples with that predicate; distinct subjects and objects as counted."""
+    void, ds = read_void(built / "void.ttl")
+    nt = rdflib.Graph().parse(built / "graph.nt", format="nt")
+    lines = (built / "graph.nt").read_text(encoding="utf-8").splitlines()
+    assert int(void.value(ds, VOID.triples)) == len(lines) == len(nt)
+    classes = {void.value(p, VOID["class"]): int(void.value(p, VOID.entities))
+               for p in void.objects(ds, VOID.classPartition)}
+    assert classes == dict(Counter(o for o in nt.objects(None, rdflib.RDF.type)))
+    assert classes[rdflib.URIRef("http://schema.org/Project")] == 3  # chicago, coldigit, goteborg-decidim
+    properties = {void.value(p, VOID.property): int(void.value(p, VOID.triples))
+                  for p in void.objects(ds, VOID.propertyPartition)}
+    assert properties == dict(Counter(p for p in nt.predicates()))
+    assert int(void.value(ds, VOID.classes)) == len(classes)
+    assert int(void.value(ds, VOID.properties)) == len(properties)
+    assert int(void.value(ds, VOID.distinctSubjects)) == len(set(nt.subjects()))
+    assert int(void.value(ds, VOID.distinctObjects)) == len(set(nt.objects()))
+    assert int(void.value(ds, VOID.entities)) == len(set(nt.subjects(rdflib.RDF.type)))
+
+
+def test_describes_the_site_its_dumps_and_vocabularies(built):
+    """Title and publisher come from the site's WebSite; the dumps resolve to the files beside void.ttl."""
+    void, ds = read_void(built / "void.ttl")
+    assert ds == rdflib.URIRef("https://digidemlab.org/kg/void#dataset")
+    assert str(void.value(ds, DCTERMS.title)) == "Digidem Lab"
+    assert void.value(ds, DCTERMS.publisher) == rdflib.URIRef("https://digidemlab.org/kg/organisation/digidem-lab")
+    dumps = sorted(Path(urllib.request.url2pathname(str(d)[len("file://"):])) for d in void.objects(ds, VOID.dataDump))
+    assert dumps == sorted(built / name for name in ("graph.jsonld", "graph.nq", "graph.nt", "graph.ttl"))
+    assert all(d.is_file() for d in dumps)
+    assert rdflib.URIRef("http://schema.org/") in set(void.objects(ds, VOID.vocabulary))
+    assert rdflib.URIRef("https://digidemlab.org/kg/project/chicago") in set(void.objects(ds, VOID.exampleResource))
+    assert void.value(ds, VOID.sparqlEndpoint) is None  # known only when served
+    assert void.value(ds, DCTERMS.license) is None  # content/_config.yml declares none
+
+
+@pytest.mark.parametrize(("config", "expected"), [
+    ("license: https://creativecommons.org/licenses/by/4.0/\n",
+     rdflib.URIRef("https://creativecommons.org/licenses/by/4.0/")),
+    ("license: CC BY 4.0\n", rdflib.Literal("CC BY 4.0")),
+    ("license: https://example.org/a\nkg:\n  license: https://creativecommons.org/publicdomain/zero/1.0/\n",
+     rdflib.URIRef("https://creativecommons.org/publicdomain/zero/1.0/")),
+])
+def test_licence_from_config(tmp_path, make_site, config, expected):
+    """The licence of _config.yml (``kg: license:`` overrides ``license:``) becomes dcterms:license."""
+    site = make_site(tmp_path / "site", {"_config.yml": "title: X\nurl: https://example.org\n" + config})
+    kg.build(site, out=tmp_path / "out")
+    void, ds = read_void(tmp_path / "out" / "void.ttl")
+    assert void.value(ds, DCTERMS.license) == expected
+
+
+def test_hostile_title_stays_a_literal(tmp_path, make_site):
+    """Quotes, a closing tag, U+2028 and an RTL mark in the site title do not break the Turtle."""
+    title = 'Evil """ \\" </script> \u2028 \u202e lab'
+    site = make_site(tmp_path / "site", {"_config.yml": f"title: '{title}'\nurl: https://example.org\n"})
+    kg.build(site, out=tmp_path / "out")
+    void, ds = read_void(tmp_path / "out" / "void.ttl")
+    assert str(void.value(ds, DCTERMS.title)) == kg.build(site).site.config.title
+
+
+def test_void_ttl_is_deterministic(tmp_path):
+    kg.build(CONTENT, out=tmp_path / "a")
+    kg.build(CONTENT, out=tmp_path / "b")
+    assert (tmp_path / "a" / "void.ttl").read_bytes() == (tmp_path / "b" / "void.ttl").read_bytes()
+
+
+def test_kg_serve_serves_the_same_description(built):
+    """/void.ttl of kg serve is the build's description plus the endpoint, with the served downloads as dumps."""
+    file_void, file_ds = read_void(built / "void.ttl")
+    server = start([built / "graph.nq"], port=0, background=True, quiet=True, workers=1)
+    try:
+        host, port = server.server_address[:2]
+        with urllib.request.urlopen(f"http://{host}:{port}/void.ttl", timeout=30) as response:
+            served = rdflib.Graph().parse(data=response.read(), format="turtle")
+    finally:
+        server.shutdown()
+        server.close()
+    ds = next(served.subjects(rdflib.RDF.type, VOID.Dataset))
+    assert ds == file_ds
+    assert served.value(ds, VOID.sparqlEndpoint) == rdflib.URIRef(f"http://{host}:{port}/sparql")
+    assert set(served.objects(ds, VOID.dataDump)) == {rdflib.URIRef(f"http://{host}:{port}/graph.nq")}
+
+    def without_dumps(g: rdflib.Graph) -> rdflib.Graph:
+        out = rdflib.Graph()
+        for t in g:
+            if t[1] not in (VOID.dataDump, VOID.sparqlEndpoint):
+                out.add(t)
+        return out
+
+    from rdflib.compare import isomorphic
+
+    assert isomorphic(without_dumps(served), without_dumps(file_void))

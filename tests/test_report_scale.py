@@ -14,7 +14,7 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 from conftest import write_site
-from test_report import SHAPES, iri, project
+from test_report import SHAPES, SITE_ORG, iri, project
 
 from kg.cli import main
 from kg.report import build_report, metrics, plots, write_report
@@ -293,3 +293,42 @@ def test_timeline_counts_running_projects(tmp_path):
     assert dict(line.node_years[iri("Hubb")]) == {2020: 1, 2021: 2, 2022: 2}
     assert line.node_first[iri("Hubb")] == 2020 and line.pair_first[iri("Gamma"), iri("Hubb")] == 2022
     assert dict(line.project_years) == {2019: 1, 2020: 1, 2021: 2, 2022: 2, 2023: 1}
+
+
+RASTER_SCRIPT = """
+import hashlib, networkx as nx
+from kg.report import plots
+g = nx.Graph()
+for i in range(400):
+    g.add_edge(f"n{i:03d}", f"n{(i * 7 + 3) % 400:03d}", weight=1 + i % 3)
+    g.add_edge(f"n{i:03d}", f"n{(i + 1) % 400:03d}", weight=1)
+made = plots.network(g, "x", "X", "c")
+assert b"<image" in made.svg
+print(hashlib.sha256(made.svg + made.png).hexdigest())
+"""
+
+
+def test_a_rasterised_plot_is_byte_identical_whatever_the_hash_seed():
+    """The image inside the SVG carries no date either: two processes, two hash seeds, same bytes."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    digests = {subprocess.run([sys.executable, "-c", RASTER_SCRIPT], check=True, capture_output=True, text=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)}).stdout
+               for seed in ("1", "2")}
+    assert len(digests) == 1
+
+
+def test_projects_are_linked_by_shared_organisations_other_than_the_site_org(tmp_path):
+    """T1 and T2 share Alfa and Beta (2); T1 and Q share Gamma; Hubb links P1, P2, P3 and Q
+    pairwise (six links of 1). The site's organisation, in all six, links nothing."""
+    made = build_report(write_site(tmp_path / "s", SHAPES))
+    graph = made.projections["projects-by-shared-organisations"]
+    ref = {n: n.rsplit("/", 1)[-1] for n in graph}
+    links = {tuple(sorted((ref[a], ref[b]))): w for a, b, w in graph.edges(data="weight")}
+    assert links == {("t1", "t2"): 2, ("q", "t1"): 1, ("p1", "p2"): 1, ("p1", "p3"): 1, ("p1", "q"): 1,
+                     ("p2", "p3"): 1, ("p2", "q"): 1, ("p3", "q"): 1}
+    assert SITE_ORG not in graph

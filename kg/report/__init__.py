@@ -455,7 +455,11 @@ def build_report(result_or_site: BuildResult | str | Path, options: Options | No
 
     measured_site_org = not options.without_site_org
     bipartites = {side: bipartite(facts, projects, side, site_org=measured_site_org) for side in BIPARTITE_SIDES}
-    projections = {}
+    # Projects by shared organisations: the site's organisation is in every project and would link
+    # every pair, so it is not counted. (The projection on organisations is the co-participation network.)
+    by_project = bipartites["project"].copy()
+    by_project.remove_nodes_from([facts.site_org] if facts.site_org in by_project else [])
+    projections = {"projects-by-shared-organisations": projection(by_project, 1)}
     for side in ("platform", "theme"):
         projections[f"organisations-by-shared-{side}"] = projection(bipartites[side], 0)
         projections[f"{side}s-by-shared-organisations"] = projection(bipartites[side], 1)

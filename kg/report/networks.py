@@ -192,9 +192,13 @@ def over_time(graph: nx.Graph, node_years: dict[str, Counter[int]], pair_years: 
     return result
 
 
+TIMELESS = ("label", "kind", "community", "site_org", "projects", "weight")
+"""The attributes the network over time keeps beside its spells: the rest (centralities,
+names of projects) is in the network's own files, and would double this one's size."""
+
+
 def _static(data: dict) -> dict:
-    """The attributes worth carrying into the timeline (long lists of names are not)."""
-    return {k: v for k, v in data.items() if k not in ("projects", "years") or not isinstance(v, str)}
+    return {k: v for k, v in data.items() if k in TIMELESS and not (k == "projects" and isinstance(v, str))}
 
 
 def _day(year: int, end: bool) -> str:

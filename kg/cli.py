@@ -176,7 +176,8 @@ def report(site: Path, out: Path, focus: str | None, since: int | None, until: i
         f"{summary['projects']} projects, {summary['organisations']} organisations, "
         f"{made.network.number_of_edges()} collaborating pairs, {summary['communities (measured network)']} "
         f"communities (modularity {summary['modularity (measured network)']}); "
-        f"wrote {len(written)} files to {out}/ (open {out / 'report.html'})"))
+        + (f"left out {len(made.undated)} projects without a year; " if made.windowed and made.undated else "")
+        + f"wrote {len(written)} files to {out}/ (open {out / 'report.html'})"))
 
 
 def _summary(console: Console, result: kg.BuildResult, out: Path) -> None:

@@ -265,6 +265,7 @@ def test_every_file_is_written(report, tmp_path):
                     "bipartite-organisation-platform", "bipartite-organisation-theme",
                     "organisations-by-shared-theme", "themes-by-shared-organisations"):
         assert {f"networks/{network}.{ext}" for ext in ("graphml", "gexf", "json")} <= names
+    assert "networks/network-over-time.gexf" in names
     assert (tmp_path / "r" / "plots" / "network.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 

@@ -28,7 +28,7 @@ from kg.pipeline import BuildResult, build
 from kg.report import graphfiles, metrics, plots
 from kg.report.facts import Facts, Project, read_facts
 from kg.report.metrics import SEED, Communities, Year
-from kg.report.networks import BIPARTITE_SIDES, bipartite, co_participation, ego, in_window, projection
+from kg.report.networks import BIPARTITE_SIDES, bipartite, co_participation, ego, in_window, over_time, projection
 from kg.report.plots import Plot
 from kg.report.tables import Table
 
@@ -118,6 +118,27 @@ class Report:
 
     def name(self, iri: str) -> str:
         return self.facts.name(iri)
+
+    @cached_property
+    def undated(self) -> list[Project]:
+        """Projects of the graph without any year. With no --since/--until they are in the
+        networks (in no yearly snapshot); a window cannot place them, so it leaves them out."""
+        last = self.facts.last_year
+        return [p for p in self.facts.projects.values() if not p.years(last)]
+
+    @property
+    def windowed(self) -> bool:
+        return self.options.since is not None or self.options.until is not None
+
+    @property
+    def undated_note(self) -> str:
+        """What became of the projects without a year, in words."""
+        n = len(self.undated)
+        if not n:
+            return "none"
+        if self.windowed:
+            return f"{n} (left out: --since/--until cannot place them)"
+        return f"{n} (in the networks, in no year)"
 
     @property
     def window(self) -> str:
@@ -300,6 +321,7 @@ class Report:
         dated = sorted({y for p in self.projects for y in p.years(self.facts.last_year)})
         return [
             ("projects", str(len(self.projects))),
+            ("projects without a year", self.undated_note),
             ("years", f"{dated[0]}–{dated[-1]}" if dated else "none"),
             ("window", self.window),
             ("site's organisation", site),
@@ -318,14 +340,15 @@ class Report:
     def plots(self) -> list[Plot]:
         """Every figure of the report (rendered once)."""
         site = self.name(self.facts.site_org) if self.facts.site_org else "the site's organisation"
+        drawn = plots.drawing(self.network, self.focus)  # laid out once, drawn twice
         result = [
             plots.network(self.network, "network", "Collaboration network",
                           "Organisations linked when they took part in the same project; node size by "
                           "number of partners, colour by community, line width by shared projects.",
-                          highlight=self.focus),
+                          highlight=self.focus, drawn=drawn),
             plots.network(self.network, "network-by-kind", "Collaboration network by kind of organisation",
                           "The same network coloured by kind of organisation.", colour_by="kind",
-                          highlight=self.focus),
+                          highlight=self.focus, drawn=drawn),
             plots.network(self.other_network, "network-" + ("with" if self.options.without_site_org else "without")
                           + "-site-org",
                           "Collaboration network " + ("with " if self.options.without_site_org else "without ")
@@ -371,6 +394,15 @@ class Report:
                              f"organisations with the most projects and their {HEATMAP_THEMES} commonest themes; "
                              "every pair is in tables/organisation-themes.csv).")
 
+    @cached_property
+    def over_time(self) -> nx.Graph:
+        """The measured network with the years its organisations and pairs were active
+        (``networks/network-over-time.gexf``, for Gephi's timeline)."""
+        line = metrics.timeline(self.facts, self.projects, site_org=not self.options.without_site_org)
+        if not self.years:
+            return over_time(self.network, {}, {}, 0, -1)
+        return over_time(self.network, line.node_years, line.pair_years, self.years[0].year, self.years[-1].year)
+
     def networks(self) -> dict[str, nx.Graph]:
         """Every network written as a graph file, by file stem."""
         result = {"network-with-site-org": self.with_site_org, "network-without-site-org": self.without_site_org}
@@ -394,6 +426,7 @@ class Report:
                 files[table.path] = table.csv_text()
             for stem, graph in self.networks().items():
                 files.update(graphfiles.graph_files(stem, graph))
+            files["networks/network-over-time.gexf"] = graphfiles.gexf(self.over_time)
             names = sorted([*files, "report.html", "report.md"])
             files["report.html"] = html.render(self, names)
             files["report.md"] = markdown.render(self, names)
@@ -422,7 +455,11 @@ def build_report(result_or_site: BuildResult | str | Path, options: Options | No
 
     measured_site_org = not options.without_site_org
     bipartites = {side: bipartite(facts, projects, side, site_org=measured_site_org) for side in BIPARTITE_SIDES}
-    projections = {}
+    # Projects by shared organisations: the site's organisation is in every project and would link
+    # every pair, so it is not counted. (The projection on organisations is the co-participation network.)
+    by_project = bipartites["project"].copy()
+    by_project.remove_nodes_from([facts.site_org] if facts.site_org in by_project else [])
+    projections = {"projects-by-shared-organisations": projection(by_project, 1)}
     for side in ("platform", "theme"):
         projections[f"organisations-by-shared-{side}"] = projection(bipartites[side], 0)
         projections[f"{side}s-by-shared-organisations"] = projection(bipartites[side], 1)

@@ -10,10 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kg.report.networks import MAX_PROJECTION_EDGES
 from kg.report.plots import Plot
 from kg.report.tables import Table, cell
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from kg.report import Report
 
 ROW_LIMIT = 200
@@ -121,8 +124,14 @@ def blocks(report: Report, files: list[str]) -> list[Block]:
                 Figure(plots["ego"]), TableBlock(report.ego_table)]
     out += [
         Heading(2, "Files", "files"),
-        Paragraph("Plots as PNG and SVG; tables as CSV (every row); networks as GraphML, GEXF (Gephi) and "
-                  "node-link JSON with every attribute."),
+        Paragraph("Plots as PNG and SVG; tables as CSV (every row; a text cell that a spreadsheet would read "
+                  "as a formula starts with ' instead); networks as GraphML, GEXF (Gephi) and node-link JSON with "
+                  "every attribute. networks/network-over-time.gexf is the measured network with the years each "
+                  "organisation and pair was active: Gephi's timeline plays it, a one-year window showing that "
+                  "year's snapshot and a window from the first year the cumulative network."),
+        Paragraph(f"Projections keep at most {MAX_PROJECTION_EDGES:,} links: those of the highest weights, "
+                  "all links of a weight together (every node stays; the bipartite networks have every link)."),
+        Bullets(tuple(_projection_note(stem, graph) for stem, graph in report.projections.items())),
         Bullets(tuple(files)),
         Heading(2, "How this report was made", "method"),
         Bullets((
@@ -131,13 +140,23 @@ def blocks(report: Report, files: list[str]) -> list[Block]:
             "schema:about themes and kgo:platform; never from the site's files directly.",
             f"{site} (the website's schema:publisher) is counted in every project.",
             "A project runs from its start year to its end year; an ongoing one to the latest year in the "
-            "graph; one without years is in the networks but in no year.",
+            "graph; one without years is in the networks but in no year, and --since/--until leave it out "
+            "(the summary says how many).",
             "Betweenness counts shortest paths by hops and is normalised; PageRank uses the weights.",
             f"Communities: Louvain, weighted, seed {report.options.seed}; modularity as Newman's.",
             "Structural measures (brokers, bridges, cut points) are taken without the site's organisation.",
         )),
     ]
     return out
+
+
+def _projection_note(stem: str, graph: nx.Graph) -> str:
+    """How much of one projection its graph file keeps."""
+    info = graph.graph
+    kept, links, weight = info.get("links_kept", 0), info.get("links", 0), info.get("min_weight", 1)
+    if kept == links:
+        return f"{stem}: all {links:,} links"
+    return f"{stem}: {kept:,} of {links:,} links, those shared by {weight} or more"
 
 
 def limited(table: Table, limit: int) -> str | None:

@@ -9,12 +9,13 @@ sorted order, so the same graph always gives the same communities, numbered from
 
 from __future__ import annotations
 
+import bisect
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import networkx as nx
 
 from kg.report.facts import Facts, Project
-from kg.report.networks import co_participation
 
 SEED = 42
 """The seed of community detection: fixed, so a report is reproducible."""
@@ -95,16 +96,60 @@ class Year:
     density: float
 
 
+@dataclass(frozen=True)
+class Timeline:
+    """When each organisation and pair was active, from one pass over the projects.
+
+    ``*_years`` map to Counter(year → projects running that year); ``*_first`` is the
+    start year of the earliest of their projects (when they joined the cumulative
+    network). Projects without a year are in none of them.
+    """
+
+    node_years: dict[str, Counter[int]]
+    pair_years: dict[tuple[str, str], Counter[int]]
+    node_first: dict[str, int]
+    pair_first: dict[tuple[str, str], int]
+    project_first: tuple[int, ...]
+    """The start year of every dated project, sorted."""
+    project_years: Counter[int]
+    """Year → projects running that year."""
+
+
+def timeline(facts: Facts, projects: list[Project], *, site_org: bool) -> Timeline:
+    """Who was active when, for the yearly snapshots and the dynamic graph file."""
+    last = facts.last_year
+    node_years: dict[str, Counter[int]] = defaultdict(Counter)
+    pair_years: dict[tuple[str, str], Counter[int]] = defaultdict(Counter)
+    node_first: dict[str, int] = {}
+    pair_first: dict[tuple[str, str], int] = {}
+    starts = []
+    running: Counter[int] = Counter()
+    for project in projects:
+        span = project.years(last)
+        if not span:
+            continue
+        starts.append(span[0])
+        running.update(span)
+        orgs = sorted(o for o in project.roles if site_org or o != facts.site_org)
+        for i, a in enumerate(orgs):
+            node_years[a].update(span)
+            node_first[a] = min(node_first.get(a, span[0]), span[0])
+            for b in orgs[i + 1:]:
+                pair_years[a, b].update(span)
+                pair_first[a, b] = min(pair_first.get((a, b), span[0]), span[0])
+    return Timeline(dict(node_years), dict(pair_years), node_first, pair_first, tuple(sorted(starts)), running)
+
+
 def yearly(facts: Facts, projects: list[Project], *, site_org: bool,
            since: int | None = None, until: int | None = None) -> list[Year]:
     """One snapshot per year (projects running that year) and the cumulative network.
 
     New organisations and pairs are those that first appear in the cumulative
-    network that year.
+    network that year. The cumulative network grows year by year (a union-find
+    keeps its components), so this is one pass, not one network per year.
     """
-    last = facts.last_year
-    spans = {p.iri: p.years(last) for p in projects}
-    years = sorted({y for span in spans.values() for y in span})
+    line = timeline(facts, projects, site_org=site_org)
+    years = sorted({y for counts in line.node_years.values() for y in counts})
     if not years:
         return []
     first, final = years[0], years[-1]
@@ -112,38 +157,57 @@ def yearly(facts: Facts, projects: list[Project], *, site_org: bool,
         first = max(first, since)
     if until is not None:
         final = min(final, until)
+    active_nodes: Counter[int] = Counter(y for counts in line.node_years.values() for y in counts)
+    active_pairs: Counter[int] = Counter(y for counts in line.pair_years.values() for y in counts)
+    joins: dict[int, list[str]] = defaultdict(list)
+    for node, year in line.node_first.items():
+        joins[max(year, first)].append(node)
+    links: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for pair, year in line.pair_first.items():
+        links[max(year, first)].append(pair)
+    parent: dict[str, str] = {}
+    size: dict[str, int] = {}
+
+    def root(node: str) -> str:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    parts = 0
+    largest = 0
+    organisations = pairs = 0
     rows: list[Year] = []
-    seen_orgs: set[str] = set()
-    seen_pairs: set[tuple[str, str]] = set()
-    started = [p for p in projects if spans[p.iri] and spans[p.iri][0] < first]
-    if started:  # what was already there when the window opens is not new in its first year
-        before = co_participation(facts, started, site_org=site_org)
-        seen_orgs.update(before.nodes)
-        seen_pairs.update(before.edges)
     for year in range(first, final + 1):
-        active = [p for p in projects if year in spans[p.iri]]
-        cumulative = [p for p in projects if spans[p.iri] and spans[p.iri][0] <= year]
-        now = co_participation(facts, active, site_org=site_org)
-        upto = co_participation(facts, cumulative, site_org=site_org)
-        pairs = {(min(a, b), max(a, b)) for a, b in upto.edges}
-        new_orgs = tuple(sorted(set(upto.nodes) - seen_orgs))
-        new_pairs = pairs - seen_pairs
-        seen_orgs.update(upto.nodes)
-        seen_pairs.update(pairs)
-        parts = components(upto)
+        for node in joins.get(year, ()):
+            parent[node], size[node] = node, 1
+            parts += 1
+            largest = max(largest, 1)
+        for a, b in links.get(year, ()):
+            ra, rb = root(a), root(b)
+            if ra != rb:
+                if size[ra] < size[rb]:
+                    ra, rb = rb, ra
+                parent[rb] = ra
+                size[ra] += size[rb]
+                largest = max(largest, size[ra])
+                parts -= 1
+        organisations += len(joins.get(year, ()))
+        pairs += len(links.get(year, ()))
+        new = tuple(sorted(n for n in joins.get(year, ()) if line.node_first[n] == year))
         rows.append(Year(
             year=year,
-            projects=len(active),
-            organisations=now.number_of_nodes(),
-            pairs=now.number_of_edges(),
-            cumulative_projects=len(cumulative),
-            cumulative_organisations=upto.number_of_nodes(),
-            cumulative_pairs=upto.number_of_edges(),
-            new_organisations=new_orgs,
-            new_pairs=len(new_pairs),
-            components=len(parts),
-            largest_component=len(parts[0]) if parts else 0,
-            density=nx.density(upto) if upto.number_of_nodes() > 1 else 0.0,
+            projects=line.project_years[year],
+            organisations=active_nodes[year],
+            pairs=active_pairs[year],
+            cumulative_projects=bisect.bisect_right(line.project_first, year),
+            cumulative_organisations=organisations,
+            cumulative_pairs=pairs,
+            new_organisations=new,
+            new_pairs=sum(1 for p in links.get(year, ()) if line.pair_first[p] == year),
+            components=parts,
+            largest_component=largest,
+            density=2 * pairs / (organisations * (organisations - 1)) if organisations > 1 else 0.0,
         ))
     return rows
 

@@ -8,10 +8,12 @@ are strings, integers, floats or booleans only — what GraphML and GEXF can hol
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 import networkx as nx
+import numpy as np
+from scipy import sparse
 
 from kg.report.facts import SITE_ROLE, Facts, Project
 
@@ -110,20 +112,47 @@ def bipartite(facts: Facts, projects: Iterable[Project], side: str, *, site_org:
     return graph
 
 
-def projection(graph: nx.Graph, side: int) -> nx.Graph:
-    """One side of a bipartite graph, linked by shared neighbours (``weight`` = how many)."""
+MAX_PROJECTION_EDGES = 5000
+"""A projection keeps at most this many links: those of the highest weights (see :func:`projection`)."""
+
+
+def projection(graph: nx.Graph, side: int, *, max_edges: int = MAX_PROJECTION_EDGES) -> nx.Graph:
+    """One side of a bipartite graph, linked by shared neighbours (``weight`` = how many).
+
+    When most of one side shares a neighbour (every organisation on the one
+    platform most projects use), the projection is nearly a complete graph: tens of
+    thousands of links that say nothing and make files of tens of megabytes. So it
+    keeps only the links of weight ``min_weight`` or more, the smallest threshold
+    that leaves at most ``max_edges`` links (all links of one weight are kept or
+    dropped together, so no tie is broken arbitrarily). The graph's attributes
+    ``min_weight``, ``links`` and ``links_kept`` say what was kept; every node stays,
+    and the bipartite graph holds every link.
+    """
     nodes = sorted(n for n, d in graph.nodes(data=True) if d["bipartite"] == side)
-    weights: dict[tuple[str, str], int] = defaultdict(int)
-    for middle in sorted(n for n, d in graph.nodes(data=True) if d["bipartite"] != side):
-        around = sorted(graph.adj[middle])
-        for i, a in enumerate(around):
-            for b in around[i + 1:]:
-                weights[a, b] += 1
-    result = nx.Graph(name=f"{graph.graph['name']} projected on {'organisations' if side == 0 else 'the other side'}")
+    others = sorted(n for n, d in graph.nodes(data=True) if d["bipartite"] != side)
+    at = {n: i for i, n in enumerate(nodes)}
+    other_at = {n: i for i, n in enumerate(others)}
+    ends = [(at[a], other_at[b]) if a in at else (at[b], other_at[a]) for a, b in graph.edges]
+    rows = np.fromiter((i for i, _j in ends), dtype=np.int64, count=len(ends))
+    columns = np.fromiter((j for _i, j in ends), dtype=np.int64, count=len(ends))
+    incidence = sparse.csr_matrix((np.ones(len(ends), dtype=np.int64), (rows, columns)),
+                                  shape=(len(nodes), len(others)))
+    shared = sparse.triu(incidence @ incidence.T, k=1).tocoo()
+    weights = shared.data
+    threshold = 1
+    if len(weights) > max_edges:
+        at_least = np.cumsum(np.bincount(weights)[::-1])[::-1]  # at_least[w] = links of weight >= w
+        small_enough = np.flatnonzero(at_least <= max_edges)
+        # None kept when even the heaviest links alone are too many.
+        threshold = int(small_enough[0]) if len(small_enough) else len(at_least)
+    keep = weights >= threshold
+    result = nx.Graph(name=f"{graph.graph['name']} projected on {'organisations' if side == 0 else 'the other side'}",
+                      min_weight=threshold, links=len(weights), links_kept=int(keep.sum()))
     for node in nodes:
         result.add_node(node, **graph.nodes[node])
-    for (a, b), weight in sorted(weights.items()):
-        result.add_edge(a, b, weight=weight)
+    for i, j, weight in sorted(zip(shared.row[keep].tolist(), shared.col[keep].tolist(),
+                                   weights[keep].tolist(), strict=True)):
+        result.add_edge(nodes[i], nodes[j], weight=weight)
     return result
 
 
@@ -137,6 +166,58 @@ def ego(graph: nx.Graph, centre: str, radius: int = 2) -> nx.Graph:
     for a, b in sorted((min(a, b), max(a, b)) for a, b in sub.edges):
         result.add_edge(a, b, **graph.edges[a, b])
     return result
+
+
+def over_time(graph: nx.Graph, node_years: dict[str, Counter[int]], pair_years: dict[tuple[str, str], Counter[int]],
+              first: int, last: int) -> nx.Graph:
+    """``graph`` with time: one snapshot per year and the cumulative network, in one graph.
+
+    Each node and edge gets ``spells``, the runs of years (from 1 January to
+    31 December) in which it had a project running, and the dynamic attribute
+    ``running_projects`` (how many, year by year). Written as GEXF, Gephi plays it
+    on its timeline: a one-year window shows that year's snapshot, a window from
+    the first year the cumulative network so far. Only years from ``first`` to
+    ``last`` count; what has no year there is left out.
+    """
+    result = nx.Graph(name=f"{graph.graph.get('name', 'network')} over time", mode="dynamic")
+    for node, data in graph.nodes(data=True):
+        years = {y: n for y, n in node_years.get(node, {}).items() if first <= y <= last}
+        if years:
+            result.add_node(node, **_static(data), spells=_spells(years), running_projects=_by_year(years))
+    for a, b, data in sorted(graph.edges(data=True), key=lambda e: (min(e[0], e[1]), max(e[0], e[1]))):
+        a, b = min(a, b), max(a, b)
+        years = {y: n for y, n in pair_years.get((a, b), {}).items() if first <= y <= last}
+        if years and a in result and b in result:
+            result.add_edge(a, b, **_static(data), spells=_spells(years), running_projects=_by_year(years))
+    return result
+
+
+TIMELESS = ("label", "kind", "community", "site_org", "projects", "weight")
+"""The attributes the network over time keeps beside its spells: the rest (centralities,
+names of projects) is in the network's own files, and would double this one's size."""
+
+
+def _static(data: dict) -> dict:
+    return {k: v for k, v in data.items() if k in TIMELESS and not (k == "projects" and isinstance(v, str))}
+
+
+def _day(year: int, end: bool) -> str:
+    return f"{year:04d}-12-31" if end else f"{year:04d}-01-01"
+
+
+def _spells(years: dict[int, int]) -> list[tuple[str, str]]:
+    """Runs of consecutive years as (first day, last day) intervals."""
+    runs: list[list[int]] = []
+    for year in sorted(years):
+        if runs and runs[-1][1] == year - 1:
+            runs[-1][1] = year
+        else:
+            runs.append([year, year])
+    return [(_day(a, False), _day(b, True)) for a, b in runs]
+
+
+def _by_year(years: dict[int, int]) -> list[tuple[int, str, str]]:
+    return [(n, _day(y, False), _day(y, True)) for y, n in sorted(years.items())]
 
 
 def _clean(attributes: dict[str, object]) -> dict[str, object]:

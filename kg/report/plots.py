@@ -17,6 +17,7 @@ import math
 import textwrap
 import unicodedata
 import warnings
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -34,6 +35,12 @@ LABEL_CHARS = 32
 """Longest name written in a plot; longer ones end in "…"."""
 MAX_NETWORK_LABELS = 30
 """At most this many nodes get a name in a network plot: the best connected ones."""
+MAX_DRAWN_NODES = 400
+"""At most this many organisations are drawn in a network plot: the best connected ones."""
+MAX_DRAWN_EDGES = 2000
+"""At most this many links are drawn in a network plot: the strongest ones."""
+RASTER_FROM = 300
+"""A layer (links, nodes) with more elements than this is an image inside the SVG."""
 
 #: Fonts tried glyph by glyph: DejaVu Sans (Latin, Greek, Cyrillic, Arabic, Hebrew …), then
 #: CJK fonts where installed (``.ci/run`` installs WenQuanYi Zen Hei); others draw boxes.
@@ -107,9 +114,56 @@ def colours(keys: Sequence[str]) -> dict[str, str]:
     return {key: PALETTE[i] if i < len(PALETTE) else OTHER for i, key in enumerate(keys)}
 
 
+@dataclass(frozen=True)
+class Drawing:
+    """What a network plot draws of a graph, and where: made once, drawn in several colourings.
+
+    A plot with thousands of links is an unreadable grey mat and a huge file, so at most
+    ``MAX_DRAWN_NODES`` organisations (the best connected, plus the highlighted one) and,
+    among them, the ``MAX_DRAWN_EDGES`` strongest links are drawn; :attr:`note` says so
+    in the caption. Every node and link stays in the tables and graph files.
+    """
+
+    nodes: tuple[str, ...]
+    edges: tuple[tuple[str, str], ...]
+    positions: dict[str, tuple[float, float]]
+    note: str
+
+
+def drawing(graph: nx.Graph, highlight: str | None = None, *, max_nodes: int | None = None,
+            max_edges: int | None = None) -> Drawing:
+    """Choose the nodes and links to draw and lay them out (spring layout, fixed seed)."""
+    max_nodes = MAX_DRAWN_NODES if max_nodes is None else max_nodes
+    max_edges = MAX_DRAWN_EDGES if max_edges is None else max_edges
+    degree = dict(graph.degree)
+    strength = dict(graph.degree(weight="weight"))
+    ranked = sorted(graph.nodes, key=lambda n: (-degree[n], -strength[n], n))
+    chosen = set(ranked[:max_nodes])
+    if highlight is not None and highlight in graph:
+        chosen.add(highlight)
+    shown = graph.subgraph(chosen)
+    links = sorted(((min(a, b), max(a, b)) for a, b in shown.edges),
+                   key=lambda e: (-shown.edges[e].get("weight", 1), e))
+    kept = tuple(sorted(links[:max_edges]))
+    notes = []
+    if len(chosen) < graph.number_of_nodes():
+        notes.append(f"the {len(chosen):,} best-connected of {graph.number_of_nodes():,} organisations")
+    if len(kept) < graph.number_of_edges():
+        notes.append(f"the {len(kept):,} strongest of {graph.number_of_edges():,} links")
+    note = ("Drawn: " + " and ".join(notes) + "; every one is in the tables and graph files.") if notes else ""
+    return Drawing(tuple(sorted(chosen)), kept, _layout(shown), note)
+
+
 def network(graph: nx.Graph, name: str, title: str, caption: str, *,
-            colour_by: str = "community", highlight: str | None = None) -> Plot:
-    """Nodes sized by degree and coloured by ``colour_by``; the best connected are named."""
+            colour_by: str = "community", highlight: str | None = None, drawn: Drawing | None = None) -> Plot:
+    """Nodes sized by degree and coloured by ``colour_by``; the best connected are named.
+
+    ``drawn`` (from :func:`drawing`) is what to draw; a layer of more than
+    ``RASTER_FROM`` nodes or links is rasterised in the SVG, which stays small.
+    """
+    drawn = drawn if drawn is not None else drawing(graph, highlight)
+    if drawn.note:
+        caption = f"{caption} {drawn.note}"
 
     def draw(figure: Figure) -> None:
         ax = figure.add_subplot()
@@ -118,20 +172,27 @@ def network(graph: nx.Graph, name: str, title: str, caption: str, *,
         if graph.number_of_nodes() == 0:
             ax.text(0.5, 0.5, "no organisations", ha="center", va="center", transform=ax.transAxes)
             return
-        nodes = sorted(graph.nodes)
-        layout = _layout(graph)
+        nodes = list(drawn.nodes)
+        layout = drawn.positions
         groups = [graph.nodes[n].get(colour_by, "") for n in nodes]
-        order = sorted(set(groups), key=lambda g: (-groups.count(g), str(g)))
+        counts = Counter(groups)
+        order = sorted(counts, key=lambda g: (-counts[g], str(g)))
         palette = colours([str(g) for g in order])
-        degree = dict(graph.degree)
+        degree = dict(graph.degree(nodes))
         top = max(degree.values()) or 1
-        widths = [0.4 + 2.0 * graph.edges[e].get("weight", 1) / _max_weight(graph) for e in graph.edges]
-        nx.draw_networkx_edges(graph, layout, ax=ax, width=widths, edge_color="#999999", alpha=0.5)
+        heaviest = max((graph.edges[e].get("weight", 1) for e in drawn.edges), default=1) or 1
+        widths = [0.4 + 2.0 * graph.edges[e].get("weight", 1) / heaviest for e in drawn.edges]
+        if drawn.edges:
+            lines = nx.draw_networkx_edges(graph, layout, ax=ax, edgelist=list(drawn.edges), width=widths,
+                                           edge_color="#999999", alpha=0.5)
+            lines.set_rasterized(len(drawn.edges) > RASTER_FROM)
         sizes = {n: 40 + 900 * degree[n] / top for n in nodes}
-        nx.draw_networkx_nodes(graph, layout, ax=ax, nodelist=nodes, node_size=[sizes[n] for n in nodes],
-                               node_color=[palette[str(g)] for g in groups], linewidths=0.5, edgecolors="white")
+        dots = nx.draw_networkx_nodes(graph, layout, ax=ax, nodelist=nodes, node_size=[sizes[n] for n in nodes],
+                                      node_color=[palette[str(g)] for g in groups], linewidths=0.5,
+                                      edgecolors="white")
+        dots.set_rasterized(len(nodes) > RASTER_FROM)
         named = sorted(nodes, key=lambda n: (-degree[n], n))[:MAX_NETWORK_LABELS]
-        if highlight is not None and highlight in graph and highlight not in named:
+        if highlight is not None and highlight in layout and highlight not in named:
             named.append(highlight)
         for node in sorted(named):
             # Above the node: half its diameter (size is an area in points²) plus a little.
@@ -150,6 +211,8 @@ def network(graph: nx.Graph, name: str, title: str, caption: str, *,
 def _layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     """Positions: each component laid out on its own (spring, fixed seed) in a grid cell
     sized by its number of nodes, largest first, so that small groups stay readable."""
+    if graph.number_of_nodes() == 0:
+        return {}
     parts = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0]))
     columns = max(1, math.ceil(math.sqrt(len(parts))))
     biggest = len(parts[0])
@@ -158,17 +221,17 @@ def _layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
         row, column = divmod(i, columns)
         scale = 0.42 * math.sqrt(len(part) / biggest) if len(part) > 1 else 0.0
         if len(part) > 1:
-            inner = nx.spring_layout(graph.subgraph(part), seed=SEED, weight="weight",
+            sub = nx.Graph()  # in sorted order, whatever order the view would give
+            sub.add_nodes_from(part)
+            sub.add_weighted_edges_from(sorted((min(a, b), max(a, b), d.get("weight", 1))
+                                               for a, b, d in graph.subgraph(part).edges(data=True)))
+            inner = nx.spring_layout(sub, seed=SEED, weight="weight",
                                      k=1.5 / len(part) ** 0.5, iterations=100, center=(0, 0))
         else:
             inner = {part[0]: (0.0, 0.0)}
         for node, (x, y) in inner.items():
             positions[node] = (column + 0.5 + scale * float(x), -(row + 0.5) + scale * float(y))
     return positions
-
-
-def _max_weight(graph: nx.Graph) -> float:
-    return max((d.get("weight", 1) for _a, _b, d in graph.edges(data=True)), default=1) or 1
 
 
 def stacked_years(counts: dict[str, dict[int, int]], name: str, title: str, caption: str,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -43,12 +44,33 @@ class Table:
         return [[cell(row[i]) for i in index] for row in rows]
 
     def csv_text(self) -> str:
-        """RFC 4180 CSV (``\\n`` line ends), header first, every value formatted by :func:`cell`."""
+        """RFC 4180 CSV (``\\n`` line ends), header first, every value formatted by :func:`cell`,
+        text made inert for spreadsheets by :func:`spreadsheet_safe`."""
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(self.columns)
-        writer.writerows([cell(v) for v in row] for row in self.rows)
+        writer.writerows([spreadsheet_safe(cell(v)) if isinstance(v, str) else cell(v) for v in row]
+                         for row in self.rows)
         return buffer.getvalue()
+
+
+#: What makes Excel, LibreOffice or Google Sheets read a cell as a formula (OWASP's list, with
+#: the full-width forms some spreadsheets also accept).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """Text that a spreadsheet opening the CSV shows as text, never runs as a formula.
+
+    A name beginning with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (after
+    any spaces) gets a leading ``'`` as OWASP advises ("CSV injection"), which
+    spreadsheets show as text. A plain number (``-0.5``) is left alone: it is no formula.
+    Only text cells pass through here; the table's own numbers never do.
+    """
+    if text.lstrip(" ").startswith(FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
 
 
 def cell(value: Value) -> str:

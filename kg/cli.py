@@ -377,13 +377,7 @@ def serve_command(site: Path | None, graphs: tuple[Path, ...], host: str, port: 
     from kg.serve import start
 
     err = Console(stderr=True, highlight=False, soft_wrap=True)
-    if site is not None and graphs:
-        err.print("[bold red]error:[/] give SITE or --graph, not both")
-        sys.exit(2)
-    source = list(graphs) if graphs else (site or Path("content"))
-    if not graphs and not Path(source).is_dir():
-        err.print(Text(f"error: {source}: no such site folder", style="red"))
-        sys.exit(2)
+    source = _site_or_graphs(site, graphs, err)
     try:
         server = start(source, host=host, port=port, timeout=timeout, max_results=max_results, cors=cors,
                        workers=workers, license=license_)
@@ -426,13 +420,7 @@ def push_command(site: Path | None, graphs: tuple[Path, ...], endpoint: str, gra
     from kg.push import push
 
     err = Console(stderr=True, highlight=False, soft_wrap=True)
-    if site is not None and graphs:
-        err.print("[bold red]error:[/] give SITE or --graph, not both")
-        sys.exit(2)
-    source = list(graphs) if graphs else (site or Path("content"))
-    if not graphs and not Path(source).is_dir():
-        err.print(Text(f"error: {source}: no such site folder", style="red"))
-        sys.exit(2)
+    source = _site_or_graphs(site, graphs, err)
     try:
         result = push(source, endpoint, graph_iri, timeout=timeout)
     except SiteError as exc:
@@ -440,6 +428,18 @@ def push_command(site: Path | None, graphs: tuple[Path, ...], endpoint: str, gra
         sys.exit(2)
     err.print(Text(f"pushed {result.triples} triples to <{result.graph_iri}> at {result.endpoint} "
                    f"(HTTP {result.status})"))
+
+
+def _site_or_graphs(site: Path | None, graphs: tuple[Path, ...], err: Console) -> Path | list[Path]:
+    """The one source a command reads: the SITE folder (default content/) or the --graph files."""
+    if site is not None and graphs:
+        err.print("[bold red]error:[/] give SITE or --graph, not both")
+        sys.exit(2)
+    source: Path | list[Path] = list(graphs) if graphs else (site or Path("content"))
+    if isinstance(source, Path) and not source.is_dir():
+        err.print(Text(f"error: {source}: no such site folder", style="red"))
+        sys.exit(2)
+    return source
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -226,3 +226,24 @@ def test_the_size_limit_is_settable_from_the_command_line(tmp_path):
     assert result.exit_code == 0
     assert "_clients/big.md: error [file-too-large]" in result.output
     assert "organisation/goteborgs-stad" in (tmp_path / "out" / "graph.nt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("name", "text", "line", "words"), [
+    ("_config.yml", "title: X\nurl: https://example.org\nnav: " + "[" * 5000 + "]" * 5000 + "\n", 3,
+     "nested more than 100 levels deep; refused; using Jekyll's defaults"),
+    ("_config.yml", "title: X\nurl: [https://example.org\n", 3, "YAML syntax error"),
+    ("_data/kg/registry.yml", "organisations:\n  x: " + "{a: " * 5000 + "1" + "}" * 5000 + "\n", 2,
+     "nested more than 100 levels deep; refused; data file skipped"),
+    ("_data/kg/registry.yml", "organisations: !!python/object:os.system {}\n", 1, "refused"),
+])
+def test_config_and_data_files_are_read_as_safely_as_front_matter(tmp_path, name, text, line, words):
+    """``_config.yml`` and ``_data`` files go through the same safe reader: depth limit, no tags, a line."""
+    site = write_site(tmp_path / "site", {"_clients/good.md": GOOD, name: text})
+    result = kg.build(site)
+    [diagnostic] = [d for d in result.diagnostics if d.file == name and d.kind == "yaml-error"]
+    assert diagnostic.line == line
+    assert words in diagnostic.message
+    if name == "_config.yml":  # an unreadable configuration means Jekyll's defaults, as for no file at all
+        assert result.site.config.base == "http://localhost:4000"
+    else:
+        assert (PROJECT["good"], KGO.client, ORG["goteborgs-stad"]) in result.graph.graph()

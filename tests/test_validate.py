@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import rdflib
 from click.testing import CliRunner
-from namespaces import KGO, SCHEMA
+from namespaces import KGO, SCHEMA, SKOS
 from rdflib import RDF, XSD, Literal, URIRef
 
 import kg
@@ -22,7 +22,6 @@ from kg.vocab import ORGANISATION_TYPES
 
 ROOT = Path(__file__).resolve().parents[1]
 BASE = "https://digidemlab.org"
-SKOS = rdflib.Namespace("http://www.w3.org/2004/02/skos/core#")
 PROV = rdflib.Namespace("http://www.w3.org/ns/prov#")
 SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
 

@@ -16,8 +16,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from kg.diagnostics import Diagnostics, SiteError, shown
 from kg.load import frontmatter, jekyll
 from kg.load.config import permalink_template, read_config
@@ -35,7 +33,6 @@ _PLACEHOLDER = re.compile(r":[a-z_]+")
 _LANG = re.compile(r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$")
 
 Progress = Callable[[int, int], None]
-
 
 def load_site(
     root: str | Path,
@@ -88,9 +85,7 @@ def load_site(
     data, data_paths = _load_data(root, real_root, diags, files)
     return Site(config=config, documents=documents, data=data, files=files, data_paths=data_paths)
 
-
 _NOT_CONTENT = {"node_modules", "vendor", "_site", ".git", ".jekyll-cache", "output"}
-
 
 def _nested_posts(root: Path) -> list[str]:
     """``en/_posts`` and the like: posts folders inside ordinary folders (their path gives categories)."""
@@ -101,7 +96,6 @@ def _nested_posts(root: Path) -> list[str]:
             out.append((here / "_posts").relative_to(root).as_posix())
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(_SKIP_PREFIXES) and d not in _NOT_CONTENT)
     return out
-
 
 def _walk(root: Path, real_root: Path, top: str, diags: Diagnostics) -> list[str]:
     """Site-relative paths of the files under ``root/top``, as Jekyll would read them."""
@@ -135,14 +129,12 @@ def _walk(root: Path, real_root: Path, top: str, diags: Diagnostics) -> list[str
             out.append(rel)
     return out
 
-
 def _inside(path: Path, real_root: Path) -> bool:
     try:
         path.resolve().relative_to(real_root)
     except (ValueError, OSError, RuntimeError):
         return False
     return True
-
 
 def _load_document(
     root: Path,
@@ -246,16 +238,13 @@ def _load_document(
             doc.url = config.base + doc.url_path
     return doc
 
-
 def _pad_date(text: str) -> str:
     year, month, day = text.split("-")
     return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
 
-
 def _published(data: dict[str, Any]) -> bool:
     """Jekyll's test: ``published: false`` (``no``, ``off``) or an empty ``published:`` is not output."""
     return "published" not in data or jekyll.truthy(data["published"])
-
 
 def _in_future(date: dt.date | dt.datetime | None) -> bool:
     if date is None:
@@ -263,7 +252,6 @@ def _in_future(date: dt.date | dt.datetime | None) -> bool:
     if isinstance(date, dt.datetime):
         return date > dt.datetime.now(dt.UTC)
     return date > dt.date.today()
-
 
 def _url(doc: Document, meta: dict[str, Any], config: SiteConfig, ph: dict[str, str],
          diags: Diagnostics) -> str | None:
@@ -286,7 +274,6 @@ def _url(doc: Document, meta: dict[str, Any], config: SiteConfig, ph: dict[str, 
                   line=doc.line_of("permalink"))
     return jekyll.sanitize_url(url)
 
-
 def _load_data(root: Path, real_root: Path, diags: Diagnostics,
                files: set[str]) -> tuple[dict[str, Any], dict[str, str]]:
     """``_data/**/*.yml|yaml|json`` by path without extension (``kg/registry``), and where each came from."""
@@ -300,20 +287,11 @@ def _load_data(root: Path, real_root: Path, diags: Diagnostics,
         key = rel[len("_data/") :].rsplit(".", 1)[0]
         try:
             text = (root / rel).read_text(encoding="utf-8-sig")
-            if suffix != ".json" and (deep := frontmatter.too_deep(text)) is not None:
-                diags.add(rel, "yaml-error", f"YAML nested more than {frontmatter.MAX_DEPTH} levels deep; "
-                          "data file skipped", line=deep, severity="error")
-                continue
-            if suffix == ".json":
-                out[key] = json.loads(text)
-            else:
-                out[key] = yaml.load(text, Loader=frontmatter.FrontMatterLoader)  # noqa: S506
+            out[key] = json.loads(text) if suffix == ".json" else frontmatter.load_yaml(text)
             paths[key] = rel
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark
-            diags.add(rel, "yaml-error", f"YAML syntax error: {exc.problem}; data file skipped",
-                      line=mark.line + 1 if mark else None, severity="error")
-        except (yaml.YAMLError, ValueError, OSError) as exc:
+        except frontmatter.FrontMatterError as exc:
+            diags.add(rel, exc.kind, f"{exc}; data file skipped", line=exc.line, severity="error")
+        except (ValueError, OSError) as exc:
             diags.add(rel, "yaml-error", f"cannot read data file: {exc}; skipped", severity="error")
         except RecursionError:
             diags.add(rel, "yaml-error", "nested too deeply to read; data file skipped", severity="error")

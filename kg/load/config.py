@@ -12,11 +12,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-import yaml
-
 from kg.diagnostics import Diagnostics
 from kg.load.documents import SiteConfig
-from kg.load.frontmatter import MAX_DEPTH, FrontMatterLoader, too_deep
+from kg.load.frontmatter import FrontMatterError, load_yaml
 
 DEFAULT_URL = "http://localhost:4000"
 DEFAULT_LANG = "en"
@@ -43,22 +41,12 @@ def read_config(root: Path, diags: Diagnostics) -> SiteConfig:
     raw: dict[str, Any] = {}
     if path.is_file():
         try:
-            config_text = path.read_text(encoding="utf-8-sig")
-            if (deep := too_deep(config_text)) is not None:
-                raise yaml.MarkedYAMLError(problem=f"nested more than {MAX_DEPTH} levels deep",
-                                           problem_mark=yaml.Mark("_config.yml", 0, deep - 1, 0, None, None))  # 0-based
-            loaded = yaml.load(config_text, Loader=FrontMatterLoader)  # noqa: S506
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            diags.add(
-                "_config.yml",
-                "yaml-error",
-                f"YAML syntax error: {exc.problem or exc.context}; using Jekyll's defaults",
-                line=mark.line + 1 if mark else None,
-            )
+            loaded = load_yaml(path.read_text(encoding="utf-8-sig"))
+        except FrontMatterError as exc:
+            diags.add("_config.yml", exc.kind, f"{exc}; using Jekyll's defaults", line=exc.line)
             loaded = {}
-        except (yaml.YAMLError, UnicodeDecodeError) as exc:
-            diags.add("_config.yml", "yaml-error", f"cannot read: {exc}; using Jekyll's defaults")
+        except UnicodeDecodeError as exc:
+            diags.add("_config.yml", "encoding-error", f"not valid UTF-8 ({exc.reason}); using Jekyll's defaults")
             loaded = {}
         if isinstance(loaded, dict):
             raw = loaded

@@ -146,31 +146,45 @@ def too_deep(yaml_text: str, limit: int = MAX_DEPTH) -> int | None:
     return None
 
 
+def load_yaml(text: str) -> Any:
+    """Safe YAML text → Python values; raises :class:`FrontMatterError` with the 1-based line in ``text``.
+
+    The one way kg reads a YAML file of the site (front matter, ``_config.yml``,
+    ``_data``): the depth check before libyaml, the safe loader, and every YAML
+    failure as one readable message.
+    """
+    deep = too_deep(text)
+    if deep is not None:
+        raise FrontMatterError("yaml-error", f"YAML nested more than {MAX_DEPTH} levels deep; refused", deep)
+    try:
+        return yaml.load(text, Loader=FrontMatterLoader)  # noqa: S506 - a safe loader
+    except yaml.constructor.ConstructorError as exc:
+        tag = exc.problem.split("tag ", 1)[-1] if exc.problem and "tag " in exc.problem else "a tag"
+        raise FrontMatterError("yaml-error", f"YAML tag {tag} refused: only plain YAML values are read "
+                               "(nothing is ever constructed or run from a tag)", _line(exc)) from None
+    except yaml.MarkedYAMLError as exc:
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise FrontMatterError("yaml-error", f"YAML syntax error: {problem}", _line(exc)) from None
+    except yaml.YAMLError as exc:
+        raise FrontMatterError("yaml-error", f"YAML error: {exc}", None) from None
+    except RecursionError:
+        raise FrontMatterError("yaml-error", "YAML nested too deeply", None) from None
+
+
+def _line(exc: yaml.MarkedYAMLError) -> int | None:
+    mark = exc.problem_mark or exc.context_mark
+    return mark.line + 1 if mark is not None else None
+
+
 def parse(text: str) -> Parsed:
     """Parse a file's text; raises :class:`FrontMatterError` with a line."""
     yaml_text, body, body_line = split(text)
     if yaml_text is None:
         return Parsed({}, body, 1, {}, False)
-    deep = too_deep(yaml_text)
-    if deep is not None:
-        raise FrontMatterError("yaml-error", f"YAML nested more than {MAX_DEPTH} levels deep; refused", deep + 1)
     try:
-        data = yaml.load(yaml_text, Loader=FrontMatterLoader)  # noqa: S506 - a safe loader
-    except yaml.constructor.ConstructorError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 2 if mark is not None else None  # +1 for 1-based, +1 for '---'
-        tag = exc.problem.split("tag ", 1)[-1] if exc.problem and "tag " in exc.problem else "a tag"
-        raise FrontMatterError("yaml-error", f"YAML tag {tag} refused: only plain YAML values are read "
-                               "(nothing is ever constructed or run from a tag)", line) from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 2 if mark is not None else None  # +1 for 1-based, +1 for '---'
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise FrontMatterError("yaml-error", f"YAML syntax error: {problem}", line) from None
-    except yaml.YAMLError as exc:
-        raise FrontMatterError("yaml-error", f"YAML error: {exc}", None) from None
-    except RecursionError:
-        raise FrontMatterError("yaml-error", "YAML nested too deeply", None) from None
+        data = load_yaml(yaml_text)
+    except FrontMatterError as exc:  # a line of the front matter is a line of the file after '---'
+        raise FrontMatterError(exc.kind, str(exc), exc.line + 1 if exc.line else None) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):

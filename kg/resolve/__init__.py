@@ -156,7 +156,7 @@ def resolve(ctx: MapContext, registry: Registry | None = None, diags: Diagnostic
                     out.append(Statement(parent_iri, RDF_TYPE, schema.Organization, n.file))
                     out.append(Statement(parent_iri, schema.name, text(_parent_display(p, n), n.lang), n.file))
     out.extend(_inherit_platforms(out))
-    if any(st.source == REGISTRY_SOURCE for st in out):
+    if any(registry.entries[key].source == REGISTRY_SOURCE for key in described):
         # The bundled registry is a source like any file: its named graph is described.
         out.extend(source_statements(ctx.mint, REGISTRY_SOURCE, "registry"))
     entities = {root: iri for root, iri in iri_of_root.items()}

@@ -36,9 +36,11 @@ def main() -> None:
 @click.option("--validate", "check", is_flag=True, help="Also check the graph against ontology/shapes.ttl (SHACL).")
 @click.option("--max-file-bytes", default=MAX_FILE_BYTES, show_default=True, type=click.IntRange(min=1),
               help="Skip (and report) content files larger than this.")
+@click.option("--jobs", "-j", "workers", default=None, type=click.IntRange(min=1), metavar="N",
+              help="Processes that read big sites [default: one per core].")
 @click.option("--quiet", "-q", is_flag=True, help="Print only warnings and errors.")
 def build(site: Path, out: Path, drafts: bool, strict: bool, include_contact: bool, check: bool,
-          max_file_bytes: int, quiet: bool) -> None:
+          max_file_bytes: int, workers: int | None, quiet: bool) -> None:
     """Map the Jekyll site SITE (default: content/) into a knowledge graph in --out.
 
     Exit status: 0 on success (even with warnings), 1 with --strict when there are
@@ -53,11 +55,11 @@ def build(site: Path, out: Path, drafts: bool, strict: bool, include_contact: bo
             task = bar.add_task("read", total=None)
 
             def progress(done: int, total: int) -> None:
-                if (total >= PROGRESS_FROM and done % 100 == 0) or done == total:
+                if total >= PROGRESS_FROM or done == total:
                     bar.update(task, completed=done, total=total)
 
             result = kg.build(site, out, drafts=drafts, include_contact=include_contact, progress=progress,
-                              validate=check, max_file_bytes=max_file_bytes)
+                              validate=check, max_file_bytes=max_file_bytes, workers=workers)
     except KeyboardInterrupt:
         console.print(f"[bold red]interrupted:[/] nothing written; the previous files in {out}/ are as they were")
         sys.exit(130)

@@ -84,15 +84,19 @@ def build(
     max_file_bytes: int = MAX_FILE_BYTES,
     progress: Callable[[int, int], None] | None = None,
     validate: bool = False,
+    workers: int | None = None,
 ) -> BuildResult:
     """Build the knowledge graph of the site at ``site``; write the files when ``out`` is given.
 
     Raises :class:`kg.diagnostics.SiteError` only when the site cannot be read at all;
     everything wrong inside it becomes a diagnostic in the result. With ``validate``
     the graph is also checked against ``ontology/shapes.ttl`` (``result.validation``).
+    Big sites are read by ``workers`` processes (default: one per core); the result
+    does not depend on how many.
     """
     diags = Diagnostics()
-    loaded = load_site(site, drafts=drafts, diagnostics=diags, max_file_bytes=max_file_bytes, progress=progress)
+    loaded = load_site(site, drafts=drafts, diagnostics=diags, max_file_bytes=max_file_bytes, progress=progress,
+                       workers=workers)
     mapped = map_site(loaded, diags, include_contact=include_contact)
     resolved: Resolved = resolve(mapped, diags=diags)
     mapped.statements.clear()  # the resolved statements replace them

@@ -20,6 +20,7 @@ from kg.diagnostics import Diagnostics, SiteError, shown
 from kg.load import frontmatter, jekyll
 from kg.load.config import permalink_template, read_config
 from kg.load.documents import Document, Site, SiteConfig
+from kg.load.workers import read_documents
 
 __all__ = ["CONTENT_EXTS", "MAX_FILE_BYTES", "Document", "Site", "SiteConfig", "load_site"]
 
@@ -41,8 +42,13 @@ def load_site(
     diagnostics: Diagnostics | None = None,
     max_file_bytes: int = MAX_FILE_BYTES,
     progress: Progress | None = None,
+    workers: int | None = None,
 ) -> Site:
-    """Read the site at ``root``; raises :class:`SiteError` only when it cannot be read at all."""
+    """Read the site at ``root``; raises :class:`SiteError` only when it cannot be read at all.
+
+    Big sites are read by ``workers`` processes (default: one per core, see
+    :mod:`kg.load.workers`); the result is the same with any number.
+    """
     root = Path(root)
     diags = diagnostics if diagnostics is not None else Diagnostics()
     if not root.exists():
@@ -73,15 +79,10 @@ def load_site(
                     found.append((label, rel))
     found.sort(key=lambda item: item[1])
 
-    documents: list[Document] = []
-    for index, (label, rel) in enumerate(found):
-        if progress is not None:
-            progress(index, len(found))
-        doc = _load_document(root, rel, label, config, zone, diags, max_file_bytes)
-        if doc is not None:
-            documents.append(doc)
-    if progress is not None:
-        progress(len(found), len(found))
+    def read_one(label: str, rel: str, into: Diagnostics) -> Document | None:
+        return _load_document(root, rel, label, config, zone, into, max_file_bytes)
+
+    documents = read_documents(found, read_one, diags, workers=workers, progress=progress)
     data, data_paths = _load_data(root, real_root, diags, files)
     return Site(config=config, documents=documents, data=data, files=files, data_paths=data_paths)
 

@@ -68,6 +68,66 @@ def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
 FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
+class _Fallback(Exception):
+    """A document the quick construction leaves to PyYAML's own (merge keys, recursion, odd keys)."""
+
+
+_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+_MERGE = "tag:yaml.org,2002:merge"
+_BUILDING = object()
+
+
+def _get_single_data(loader: FrontMatterLoader) -> Any:
+    """PyYAML's ``get_single_data`` with plain maps, lists and strings built directly.
+
+    libyaml composes the nodes in C; PyYAML then builds Python values through a
+    general machinery of generators and bookkeeping that costs more than the
+    parsing. Front matter is mostly maps, lists and strings, so those are built
+    here in one recursive pass (an alias still gives the same object, so an
+    alias bomb stays cheap); every other tag goes through the loader's own
+    constructors, and anything unusual through PyYAML's whole path.
+    """
+    node = loader.get_single_node()
+    if node is None:
+        return None
+    try:
+        return _build(loader, node, {})
+    except _Fallback:
+        return loader.construct_document(node)
+    finally:
+        loader.constructed_objects, loader.recursive_objects, loader.deep_construct = {}, {}, False
+        loader.state_generators = []
+
+
+def _build(loader: FrontMatterLoader, node: yaml.Node, seen: dict[int, Any]) -> Any:
+    tag = node.tag
+    if tag == _STR and node.__class__ is yaml.ScalarNode:
+        return node.value
+    if tag != _MAP and tag != _SEQ:
+        return loader.construct_object(node, deep=True)
+    made = seen.get(id(node))
+    if made is _BUILDING:
+        raise _Fallback  # a recursive alias
+    if made is not None:
+        return made
+    seen[id(node)] = _BUILDING
+    if node.__class__ is yaml.SequenceNode:
+        made = [_build(loader, item, seen) for item in node.value]
+    elif node.__class__ is yaml.MappingNode:
+        made = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE or key_node.tag not in (_STR, "tag:yaml.org,2002:int"):
+                raise _Fallback  # merge keys, and keys that may not hash, get PyYAML's own handling
+            made[_build(loader, key_node, seen)] = _build(loader, value_node, seen)
+    else:
+        raise _Fallback
+    seen[id(node)] = made
+    return made
+
+
+FrontMatterLoader.get_single_data = _get_single_data
+
+
 class FrontMatterError(Exception):
     """The front matter cannot be read; carries the 1-based line in the file."""
 

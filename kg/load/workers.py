@@ -1,0 +1,91 @@
+"""Reading many documents on several cores.
+
+Parsing front matter is pure Python work, one file at a time and independent of
+every other file, so a big site is read by a pool of forked worker processes,
+each taking a run of files in path order. Workers return their documents and
+diagnostics; the order of the result is the order of the files, so the build is
+the same whichever process read what. Small sites, machines with one core and
+systems without ``fork`` read everything in this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from kg.diagnostics import Diagnostic, Diagnostics
+from kg.load.documents import Document
+
+PARALLEL_FROM = 1000
+"""Sites with fewer documents than this are read in one process (starting workers costs more)."""
+CHUNK = 250
+"""Documents per task: small enough to share the work evenly, big enough to keep messages few."""
+MAX_WORKERS = 8
+
+ReadOne = Callable[[str, str, Diagnostics], "Document | None"]
+"""Reads one document: ``(collection, site-relative path, diagnostics) → Document or None``."""
+
+_read_one: ReadOne | None = None  # what a forked worker calls; set just before the fork
+
+
+def default_workers() -> int:
+    """The cores this process may use (``KG_WORKERS`` overrides), at most :data:`MAX_WORKERS`."""
+    wanted = os.environ.get("KG_WORKERS", "").strip()
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted)
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_WORKERS))
+
+
+def read_documents(
+    found: list[tuple[str, str]],
+    read_one: ReadOne,
+    diags: Diagnostics,
+    *,
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Document]:
+    """Every ``(collection, path)`` in ``found`` read with ``read_one``, in the order given."""
+    workers = default_workers() if workers is None else max(1, workers)
+    parallel = workers > 1 and len(found) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods()
+    if progress is not None:
+        progress(0, len(found))
+    documents: list[Document] = []
+    done = 0
+    chunks = [found[i : i + CHUNK] for i in range(0, len(found), CHUNK)]
+    results = _in_workers(chunks, read_one, workers) if parallel else (_read_chunk(c, read_one) for c in chunks)
+    for chunk, (docs, items) in zip(chunks, results, strict=True):
+        documents.extend(docs)
+        diags.items.extend(items)
+        done += len(chunk)
+        if progress is not None:
+            progress(done, len(found))
+    return documents
+
+
+def _read_chunk(chunk: list[tuple[str, str]], read_one: ReadOne) -> tuple[list[Document], list[Diagnostic]]:
+    local = Diagnostics()
+    docs = [doc for label, rel in chunk if (doc := read_one(label, rel, local)) is not None]
+    return docs, local.items
+
+
+def _in_worker(chunk: list[tuple[str, str]]) -> tuple[list[Document], list[Diagnostic]]:
+    assert _read_one is not None
+    return _read_chunk(chunk, _read_one)
+
+
+def _in_workers(chunks: list[list[tuple[str, str]]], read_one: ReadOne,
+                workers: int) -> Iterator[tuple[list[Document], list[Diagnostic]]]:
+    global _read_one
+    _read_one = read_one  # inherited by the forked workers, never pickled
+    context: Any = multiprocessing.get_context("fork")
+    try:
+        with context.Pool(min(workers, len(chunks))) as pool:
+            yield from pool.imap(_in_worker, chunks)
+    finally:
+        _read_one = None

@@ -1,0 +1,89 @@
+"""Big sites are read by several processes; the build must not be able to tell.
+
+These tests lower the size at which reading goes parallel, so that a small
+synthetic site (messy cases included: bad YAML, impossible dates, dangling
+references) is read by 1 and by 3 processes, and compare everything that comes out.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+import kg
+from kg.diagnostics import Diagnostics
+from kg.load import load_site, workers
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 200-document site from bench/generate.py, shaped like the real one."""
+    spec = importlib.util.spec_from_file_location("bench_generate", BENCH / "generate.py")
+    gen = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("bench_generate", gen)
+    spec.loader.exec_module(gen)
+    site = tmp_path_factory.mktemp("synthetic") / "site"
+    gen.generate(site, 200, seed=3)
+    return site
+
+
+@pytest.fixture
+def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Go parallel from 2 documents on, 7 documents a task (so tasks end mid-collection)."""
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(workers, "CHUNK", 7)
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_the_outputs_are_byte_identical_with_one_or_three_processes(synthetic, small_chunks, tmp_path):
+    kg.build(synthetic, tmp_path / "one", workers=1)
+    kg.build(synthetic, tmp_path / "three", workers=3)
+    one, three = tree(tmp_path / "one"), tree(tmp_path / "three")
+    assert sorted(one) == sorted(three)
+    for name in one:
+        assert one[name] == three[name], name
+
+
+def test_documents_and_diagnostics_come_back_in_file_order(synthetic, small_chunks, monkeypatch):
+    pools: list[int] = []
+    real = workers._in_workers
+    monkeypatch.setattr(workers, "_in_workers", lambda chunks, read, n: (pools.append(n), real(chunks, read, n))[1])
+    serial_diags, parallel_diags = Diagnostics(), Diagnostics()
+    serial = load_site(synthetic, diagnostics=serial_diags, workers=1)
+    parallel = load_site(synthetic, diagnostics=parallel_diags, workers=3)
+    assert pools == [3], "only the second load uses a pool, of 3 processes"
+    assert [d.path for d in parallel.documents] == [d.path for d in serial.documents]
+    assert [d.path for d in serial.documents] == sorted(d.path for d in serial.documents)
+    assert parallel.documents == serial.documents  # data, dates, URLs, key lines: all of it
+    assert parallel_diags.sorted() == serial_diags.sorted()
+    assert any(d.severity == "error" for d in serial_diags.items), "the site should hold some unreadable files"
+
+
+def test_progress_counts_up_to_every_file(synthetic, small_chunks):
+    seen: list[tuple[int, int]] = []
+    load_site(synthetic, workers=2, progress=lambda done, total: seen.append((done, total)))
+    total = seen[-1][1]
+    assert seen[0] == (0, total) and seen[-1] == (total, total)
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+
+
+@pytest.mark.parametrize("value, expected", [("3", 3), ("1", 1), ("", None), ("zero", None), ("0", None)])
+def test_KG_WORKERS_sets_the_default(monkeypatch, value, expected):
+    monkeypatch.setenv("KG_WORKERS", value)
+    got = workers.default_workers()
+    assert got == expected if expected is not None else 1 <= got <= workers.MAX_WORKERS
+
+
+def test_a_small_site_is_read_in_this_process(synthetic, monkeypatch):
+    """Below PARALLEL_FROM documents no pool is started (it would cost more than it saves)."""
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 10_000)
+    monkeypatch.setattr(workers, "_in_workers", lambda *a: pytest.fail("a pool was started"))
+    assert load_site(synthetic, workers=4).documents

@@ -8,6 +8,7 @@ references) is read by 1 and by 3 processes, and compare everything that comes o
 from __future__ import annotations
 
 import importlib.util
+import subprocess
 import sys
 from pathlib import Path
 
@@ -87,3 +88,33 @@ def test_a_small_site_is_read_in_this_process(synthetic, monkeypatch):
     monkeypatch.setattr(workers, "PARALLEL_FROM", 10_000)
     monkeypatch.setattr(workers, "_in_workers", lambda *a: pytest.fail("a pool was started"))
     assert load_site(synthetic, workers=4).documents
+
+
+CTRL_C_WHILE_READING = """
+import os, signal, sys, time
+import kg.load.workers as workers
+from kg.cli import main
+
+workers.PARALLEL_FROM, workers.CHUNK = 2, 3
+real, main_pid = workers._read_chunk, os.getpid()
+
+def chunk_then_ctrl_c(chunk, read_one):
+    if os.getpid() != main_pid:
+        # A terminal's Ctrl-C reaches the whole foreground process group: the workers too.
+        os.killpg(os.getpgrp(), signal.SIGINT)
+        time.sleep(0.5)
+    return real(chunk, read_one)
+
+workers._read_chunk = chunk_then_ctrl_c
+main(sys.argv[1:])
+"""
+
+
+def test_ctrl_c_while_workers_read_exits_130_without_tracebacks(synthetic, tmp_path):
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-c", CTRL_C_WHILE_READING, "build", str(synthetic), "--out", str(out),
+                           "-q", "--jobs", "2"], capture_output=True, text=True, timeout=120, start_new_session=True,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert proc.returncode == 130, proc.stderr
+    assert "interrupted" in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
+    assert not out.exists() or not any(out.iterdir())

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -74,6 +75,11 @@ def _read_chunk(chunk: list[tuple[str, str]], read_one: ReadOne) -> tuple[list[D
     return docs, local.items
 
 
+def _quiet_on_interrupt() -> None:
+    """Ctrl-C is the main process's to handle (it stops the pool); a worker must not print a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _in_worker(chunk: list[tuple[str, str]]) -> tuple[list[Document], list[Diagnostic]]:
     assert _read_one is not None
     return _read_chunk(chunk, _read_one)
@@ -85,7 +91,7 @@ def _in_workers(chunks: list[list[tuple[str, str]]], read_one: ReadOne,
     _read_one = read_one  # inherited by the forked workers, never pickled
     context: Any = multiprocessing.get_context("fork")
     try:
-        with context.Pool(min(workers, len(chunks))) as pool:
+        with context.Pool(min(workers, len(chunks)), initializer=_quiet_on_interrupt) as pool:
             yield from pool.imap(_in_worker, chunks)
     finally:
         _read_one = None

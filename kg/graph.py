@@ -50,11 +50,19 @@ class KnowledgeGraph:
 
     def triple_rows(self) -> Iterator[TripleRow]:
         """The union of all named graphs: each triple once, sorted."""
+        return iter(self._union)
+
+    @cached_property
+    def _union(self) -> list[TripleRow]:
+        # Made once, as every writer, the counts and the VoID description read it; it costs
+        # a tuple per triple, the strings being the quads' own.
+        union: list[TripleRow] = []
         last = None
         for s, p, o, _g in self.rows:
             if (s, p, o) != last:
                 last = (s, p, o)
-                yield last
+                union.append(last)
+        return union
 
     def subjects(self) -> Iterator[tuple[str, list[tuple[str, str]]]]:
         """Each subject with its (predicate, object) pairs, ``rdf:type`` first."""
@@ -68,9 +76,9 @@ class KnowledgeGraph:
         if current is not None:
             yield current, _types_first(pairs)
 
-    @cached_property
+    @property
     def triple_count(self) -> int:
-        return sum(1 for _ in self.triple_rows())
+        return len(self._union)
 
     def __len__(self) -> int:
         return self.triple_count

@@ -90,7 +90,7 @@ def floor(site: Path) -> dict:
     return {"seconds": seconds, "files": len(kept), "yaml_errors": errors, "no_front_matter": no_fm}
 
 
-def build(site: Path, out: Path, kg_path: Path) -> dict:
+def build(site: Path, out: Path, kg_path: Path, jobs: int | None = None) -> dict:
     sys.path.insert(0, str(kg_path))
     t0 = time.perf_counter()
     try:
@@ -101,12 +101,26 @@ def build(site: Path, out: Path, kg_path: Path) -> dict:
     if not callable(getattr(kg, "build", None)):
         where = getattr(kg, "__file__", None) or list(getattr(kg, "__path__", []))
         return {"available": False, "reason": f"kg ({where}) has no build()"}
+    cpu0 = cpu_seconds()
     t0 = time.perf_counter()
-    result = kg.build(site, out=out)
+    result = kg.build(site, out=out, **({"workers": jobs} if jobs else {}))
     seconds = time.perf_counter() - t0
-    info: dict = {"available": True, "seconds": seconds, "import_seconds": import_s}
+    info: dict = {"available": True, "seconds": seconds, "import_seconds": import_s,
+                  "cpu_seconds": cpu_seconds() - cpu0}
+    try:
+        from kg.load.workers import default_workers
+
+        info["workers"] = jobs or default_workers()
+    except ImportError:  # a kg without parallel reading
+        info["workers"] = 1
     info.update(describe(result))
     return info
+
+
+def cpu_seconds() -> float:
+    """User and system time of this process and of the workers it has waited for."""
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
 
 
 def describe(result: object) -> dict:
@@ -135,9 +149,9 @@ def describe(result: object) -> dict:
     return {k: v for k, v in out.items() if v is not None}
 
 
-def child_main(mode: str, site: str, out: str | None, result_file: str, kg_path: str) -> int:
+def child_main(mode: str, site: str, out: str | None, result_file: str, kg_path: str, jobs: int | None) -> int:
     try:
-        info = floor(Path(site)) if mode == "floor" else build(Path(site), Path(out or ""), Path(kg_path))
+        info = floor(Path(site)) if mode == "floor" else build(Path(site), Path(out or ""), Path(kg_path), jobs)
         info["ok"] = True
     except BaseException as e:
         import traceback
@@ -145,6 +159,8 @@ def child_main(mode: str, site: str, out: str | None, result_file: str, kg_path:
         info = {"ok": False, "available": True, "error": f"{type(e).__name__}: {e}",
                 "traceback": traceback.format_exc(limit=8)}
     info["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    # The largest of the worker processes that read the site (forked while the build was still small).
+    info["workers_maxrss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     Path(result_file).write_text(json.dumps(info), encoding="utf-8")
     return 0
 
@@ -152,12 +168,14 @@ def child_main(mode: str, site: str, out: str | None, result_file: str, kg_path:
 # --------------------------------------------------------------------------- parent
 
 
-def run_child(mode: str, site: Path, kg_path: Path) -> dict:
+def run_child(mode: str, site: Path, kg_path: Path, jobs: int | None = None) -> dict:
     with tempfile.TemporaryDirectory(prefix=f"kg-bench-{mode}-") as tmp:
         result = Path(tmp) / "result.json"
         out = Path(tmp) / "out"
         cmd = [sys.executable, str(Path(__file__).resolve()), "--child", mode, str(site),
                "--child-out", str(out), "--child-result", str(result), "--kg-path", str(kg_path)]
+        if jobs:
+            cmd += ["--jobs", str(jobs)]
         t0 = time.perf_counter()
         proc = subprocess.run(cmd, capture_output=True, text=True)
         wall = time.perf_counter() - t0
@@ -202,13 +220,15 @@ def main(argv: list[str] | None = None) -> int:
                     help="write generated sites to bench/out/site-N for reuse (seed 1 only)")
     ap.add_argument("--no-build", action="store_true", help="measure the floor only")
     ap.add_argument("--kg-path", default=str(REPO), help="directory put first on sys.path for `import kg`")
+    ap.add_argument("--jobs", type=int, default=None,
+                    help="processes kg.build reads with (default: kg's own, one per core)")
     ap.add_argument("--child", choices=["floor", "build"], help=argparse.SUPPRESS)
     ap.add_argument("site", nargs="?", help=argparse.SUPPRESS)
     ap.add_argument("--child-out", help=argparse.SUPPRESS)
     ap.add_argument("--child-result", help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
     if a.child:
-        return child_main(a.child, a.site, a.child_out, a.child_result, a.kg_path)
+        return child_main(a.child, a.site, a.child_out, a.child_result, a.kg_path, a.jobs)
 
     sizes = [int(s.replace("_", "")) for s in a.sizes.split(",") if s.strip()]
     repeat = max(1, a.repeat)
@@ -232,14 +252,16 @@ def main(argv: list[str] | None = None) -> int:
                 if a.no_build or build_note:
                     print()
                     continue
-                b = run_child("build", site, kg_path)
+                b = run_child("build", site, kg_path, a.jobs)
                 if b.get("available") is False:
                     build_note = b.get("reason", "build not available")
                     print(f"\nkg build not available: {build_note}; reporting the floor only")
                     continue
                 builds.append(b)
                 if b.get("ok"):
-                    print(f", build {b['seconds']:.3f} s rss {b['maxrss_mb']:.0f} MB", flush=True)
+                    print(f", build {b['seconds']:.3f} s rss {b['maxrss_mb']:.0f} MB "
+                          f"({b.get('workers', 1)} readers, largest {b.get('workers_maxrss_mb', 0):.0f} MB)",
+                          flush=True)
                 else:
                     print(f", BUILD FAILED: {b.get('error')}", flush=True)
                     tb = b.get("traceback")
@@ -255,11 +277,13 @@ def main(argv: list[str] | None = None) -> int:
                 "floor_peak_rss_mb": max((f.get("maxrss_mb", 0) for f in floors), default=None),
                 "build_median_s": statistics.median(b["seconds"] for b in ok_b) if ok_b else None,
                 "build_runs_s": [b["seconds"] for b in ok_b],
+                "build_cpu_median_s": statistics.median(b["cpu_seconds"] for b in ok_b) if ok_b else None,
                 "build_import_s": statistics.median(b["import_seconds"] for b in ok_b) if ok_b else None,
                 "build_peak_rss_mb": max(b["maxrss_mb"] for b in ok_b) if ok_b else None,
                 "build_failures": [b.get("error") for b in builds if not b.get("ok")],
                 "build_info": {k: v for k, v in (ok_b[-1].items() if ok_b else [])
-                               if k not in ("ok", "available", "seconds", "import_seconds", "maxrss_mb")},
+                               if k not in ("ok", "available", "seconds", "import_seconds", "maxrss_mb",
+                                            "cpu_seconds")},
             }
             fm, bm = row["floor_median_s"], row["build_median_s"]
             row["ratio"] = bm / fm if fm and bm is not None else None
@@ -267,19 +291,20 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(row)
 
     print()
-    header = (f"{'docs':>8} {'floor s':>9} {'build s':>9} {'build/floor':>11} {'build RSS MB':>12} "
-              f"{'kg import s':>11}  aims")
+    header = (f"{'docs':>8} {'floor s':>9} {'build s':>9} {'build/floor':>11} {'build CPU s':>11} "
+              f"{'build RSS MB':>12} {'kg import s':>11}  aims")
     print(header)
     print("-" * len(header))
     for r in rows:
         aim_txt = "; ".join(f"{name}: {verdict}" for name, verdict in r["aims"].items()) or "-"
         print(f"{r['size']:>8} {fmt(r['floor_median_s'], '9.3f')} {fmt(r['build_median_s'], '9.3f')} "
-              f"{fmt(r['ratio'], '11.2f')} {fmt(r['build_peak_rss_mb'], '12.0f')} "
+              f"{fmt(r['ratio'], '11.2f')} {fmt(r.get('build_cpu_median_s'), '11.2f')} "
+              f"{fmt(r['build_peak_rss_mb'], '12.0f')} "
               f"{fmt(r['build_import_s'], '11.3f')}  {aim_txt}")
     print()
     print(f"Aims: build <= {AIM_RATIO:g}x floor at {AIM_RATIO_SIZE} docs; build peak RSS <= "
           f"{AIM_RSS_MB:g} MB at {AIM_RSS_SIZE} docs.  Medians over {repeat} run(s); build s "
-          "excludes `import kg` (shown apart).")
+          "excludes `import kg` (shown apart); build CPU s adds the reading workers' time (all cores).")
     if build_note:
         print(f"The build was not measured: {build_note}.")
 

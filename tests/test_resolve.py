@@ -364,3 +364,49 @@ def test_a_link_is_recognised_by_its_host(make_site, tmp_path, url, mentioned):
     mentions = set(g.objects(URIRef(f"{SITE}/news/x/"), SCHEMA.mentions))
     assert (ORGANISATION["open-source-politics"] in mentions) is mentioned
     assert mentions <= {ORGANISATION["open-source-politics"]}
+
+
+# -- names in running text ----------------------------------------------------------------------
+def _registry():
+    from kg.resolve.registry import Entry, Registry
+
+    return Registry([
+        Entry("organisation", "osp", {"": "Open Source Politics"}, aliases=["OSP"]),
+        Entry("organisation", "lund", {"sv": "Lunds universitet", "en": "Lund University"}),
+        Entry("place", "lund", {"": "Lund"}, category="city"),
+        Entry("place", "goteborg", {"sv": "Göteborg", "en": "Gothenburg"}, category="city"),
+        Entry("platform", "decidim", {"": "Decidim"}, text=["decidim"]),
+    ])
+
+
+ALL = frozenset({"organisation", "platform", "place"})
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Open Source Politics", ["organisation:osp"]),  # the whole text
+    ("with Open Source Politics.", ["organisation:osp"]),  # before punctuation
+    ("with OSP", []),  # an organisation's name under 4 letters is too short to look for in text
+    ("(Lund University)", ["organisation:lund", "place:lund"]),  # a name holding another name
+    ("Lunds kommun", []),  # 'Lund' inside the longer word 'Lunds'
+    ("Lund_University", []),  # an underscore joins words
+    ("Göteborgs Stad", []),  # 'Göteborg' inside 'Göteborgs'
+    ("i Göteborg, och Gothenburg", ["place:goteborg"]),  # each entity once
+    ("decidim.org and Decidim", ["platform:decidim"]),
+    ("OPEN SOURCE POLITICS", []),  # case-sensitive
+    ("Open  Source Politics", []),  # a name is matched as written
+    ("xDecidim Decidimx Decidim2 _decidim", []),
+    ("", []),
+])
+def test_names_in_text_are_whole_words(text, expected):
+    assert [e.key for e in _registry().in_text(text, ALL)] == expected
+
+
+def test_names_in_text_only_of_the_kinds_asked_for():
+    assert [e.key for e in _registry().in_text("Lund University, Decidim", frozenset({"platform"}))] == [
+        "platform:decidim"]
+
+
+def test_an_empty_registry_recognises_nothing():
+    from kg.resolve.registry import Registry
+
+    assert Registry([]).in_text("Open Source Politics", ALL) == []

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import ahocorasick
 import yaml
 
 from kg.diagnostics import Diagnostics
@@ -67,7 +68,8 @@ class Registry:
         self.entries = {e.key: e for e in entries}
         self._by_name: dict[tuple[str, str], Entry] = {}
         self._hosts: dict[str, Entry] = {}
-        self._first_word: dict[str, list[tuple[str, Entry, frozenset[str]]]] = {}
+        self._forms = ahocorasick.Automaton()
+        """Every name recognised in text → the entries it names: one pass over a text finds them all."""
         self.conflicts: list[tuple[Entry, str, Entry]] = []
         """(entry, alias, the entry that already has that name): the alias is ignored."""
         ordered = sorted(entries, key=lambda e: e.key)
@@ -86,10 +88,10 @@ class Registry:
                 if host:
                     self._hosts.setdefault(host.lower().removeprefix("www."), entry)
             for form in self._text_forms(entry):
-                words = _WORD.findall(form)
-                if not words:
-                    continue
-                self._first_word.setdefault(words[0], []).append((form, entry, frozenset(words)))
+                if _WORD.search(form):
+                    _, named = self._forms.get(form, (form, ()))
+                    self._forms.add_word(form, (form, (*named, entry)))
+        self._forms.make_automaton()
 
     @staticmethod
     def _text_forms(entry: Entry) -> list[str]:
@@ -125,25 +127,17 @@ class Registry:
 
     def in_text(self, text: str, kinds: frozenset[str]) -> list[Entry]:
         """Entities named in running text (case-sensitive, whole words)."""
-        words = set(_WORD.findall(text))
+        if self._forms.kind != ahocorasick.AHOCORASICK:
+            return []  # no names to recognise
         found: dict[str, Entry] = {}
-        for word in words.intersection(self._first_word):
-            for form, entry, needed in self._first_word[word]:
-                # Every word of the name must occur before the text is searched for it.
-                if entry.kind in kinds and entry.key not in found and needed <= words and _occurs(form, text):
-                    found[entry.key] = entry
+        for end, (form, entries) in self._forms.iter(text):
+            start, after = end - len(form) + 1, end + 1
+            if (start > 0 and _is_word(text[start - 1])) or (after < len(text) and _is_word(text[after])):
+                continue  # inside a longer word: "Lund" in "Lunds"
+            for entry in entries:
+                if entry.kind in kinds:
+                    found.setdefault(entry.key, entry)
         return [found[k] for k in sorted(found)]
-
-
-def _occurs(form: str, text: str) -> bool:
-    """Whether ``form`` stands in ``text`` as whole words (not inside a longer word)."""
-    start = text.find(form)
-    while start != -1:
-        end = start + len(form)
-        if (start == 0 or not _is_word(text[start - 1])) and (end == len(text) or not _is_word(text[end])):
-            return True
-        start = text.find(form, start + 1)
-    return False
 
 
 def _is_word(char: str) -> bool:

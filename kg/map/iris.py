@@ -73,12 +73,21 @@ class Minter:
     def __init__(self, base: str) -> None:
         self.base = base.rstrip("/")
         self.kg = self.base + "/kg/"
+        # The same few thousand IRIs are asked for again and again: one node each.
+        self._entities: dict[tuple[str, str], NamedNode] = {}
+        self._sources: dict[str, NamedNode] = {}
 
     def entity(self, kind: str, key: str) -> NamedNode:
-        return NamedNode(f"{self.kg}{kind}/{key}")
+        node = self._entities.get((kind, key))
+        if node is None:
+            node = self._entities[kind, key] = NamedNode(f"{self.kg}{kind}/{key}")
+        return node
 
     def source(self, path: str) -> NamedNode:
-        return NamedNode(self.kg + "source/" + quote(path, safe="/-._~"))
+        node = self._sources.get(path)
+        if node is None:
+            node = self._sources[path] = NamedNode(self.kg + "source/" + quote(path, safe="/-._~"))
+        return node
 
     def website(self) -> NamedNode:
         return NamedNode(self.base + "/#website")

@@ -230,3 +230,55 @@ def test_chromium_renders_the_page_without_console_errors(hostile_report, tmp_pa
     # The network plot's first community colour (#4e79a7) is on the screen: the image was drawn.
     blue = sum(n for n, (r, g, b) in colours if abs(r - 0x4E) < 12 and abs(g - 0x79) < 12 and abs(b - 0xA7) < 12)
     assert blue > 200
+
+
+class _Structure(HTMLParser):
+    """Headings, table cells and definition-list pairs of an HTML page, as text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.headings: list[str] = []
+        self.tables: list[list[list[str]]] = []
+        self.pairs: list[str] = []
+        self._into: list[str] | None = None
+        self._text = ""
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tr":
+            self.tables[-1].append([])
+        if tag in ("h1", "h2", "td", "th", "dt", "dd"):
+            self._into, self._text = [tag], ""
+
+    def handle_data(self, data):
+        if self._into is not None:
+            self._text += data
+
+    def handle_endtag(self, tag):
+        if self._into is None or tag != self._into[0]:
+            return
+        text = " ".join(self._text.split())
+        if tag in ("h1", "h2"):
+            self.headings.append(text)
+        elif tag in ("td", "th"):
+            self.tables[-1][-1].append(text)
+        else:
+            self.pairs.append(text)
+        self._into = None
+
+
+def test_markdown_says_what_the_page_says(hostile_report):
+    """report.md, rendered by markdown-it (CommonMark with tables), has the page's headings
+    and the same tables cell for cell; the page's summary list is its first table."""
+    from markdown_it import MarkdownIt
+
+    _made, out = hostile_report
+    page, markdown = _Structure(), _Structure()
+    page.feed((out / "report.html").read_text(encoding="utf-8"))
+    markdown.feed(MarkdownIt("commonmark").enable("table").render((out / "report.md").read_text(encoding="utf-8")))
+    assert markdown.headings == page.headings and len(page.headings) > 8
+    summary, *tables = markdown.tables
+    assert [cell for row in summary[1:] for cell in row] == page.pairs
+    assert tables == page.tables and len(tables) >= 7
+    assert any(GRAPH_NAMES["script"] in cell for table in tables for row in table for cell in row)

@@ -173,14 +173,14 @@ def test_the_network_over_time_reads_back_with_spells(tmp_path):
     path = tmp_path / "out" / "networks" / "network-over-time.gexf"
     graph = nx.read_gexf(path)
     assert 'mode="dynamic"' in path.read_text(encoding="utf-8")
-    hubb = graph.nodes[iri("Hubb")]
-    assert hubb["label"] == "Hubb"
+    hubb = graph.nodes["organisation/hubb"]
+    assert hubb["label"] == "Hubb" and hubb["iri"] == iri("Hubb")
     assert hubb["spells"] == [("2020-01-01", "2022-12-31")]
     assert hubb["running_projects"] == [(1, "2020-01-01", "2020-12-31"), (2, "2021-01-01", "2021-12-31"),
                                         (2, "2022-01-01", "2022-12-31")]
-    alfa_beta = graph.edges[iri("Alfa"), iri("Beta")]
+    alfa_beta = graph.edges["organisation/alfa", "organisation/beta"]
     assert alfa_beta["spells"] == [("2019-01-01", "2019-12-31"), ("2023-01-01", "2023-12-31")]
-    assert graph.edges[iri("Gamma"), iri("Hubb")]["spells"] == [("2022-01-01", "2022-12-31")]
+    assert graph.edges["organisation/gamma", "organisation/hubb"]["spells"] == [("2022-01-01", "2022-12-31")]
     assert graph.number_of_nodes() == 7 and graph.number_of_edges() == 7
 
 

@@ -26,9 +26,18 @@ import networkx as nx
 from kg.export.atomic import write_all
 from kg.pipeline import BuildResult, build
 from kg.report import graphfiles, metrics, plots
-from kg.report.facts import Facts, Project, read_facts
+from kg.report.facts import Facts, Project, read_facts, report_store
 from kg.report.metrics import SEED, Communities, Year
-from kg.report.networks import BIPARTITE_SIDES, bipartite, co_participation, ego, in_window, over_time, projection
+from kg.report.networks import (
+    BIPARTITE_SIDES,
+    bipartite,
+    co_participation,
+    ego,
+    in_window,
+    over_time,
+    projection,
+    shared_projects,
+)
 from kg.report.plots import Plot
 from kg.report.tables import Table
 
@@ -120,6 +129,13 @@ class Report:
         return self.facts.name(iri)
 
     @cached_property
+    def shared(self) -> dict[tuple[str, str], str]:
+        """Each pair of the measured network (IRIs sorted) → the names of its shared projects,
+        ``; ``-separated: in the pairs and lasting tables, not in the graph files."""
+        found = shared_projects(self.facts, self.projects, site_org=not self.options.without_site_org)
+        return {pair: "; ".join(sorted(self.name(p) for p in iris)) for pair, iris in found.items()}
+
+    @cached_property
     def undated(self) -> list[Project]:
         """Projects of the graph without any year. With no --since/--until they are in the
         networks (in no yearly snapshot); a window cannot place them, so it leaves them out."""
@@ -178,7 +194,7 @@ class Report:
             a, b = sorted((a, b), key=lambda n: (graph.nodes[n]["label"], n))
             rows.append((graph.nodes[a]["label"], graph.nodes[b]["label"], d["weight"], d.get("years", ""),
                          d.get("first_year"), d.get("last_year"), (min(a, b), max(a, b)) in bridges,
-                         d["projects"], a, b))
+                         self.shared[min(a, b), max(a, b)], a, b))
         rows.sort(key=lambda r: (-r[2], r[0], r[1], r[-2], r[-1]))
         return Table(
             "pairs", "Pairs of organisations",
@@ -237,7 +253,7 @@ class Report:
         for a, b in self.lasting:
             d = graph.edges[a, b]
             span = d["last_year"] - d["first_year"] + 1 if "first_year" in d else None
-            rows.append((self.name(a), self.name(b), d["weight"], span, d.get("years", ""), d["projects"], a, b))
+            rows.append((self.name(a), self.name(b), d["weight"], span, d.get("years", ""), self.shared[a, b], a, b))
         return Table(
             "lasting", "Lasting partnerships",
             "Pairs that worked together on two projects or more, longest-running first.",
@@ -403,6 +419,11 @@ class Report:
             return over_time(self.network, {}, {}, 0, -1)
         return over_time(self.network, line.node_years, line.pair_years, self.years[0].year, self.years[-1].year)
 
+    @property
+    def id_prefix(self) -> str:
+        """What the graph files take off the start of node ids: where the site's instances live."""
+        return self.site_url.rstrip("/") + "/kg/"
+
     def networks(self) -> dict[str, nx.Graph]:
         """Every network written as a graph file, by file stem."""
         result = {"network-with-site-org": self.with_site_org, "network-without-site-org": self.without_site_org}
@@ -425,8 +446,9 @@ class Report:
             for table in self.tables():
                 files[table.path] = table.csv_text()
             for stem, graph in self.networks().items():
-                files.update(graphfiles.graph_files(stem, graph))
-            files["networks/network-over-time.gexf"] = graphfiles.gexf(self.over_time)
+                files.update(graphfiles.graph_files(stem, graph, self.id_prefix))
+            files["networks/network-over-time.gexf"] = graphfiles.gexf(
+                graphfiles.short_ids(self.over_time, self.id_prefix))
             names = sorted([*files, "report.html", "report.md"])
             files["report.html"] = html.render(self, names)
             files["report.md"] = markdown.render(self, names)
@@ -445,7 +467,7 @@ def build_report(result_or_site: BuildResult | str | Path, options: Options | No
     if options.since is not None and options.until is not None and options.since > options.until:
         raise ReportError(f"--since {options.since} is after --until {options.until}")
     result = result_or_site if isinstance(result_or_site, BuildResult) else build(result_or_site)
-    facts = read_facts(result.graph.store(), lang=options.lang)
+    facts = read_facts(report_store(result.graph), lang=options.lang)
     projects = in_window(facts, options.since, options.until)
 
     with_site = co_participation(facts, projects, site_org=True)

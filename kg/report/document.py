@@ -126,7 +126,9 @@ def blocks(report: Report, files: list[str]) -> list[Block]:
         Heading(2, "Files", "files"),
         Paragraph("Plots as PNG and SVG; tables as CSV (every row; a text cell that a spreadsheet would read "
                   "as a formula starts with ' instead); networks as GraphML, GEXF (Gephi) and node-link JSON with "
-                  "every attribute. networks/network-over-time.gexf is the measured network with the years each "
+                  "every attribute (node ids without the site's …/kg/, the full IRI in the attribute iri; links "
+                  "carry shared projects as weight and their years, the projects' names are in "
+                  "tables/pairs.csv). networks/network-over-time.gexf is the measured network with the years each "
                   "organisation and pair was active: Gephi's timeline plays it, a one-year window showing that "
                   "year's snapshot and a window from the first year the cumulative network."),
         Paragraph(f"Projections keep at most {MAX_PROJECTION_EDGES:,} links: those of the highest weights, "

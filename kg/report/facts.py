@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from pyoxigraph import Literal, NamedNode, Store
+from pyoxigraph import Literal, NamedNode, RdfFormat, Store
 
-from kg.vocab import KGO, SCHEMA, SKOS
+from kg.vocab import KGO, RDF, SCHEMA, SKOS
+
+if TYPE_CHECKING:
+    from kg.graph import KnowledgeGraph
 
 PREFIXES = f"PREFIX schema: <{SCHEMA}>\nPREFIX kgo: <{KGO}>\nPREFIX skos: <{SKOS}>\n"
 
@@ -64,6 +68,27 @@ SELECT ?org ?kind WHERE { ?org a schema:Organization ; kgo:organisationKind ?kin
 #: The site's own organisation: the publisher of the website.
 SITE_ORGANISATION = PREFIXES + """
 SELECT ?org WHERE { ?site a schema:WebSite ; schema:publisher ?org }"""
+
+#: Every predicate the queries above name: the graph's other statements cannot change their answers.
+PREDICATES = frozenset(f"<{iri}>" for iri in (
+    RDF + "type", KGO + "client", KGO + "partner", SCHEMA + "funder", SCHEMA + "startDate", SCHEMA + "endDate",
+    KGO + "ongoing", SCHEMA + "about", KGO + "platform", SCHEMA + "name", SKOS + "prefLabel",
+    SCHEMA + "alternateName", KGO + "organisationKind", SCHEMA + "publisher",
+))
+
+
+def report_store(graph: KnowledgeGraph) -> Store:
+    """A pyoxigraph store of the union graph's statements the report's queries can match.
+
+    The queries give the same answers on it as on :meth:`KnowledgeGraph.store` (they
+    name no other predicate and no named graph), and it loads in a fraction of the
+    time: on a big site most statements are page text, provenance and per-file copies.
+    """
+    store = Store()
+    text = "".join(f"{s} {p} {o} .\n" for s, p, o in graph.triple_rows() if p in PREDICATES)
+    store.bulk_load(text.encode("utf-8"), format=RdfFormat.N_TRIPLES)
+    return store
+
 
 #: The role the site's own organisation has in every project (see :class:`Facts`).
 SITE_ROLE = "site"

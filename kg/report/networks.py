@@ -36,16 +36,19 @@ def co_participation(facts: Facts, projects: Iterable[Project], *, site_org: boo
     """Organisations linked when they took part in the same project (any role).
 
     Edge ``weight`` = shared projects; ``years`` = the years those projects ran
-    (space-separated), ``first_year``/``last_year``, ``projects`` = their names
-    (``; ``-separated). Node attributes: ``label``, ``kind``, ``projects``,
-    ``roles``, ``first_year``/``last_year``, ``site_org``. With ``site_org=False``
-    the site's own organisation and its edges are left out.
+    (space-separated), ``first_year``/``last_year``. Node attributes: ``label``,
+    ``kind``, ``projects``, ``roles``, ``first_year``/``last_year``, ``site_org``.
+    With ``site_org=False`` the site's own organisation and its edges are left out.
+
+    The names of each pair's shared projects are not on the edge (see
+    :func:`shared_projects`): on a big site a pair shares hundreds, and every graph
+    file would carry them all, for tools (Gephi) that filter by weight and years.
     """
     last = facts.last_year
     node_projects: dict[str, set[str]] = defaultdict(set)
     node_roles: dict[str, set[str]] = defaultdict(set)
     node_years: dict[str, set[int]] = defaultdict(set)
-    pair_projects: dict[tuple[str, str], set[str]] = defaultdict(set)
+    pair_weight: Counter[tuple[str, str]] = Counter()
     pair_years: dict[tuple[str, str], set[int]] = defaultdict(set)
     for project in projects:
         orgs = sorted(o for o in project.roles if site_org or o != facts.site_org)
@@ -56,7 +59,7 @@ def co_participation(facts: Facts, projects: Iterable[Project], *, site_org: boo
             node_years[org].update(years)
         for i, a in enumerate(orgs):
             for b in orgs[i + 1:]:
-                pair_projects[a, b].add(project.iri)
+                pair_weight[a, b] += 1
                 pair_years[a, b].update(years)
 
     graph = nx.Graph(name="co-participation" + ("" if site_org else " without the site's organisation"))
@@ -70,16 +73,27 @@ def co_participation(facts: Facts, projects: Iterable[Project], *, site_org: boo
             "last_year": max(node_years[org], default=None),
             "site_org": org == facts.site_org,
         }))
-    for (a, b) in sorted(pair_projects):
+    for (a, b) in sorted(pair_weight):
         years = sorted(pair_years[a, b])
         graph.add_edge(a, b, **_clean({
-            "weight": len(pair_projects[a, b]),
+            "weight": pair_weight[a, b],
             "years": " ".join(map(str, years)),
             "first_year": years[0] if years else None,
             "last_year": years[-1] if years else None,
-            "projects": "; ".join(sorted(facts.name(p) for p in pair_projects[a, b])),
         }))
     return graph
+
+
+def shared_projects(facts: Facts, projects: Iterable[Project], *,
+                    site_org: bool = True) -> dict[tuple[str, str], list[str]]:
+    """Each pair of :func:`co_participation` (IRIs in sorted order) → the IRIs of the projects it shared."""
+    shared: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for project in sorted(projects, key=lambda p: p.iri):
+        orgs = sorted(o for o in project.roles if site_org or o != facts.site_org)
+        for i, a in enumerate(orgs):
+            for b in orgs[i + 1:]:
+                shared[a, b].append(project.iri)
+    return dict(shared)
 
 
 BIPARTITE_SIDES = ("project", "platform", "theme")
@@ -194,11 +208,11 @@ def over_time(graph: nx.Graph, node_years: dict[str, Counter[int]], pair_years: 
 
 TIMELESS = ("label", "kind", "community", "site_org", "projects", "weight")
 """The attributes the network over time keeps beside its spells: the rest (centralities,
-names of projects) is in the network's own files, and would double this one's size."""
+years) is in the network's own files, and would double this one's size."""
 
 
 def _static(data: dict) -> dict:
-    return {k: v for k, v in data.items() if k in TIMELESS and not (k == "projects" and isinstance(v, str))}
+    return {k: v for k, v in data.items() if k in TIMELESS}
 
 
 def _day(year: int, end: bool) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from pathlib import Path
 
@@ -61,6 +62,7 @@ def build(site: Path, out: Path, drafts: bool, strict: bool, include_contact: bo
             result = kg.build(site, out, drafts=drafts, include_contact=include_contact, progress=progress,
                               validate=check, max_file_bytes=max_file_bytes, workers=workers)
     except KeyboardInterrupt:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut this message short
         console.print(f"[bold red]interrupted:[/] nothing written; the previous files in {out}/ are as they were")
         sys.exit(130)
     except SiteError as exc:

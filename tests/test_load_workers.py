@@ -100,20 +100,26 @@ real, main_pid = workers._read_chunk, os.getpid()
 
 def chunk_then_ctrl_c(chunk, read_one):
     if os.getpid() != main_pid:
-        # A terminal's Ctrl-C reaches the whole foreground process group: the workers too.
-        os.killpg(os.getpgrp(), signal.SIGINT)
+        try:  # the first worker to get here presses Ctrl-C, once
+            os.close(os.open(sys.argv[-1], os.O_CREAT | os.O_EXCL))
+        except FileExistsError:
+            pass
+        else:
+            # A terminal's Ctrl-C reaches the whole foreground process group: the workers too.
+            os.killpg(os.getpgrp(), signal.SIGINT)
         time.sleep(0.5)
     return real(chunk, read_one)
 
 workers._read_chunk = chunk_then_ctrl_c
-main(sys.argv[1:])
+main(sys.argv[1:-1])
 """
 
 
 def test_ctrl_c_while_workers_read_exits_130_without_tracebacks(synthetic, tmp_path):
     out = tmp_path / "out"
     proc = subprocess.run([sys.executable, "-c", CTRL_C_WHILE_READING, "build", str(synthetic), "--out", str(out),
-                           "-q", "--jobs", "2"], capture_output=True, text=True, timeout=120, start_new_session=True,
+                           "-q", "--jobs", "2", str(tmp_path / "pressed")],
+                          capture_output=True, text=True, timeout=120, start_new_session=True,
                           cwd=Path(__file__).resolve().parents[1])
     assert proc.returncode == 130, proc.stderr
     assert "interrupted" in proc.stderr and "Traceback" not in proc.stderr, proc.stderr

@@ -410,3 +410,33 @@ def test_an_empty_registry_recognises_nothing():
     from kg.resolve.registry import Registry
 
     assert Registry([]).in_text("Open Source Politics", ALL) == []
+
+
+# -- names in other scripts ---------------------------------------------------------------------
+@pytest.mark.parametrize(("name", "key"), [
+    ("北京大学", "%E5%8C%97%E4%BA%AC%E5%A4%A7%E5%AD%A6"),
+    ("Москва", "%D0%BC%D0%BE%D1%81%D0%BA%D0%B2%D0%B0"),  # lower-cased as Latin names are
+    ("МОСКВА", "%D0%BC%D0%BE%D1%81%D0%BA%D0%B2%D0%B0"),
+    ("جامعة القاهرة", "%D8%AC%D8%A7%D9%85%D8%B9%D8%A9-%D8%A7%D9%84%D9%82%D8%A7%D9%87%D8%B1%D8%A9"),
+    ("Göteborgs Stad", "goteborgs-stad"),  # Latin letters: the ASCII slug as always
+    ("東京 Tokyo", "tokyo"),  # some Latin letters: they make the slug
+    ("!!!", "unnamed"),
+])
+def test_a_name_in_another_script_keeps_its_letters_in_the_iri(name, key):
+    from kg.map.iris import slug
+
+    assert slug(name) == key
+
+
+def test_organisations_named_in_other_scripts_each_get_their_own_stable_iri(make_site, tmp_path):
+    """Non-Latin names no longer share ``organisation/unnamed``, ``unnamed-2`` …, numbered by sort
+    order, where one more such name on the site would shift every IRI after it."""
+    names = ["北京大学", "جامعة القاهرة"]
+    _, g = build(make_site(tmp_path / "a", one_project_per_name(names)))
+    expected = {ORGANISATION["%E5%8C%97%E4%BA%AC%E5%A4%A7%E5%AD%A6"],
+                ORGANISATION["%D8%AC%D8%A7%D9%85%D8%B9%D8%A9-%D8%A7%D9%84%D9%82%D8%A7%D9%87%D8%B1%D8%A9"]}
+    assert partners_of(g, "p0") | partners_of(g, "p1") == expected
+    assert {str(n) for n in g.objects(ORGANISATION["%E5%8C%97%E4%BA%AC%E5%A4%A7%E5%AD%A6"], SCHEMA.name)} == {
+        "北京大学"}
+    _, more = build(make_site(tmp_path / "b", one_project_per_name(["上海大学", *names])))
+    assert partners_of(more, "p1") | partners_of(more, "p2") == expected

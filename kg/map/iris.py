@@ -28,9 +28,19 @@ def ascii_fold(text: str) -> str:
 
 
 def slug(text: str) -> str:
-    """A lowercase ASCII slug for IRIs: ``Göteborgs Stad`` → ``goteborgs-stad``."""
+    """A lowercase ASCII slug for IRIs: ``Göteborgs Stad`` → ``goteborgs-stad``.
+
+    A name with no Latin letters or digits (``北京大学``, ``Москва``) keeps its own
+    letters, percent-encoded (``%E5%8C%97%E4%BA%AC%E5%A4%A7%E5%AD%A6``), so every such
+    name has an IRI of its own, which no other name added later can shift.
+    """
     out = _NON_SLUG.sub("-", ascii_fold(text).lower()).strip("-")
-    return out[:80].rstrip("-") or "unnamed"
+    if out:
+        return out[:80].rstrip("-")
+    letters = "".join(c if unicodedata.category(c)[0] in "LMN" else " "
+                      for c in unicodedata.normalize("NFC", text).lower())
+    word = "-".join(letters.split()[:8])[:30].strip("-")
+    return quote(word, safe="-") if word else "unnamed"
 
 
 def safe_iri(url: str) -> str:

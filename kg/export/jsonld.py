@@ -60,6 +60,8 @@ class _Compactor:
         # Longest namespace first, so the most specific prefix wins.
         self._by_length = sorted(self.prefixes.items(), key=lambda kv: -len(kv[1]))
         self._curies: dict[str, str] = {}
+        self._keys: dict[str, tuple[str, str | None]] = {}
+        """Predicate (N-Triples) → its key and coercion: the same few dozen predicates recur."""
 
     def expand(self, curie: str) -> str:
         prefix, _, local = curie.partition(":")
@@ -99,18 +101,31 @@ class _Compactor:
         return {"@value": lexical, "@type": self.curie(datatype or _XSD_STRING)}
 
     def node(self, subject: str, pairs: list[tuple[str, str]]) -> dict[str, Any]:
-        node: dict[str, Any] = {"@id": subject[1:-1] if subject.startswith("<") else subject}
+        node: dict[str, Any] = {"@id": subject[1:-1] if subject[0] == "<" else subject}
         props: dict[str, list[Any]] = {}
         types: list[str] = []
+        keys = self._keys
         for p, o in pairs:
-            if p == TYPE and o.startswith("<"):
+            if p == TYPE and o[0] == "<":
                 types.append(self.curie(o[1:-1]))
                 continue
-            key, coercion = self.key(p[1:-1])
-            # A value the term cannot carry goes under the full IRI instead.
-            if coercion == "@id" and not o.startswith(("<", "_:")):
-                key, coercion = p[1:-1], None
-            props.setdefault(key, []).append(self.value(o, coercion))
+            found = keys.get(p)
+            if found is None:
+                found = keys[p] = self.key(p[1:-1])
+            key, coercion = found
+            if coercion == "@id":
+                if o[0] == "<":
+                    value: Any = o[1:-1]
+                elif o[0] == "_":
+                    value = o
+                else:  # a value the term cannot carry goes under the full IRI instead
+                    key, value = p[1:-1], self.value(o, None)
+            else:
+                value = self.value(o, coercion)
+            if key in props:
+                props[key].append(value)
+            else:
+                props[key] = [value]
         if types:
             node["@type"] = types[0] if len(types) == 1 else types
         for key in sorted(props):
@@ -135,20 +150,24 @@ def jsonld(kg: KnowledgeGraph) -> Iterator[str]:
 def _indented(value: Any, level: int) -> str:
     """``json.dumps(value, indent=1, ensure_ascii=False)`` at nesting ``level``, without
     the pure-Python encoder that ``indent`` otherwise switches on."""
-    if isinstance(value, dict) and value:
-        inner = "\n" + " " * (level + 1)
-        items = (f"{_string(k)}: {_indented(v, level + 1)}" for k, v in value.items())
-        return "{" + inner + ("," + inner).join(items) + "\n" + " " * level + "}"
-    if isinstance(value, list) and value:
-        inner = "\n" + " " * (level + 1)
-        return "[" + inner + ("," + inner).join(_indented(v, level + 1) for v in value) + "\n" + " " * level + "]"
-    return _string(value)
-
-
-def _string(value: Any) -> str:
-    if isinstance(value, str):
+    kind = type(value)
+    if kind is str:
         return encode_basestring(value)  # what json.dumps(..., ensure_ascii=False) writes for a string
+    if kind is dict and value:
+        inner = _INDENTS[level + 1]
+        return "{" + inner + ("," + inner).join(
+            [encode_basestring(k) + ": " + (encode_basestring(v) if type(v) is str else _indented(v, level + 1))
+             for k, v in value.items()]) + _INDENTS[level] + "}"
+    if kind is list and value:
+        inner = _INDENTS[level + 1]
+        return "[" + inner + ("," + inner).join(
+            [encode_basestring(v) if type(v) is str else _indented(v, level + 1) for v in value]
+        ) + _INDENTS[level] + "]"
     return json.dumps(value, ensure_ascii=False)
+
+
+_INDENTS = ["\n" + " " * n for n in range(64)]
+"""A new line and the indentation of each nesting level (JSON-LD nodes nest a few levels deep)."""
 
 
 def jsonld_document(kg: KnowledgeGraph) -> dict[str, Any]:

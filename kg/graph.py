@@ -19,6 +19,8 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import groupby
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from pyoxigraph import Literal, Quad, RdfFormat, Store, Triple, parse
@@ -66,15 +68,10 @@ class KnowledgeGraph:
 
     def subjects(self) -> Iterator[tuple[str, list[tuple[str, str]]]]:
         """Each subject with its (predicate, object) pairs, ``rdf:type`` first."""
-        current, pairs = None, []
-        for s, p, o in self.triple_rows():
-            if s != current:
-                if current is not None:
-                    yield current, _types_first(pairs)
-                current, pairs = s, []
-            pairs.append((p, o))
-        if current is not None:
-            yield current, _types_first(pairs)
+        for subject, triples in groupby(self._union, key=itemgetter(0)):
+            pairs = [(p, o) for _s, p, o in triples]
+            types = [pair for pair in pairs if pair[0] == TYPE]
+            yield subject, (types + [pair for pair in pairs if pair[0] != TYPE]) if types else pairs
 
     @property
     def triple_count(self) -> int:
@@ -134,10 +131,6 @@ class KnowledgeGraph:
         g = rdflib.Graph()
         g.parse(data="".join(self.ntriples_lines()), format="nt")
         return g
-
-
-def _types_first(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    return [pair for pair in pairs if pair[0] == TYPE] + [pair for pair in pairs if pair[0] != TYPE]
 
 
 def assemble(statements: list[Statement], minter: Minter) -> KnowledgeGraph:

@@ -140,24 +140,29 @@ def assemble(statements: list[Statement], minter: Minter) -> KnowledgeGraph:
     replace them are never both whole in memory.
     """
     sources: dict[str, str] = {}
-    terms: dict[object, str] = {}
+    terms: dict[object, str] = {}  # IRIs recur in thousands of statements: one string each
+    known = terms.get
     intern = sys.intern
-
-    def term(t: object) -> str:
-        # IRIs recur in thousands of statements: one string each.
-        text = terms.get(t)
-        if text is None:
-            text = terms[t] = intern(str(t))
-        return text
-
     rows: list[Row] = []
+    add = rows.append
     while statements:
-        st = statements.pop()
-        graph = sources.get(st.source)
+        subject, predicate, obj, source = statements.pop()
+        graph = sources.get(source)
         if graph is None:
-            graph = sources[st.source] = intern(str(minter.source(st.source)))
-        obj = st.object
-        rows.append((term(st.subject), term(st.predicate), str(obj) if isinstance(obj, Literal) else term(obj), graph))
+            graph = sources[source] = intern(str(minter.source(source)))
+        s = known(subject)
+        if s is None:
+            s = terms[subject] = intern(str(subject))
+        p = known(predicate)
+        if p is None:
+            p = terms[predicate] = intern(str(predicate))
+        if isinstance(obj, Literal):
+            o = str(obj)
+        else:
+            o = known(obj)
+            if o is None:
+                o = terms[obj] = intern(str(obj))
+        add((s, p, o, graph))
     rows.sort()
     unique = [row for i, row in enumerate(rows) if i == 0 or row != rows[i - 1]]
     return KnowledgeGraph(unique, minter.base, {path: iri[1:-1] for path, iri in sorted(sources.items())})

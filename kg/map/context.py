@@ -30,6 +30,11 @@ KNOWN_KEYS = frozenset(
 )
 
 
+_statement = tuple.__new__
+"""Makes a :class:`Statement` from a tuple at half the cost of calling the class (hundreds of
+thousands are made on a big site)."""
+
+
 @dataclass
 class MapContext:
     site: Site
@@ -78,7 +83,7 @@ class MapContext:
 
     # -- emitting -------------------------------------------------------------------------------
     def add(self, subject: Any, predicate: NamedNode, obj: Any, source: str) -> None:
-        self.statements.append(Statement(subject, predicate, obj, source))
+        self.statements.append(_statement(Statement, (subject, predicate, obj, source)))
 
     def warn(self, doc: Document | str, kind: str, message: str, *, key: str | None = None,
              suggestion: str | None = None) -> None:

@@ -23,7 +23,7 @@ def normalise(name: str) -> str:
 
 def split_parenthesis(name: str) -> tuple[str, str | None]:
     """``"Sintef (Norway)"`` → ``("Sintef", "Norway")``; no parenthesis → ``(name, None)``."""
-    match = _COUNTRY.match(name.strip())
+    match = _COUNTRY.match(name.strip()) if ")" in name else None
     if not match:
         return name.strip(), None
     return match.group(1).strip(), match.group(2).strip()

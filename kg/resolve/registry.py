@@ -130,10 +130,14 @@ class Registry:
         if self._forms.kind != ahocorasick.AHOCORASICK:
             return []  # no names to recognise
         found: dict[str, Entry] = {}
+        seen: set[str] = set()
         for end, (form, entries) in self._forms.iter(text):
+            if form in seen:
+                continue  # a name a text repeats is checked once
             start, after = end - len(form) + 1, end + 1
             if (start > 0 and _is_word(text[start - 1])) or (after < len(text) and _is_word(text[after])):
                 continue  # inside a longer word: "Lund" in "Lunds"
+            seen.add(form)
             for entry in entries:
                 if entry.kind in kinds:
                     found.setdefault(entry.key, entry)

@@ -70,7 +70,8 @@ def plain(markup: str) -> str:
         text = _TAG.sub(" ", text)
     text = _LINE_MARKS.sub("", text)
     if any(mark in text for mark in "*_~`"):
-        for _ in range(2):
+        text, found = _EMPHASIS.subn(r"\2", text)
+        if found:  # once more, for emphasis inside emphasis (**_both_**)
             text = _EMPHASIS.sub(r"\2", text)
     if "&" in text:
         text = html.unescape(text)

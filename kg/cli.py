@@ -305,7 +305,7 @@ def query_command(query_text: str | None, site: Path | None, graphs: tuple[Path,
     Exit status 2 for a query with a syntax error, a missing parameter or an
     unreadable site or graph file.
     """
-    from kg.query import QuerySyntaxError, open_store, parse_param, run, site_base
+    from kg.query import QuerySyntaxError, open_store, parse_param, run, site_base, write_answer
     from kg.query.bundled import bundled_queries, resolve_query
     from kg.query.formats import FormatError, instance_prefixes, table_cells
 
@@ -330,19 +330,23 @@ def query_command(query_text: str | None, site: Path | None, graphs: tuple[Path,
         text, bundled, file = resolve_query(query_text)
         bindings = dict(parse_param(p) for p in params)
         store = open_store(list(graphs) if graphs else (site or Path("content")))
-        result = run(store, text, bindings, bundled=bundled, file=file)
-        if fmt == "table" and result.kind != "graph":
-            headers, rows = table_cells(result, instance_prefixes(site_base(store) or ""))
-            table = Table(box=None, header_style="bold", pad_edge=False)
-            for header in headers:
-                table.add_column(Text(header), overflow="fold")
-            for row in rows:
-                table.add_row(*(Text(cell) for cell in row))
-            out.print(table)
-            if result.kind == "select":
-                err.print(f"{len(result)} row{'s' if len(result) != 1 else ''}")
-            return
-        data = result.serialize("ttl" if fmt == "table" else fmt)
+        if fmt != "table":  # written by pyoxigraph, no Python row in between
+            data = write_answer(store, text, bindings, results_format=fmt, rdf_format=fmt, bundled=bundled,
+                                file=file).body
+        else:
+            result = run(store, text, bindings, bundled=bundled, file=file)
+            if result.kind != "graph":
+                headers, rows = table_cells(result, instance_prefixes(site_base(store) or ""))
+                table = Table(box=None, header_style="bold", pad_edge=False)
+                for header in headers:
+                    table.add_column(Text(header), overflow="fold")
+                for row in rows:
+                    table.add_row(*(Text(cell) for cell in row))
+                out.print(table)
+                if result.kind == "select":
+                    err.print(f"{len(result)} row{'s' if len(result) != 1 else ''}")
+                return
+            data = result.serialize("ttl")
     except QuerySyntaxError as exc:
         err.print(Text(f"error: {exc}", style="red"))
         if exc.source_line is not None and exc.column is not None:

@@ -10,7 +10,7 @@ from typing import Any
 
 from kg.diagnostics import Diagnostic, Diagnostics
 from kg.export import write_outputs
-from kg.export.void import site_license
+from kg.export.void import void_settings
 from kg.graph import KnowledgeGraph, assemble
 from kg.load import MAX_FILE_BYTES, Site, load_site
 from kg.map import map_site
@@ -105,5 +105,5 @@ def build(
     if validate:
         result.validation = validate_graph_of(graph)
     if out is not None:
-        result.files = write_outputs(graph, result.report(), Path(out), license=site_license(loaded.config.raw))
+        result.files = write_outputs(graph, result.report(), Path(out), void=void_settings(loaded.config.raw))
     return result

@@ -122,3 +122,85 @@ def test_kg_serve_serves_the_same_description(built):
     from rdflib.compare import isomorphic
 
     assert isomorphic(without_dumps(served), without_dumps(file_void))
+
+
+FOAF = rdflib.Namespace("http://xmlns.com/foaf/0.1/")
+SETTINGS = ("kg:\n"
+            "  license: https://creativecommons.org/licenses/by/4.0/\n"
+            "  publisher: https://example.org/kg/organisation/research-group\n"
+            "  sparql_endpoint: https://query.example.org/sparql\n")
+
+
+def test_kg_settings_give_publisher_and_public_endpoint(tmp_path, make_site):
+    """``kg: publisher`` replaces the site's own organisation as dcterms:publisher, and ``kg: sparql_endpoint``
+    (a public endpoint) becomes void:sparqlEndpoint of the build's void.ttl."""
+    site = make_site(tmp_path / "site", {"_config.yml": "title: X\nurl: https://example.org\n" + SETTINGS})
+    kg.build(site, out=tmp_path / "out")
+    void, ds = read_void(tmp_path / "out" / "void.ttl")
+    assert void.value(ds, DCTERMS.license) == rdflib.URIRef("https://creativecommons.org/licenses/by/4.0/")
+    assert list(void.objects(ds, DCTERMS.publisher)) == [
+        rdflib.URIRef("https://example.org/kg/organisation/research-group")]
+    assert list(void.objects(ds, VOID.sparqlEndpoint)) == [rdflib.URIRef("https://query.example.org/sparql")]
+
+
+def test_publisher_given_by_name_is_an_agent(tmp_path, make_site):
+    """A publisher that is a name, not an IRI, becomes a foaf:Agent with that foaf:name — hostile text included."""
+    name = 'Forskargruppen "Ö" </script> \u2028 \u202e'
+    site = make_site(tmp_path / "site", {"_config.yml": f"url: https://example.org\nkg:\n  publisher: '{name}'\n"})
+    kg.build(site, out=tmp_path / "out")
+    void, ds = read_void(tmp_path / "out" / "void.ttl")
+    agent = void.value(ds, DCTERMS.publisher)
+    assert isinstance(agent, rdflib.BNode)
+    assert void.value(agent, rdflib.RDF.type) == FOAF.Agent
+    assert str(void.value(agent, FOAF.name)) == kg.build(site).site.config.raw["kg"]["publisher"].strip()
+    assert str(void.value(agent, FOAF.name)).startswith('Forskargruppen "Ö" </script>')
+
+
+def test_without_settings_the_publisher_is_the_sites_organisation(built):
+    """No ``kg: publisher``: the publisher is the schema:publisher of the site's WebSite (its organisation)."""
+    void, ds = read_void(built / "void.ttl")
+    assert list(void.objects(ds, DCTERMS.publisher)) == [
+        rdflib.URIRef("https://digidemlab.org/kg/organisation/digidem-lab")]
+
+
+@pytest.mark.parametrize("endpoint", ["sparql", "ftp://example.org/sparql", "https://", "https://exa mple.org/q"])
+def test_a_public_endpoint_that_is_no_url_is_refused(tmp_path, make_site, endpoint):
+    """``kg: sparql_endpoint`` must be an http(s) URL: anything else stops the build naming _config.yml."""
+    config = f"url: https://example.org\nkg:\n  sparql_endpoint: '{endpoint}'\n"
+    site = make_site(tmp_path / "site", {"_config.yml": config})
+    with pytest.raises(kg.diagnostics.SiteError, match=r"_config\.yml: kg: sparql_endpoint must be an http\(s\) URL"):
+        kg.build(site, out=tmp_path / "out")
+
+
+def fetch_void(server) -> tuple[rdflib.Graph, rdflib.URIRef, str]:
+    host, port = server.server_address[:2]
+    try:
+        with urllib.request.urlopen(f"http://{host}:{port}/void.ttl", timeout=30) as response:
+            served = rdflib.Graph().parse(data=response.read(), format="turtle")
+    finally:
+        server.shutdown()
+        server.close()
+    return served, next(served.subjects(rdflib.RDF.type, VOID.Dataset)), f"http://{host}:{port}/sparql"
+
+
+@pytest.mark.parametrize("served_from", ["site", "graph files"])
+def test_served_description_keeps_the_settings_and_adds_the_running_endpoint(tmp_path, make_site, served_from):
+    """kg serve, of a site or of the files its build wrote, describes the dataset as the build did (licence,
+    publisher, public endpoint) and adds its own running endpoint."""
+    site = make_site(tmp_path / "site", {"_config.yml": "title: X\nurl: https://example.org\n" + SETTINGS})
+    kg.build(site, out=tmp_path / "out")
+    source = site if served_from == "site" else [tmp_path / "out" / "graph.nq"]
+    served, ds, running = fetch_void(start(source, port=0, background=True, quiet=True, workers=1))
+    assert set(served.objects(ds, VOID.sparqlEndpoint)) == {
+        rdflib.URIRef(running), rdflib.URIRef("https://query.example.org/sparql")}
+    assert served.value(ds, DCTERMS.license) == rdflib.URIRef("https://creativecommons.org/licenses/by/4.0/")
+    assert served.value(ds, DCTERMS.publisher) == rdflib.URIRef("https://example.org/kg/organisation/research-group")
+
+
+def test_serve_license_option_overrides_the_settings(tmp_path, make_site):
+    """``kg serve --license`` replaces the licence of the settings; the rest stays."""
+    site = make_site(tmp_path / "site", {"_config.yml": "title: X\nurl: https://example.org\n" + SETTINGS})
+    cc0 = "https://creativecommons.org/publicdomain/zero/1.0/"
+    served, ds, _ = fetch_void(start(site, port=0, background=True, quiet=True, workers=1, license=cc0))
+    assert list(served.objects(ds, DCTERMS.license)) == [rdflib.URIRef(cc0)]
+    assert served.value(ds, DCTERMS.publisher) == rdflib.URIRef("https://example.org/kg/organisation/research-group")

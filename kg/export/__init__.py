@@ -10,7 +10,7 @@ from kg.export.atomic import write_all
 from kg.export.jsonld import jsonld, jsonld_text
 from kg.export.ntriples import nquads, nquads_text, ntriples, ntriples_text
 from kg.export.turtle import turtle, turtle_text
-from kg.export.void import void_turtle
+from kg.export.void import VoidSettings, void_turtle
 from kg.graph import KnowledgeGraph
 
 OUTPUTS = {
@@ -25,11 +25,11 @@ __all__ = ["OUTPUTS", "jsonld_text", "nquads_text", "ntriples_text", "turtle_tex
 
 
 def write_outputs(kg: KnowledgeGraph, report: dict[str, Any], out: Path, *,
-                  license: str | None = None) -> dict[str, Path]:
+                  void: VoidSettings | None = None) -> dict[str, Path]:
     """Write every serialisation, ``void.ttl`` (its VoID description) and ``build-report.json`` into ``out``,
-    atomically."""
+    atomically. ``void`` are the site's settings for ``void.ttl`` (licence, publisher, public endpoint)."""
     files: dict[Path, Any] = {out / name: write(kg) for name, write in OUTPUTS.items()}
-    files[out / "void.ttl"] = void_turtle(kg, license=license)
+    files[out / "void.ttl"] = void_turtle(kg, void)
     files[out / "build-report.json"] = json.dumps(report, ensure_ascii=False, indent=2) + "\n"
     write_all(files)
     return {path.name: path for path in files}

@@ -11,16 +11,20 @@ site title can make it invalid Turtle.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Triple, parse, serialize
 
+from kg.diagnostics import SiteError
 from kg.vocab import DCTERMS, KGO, PREFIXES, PROV, RDF, SCHEMA, SKOS, XSD
 
 VOID = "http://rdfs.org/ns/void#"
 DCAT = "http://www.w3.org/ns/dcat#"
-VOID_PREFIXES = {"void": VOID, "dcat": DCAT, "dcterms": DCTERMS, "schema": SCHEMA, "xsd": XSD}
+FOAF = "http://xmlns.com/foaf/0.1/"
+VOID_PREFIXES = {"void": VOID, "dcat": DCAT, "dcterms": DCTERMS, "foaf": FOAF, "schema": SCHEMA, "xsd": XSD}
 #: The graph files ``kg build`` writes, offered as dumps in ``void.ttl`` (relative to it).
 DUMPS = ("graph.nt", "graph.nq", "graph.ttl", "graph.jsonld")
 #: Vocabularies the graph's terms come from.
@@ -35,15 +39,67 @@ _EXAMPLE_CLASSES = (f"<{SCHEMA}Project>", f"<{SCHEMA}Organization>", f"<{SKOS}Co
 Row = tuple[str, str, str]
 
 
+@dataclass(frozen=True)
+class VoidSettings:
+    """What the description says that the graph cannot: the ``kg:`` section of ``_config.yml``.
+
+    ``license`` is an IRI (or, failing that, text); ``publisher`` an IRI or a name and
+    replaces the site's own organisation (the ``schema:publisher`` of its
+    ``schema:WebSite``); ``sparql_endpoint`` is a public endpoint that serves the graph.
+    """
+
+    license: str | None = None
+    publisher: str | None = None
+    sparql_endpoint: str | None = None
+
+
+def void_settings(config: Mapping) -> VoidSettings:
+    """The settings a site's ``_config.yml`` declares (see :class:`VoidSettings`).
+
+    ``kg: {license, publisher, sparql_endpoint}``; the licence may also be a top-level
+    ``license:`` (or ``licence:``), which ``kg: license:`` overrides. Blank values and
+    values that are not text are left out; an endpoint that is not an http(s) URL is a
+    :class:`~kg.diagnostics.SiteError` naming ``_config.yml``.
+    """
+    section = config.get("kg") if isinstance(config.get("kg"), Mapping) else {}
+
+    def first(*values: object) -> str | None:
+        for value in values:
+            if isinstance(value, str) and value.strip():
+                return value.strip()
+        return None
+
+    endpoint = first(section.get("sparql_endpoint"))
+    if endpoint is not None and not _is_web_iri(endpoint):
+        raise SiteError(f"kg: sparql_endpoint must be an http(s) URL, not {endpoint!r}", "_config.yml")
+    return VoidSettings(
+        license=first(section.get("license"), section.get("licence"), config.get("license"), config.get("licence")),
+        publisher=first(section.get("publisher")),
+        sparql_endpoint=endpoint,
+    )
+
+
+def _is_web_iri(value: str) -> bool:
+    if urlsplit(value).scheme not in ("http", "https") or not urlsplit(value).netloc:
+        return False
+    try:
+        NamedNode(value)
+    except ValueError:
+        return False
+    return True
+
+
 def void_triples(rows: Iterable[Row], base: str | None, *, license: str | None = None,
-                 endpoint: str | None = None, dumps: Sequence[str] = ()) -> list[Triple]:
+                 endpoint: str | Sequence[str] | None = None, dumps: Sequence[str] = (),
+                 publisher: str | None = None) -> list[Triple]:
     """The VoID/DCAT description of the graph whose triples are ``rows`` (N-Triples terms, each triple once).
 
     ``void:triples`` is the number of rows; ``void:entities`` the typed subjects;
     one ``void:classPartition`` per class (with its entities) and one
     ``void:propertyPartition`` per property (with its triples); distinct subjects
-    and objects; title, description and publisher from the site's ``schema:WebSite``;
-    ``license`` (an IRI, or text), ``endpoint`` and ``dumps`` when given (a dump
+    and objects; title, description and publisher from the site's ``schema:WebSite``
+    (``publisher``, an IRI or a name, replaces the latter); ``license`` (an IRI, or
+    text), the SPARQL ``endpoint`` (one or several) and ``dumps`` when given (a dump
     without a scheme is relative to the description).
     """
     rows = rows if isinstance(rows, list) else list(rows)
@@ -80,7 +136,14 @@ def void_triples(rows: Iterable[Row], base: str | None, *, license: str | None =
     for key in ("name", "description"):
         if key in site:
             add(DCTERMS + ("title" if key == "name" else "description"), site[key])
-    if "publisher" in site:
+    if publisher:
+        agent = _iri_or_text(publisher)
+        if isinstance(agent, Literal):  # a name: an agent with that name, as DCAT asks for an agent
+            partitions += [Triple(BlankNode("publisher"), _iri(RDF + "type"), _iri(FOAF + "Agent")),
+                           Triple(BlankNode("publisher"), _iri(FOAF + "name"), agent)]
+            agent = BlankNode("publisher")
+        add(DCTERMS + "publisher", agent)
+    elif "publisher" in site:
         add(DCTERMS + "publisher", site["publisher"])
     if license:
         add(DCTERMS + "license", _iri_or_text(license))
@@ -95,8 +158,8 @@ def void_triples(rows: Iterable[Row], base: str | None, *, license: str | None =
     add(VOID + "distinctObjects", _integer(len(objects)))
     for vocabulary in VOCABULARIES:
         add(VOID + "vocabulary", _iri(vocabulary))
-    if endpoint:
-        add(VOID + "sparqlEndpoint", _iri(endpoint))
+    for url in dict.fromkeys([endpoint] if isinstance(endpoint, str) else endpoint or ()):
+        add(VOID + "sparqlEndpoint", _iri(url))
     for dump in dumps:
         add(VOID + "dataDump", _iri(dump if urlsplit(dump).scheme else _HERE + dump))
     for cls in _EXAMPLE_CLASSES:
@@ -121,19 +184,39 @@ def void_text(triples: list[Triple]) -> str:
     return text.replace(f"<{_HERE}", "<")
 
 
-def void_turtle(kg, *, license: str | None = None) -> str:
-    """``void.ttl`` for ``kg build``: the description of ``kg`` (a :class:`~kg.graph.KnowledgeGraph`) with its dumps."""
+def void_turtle(kg, settings: VoidSettings | None = None) -> str:
+    """``void.ttl`` for ``kg build``: the description of ``kg`` (a :class:`~kg.graph.KnowledgeGraph`) with its
+    dumps and the site's ``settings``."""
+    settings = settings or VoidSettings()
     rows = list(kg.triple_rows())
-    return void_text(void_triples(rows, kg.base, license=license, dumps=DUMPS))
+    return void_text(void_triples(rows, kg.base, license=settings.license, publisher=settings.publisher,
+                                  endpoint=settings.sparql_endpoint, dumps=DUMPS))
 
 
-def site_license(config: dict) -> str | None:
-    """The licence a site's ``_config.yml`` declares: ``kg: {license: …}`` first, then ``license:``/``licence:``."""
-    section = config.get("kg") if isinstance(config.get("kg"), dict) else {}
-    for value in (section.get("license"), section.get("licence"), config.get("license"), config.get("licence")):
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    return None
+def settings_of_void_file(path: str | Path) -> VoidSettings:
+    """The settings a ``void.ttl`` that ``kg build`` wrote carries (licence, publisher, public endpoint), so that
+    ``kg serve --graph`` describes the graph as its build did. An unreadable file gives no settings."""
+    try:
+        triples = list(parse(path=str(path), format=RdfFormat.TURTLE, base_iri=Path(path).resolve().as_uri()))
+    except (OSError, SyntaxError, ValueError):
+        return VoidSettings()
+    datasets = {t.subject for t in triples if t.predicate.value == RDF + "type" and t.object.value == VOID + "Dataset"}
+
+    def value(predicate: str) -> str | None:
+        found = sorted(_setting_text(t.object, triples) for t in triples
+                       if t.subject in datasets and t.predicate.value == predicate)
+        return found[0] if found else None
+
+    return VoidSettings(license=value(DCTERMS + "license"), publisher=value(DCTERMS + "publisher"),
+                        sparql_endpoint=value(VOID + "sparqlEndpoint"))
+
+
+def _setting_text(term, triples: list[Triple]) -> str:
+    """An IRI or literal as its text; a blank-node agent as its ``foaf:name``."""
+    if isinstance(term, BlankNode):
+        names = sorted(t.object.value for t in triples if t.subject == term and t.predicate.value == FOAF + "name")
+        return names[0] if names else ""
+    return term.value
 
 
 # -- helpers ------------------------------------------------------------------------------------

@@ -27,10 +27,12 @@ from pyoxigraph import (
     Literal,
     NamedNode,
     QueryBoolean,
+    QueryResultsFormat,
     QuerySolutions,
     Store,
     Triple,
     Variable,
+    parse_query_results,
 )
 
 from kg.diagnostics import SiteError
@@ -44,8 +46,8 @@ if TYPE_CHECKING:
 Term = NamedNode | BlankNode | Literal | Triple
 
 __all__ = [
-    "GraphFileError", "ParameterError", "QueryError", "QueryResult", "QuerySyntaxError", "open_store",
-    "parse_param", "query", "run", "to_term",
+    "GraphFileError", "ParameterError", "QueryError", "QueryResult", "QuerySyntaxError", "WrittenAnswer", "evaluate",
+    "open_store", "parse_param", "query", "run", "to_term", "write_answer",
 ]
 
 
@@ -145,9 +147,19 @@ def run(store: Store, sparql: str, params: Mapping[str, Any] | None = None, *, b
     The usual prefixes (``schema:``, ``kgo:``, ``skos:``, ``prov:``, ``xsd:`` …) are
     predeclared, so a query may leave out their ``PREFIX`` lines.
     """
+    result = collect(evaluate(store, sparql, params, bundled=bundled, file=file), limit)
+    if result.kind == "graph":
+        result.base = site_base(store)
+    return result
+
+
+def evaluate(store: Store, sparql: str, params: Mapping[str, Any] | None = None, *,
+             bundled: BundledQuery | None = None, file: str | None = None) -> QuerySolutions | QueryBoolean | Any:
+    """pyoxigraph's own answer to ``sparql`` (solutions, a boolean or triples, not yet read), errors as
+    :class:`QueryError`; :func:`run` and :func:`write_answer` read it."""
     substitutions = bind_params(params or {}, bundled)
     try:
-        raw = store.query(sparql, prefixes=dict(PREFIXES), substitutions=substitutions or None)
+        return store.query(sparql, prefixes=dict(PREFIXES), substitutions=substitutions or None)
     except SyntaxError as exc:
         raise syntax_error(exc, sparql, file) from None
     except RuntimeError as exc:
@@ -158,10 +170,58 @@ def run(store: Store, sparql: str, params: Mapping[str, Any] | None = None, *, b
         raise QueryError(f"query failed: {exc}") from None
     except OSError as exc:
         raise QueryError(f"query failed: {exc}") from None
-    result = collect(raw, limit)
-    if result.kind == "graph":
-        result.base = site_base(store)
-    return result
+
+
+@dataclass(frozen=True)
+class WrittenAnswer:
+    """A query's answer already written in a standard format: what an endpoint sends or ``kg query`` prints."""
+
+    kind: str
+    """``select``, ``ask`` or ``graph``."""
+    format: str
+    """The format name it is written in (``json``, ``ttl`` …)."""
+    body: bytes
+    count: int
+    """Rows (or triples) in ``body``."""
+    truncated: bool
+    """True when the answer had more rows (or triples) than the cap, and was cut."""
+
+
+def write_answer(store: Store, sparql: str, params: Mapping[str, Any] | None = None, *, results_format: str = "json",
+                 rdf_format: str = "ttl", bundled: BundledQuery | None = None, limit: int | None = None,
+                 file: str | None = None) -> WrittenAnswer:
+    """Run ``sparql`` and write its answer: a SELECT in ``results_format``, a CONSTRUCT/DESCRIBE in ``rdf_format``.
+
+    Same bytes as ``run(...).serialize(format)``, but a SELECT's solutions never become
+    Python objects: pyoxigraph writes them as SPARQL TSV in Rust — one line per row, as
+    TSV escapes line breaks — the first ``limit`` lines are kept, and pyoxigraph reads
+    them back and writes the asked format. For answers of thousands of rows this
+    costs a fraction of building Python rows (``bench/bench_query.py``).
+    """
+    from kg.query.formats import RESULTS_FORMATS, FormatError
+
+    raw = evaluate(store, sparql, params, bundled=bundled, file=file)
+    if not isinstance(raw, QuerySolutions):
+        result = collect(raw, limit)
+        fmt = rdf_format if result.kind == "graph" else results_format
+        if result.kind == "graph":
+            result.base = site_base(store)
+        return WrittenAnswer(result.kind, fmt, result.serialize(fmt), len(result), result.truncated)
+    results = RESULTS_FORMATS.get(results_format)
+    if results is None:
+        raise FormatError(f"a SELECT answer is a table: use {', '.join(RESULTS_FORMATS)}, not {results_format}")
+    tsv = raw.serialize(format=QueryResultsFormat.TSV)
+    count = tsv.count(b"\n") - 1  # the header line, then one line per row
+    truncated = limit is not None and count > limit
+    if truncated:
+        end = -1
+        for _ in range(limit + 1):
+            end = tsv.index(b"\n", end + 1)
+        tsv, count = tsv[:end + 1], limit
+    if results == QueryResultsFormat.TSV:
+        return WrittenAnswer("select", results_format, tsv, count, truncated)
+    body = parse_query_results(tsv, format=QueryResultsFormat.TSV).serialize(format=results)
+    return WrittenAnswer("select", results_format, body, count, truncated)
 
 
 def collect(raw: QuerySolutions | QueryBoolean | Any, limit: int | None = None) -> QueryResult:
@@ -170,10 +230,11 @@ def collect(raw: QuerySolutions | QueryBoolean | Any, limit: int | None = None) 
         return QueryResult("ask", boolean=bool(raw))
     if isinstance(raw, QuerySolutions):
         variables = [v.value for v in raw.variables]
-        solutions = [tuple(sol[i] for i in range(len(variables))) for sol in islice(raw, limit and limit + 1)]
+        kept = islice(raw, None if limit is None else limit + 1)
+        solutions = [tuple(sol[i] for i in range(len(variables))) for sol in kept]
         truncated = limit is not None and len(solutions) > limit
         return QueryResult("select", variables, solutions[:limit] if truncated else solutions, truncated=truncated)
-    triples = list(islice(raw, limit and limit + 1))
+    triples = list(islice(raw, None if limit is None else limit + 1))
     truncated = limit is not None and len(triples) > limit
     return QueryResult("graph", triples=triples[:limit] if truncated else triples, truncated=truncated)
 

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import tempfile
 import threading
 from collections.abc import Sequence
@@ -43,7 +44,10 @@ def start(source: str | Path | Sequence[str | Path], *, host: str = DEFAULT_HOST
     """Make a server for ``source`` (a site folder, or graph files) on ``host``:``port``.
 
     A site is built first and its graph files written to a temporary folder, which
-    the query workers load and the landing page offers for download. ``port=0``
+    the query workers load and the landing page offers for download. ``/void.ttl``
+    describes the graph as ``kg build`` does — licence, publisher and public endpoint
+    from the site's ``_config.yml``, or from the ``void.ttl`` beside the graph files —
+    plus this server's endpoint; ``license`` overrides the licence. ``port=0``
     takes a free port (see ``server.server_address``). With ``background=True`` the
     server already serves from a daemon thread when this returns.
     """
@@ -51,22 +55,27 @@ def start(source: str | Path | Sequence[str | Path], *, host: str = DEFAULT_HOST
     if isinstance(source, (str, Path)) and Path(source).is_dir():
         import kg
         from kg.export import OUTPUTS, write_outputs
-        from kg.export.void import site_license
+        from kg.export.void import void_settings
 
         tmp = tempfile.TemporaryDirectory(prefix="kg-serve-")
         result = kg.build(source)
         write_outputs(result.graph, result.report(), Path(tmp.name))
         files = [Path(tmp.name) / name for name in OUTPUTS]
         store = result.graph.store()
-        license = license or site_license(result.site.config.raw)
+        settings = void_settings(result.site.config.raw)
     else:
+        from kg.export.void import settings_of_void_file
+
         files = [Path(source)] if isinstance(source, (str, Path)) else [Path(f) for f in source]
         store = open_store(files)
+        settings = settings_of_void_file(files[0].parent / "void.ttl")
+    if license:
+        settings = dataclasses.replace(settings, license=license)
     worker_files = [f for f in files if f.suffix == ".nq"][:1] or files
     runner = QueryRunner(worker_files, workers=workers, timeout=timeout, max_results=max_results)
     try:
         runner.wait_ready()
-        server = Server((host, port), Dataset(store, files, license=license), runner, cors=cors)
+        server = Server((host, port), Dataset(store, files, settings=settings), runner, cors=cors)
     except BaseException:
         runner.close()
         if tmp is not None:

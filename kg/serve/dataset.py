@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, RdfFormat, Store, Triple, serialize
 
-from kg.export.void import void_triples
+from kg.export.void import VoidSettings, void_triples
 from kg.query import site_base
 from kg.vocab import DCTERMS, KGO, RDF, SCHEMA, SKOS, XSD
 
@@ -42,7 +42,8 @@ class Dataset:
     graph_files: list[Path]
     """Files the query workers load, and the downloads."""
     title: str | None = None
-    license: str | None = None
+    settings: VoidSettings = field(default_factory=VoidSettings)
+    """Licence, publisher and public SPARQL endpoint for the VoID description."""
     base: str | None = field(default=None)
 
     def __post_init__(self) -> None:
@@ -153,10 +154,13 @@ class Dataset:
         return out
 
     def void(self, endpoint: str | None = None, dumps: list[str] | None = None) -> list[Triple]:
-        """The VoID/DCAT description ``kg build`` writes to ``void.ttl``, with this endpoint and these downloads."""
+        """The VoID/DCAT description ``kg build`` writes to ``void.ttl``, with this endpoint (first, then any
+        public one of the settings) and these downloads."""
         rows = [(str(q.subject), str(q.predicate), str(q.object))
                 for q in self.store.quads_for_pattern(None, None, None, DefaultGraph())]
-        return void_triples(rows, self.base, license=self.license, endpoint=endpoint, dumps=dumps or [])
+        endpoints = [url for url in (endpoint, self.settings.sparql_endpoint) if url]
+        return void_triples(rows, self.base, license=self.settings.license, publisher=self.settings.publisher,
+                            endpoint=endpoints, dumps=dumps or [])
 
     def examples(self) -> list[str]:
         """A few resources to start from: the first project, organisation and theme by IRI."""

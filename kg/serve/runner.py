@@ -48,7 +48,7 @@ class Answer:
 def _worker_main(conn: Connection, graph_files: list[str]) -> None:  # pragma: no cover - runs in a child
     """A worker: load the graph, say ready, then answer ``(sparql, results_format, rdf_format, params, limit)``."""
     from kg.diagnostics import SiteError
-    from kg.query import open_store, parse_param, run
+    from kg.query import open_store, parse_param, write_answer
     from kg.query.formats import FormatError
 
     try:
@@ -65,9 +65,9 @@ def _worker_main(conn: Connection, graph_files: list[str]) -> None:  # pragma: n
         sparql, results_format, rdf_format, params, limit = request
         try:
             bindings = dict(parse_param(f"{name}={value}") for name, value in params.items())
-            result = run(store, sparql, bindings, limit=limit)
-            fmt = rdf_format if result.kind == "graph" else results_format
-            conn.send(("ok", Answer(result.kind, fmt, result.serialize(fmt), len(result), result.truncated)))
+            written = write_answer(store, sparql, bindings, results_format=results_format, rdf_format=rdf_format,
+                                   limit=limit)
+            conn.send(("ok", Answer(written.kind, written.format, written.body, written.count, written.truncated)))
         except SiteError as exc:
             conn.send(("error", type(exc).__name__, str(exc)))
         except FormatError as exc:

@@ -8,6 +8,8 @@ references) is read by 1 and by 3 processes, and compare everything that comes o
 from __future__ import annotations
 
 import importlib.util
+import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -124,3 +126,26 @@ def test_ctrl_c_while_workers_read_exits_130_without_tracebacks(synthetic, tmp_p
     assert proc.returncode == 130, proc.stderr
     assert "interrupted" in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
     assert not out.exists() or not any(out.iterdir())
+
+
+def test_a_file_that_kills_its_reader_is_reported_and_the_rest_is_read(synthetic, small_chunks, monkeypatch):
+    """A crash inside a C parser (simulated: the worker kills itself on one file) must neither hang
+    the build nor lose the other files: that one file is a ``reader-crash`` error, nothing else changes."""
+    serial_diags = Diagnostics()
+    serial = load_site(synthetic, diagnostics=serial_diags, workers=1)
+    victim = serial.documents[len(serial.documents) // 2].path
+    main_pid = os.getpid()
+    real = workers._read_chunk
+
+    def read_then_crash(chunk, read_one):
+        if os.getpid() != main_pid and any(rel == victim for _label, rel in chunk):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(chunk, read_one)
+
+    monkeypatch.setattr(workers, "_read_chunk", read_then_crash)
+    diags = Diagnostics()
+    parallel = load_site(synthetic, diagnostics=diags, workers=2)
+    assert [d.path for d in parallel.documents] == [d.path for d in serial.documents if d.path != victim]
+    crashes = [d for d in diags.items if d.kind == "reader-crash"]
+    assert [(d.file, d.severity) for d in crashes] == [(victim, "error")]
+    assert sorted(set(diags.items) - set(crashes)) == sorted(d for d in set(serial_diags.items) if d.file != victim)

@@ -14,7 +14,8 @@ import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Iterator
-from typing import Any
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from kg.diagnostics import Diagnostic, Diagnostics
 from kg.load.documents import Document
@@ -87,11 +88,50 @@ def _in_worker(chunk: list[tuple[str, str]]) -> tuple[list[Document], list[Diagn
 
 def _in_workers(chunks: list[list[tuple[str, str]]], read_one: ReadOne,
                 workers: int) -> Iterator[tuple[list[Document], list[Diagnostic]]]:
+    """Each chunk's result, in order. A worker that dies (a crash inside a C parser, or killed)
+    costs only the file that killed it: that chunk is read again, split in halves in fresh
+    processes, until the file is found and reported; the rest of the site is read as usual."""
     global _read_one
     _read_one = read_one  # inherited by the forked workers, never pickled
-    context: Any = multiprocessing.get_context("fork")
+    pending = list(chunks)
     try:
-        with context.Pool(min(workers, len(chunks)), initializer=_quiet_on_interrupt) as pool:
-            yield from pool.imap(_in_worker, chunks)
+        while pending:
+            pool = _pool(min(workers, len(pending)))
+            try:
+                futures = [pool.submit(_in_worker, chunk) for chunk in pending]
+                for index, future in enumerate(futures):
+                    try:
+                        result = future.result()
+                    except BrokenProcessPool:  # this chunk, or one read beside it, killed its worker
+                        yield _isolate(pending[index])
+                        pending = pending[index + 1:]
+                        break
+                    yield result
+                else:
+                    pending = []
+            finally:
+                pool.shutdown(wait=True, cancel_futures=True)
     finally:
         _read_one = None
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_quiet_on_interrupt)
+
+
+def _isolate(chunk: list[tuple[str, str]]) -> tuple[list[Document], list[Diagnostic]]:
+    """Read ``chunk`` in a process of its own; if that dies, halve the chunk until the file is found."""
+    pool = _pool(1)
+    try:
+        return pool.submit(_in_worker, chunk).result()
+    except BrokenProcessPool:
+        pass
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    if len(chunk) == 1:
+        return [], [Diagnostic(chunk[0][1], None, "reader-crash", "the process reading this file died (a crash "
+                               "inside a parser, or it was killed); file skipped", severity="error")]
+    middle = len(chunk) // 2
+    first, second = _isolate(chunk[:middle]), _isolate(chunk[middle:])
+    return first[0] + second[0], first[1] + second[1]

@@ -97,6 +97,7 @@ def build(
     diags = Diagnostics()
     loaded = load_site(site, drafts=drafts, diagnostics=diags, max_file_bytes=max_file_bytes, progress=progress,
                        workers=workers)
+    settings = void_settings(loaded.config.raw, diags)  # read now, so that a bad one is in the report
     mapped = map_site(loaded, diags, include_contact=include_contact)
     resolved: Resolved = resolve(mapped, diags=diags)
     mapped.statements.clear()  # the resolved statements replace them
@@ -105,5 +106,5 @@ def build(
     if validate:
         result.validation = validate_graph_of(graph)
     if out is not None:
-        result.files = write_outputs(graph, result.report(), Path(out), void=void_settings(loaded.config.raw))
+        result.files = write_outputs(graph, result.report(), Path(out), void=settings)
     return result

@@ -413,6 +413,8 @@ def test_an_empty_registry_recognises_nothing():
 
 
 # -- names in other scripts ---------------------------------------------------------------------
+# The expected keys are the letters' UTF-8 bytes, worked out from the Unicode tables:
+# 北 U+5317 = E5 8C 97, 京 U+4EAC = E4 BA AC, 大 U+5927 = E5 A4 A7, 学 U+5B66 = E5 AD A6; м U+043C = D0 BC …
 @pytest.mark.parametrize(("name", "key"), [
     ("北京大学", "%E5%8C%97%E4%BA%AC%E5%A4%A7%E5%AD%A6"),
     ("Москва", "%D0%BC%D0%BE%D1%81%D0%BA%D0%B2%D0%B0"),  # lower-cased as Latin names are

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import urllib.request
 from collections import Counter
 from pathlib import Path
@@ -164,12 +165,29 @@ def test_without_settings_the_publisher_is_the_sites_organisation(built):
 
 
 @pytest.mark.parametrize("endpoint", ["sparql", "ftp://example.org/sparql", "https://", "https://exa mple.org/q"])
-def test_a_public_endpoint_that_is_no_url_is_refused(tmp_path, make_site, endpoint):
-    """``kg: sparql_endpoint`` must be an http(s) URL: anything else stops the build naming _config.yml."""
+def test_a_public_endpoint_that_is_no_url_is_a_warning_and_left_out(tmp_path, make_site, endpoint):
+    """``kg: sparql_endpoint`` must be an http(s) URL: anything else is a ``bad-config`` warning naming
+    _config.yml, the build goes on, and void.ttl names no endpoint."""
     config = f"url: https://example.org\nkg:\n  sparql_endpoint: '{endpoint}'\n"
     site = make_site(tmp_path / "site", {"_config.yml": config})
-    with pytest.raises(kg.diagnostics.SiteError, match=r"_config\.yml: kg: sparql_endpoint must be an http\(s\) URL"):
-        kg.build(site, out=tmp_path / "out")
+    result = kg.build(site, out=tmp_path / "out")
+    assert [(d.file, d.kind) for d in result.diagnostics] == [("_config.yml", "bad-config")]
+    assert "sparql_endpoint must be an http(s) URL" in result.diagnostics[0].message
+    void, ds = read_void(tmp_path / "out" / "void.ttl")
+    assert list(void.objects(ds, VOID.sparqlEndpoint)) == []
+    report = json.loads((tmp_path / "out" / "build-report.json").read_text(encoding="utf-8"))
+    assert report["warnings_by_kind"] == {"bad-config": 1}
+
+
+def test_a_setting_that_is_not_text_is_a_warning(tmp_path, make_site):
+    config = "url: https://example.org\nlicense: https://creativecommons.org/licenses/by/4.0/\nkg:\n  publisher: 5\n" \
+             "  license: [a, b]\n"
+    result = kg.build(make_site(tmp_path / "site", {"_config.yml": config}), out=tmp_path / "out")
+    assert sorted(d.message for d in result.diagnostics) == [
+        "kg: license: expected text, got ['a', 'b']; ignored", "kg: publisher: expected text, got 5; ignored"]
+    void, ds = read_void(tmp_path / "out" / "void.ttl")
+    assert list(void.objects(ds, DCTERMS.license)) == [
+        rdflib.URIRef("https://creativecommons.org/licenses/by/4.0/")]  # the top-level licence still holds
 
 
 def fetch_void(server) -> tuple[rdflib.Graph, rdflib.URIRef, str]:

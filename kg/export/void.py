@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Triple, parse, serialize
 
-from kg.diagnostics import SiteError
+from kg.diagnostics import Diagnostics, shown
 from kg.vocab import DCTERMS, KGO, PREFIXES, PROV, RDF, SCHEMA, SKOS, XSD
 
 VOID = "http://rdfs.org/ns/void#"
@@ -53,28 +53,34 @@ class VoidSettings:
     sparql_endpoint: str | None = None
 
 
-def void_settings(config: Mapping) -> VoidSettings:
+def void_settings(config: Mapping, diags: Diagnostics | None = None) -> VoidSettings:
     """The settings a site's ``_config.yml`` declares (see :class:`VoidSettings`).
 
     ``kg: {license, publisher, sparql_endpoint}``; the licence may also be a top-level
-    ``license:`` (or ``licence:``), which ``kg: license:`` overrides. Blank values and
-    values that are not text are left out; an endpoint that is not an http(s) URL is a
-    :class:`~kg.diagnostics.SiteError` naming ``_config.yml``.
+    ``license:`` (or ``licence:``), which ``kg: license:`` overrides. Blank values are
+    left out; a value that is not text, or an endpoint that is not an http(s) URL, is a
+    ``bad-config`` warning in ``diags`` and is left out too, as any other bad setting.
     """
     section = config.get("kg") if isinstance(config.get("kg"), Mapping) else {}
 
-    def first(*values: object) -> str | None:
-        for value in values:
+    def first(*keyed: tuple[str, object]) -> str | None:
+        for key, value in keyed:
             if isinstance(value, str) and value.strip():
                 return value.strip()
+            if value is not None and not isinstance(value, str) and diags is not None:
+                diags.add("_config.yml", "bad-config", f"{key}: expected text, got {shown(value)}; ignored")
         return None
 
-    endpoint = first(section.get("sparql_endpoint"))
+    endpoint = first(("kg: sparql_endpoint", section.get("sparql_endpoint")))
     if endpoint is not None and not _is_web_iri(endpoint):
-        raise SiteError(f"kg: sparql_endpoint must be an http(s) URL, not {endpoint!r}", "_config.yml")
+        if diags is not None:
+            diags.add("_config.yml", "bad-config", f"kg: sparql_endpoint must be an http(s) URL, not "
+                      f"{shown(endpoint)}; left out of void.ttl")
+        endpoint = None
     return VoidSettings(
-        license=first(section.get("license"), section.get("licence"), config.get("license"), config.get("licence")),
-        publisher=first(section.get("publisher")),
+        license=first(("kg: license", section.get("license")), ("kg: licence", section.get("licence")),
+                      ("license", config.get("license")), ("licence", config.get("licence"))),
+        publisher=first(("kg: publisher", section.get("publisher"))),
         sparql_endpoint=endpoint,
     )
 

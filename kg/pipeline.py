@@ -91,8 +91,8 @@ def build(
     Raises :class:`kg.diagnostics.SiteError` only when the site cannot be read at all;
     everything wrong inside it becomes a diagnostic in the result. With ``validate``
     the graph is also checked against ``ontology/shapes.ttl`` (``result.validation``).
-    Big sites are read by ``workers`` processes (default: one per core); the result
-    does not depend on how many.
+    Big sites are read, and their files written, by up to ``workers`` processes
+    (default: one per core); the result does not depend on how many.
     """
     diags = Diagnostics()
     loaded = load_site(site, drafts=drafts, diagnostics=diags, max_file_bytes=max_file_bytes, progress=progress,
@@ -106,5 +106,6 @@ def build(
     if validate:
         result.validation = validate_graph_of(graph)
     if out is not None:
-        result.files = write_outputs(graph, result.report(), Path(out), void=settings)
+        result.files = write_outputs(graph, result.report(), Path(out), void=settings,
+                                     workers=workers)
     return result

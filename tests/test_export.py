@@ -399,6 +399,88 @@ def test_outputs_are_written_with_the_umask(tiny, tmp_path):
 
 
 
+# -- two processes writing -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def beside(monkeypatch) -> list[int]:
+    """Even a tiny graph is written by two processes; the helpers' process ids are collected."""
+    monkeypatch.setattr(kg.export, "PARALLEL_FROM", 0)
+    real_fork, helpers = os.fork, []
+
+    def fork():
+        pid = real_fork()
+        if pid:
+            helpers.append(pid)
+        return pid
+
+    monkeypatch.setattr(kg.export.atomic.os, "fork", fork)
+    return helpers
+
+
+def test_files_written_by_two_processes_are_the_same_bytes(tiny, tmp_path, beside):
+    """A helper process writes graph.jsonld and graph.nt while this one writes the rest: same files, byte for
+    byte, as one process writes."""
+    kg.build(tiny, tmp_path / "two", workers=2)
+    assert len(beside) == 1
+    kg.build(tiny, tmp_path / "one", workers=1)
+    assert len(beside) == 1  # one worker: no helper
+    assert snapshot(tmp_path / "two") == snapshot(tmp_path / "one")
+
+
+def test_a_failure_in_the_helper_is_raised_here_and_leaves_the_previous_outputs(previous, monkeypatch, beside):
+    """The helper's exception comes back as itself (type and message); nothing is moved into place."""
+    changed, out, before = previous
+
+    def broken(graph):
+        raise RuntimeError("disk on fire")
+        yield
+
+    monkeypatch.setitem(kg.export.OUTPUTS, "graph.jsonld", broken)
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        kg.build(changed, out, workers=2)
+    assert len(beside) == 1
+    assert snapshot(out) == before
+
+
+def test_a_helper_that_dies_is_an_error_and_leaves_the_previous_outputs(previous, monkeypatch, beside):
+    """A helper killed outright (out of memory, a signal) cannot say why: its death is reported by signal."""
+    changed, out, before = previous
+
+    def killed(graph):
+        os.kill(os.getpid(), 9)
+        yield ""
+
+    monkeypatch.setitem(kg.export.OUTPUTS, "graph.nt", killed)
+    with pytest.raises(OSError, match=r"the process writing graph.nt, graph.jsonld died \(signal 9\)"):
+        kg.build(changed, out, workers=2)
+    assert snapshot(out) == before
+
+
+def test_a_failure_here_stops_the_helper(previous, monkeypatch, beside):
+    """When this process fails first, the helper is stopped and reaped, not left running or a zombie."""
+    changed, out, before = previous
+
+    def broken(graph):
+        raise RuntimeError("turtle on fire")
+        yield
+
+    def slow(graph):
+        import time
+
+        time.sleep(60)
+        yield ""
+
+    monkeypatch.setitem(kg.export.OUTPUTS, "graph.ttl", broken)
+    monkeypatch.setitem(kg.export.OUTPUTS, "graph.jsonld", slow)
+    with pytest.raises(RuntimeError, match="turtle on fire"):
+        kg.build(changed, out, workers=2)
+    assert len(beside) == 1
+    with pytest.raises(ProcessLookupError):
+        os.kill(beside[0], 0)  # gone: killed and waited for
+    assert snapshot(out) == before
+
+
 INTERRUPT = """
 import os, signal, sys
 import kg.export.atomic as atomic
@@ -419,12 +501,13 @@ main(sys.argv[1:])
 """
 
 
-@pytest.mark.parametrize("when", ["writing", "renaming"])
+@pytest.mark.parametrize("when", ["writing", "writing beside a helper", "renaming"])
 def test_ctrl_c_during_a_build_leaves_the_previous_outputs(previous, tmp_path, when):
     """SIGINT half-way through writing (or between two renames) exits 130, says so, and leaves every previous
-    output byte for byte as it was, with no temporary or backup file beside them."""
+    output byte for byte as it was, with no temporary or backup file beside them. When a helper process
+    writes some of the files, it is stopped too."""
     changed, out, before = previous
-    script = INTERRUPT if when == "writing" else INTERRUPT.replace(
+    script = INTERRUPT if when.startswith("writing") else INTERRUPT.replace(
         "atomic._write = write_then_interrupt", "real_replace = os.replace\n"
         "def replace_then_interrupt(src, dst):\n"
         "    files.append(dst)\n"
@@ -432,6 +515,9 @@ def test_ctrl_c_during_a_build_leaves_the_previous_outputs(previous, tmp_path, w
         "    if len(files) == 2:\n"
         "        os.kill(os.getpid(), signal.SIGINT)\n"
         "atomic.os.replace = replace_then_interrupt")
+    if when == "writing beside a helper":  # the third file this process writes (the helper writes two more)
+        script = script.replace("import kg.export.atomic as atomic", "import kg.export.atomic as atomic\n"
+                                "import kg.export\nkg.export.PARALLEL_FROM = 0")
     proc = subprocess.run([sys.executable, "-c", script, "build", str(changed), "--out", str(out), "-q"],
                           capture_output=True, text=True, timeout=120,
                           cwd=Path(__file__).resolve().parents[1])

@@ -12,6 +12,7 @@ from kg.export.ntriples import nquads, nquads_text, ntriples, ntriples_text
 from kg.export.turtle import turtle, turtle_text
 from kg.export.void import VoidSettings, void_turtle
 from kg.graph import KnowledgeGraph
+from kg.load.workers import default_workers
 
 OUTPUTS = {
     "graph.ttl": turtle,
@@ -24,12 +25,22 @@ OUTPUTS = {
 __all__ = ["OUTPUTS", "jsonld_text", "nquads_text", "ntriples_text", "turtle_text", "write_outputs"]
 
 
+WRITE_BESIDE = ("graph.jsonld", "graph.nt")
+"""What a second process writes while this one writes the rest: about half the work."""
+PARALLEL_FROM = 20_000
+"""Graphs with fewer quads than this are written by one process (starting another costs more)."""
+
+
 def write_outputs(kg: KnowledgeGraph, report: dict[str, Any], out: Path, *,
-                  void: VoidSettings | None = None) -> dict[str, Path]:
+                  void: VoidSettings | None = None, workers: int | None = None) -> dict[str, Path]:
     """Write every serialisation, ``void.ttl`` (its VoID description) and ``build-report.json`` into ``out``,
-    atomically. ``void`` are the site's settings for ``void.ttl`` (licence, publisher, public endpoint)."""
+    atomically. ``void`` are the site's settings for ``void.ttl`` (licence, publisher, public endpoint).
+    A big graph is written by two processes when ``workers`` (default: one per core) allows."""
+    _ = kg.triple_count  # the union graph, made here once rather than in both processes
     files: dict[Path, Any] = {out / name: write(kg) for name, write in OUTPUTS.items()}
     files[out / "void.ttl"] = void_turtle(kg, void)
     files[out / "build-report.json"] = json.dumps(report, ensure_ascii=False, indent=2) + "\n"
-    write_all(files)
+    workers = default_workers() if workers is None else workers
+    beside = [out / name for name in WRITE_BESIDE] if workers > 1 and len(kg.rows) >= PARALLEL_FROM else []
+    write_all(files, beside=beside)
     return {path.name: path for path in files}

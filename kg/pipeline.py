@@ -13,6 +13,7 @@ from kg.export import write_outputs
 from kg.export.void import void_settings
 from kg.graph import KnowledgeGraph, assemble
 from kg.load import MAX_FILE_BYTES, Site, load_site
+from kg.load.workers import default_workers
 from kg.map import map_site
 from kg.resolve import Resolved, resolve
 from kg.validate import ValidationReport
@@ -98,8 +99,9 @@ def build(
     loaded = load_site(site, drafts=drafts, diagnostics=diags, max_file_bytes=max_file_bytes, progress=progress,
                        workers=workers)
     settings = void_settings(loaded.config.raw, diags)  # read now, so that a bad one is in the report
-    mapped = map_site(loaded, diags, include_contact=include_contact)
-    resolved: Resolved = resolve(mapped, diags=diags)
+    workers = default_workers() if workers is None else max(1, workers)
+    mapped = map_site(loaded, diags, include_contact=include_contact, workers=workers)
+    resolved: Resolved = resolve(mapped, diags=diags, workers=workers)
     mapped.statements.clear()  # the resolved statements replace them
     graph = assemble(resolved.statements, mapped.mint)  # consumes the statements
     result = BuildResult(graph, loaded, diags.sorted(), resolved.merges)

@@ -13,14 +13,13 @@ after both are done, so a failure in either process leaves the old files whole.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import pickle
 import shutil
-import signal
 import tempfile
 from collections.abc import Collection, Iterable
 from pathlib import Path
+
+from kg.forked import Helper, can_fork
 
 Content = str | bytes | Iterable[str]
 """A file's content: text, bytes, or text in pieces (written as they come)."""
@@ -43,8 +42,8 @@ def write_all(files: dict[Path, Content], *, beside: Collection[Path] = ()) -> N
             staged.append((Path(tmp), target))
             handles[target] = fd
             os.chmod(tmp, 0o666 & ~_umask())
-        there = [t for t in files if t in beside] if hasattr(os, "fork") else []
-        helper = _Helper({t: (handles.pop(t), files[t]) for t in there}) if there else None
+        there = {t: (handles.pop(t), files[t]) for t in files if t in beside} if can_fork() else {}
+        helper = _write_beside(there) if there else None
         try:
             for target, fd in list(handles.items()):
                 del handles[target]
@@ -63,71 +62,24 @@ def write_all(files: dict[Path, Content], *, beside: Collection[Path] = ()) -> N
             tmp.unlink(missing_ok=True)
 
 
+def _write_beside(files: dict[Path, tuple[int, Content]]) -> Helper:
+    """A helper writing ``files`` (already opened) while this process writes the others."""
+
+    def work(_send) -> None:
+        for fd, content in files.values():
+            _write_file(fd, content)
+
+    helper = Helper(work, "writing " + ", ".join(target.name for target in files))
+    for fd, _content in files.values():
+        os.close(fd)  # the helper's now
+    return helper
+
+
 def _write_file(fd: int, content: Content) -> None:
     with os.fdopen(fd, "wb") as handle:
         _write(handle, content)
         handle.flush()
         os.fsync(handle.fileno())
-
-
-class _Helper:
-    """A forked process writing some files; what goes wrong there is raised here by :meth:`join`."""
-
-    def __init__(self, files: dict[Path, tuple[int, Content]]) -> None:
-        read, write = os.pipe()
-        self.names = ", ".join(target.name for target in files)
-        self.pid: int | None = os.fork()
-        if self.pid == 0:  # the helper: write, report any failure through the pipe, never return
-            status = 1
-            try:
-                signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the main process to handle
-                os.close(read)
-                for fd, content in files.values():
-                    _write_file(fd, content)
-                status = 0
-            except BaseException as error:  # every failure is reported, none is raised here
-                _send(write, error)
-            finally:
-                os._exit(status)
-        os.close(write)
-        for fd, _content in files.values():
-            os.close(fd)  # the helper's now
-        self.read = read
-
-    def join(self) -> None:
-        """Wait for the helper; raise what failed there."""
-        chunks = []
-        while chunk := os.read(self.read, 1 << 16):
-            chunks.append(chunk)
-        assert self.pid is not None
-        _, status = os.waitpid(self.pid, 0)
-        self.pid = None
-        if chunks:
-            raise pickle.loads(b"".join(chunks))  # noqa: S301 - from our own forked process
-        code = os.waitstatus_to_exitcode(status)
-        if code != 0:
-            raise OSError(f"the process writing {self.names} died "
-                          f"({f'signal {-code}' if code < 0 else f'exit status {code}'})")
-
-    def stop(self) -> None:
-        """Stop the helper if it still runs (this process failed or was interrupted first)."""
-        if self.pid is not None:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0)
-            self.pid = None
-        os.close(self.read)
-
-
-def _send(pipe: int, error: BaseException) -> None:
-    try:
-        data = pickle.dumps(error)
-        pickle.loads(data)  # noqa: S301 - its own bytes; an exception that cannot be rebuilt is sent as text
-    except Exception:
-        data = pickle.dumps(OSError(f"{type(error).__name__}: {error}"))
-    view = memoryview(data)
-    while view:
-        view = view[os.write(pipe, view):]
 
 
 def _write(handle, content: Content) -> None:

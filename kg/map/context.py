@@ -12,6 +12,7 @@ from pyoxigraph import NamedNode
 
 from kg.diagnostics import Diagnostics, shown
 from kg.load.documents import Document, Site
+from kg.map.bodies import BodyTexts
 from kg.map.iris import Minter, absolute, safe_iri, slug
 from kg.map.suggest import PathSuggester
 from kg.map.terms import Statement
@@ -41,6 +42,8 @@ class MapContext:
     diags: Diagnostics
     include_contact: bool = False
     statements: list[Statement] = field(default_factory=list)
+    bodies: BodyTexts = field(default_factory=BodyTexts)
+    """The plain text of each document's body (worked out by a helper on big sites)."""
 
     def __post_init__(self) -> None:
         self.config = self.site.config

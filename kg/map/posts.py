@@ -11,7 +11,7 @@ from kg.map.context import MapContext
 from kg.map.pages import map_page
 from kg.map.projects import dangling_project, is_project, map_project, themes_of
 from kg.map.terms import ALL_KINDS, LinkTo, TextIn, text, typed
-from kg.map.text import first_paragraph, plain, title_text
+from kg.map.text import plain, title_text
 from kg.map.website import site_organisation
 from kg.vocab import schema
 
@@ -31,13 +31,14 @@ def map_post(ctx: MapContext, doc: Document) -> None:
     org = site_organisation(ctx)
     ctx.add(article, schema.publisher, org, src)
     ctx.add(article, schema.author, org, src)
-    if title and title_text(title):
-        ctx.add(article, schema.headline, text(title_text(title), lang), src)
+    if title and (headline := title_text(title)):
+        ctx.add(article, schema.headline, text(headline, lang), src)
     if doc.date is not None:
         ctx.add(article, schema.datePublished, date_literal(doc.date), src)
-    description = ctx.string(doc, "excerpt") or ctx.string(doc, "ingress-text") or first_paragraph(doc.body)
-    if description and plain(description):
-        ctx.add(article, schema.description, text(plain(description), lang), src)
+    description = ctx.string(doc, "excerpt") or ctx.string(doc, "ingress-text")
+    summary = plain(description) if description else ctx.bodies(doc).lead
+    if summary:
+        ctx.add(article, schema.description, text(summary, lang), src)
     if iri := ctx.url(doc, "image"):
         ctx.add(article, schema.image, NamedNode(iri), src)
     for theme in themes_of(ctx, doc):
@@ -58,7 +59,7 @@ def map_post(ctx: MapContext, doc: Document) -> None:
             continue
         ctx.add(article, schema.mentions, LinkTo(url, link_title, ALL_KINDS), src)
     words = " ".join(filter(None, [title, ctx.string(doc, "excerpt"), ctx.string(doc, "ingress-text"),
-                                   plain(doc.body)]))
+                                   ctx.bodies(doc).text]))
     if words:
         ctx.add(article, schema.mentions, TextIn(words, ALL_KINDS), src)
     if is_project(doc):

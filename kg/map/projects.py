@@ -32,11 +32,11 @@ def map_project(ctx: MapContext, doc: Document, page: NamedNode | None = None) -
     if ref := ctx.ref(doc):
         ctx.add(project, kgo.ref, text(ref), src)
     title = ctx.string(doc, "title")
-    if title and title_text(title):
-        ctx.add(project, schema.name, text(title_text(title), lang), src)
+    if title and (name := title_text(title)):
+        ctx.add(project, schema.name, text(name, lang), src)
     description = ctx.string(doc, "excerpt") or ctx.string(doc, "ingress-text")
-    if description and plain(description):
-        ctx.add(project, schema.description, text(plain(description), lang), src)
+    if description and (summary := plain(description)):
+        ctx.add(project, schema.description, text(summary, lang), src)
     if iri := ctx.url(doc, "image"):
         ctx.add(project, schema.image, NamedNode(iri), src)
     if iri := ctx.url(doc, "logotype"):
@@ -68,7 +68,7 @@ def map_project(ctx: MapContext, doc: Document, page: NamedNode | None = None) -
         target = ctx.internal(url)
         if target is None:
             ctx.add(project, kgo.platform, LinkTo(url, link_title, PLATFORMS), src)
-    words = " ".join(filter(None, [title, description, plain(doc.body)]))
+    words = " ".join(filter(None, [title, description, ctx.bodies(doc).text]))
     if words:
         ctx.add(project, kgo.platform, TextIn(words, PLATFORMS), src)
     return project

@@ -23,12 +23,12 @@ def map_theme(ctx: MapContext, doc: Document) -> None:
     if ref := ctx.ref(doc):
         ctx.add(concept, kgo.ref, text(ref), src)
     title = ctx.string(doc, "title")
-    if title and title_text(title):
-        ctx.add(concept, skos.prefLabel, text(title_text(title), lang), src)
-        ctx.add(concept, schema.name, text(title_text(title), lang), src)
+    if title and (label := title_text(title)):
+        ctx.add(concept, skos.prefLabel, text(label, lang), src)
+        ctx.add(concept, schema.name, text(label, lang), src)
     definition = ctx.string(doc, "excerpt") or ctx.string(doc, "ingress-text")
-    if definition and plain(definition):
-        ctx.add(concept, skos.definition, text(plain(definition), lang), src)
+    if definition and (summary := plain(definition)):
+        ctx.add(concept, skos.definition, text(summary, lang), src)
     if doc.url:
         map_page(ctx, doc, concept, title=title)
     # A theme is about a platform when its title or its own links name one (not its

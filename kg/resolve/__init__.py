@@ -13,6 +13,7 @@ registry only; text never invents an entity.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from pyoxigraph import NamedNode
@@ -22,6 +23,7 @@ from kg.map.context import MapContext
 from kg.map.iris import slug
 from kg.map.terms import LinkTo, Name, Statement, TextIn, text
 from kg.map.website import source_statements
+from kg.resolve.mentions import Mentions
 from kg.resolve.names import normalise, split_parenthesis, split_unit
 from kg.resolve.registry import Entry, Registry, load_registry
 from kg.vocab import ORGANISATION_TYPES, RDF_TYPE, WD, kgo, schema
@@ -73,11 +75,19 @@ class _Parsed:
     unit_name: str | None = None
 
 
-def resolve(ctx: MapContext, registry: Registry | None = None, diags: Diagnostics | None = None) -> Resolved:
+def resolve(ctx: MapContext, registry: Registry | None = None, diags: Diagnostics | None = None,
+            workers: int = 1) -> Resolved:
+    """Replace every placeholder in ``ctx``'s statements. With ``workers`` above one, a big
+    site's links and texts are matched against the registry by a helper process meanwhile."""
     diags = diags if diags is not None else ctx.diags
     if registry is None:
         registry = load_registry(ctx.site.data.get("kg/registry"), diags=diags,
                                  site_file=ctx.site.data_paths.get("kg/registry", "_data/kg/registry.yml"))
+    with Mentions(ctx.statements, registry, workers) as mentions:
+        return _resolve(ctx, registry, diags, iter(mentions))
+
+
+def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: Iterator[list[Entry]]) -> Resolved:
     names = [x for st in ctx.statements for x in (st.subject, st.object) if isinstance(x, Name)]
     parsed = {n: _parse(n, registry) for n in dict.fromkeys(names)}
     clusters = _Clusters()
@@ -113,10 +123,8 @@ def resolve(ctx: MapContext, registry: Registry | None = None, diags: Diagnostic
         subjects = [org_iri(st.subject)] if isinstance(st.subject, Name) else [st.subject]
         if isinstance(obj, Name):
             objects = [org_iri(obj)]
-        elif isinstance(obj, LinkTo):
-            objects = [entity(e) for e in _link_entities(registry, obj)]
-        elif isinstance(obj, TextIn):
-            objects = [entity(e) for e in registry.in_text(obj.text, obj.kinds)]
+        elif isinstance(obj, (LinkTo, TextIn)):
+            objects = [entity(e) for e in next(mentions)]
         else:
             objects = [obj]
         placeholder = isinstance(obj, (Name, LinkTo, TextIn))
@@ -282,18 +290,6 @@ def _mint(ctx: MapContext, registry: Registry, clusters: _Clusters, parsed: dict
     for root in sorted(roots, key=lambda r: (not r.startswith("reg:"), r.startswith("unit:"), r)):
         mint(root)
     return out
-
-
-def _link_entities(registry: Registry, link: LinkTo) -> list[Entry]:
-    found = registry.by_url(link.url, link.kinds)
-    if found is not None:
-        return [found]
-    if link.title:
-        named = registry.by_name(link.title)
-        if named is not None and named.kind in link.kinds:
-            return [named]
-        return registry.in_text(link.title, link.kinds)
-    return []
 
 
 def _describe(ctx: MapContext, registry: Registry, entry: Entry, entity) -> list[Statement]:

@@ -1,0 +1,81 @@
+"""The plain text of document bodies, worked out beside the mapping on a big site.
+
+Turning a body's Markdown into plain text (for the text in which names are
+recognised, and for a post's first paragraph) is the costliest part of mapping,
+and it depends on nothing but the body. On a big site a forked helper does it
+for the documents that need it, in file order, while this process maps; each
+document's text is taken as the mapping reaches it. Small sites, one core,
+systems without ``fork`` and a helper that fails all get the same text worked
+out here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+from kg.forked import Helper, can_fork
+from kg.load.documents import Document
+from kg.map.text import first_paragraph, plain
+
+PARALLEL_FROM = 1000
+"""Sites with fewer documents than this are worked out in this process (a helper costs more)."""
+CHUNK = 100
+"""Documents per message from the helper."""
+
+
+class BodyText(NamedTuple):
+    text: str
+    """The whole body as one line of plain text."""
+    lead: str
+    """The body's first paragraph as plain text (a post's description when it has no excerpt)."""
+
+
+def body_text(body: str) -> BodyText:
+    return BodyText(plain(body), plain(first_paragraph(body)))
+
+
+class BodyTexts:
+    """Each document's :class:`BodyText`, from a helper when there is one."""
+
+    def __init__(self, documents: list[Document] = (), wanted: Callable[[Document], bool] = bool,
+                 workers: int = 1) -> None:
+        self._done: dict[str, BodyText] = {}
+        self._helper: Helper | None = None
+        self._coming: set[str] = set()
+        if workers > 1 and len(documents) >= PARALLEL_FROM and can_fork():
+            todo = [doc for doc in documents if wanted(doc)]
+            self._coming = {doc.path for doc in todo}
+
+            def work(send) -> None:
+                for start in range(0, len(todo), CHUNK):
+                    send([(doc.path, body_text(doc.body)) for doc in todo[start:start + CHUNK]])
+
+            self._helper = Helper(work, "reading document bodies")
+
+    def __call__(self, doc: Document) -> BodyText:
+        found = self._done.get(doc.path)
+        while found is None and self._helper is not None and doc.path in self._coming:
+            try:
+                chunk = self._helper.receive()
+            except Exception:  # failed (or ended early): the rest is worked out here, with the same answers
+                self.close()
+                break
+            self._done.update(chunk)
+            found = self._done.get(doc.path)
+        if found is None:
+            found = self._done[doc.path] = body_text(doc.body)
+        return found
+
+    def close(self) -> None:
+        if self._helper is not None:
+            self._helper.stop()
+            self._helper = None
+        self._coming = set()
+        self._done.clear()
+
+    def __enter__(self) -> BodyTexts:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,224 @@
+"""Helpers: forked processes that do part of a big build beside the main one.
+
+Three stages use one: mapping (bodies → plain text), resolving (links and text →
+registry entries) and writing (two of the files). A helper may only make the
+build sooner: the answers are the same with or without it, a helper that fails
+is either made up for (mapping, resolving) or reported (writing), and none is
+ever left running. These tests lower the size at which helpers start, so that
+small sites use them.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import kg
+import kg.export
+from kg.diagnostics import Diagnostics
+from kg.forked import Helper, HelperFailed
+from kg.load import load_site
+from kg.map import bodies, map_site
+from kg.map.terms import LinkTo, TextIn
+from kg.resolve import load_registry, mentions
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 300-document site from bench/generate.py, shaped like the real one (messy cases included)."""
+    spec = importlib.util.spec_from_file_location("bench_generate", BENCH / "generate.py")
+    gen = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("bench_generate", gen)
+    spec.loader.exec_module(gen)
+    site = tmp_path_factory.mktemp("synthetic") / "site"
+    gen.generate(site, 300, seed=5)
+    return site
+
+
+@pytest.fixture
+def helpers_for_all(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Every stage uses its helper whatever the size, in small messages; the helpers' process ids are kept."""
+    monkeypatch.setattr(bodies, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(bodies, "CHUNK", 7)
+    monkeypatch.setattr(mentions, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(mentions, "CHUNK", 11)
+    monkeypatch.setattr(kg.export, "PARALLEL_FROM", 0)
+    real_fork, forked = os.fork, []
+
+    def fork():
+        pid = real_fork()
+        if pid:
+            forked.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork)
+    return forked
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+def in_helper(parent: int = os.getpid()) -> bool:
+    return os.getpid() != parent
+
+
+# -- the build ----------------------------------------------------------------------------------
+
+
+def test_a_build_with_helpers_is_byte_identical_to_one_without(synthetic, helpers_for_all, tmp_path):
+    kg.build(synthetic, tmp_path / "alone", workers=1)
+    assert helpers_for_all == []
+    kg.build(synthetic, tmp_path / "helped", workers=2)
+    assert len(helpers_for_all) == 3, "one helper each for mapping, resolving and writing"
+    assert all(gone(pid) for pid in helpers_for_all), "every helper has been waited for"
+    alone, helped = tree(tmp_path / "alone"), tree(tmp_path / "helped")
+    assert sorted(alone) == sorted(helped)
+    for name in alone:
+        assert alone[name] == helped[name], name
+
+
+@pytest.mark.parametrize("stage", ["bodies", "mentions"])
+def test_a_helper_that_dies_half_way_is_made_up_for(synthetic, helpers_for_all, monkeypatch, tmp_path, stage):
+    """A mapping or resolving helper killed half-way (out of memory, say) costs time, not answers."""
+    kg.build(synthetic, tmp_path / "alone", workers=1)
+    module = bodies if stage == "bodies" else mentions
+    name = "body_text" if stage == "bodies" else "entities_in"
+    real, calls = getattr(module, name), []
+
+    def dies_in_the_helper(*args):
+        calls.append(1)
+        if in_helper() and len(calls) == 30:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(*args)
+
+    monkeypatch.setattr(module, name, dies_in_the_helper)
+    kg.build(synthetic, tmp_path / "helped", workers=2)
+    assert calls, "the helper died, and what it had not done was worked out here"
+    assert tree(tmp_path / "helped") == tree(tmp_path / "alone")
+    assert all(gone(pid) for pid in helpers_for_all)
+
+
+# -- mapping ------------------------------------------------------------------------------------
+
+
+def test_body_texts_from_the_helper_are_the_ones_worked_out_here(synthetic, helpers_for_all):
+    site = load_site(synthetic, diagnostics=Diagnostics(), workers=1)
+    wanted = [doc for doc in site.documents if doc.collection == "posts"]
+    with bodies.BodyTexts(site.documents, lambda doc: doc.collection == "posts", workers=2) as texts:
+        assert len(helpers_for_all) == 1
+        for doc in wanted:
+            assert texts(doc) == bodies.body_text(doc.body)
+            assert texts(doc) == bodies.body_text(doc.body), "asked twice: the same answer"
+        other = next(doc for doc in site.documents if doc.collection != "posts")
+        assert texts(other) == bodies.body_text(other.body), "a document the helper does not do"
+    assert gone(helpers_for_all[0])
+
+
+def test_mapping_stops_its_helper_when_it_fails(synthetic, helpers_for_all, monkeypatch):
+    """An error while mapping (or Ctrl-C) stops the helper at once; it is not left to run or linger."""
+    site = load_site(synthetic, diagnostics=Diagnostics(), workers=1)
+    monkeypatch.setattr(bodies, "body_text", lambda body: (time.sleep(60) if in_helper() else None,
+                                                           bodies.BodyText("", ""))[1])
+
+    def interrupted(ctx, path, collection):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("kg.map.source_file", interrupted)  # before the first document is mapped
+    with pytest.raises(KeyboardInterrupt):
+        map_site(site, Diagnostics(), workers=2)
+    assert len(helpers_for_all) == 1 and gone(helpers_for_all[0])
+
+
+# -- resolving ----------------------------------------------------------------------------------
+
+
+def test_mentions_from_the_helper_are_the_ones_worked_out_here(synthetic, helpers_for_all):
+    site = load_site(synthetic, diagnostics=Diagnostics(), workers=1)
+    ctx = map_site(site, Diagnostics(), workers=1)
+    registry = load_registry(site.data.get("kg/registry"))
+    placeholders = [st.object for st in ctx.statements if isinstance(st.object, (LinkTo, TextIn))]
+    assert len(placeholders) > 100
+    expected = [mentions.entities_in(registry, p) for p in placeholders]
+    assert any(expected), "the site's links and posts name some registry entries"
+    with mentions.Mentions(ctx.statements, registry, workers=2) as found:
+        assert len(helpers_for_all) == 1
+        assert list(found) == expected
+    assert gone(helpers_for_all[0])
+
+
+# -- the helper itself --------------------------------------------------------------------------
+
+
+def test_a_helper_sends_its_messages_in_order_then_ends():
+    def work(send):
+        for i in range(1000):
+            send(("message", i, "x" * 1000))
+
+    with Helper(work, "counting") as helper:
+        got = []
+        with pytest.raises(EOFError):
+            while True:
+                got.append(helper.receive()[1])
+        assert got == list(range(1000))
+        assert helper.pid is None, "waited for once it ended"
+
+
+def test_an_error_in_a_helper_is_raised_here_as_itself():
+    class Odd(Exception):  # a local class cannot be pickled: sent as text instead
+        pass
+
+    def fails(send):
+        send(1)
+        raise ValueError("no such thing")
+
+    with Helper(fails, "failing") as helper:
+        assert helper.receive() == 1
+        with pytest.raises(ValueError, match="no such thing"):
+            helper.receive()
+
+    def fails_oddly(send):
+        raise Odd("odd")
+
+    with Helper(fails_oddly, "failing oddly") as helper, pytest.raises(HelperFailed, match="Odd: odd"):
+        helper.receive()
+
+
+def test_a_helper_killed_is_reported_with_its_signal():
+    def killed(send):
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    with Helper(killed, "being killed") as helper, \
+            pytest.raises(HelperFailed, match=r"the process being killed died \(signal 9\)"):
+        helper.join()
+
+
+def test_a_helper_ignores_ctrl_c_and_is_stopped_by_its_parent():
+    def sleeps(send):
+        send("ready")
+        time.sleep(60)
+
+    helper = Helper(sleeps, "sleeping")
+    pid = helper.pid
+    assert helper.receive() == "ready"
+    os.kill(pid, signal.SIGINT)  # what Ctrl-C sends the whole process group
+    time.sleep(0.2)
+    assert not gone(pid), "Ctrl-C is the main process's to handle"
+    helper.stop()
+    assert gone(pid)

@@ -99,36 +99,48 @@ def _nested_posts(root: Path) -> list[str]:
     return out
 
 def _walk(root: Path, real_root: Path, top: str, diags: Diagnostics) -> list[str]:
-    """Site-relative paths of the files under ``root/top``, as Jekyll would read them."""
+    """Site-relative paths of the files under ``root/top``, as Jekyll would read them (sorted by
+    name in each folder, a folder's files before its subfolders')."""
     base = root / top
     if not base.is_dir():
         return []
     out: list[str] = []
-    for dirpath, dirnames, filenames in os.walk(base, followlinks=False):
-        here = Path(dirpath)
-        kept = []
-        for name in sorted(dirnames):
-            if name.startswith(_SKIP_PREFIXES):
-                continue
-            if (here / name).is_symlink():
-                rel = (here / name).relative_to(root).as_posix()
-                if not _inside(here / name, real_root):
-                    diags.add(rel, "outside-site", "symlink to a folder outside the site; not followed")
-                    continue
-                out.extend(_walk(root, real_root, rel, diags))
-                continue
-            kept.append(name)
-        dirnames[:] = kept
-        for name in sorted(filenames):
-            if name.startswith(_SKIP_PREFIXES) or name.endswith("~"):
-                continue
-            path = here / name
-            rel = path.relative_to(root).as_posix()
-            if path.is_symlink() and not _inside(path, real_root):
-                diags.add(rel, "outside-site", "symlink to a file outside the site; not read")
-                continue
-            out.append(rel)
+    _walk_into(root, real_root, str(base), top, out, diags)
     return out
+
+
+def _walk_into(root: Path, real_root: Path, folder: str, rel: str, out: list[str], diags: Diagnostics) -> None:
+    try:
+        with os.scandir(folder) as found:
+            entries = sorted(found, key=lambda entry: entry.name)
+    except OSError:
+        return
+    folders = []
+    for entry in entries:
+        name = entry.name
+        if name.startswith(_SKIP_PREFIXES):
+            continue
+        path = f"{rel}/{name}"
+        try:
+            is_folder = entry.is_dir(follow_symlinks=False)
+            link = entry.is_symlink()
+        except OSError:
+            continue
+        if is_folder or (link and entry.is_dir()):
+            if link:
+                if not _inside(Path(entry.path), real_root):
+                    diags.add(path, "outside-site", "symlink to a folder outside the site; not followed")
+                    continue
+                out.extend(_walk(root, real_root, path, diags))
+                continue
+            folders.append((entry.path, path))
+        elif not name.endswith("~"):
+            if link and not _inside(Path(entry.path), real_root):
+                diags.add(path, "outside-site", "symlink to a file outside the site; not read")
+                continue
+            out.append(path)
+    for folder_path, path in folders:
+        _walk_into(root, real_root, folder_path, path, out, diags)
 
 def _inside(path: Path, real_root: Path) -> bool:
     try:
@@ -146,14 +158,15 @@ def _load_document(
     diags: Diagnostics,
     max_file_bytes: int,
 ) -> Document | None:
-    path = root / rel
     try:
-        size = path.stat().st_size
-        if size > max_file_bytes:
-            diags.add(rel, "file-too-large", f"{size} bytes, over the limit of {max_file_bytes}; skipped",
-                      severity="error")
-            return None
-        text = frontmatter.decode(path.read_bytes())
+        with open(os.path.join(root, rel), "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_file_bytes:
+                diags.add(rel, "file-too-large", f"{size} bytes, over the limit of {max_file_bytes}; skipped",
+                          severity="error")
+                return None
+            raw = handle.read()
+        text = frontmatter.decode(raw)
         parsed = frontmatter.parse(text)
     except frontmatter.FrontMatterError as exc:
         diags.add(rel, exc.kind, f"{exc}; file skipped", line=exc.line, severity="error")
@@ -227,7 +240,7 @@ def _load_document(
         date=date,
         published=published,
         lang=lang.strip(),
-        ext=Path(rel).suffix.lower(),
+        ext=os.path.splitext(rel)[1].lower(),
     )
     ph = jekyll.placeholders(label, in_collection, slug_source, date, data, doc.ext)
     doc.slug = ph["title"]

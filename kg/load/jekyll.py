@@ -149,7 +149,10 @@ def apply_defaults(defaults: list[dict[str, Any]], path: str, collection_type: s
         matching.append((len([p for p in scope_path.split("/") if p]) * 2 + (1 if scope_type else 0), index, values))
     merged: dict[str, Any] = {}
     for _, _, values in sorted(matching, key=lambda m: (m[0], m[1])):
-        _deep_merge(merged, deepcopy(values))
+        if all(type(value) in _IMMUTABLE for value in values.values()):
+            merged.update(values)  # nothing to copy: the same as the deep merge below, at a fraction of the cost
+        else:
+            _deep_merge(merged, deepcopy(values))
     for key, value in merged.items():
         if key not in data:
             data[key] = value
@@ -157,6 +160,9 @@ def apply_defaults(defaults: list[dict[str, Any]], path: str, collection_type: s
             combined = deepcopy(value)
             _deep_merge(combined, data[key])
             data[key] = combined
+
+
+_IMMUTABLE = frozenset({str, int, float, bool, type(None), dt.date, dt.datetime})
 
 
 def _path_in_scope(path: str, scope_path: str) -> bool:

@@ -85,6 +85,10 @@ class Helper:
             raise message.error()
         return message
 
+    def ready(self) -> bool:
+        """Whether :meth:`receive` would answer at once (a message, a failure, or the end)."""
+        return self.reader is not None and self.reader.poll(0)
+
     def join(self) -> None:
         """Wait for the helper to finish, ignoring what it sends; raise what failed there."""
         with contextlib.suppress(EOFError):

@@ -2,10 +2,12 @@
 
 Recognising registry names in every post's text and matching every link is a
 large share of resolving, and each answer depends only on the placeholder and
-the registry. On a big site a forked helper works them out in statement order
-while this process resolves names; each answer is taken as the resolver reaches
-its placeholder. Without a helper (small sites, one core, no ``fork``, or a
-helper that fails) the answers are worked out here, and they are the same.
+the registry. On a big site a forked helper works through them from the last
+one backwards while this process resolves names and then works through them from
+the first one forwards, taking the helper's answers where they are already in:
+the two meet somewhere in the middle, and neither waits for the other. Without a
+helper (small sites, one core, no ``fork``, or a helper that fails) every answer
+is worked out here, and they are the same.
 """
 
 from __future__ import annotations
@@ -52,25 +54,31 @@ class Mentions:
             placeholders = self.placeholders
 
             def work(send) -> None:
-                for start in range(0, len(placeholders), CHUNK):
-                    send([[e.key for e in entities_in(registry, p)] for p in placeholders[start:start + CHUNK]])
+                for start in reversed(range(0, len(placeholders), CHUNK)):
+                    send((start, [[e.key for e in entities_in(registry, p)]
+                                  for p in placeholders[start:start + CHUNK]]))
 
             self.helper = Helper(work, "matching links and text")
 
     def __iter__(self) -> Iterator[list[Entry]]:
-        done = 0
         entries = self.registry.entries
-        while self.helper is not None and done < len(self.placeholders):
-            try:
-                chunk = self.helper.receive()
-            except Exception:  # failed (or ended early): the rest is matched here, with the same answers
-                break
-            for keys in chunk:
-                yield [entries[key] for key in keys]
-            done += len(chunk)
+        answered: dict[int, list[str]] = {}
+        for index, placeholder in enumerate(self.placeholders):
+            if self.helper is not None and index not in answered:
+                self._take(answered)
+            keys = answered.pop(index, None)
+            yield entities_in(self.registry, placeholder) if keys is None else [entries[key] for key in keys]
         self.close()
-        for placeholder in self.placeholders[done:]:
-            yield entities_in(self.registry, placeholder)
+
+    def _take(self, answered: dict[int, list[str]]) -> None:
+        """Whatever answers the helper has sent so far (without waiting for more)."""
+        assert self.helper is not None
+        try:
+            while self.helper.ready():
+                start, chunk = self.helper.receive()
+                answered.update(enumerate(chunk, start))
+        except Exception:  # done (or failed): what is left is matched here, with the same answers
+            self.close()
 
     def close(self) -> None:
         if self.helper is not None:

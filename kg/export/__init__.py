@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -38,9 +39,14 @@ def write_outputs(kg: KnowledgeGraph, report: dict[str, Any], out: Path, *,
     A big graph is written by two processes when ``workers`` (default: one per core) allows."""
     _ = kg.triple_count  # the union graph, made here once rather than in both processes
     files: dict[Path, Any] = {out / name: write(kg) for name, write in OUTPUTS.items()}
-    files[out / "void.ttl"] = void_turtle(kg, void)
-    files[out / "build-report.json"] = json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    # Made as they are written, so that with a helper they are made while it writes its files.
+    files[out / "void.ttl"] = _made_later(lambda: void_turtle(kg, void))
+    files[out / "build-report.json"] = _made_later(lambda: json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     workers = default_workers() if workers is None else workers
     beside = [out / name for name in WRITE_BESIDE] if workers > 1 and len(kg.rows) >= PARALLEL_FROM else []
     write_all(files, beside=beside)
     return {path.name: path for path in files}
+
+
+def _made_later(make: Callable[[], str]) -> Iterator[str]:
+    yield make()

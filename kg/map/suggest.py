@@ -4,7 +4,7 @@
 ``difflib.get_close_matches`` over every file of a large site costs about half a
 second per miss; a trigram index narrows the field to a few dozen candidates
 first, and difflib ranks those (on small sites it sees every path, as before).
-The index holds numpy arrays: a trigram like ``_po`` is in nearly every path of a
+The index is numpy arrays: a trigram like ``_po`` is in nearly every path of a
 big site, and numpy counts such lists in one call where a Python loop would spend
 most of a build's time on them.
 """
@@ -12,7 +12,6 @@ most of a build's time on them.
 from __future__ import annotations
 
 import difflib
-from collections import defaultdict
 
 import numpy as np
 
@@ -20,9 +19,13 @@ SHORTLIST = 40
 """How many trigram-ranked candidates difflib compares in full."""
 
 
-def _trigrams(text: str) -> set[str]:
-    padded = f"  {text} "
-    return {padded[i:i + 3] for i in range(len(padded) - 2)}
+_BASE = 0x110000
+"""One more than the highest code point: three code points make one trigram number below 2**63."""
+
+
+def _gram_numbers(codes: np.ndarray) -> np.ndarray:
+    """The number of the trigram starting at each position of an array of code points."""
+    return (codes[:-2] * _BASE + codes[1:-1]) * _BASE + codes[2:]
 
 
 class PathSuggester:
@@ -31,15 +34,28 @@ class PathSuggester:
     def __init__(self, paths: list[str], cutoff: float = 0.6) -> None:
         self.paths = sorted(set(paths))
         self.cutoff = cutoff
-        self._index: dict[str, np.ndarray] | None = None
+        self._index: tuple[np.ndarray, np.ndarray] | None = None
         self._cache: dict[str, str | None] = {}
 
-    def _build(self) -> dict[str, np.ndarray]:
-        index: dict[str, list[int]] = defaultdict(list)
-        for i, path in enumerate(self.paths):
-            for gram in _trigrams(path):
-                index[gram].append(i)
-        return {gram: np.array(where, dtype=np.int32) for gram, where in index.items()}
+    def _build(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every (trigram, path) pair once, sorted by trigram then path: a posting list per trigram.
+
+        Worked out on all paths at once: trigrams are numbers made of three code points,
+        so numpy sorts and deduplicates them without a Python loop over the ~40 trigrams
+        of each of a big site's paths."""
+        padded = [f"  {path} " for path in self.paths]
+        lengths = np.fromiter(map(len, padded), dtype=np.int64, count=len(padded))
+        codes = np.frombuffer("".join(padded).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        owner = np.repeat(np.arange(len(padded), dtype=np.int64), lengths)[:-2]
+        last = np.cumsum(lengths) - 3  # where each path's last trigram starts
+        valid = np.arange(len(codes) - 2) <= last[owner]
+        grams = (_gram_numbers(codes))[valid]
+        owner = owner[valid]
+        order = np.argsort(grams, kind="stable")  # stable: each trigram's paths stay in path order
+        grams, owner = grams[order], owner[order]
+        first = np.ones(len(grams), dtype=bool)
+        first[1:] = (grams[1:] != grams[:-1]) | (owner[1:] != owner[:-1])
+        return grams[first], owner[first].astype(np.int32)
 
     def closest(self, path: str) -> str | None:
         """The existing path most like ``path`` (difflib's ratio ≥ cutoff), or None."""
@@ -53,7 +69,11 @@ class PathSuggester:
         else:
             if self._index is None:
                 self._index = self._build()
-            postings = [self._index[gram] for gram in _trigrams(path) if gram in self._index]
+            grams, owners = self._index
+            query = np.unique(_gram_numbers(np.frombuffer(f"  {path} ".encode("utf-32-le"), dtype=np.uint32)
+                                            .astype(np.int64)))
+            starts, ends = np.searchsorted(grams, query, "left"), np.searchsorted(grams, query, "right")
+            postings = [owners[a:b] for a, b in zip(starts.tolist(), ends.tolist(), strict=True) if b > a]
             if not postings:
                 return None
             shared = np.bincount(np.concatenate(postings), minlength=len(self.paths))

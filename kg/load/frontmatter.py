@@ -24,7 +24,10 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 #: Jekyll's own test: a file is a document only when it starts with ``---``.
 _OPEN = re.compile(r"\A---[ \t]*\r?\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
-_TOP_KEY = re.compile(r"^(?:['\"]?)([^\s#'\"][^:\n]*?)(?:['\"]?)[ \t]*:(?:[ \t]|\r?$)", re.MULTILINE)
+_TOP_KEY = re.compile(r"\n(?:['\"]?)([^\s#'\"][^:\n]*?)(?:['\"]?)[ \t]*:(?:[ \t]|\r?$)", re.MULTILINE)
+"""A top-level key at the start of a line, in the text with a newline put before it (a pattern
+that starts with a newline lets the regex engine skip from line to line instead of trying
+every position); a match starts where its line starts in the text itself."""
 
 _BOOL_1_2 = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 
@@ -252,8 +255,11 @@ def parse(text: str) -> Parsed:
             "bad-front-matter", f"front matter is a {type(data).__name__}, not a mapping of keys", 2
         )
     key_lines = {}
-    for m in _TOP_KEY.finditer(yaml_text):
-        key_lines.setdefault(m.group(1).strip(), yaml_text.count("\n", 0, m.start()) + 2)
+    line, counted = 2, 0  # the front matter's first line is the file's second
+    for m in _TOP_KEY.finditer("\n" + yaml_text):
+        line += yaml_text.count("\n", counted, m.start())
+        counted = m.start()
+        key_lines.setdefault(m.group(1).strip(), line)
     return Parsed({str(k): v for k, v in data.items()}, body, body_line, key_lines, True)
 
 

@@ -60,6 +60,8 @@ class MapContext:
                     self.url_index.setdefault(_url_key(alias), doc)
         self._paths = PathSuggester([p for p in self.site.files if not p.startswith("_data/")])
         self._reported_characters: set[tuple[str, str]] = set()
+        self._own_host = urlsplit(self.config.url).netloc.lower()
+        self._keys: dict[str, str] = {}  # path → doc_key: asked for again and again
         self.duplicates = self._find_duplicates()
 
     def _find_duplicates(self) -> dict[str, Document]:
@@ -214,8 +216,7 @@ class MapContext:
         """The site's own document that a link points at, if any (redirects included)."""
         parts = urlsplit(url.strip())
         if parts.scheme and parts.netloc:
-            mine = urlsplit(self.config.url)
-            if parts.netloc.lower() != mine.netloc.lower():
+            if parts.netloc.lower() != self._own_host:
                 return None
         elif parts.scheme:
             return None
@@ -240,9 +241,11 @@ class MapContext:
     def doc_key(self, doc: Document | None, path: str | None = None) -> str:
         """The key of a document's entity: its ``ref``, else its file name (also for a missing file)."""
         if doc is not None:
-            if doc.path in self.duplicates:
-                return slug(doc.stem)
-            return slug(self.ref(doc) or doc.stem)
+            key = self._keys.get(doc.path)
+            if key is None:
+                key = self._keys[doc.path] = slug(doc.stem if doc.path in self.duplicates
+                                                  else self.ref(doc) or doc.stem)
+            return key
         return slug(path.rsplit("/", 1)[-1].rsplit(".", 1)[0]) if path else "unnamed"
 
     def project_iri(self, doc: Document | None, path: str | None = None) -> NamedNode:

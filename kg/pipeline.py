@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -95,6 +97,35 @@ def build(
     Big sites are read, and their files written, by up to ``workers`` processes
     (default: one per core); the result does not depend on how many.
     """
+    with fewer_collections():
+        return _build(site, out, drafts=drafts, include_contact=include_contact, max_file_bytes=max_file_bytes,
+                      progress=progress, validate=validate, workers=workers)
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Python's cyclic garbage collector, run less often for the length of a build.
+
+    A build makes millions of small objects (parsed front matter, statements, rows)
+    that live until it ends and hold few reference cycles. With the default settings
+    the collector walks all of them again each time the heap grows by a quarter:
+    about a tenth of a big build's time (1.3 s of a 10k-document build, measured with
+    ``gc.callbacks``). Collecting the young objects every 100 000 allocations instead of
+    every 700, and the old ones hardly ever, costs a quarter of that; cycles are still
+    collected, and the settings are put back afterwards. The reading workers and
+    helpers inherit the settings, which also keeps them from touching (and so
+    copying) the memory they share with this process.
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(100_000, 50, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+def _build(site: str | Path, out: str | Path | None, *, drafts: bool, include_contact: bool, max_file_bytes: int,
+           progress: Callable[[int, int], None] | None, validate: bool, workers: int | None) -> BuildResult:
     diags = Diagnostics()
     loaded = load_site(site, drafts=drafts, diagnostics=diags, max_file_bytes=max_file_bytes, progress=progress,
                        workers=workers)

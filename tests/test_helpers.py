@@ -21,6 +21,7 @@ import pytest
 
 import kg
 import kg.export
+import kg.pipeline
 from kg.diagnostics import Diagnostics
 from kg.forked import Helper, HelperFailed
 from kg.load import load_site
@@ -232,3 +233,33 @@ def test_a_helper_ignores_ctrl_c_and_is_stopped_by_its_parent():
     assert not gone(pid), "Ctrl-C is the main process's to handle"
     helper.stop()
     assert gone(pid)
+
+
+# -- the garbage collector ----------------------------------------------------------------------
+
+
+def test_a_build_puts_the_garbage_collector_settings_back(synthetic, tmp_path, monkeypatch):
+    """The collector runs less often during a build (it would walk millions of live objects again
+    and again); afterwards, and after a failed build, the caller's settings are back."""
+    import gc
+
+    seen = []
+    real_map = kg.pipeline.map_site
+
+    def map_site(*args, **kwargs):
+        seen.append(gc.get_threshold())
+        return real_map(*args, **kwargs)
+
+    monkeypatch.setattr(kg.pipeline, "map_site", map_site)
+    before = gc.get_threshold()
+    kg.build(synthetic, tmp_path / "out", workers=1)
+    assert seen and seen[0][0] > before[0], "young objects collected less often during the build"
+    assert gc.get_threshold() == before and gc.isenabled()
+
+    def fails(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(kg.pipeline, "resolve", fails)
+    with pytest.raises(RuntimeError, match="boom"):
+        kg.build(synthetic, tmp_path / "out", workers=1)
+    assert gc.get_threshold() == before

@@ -139,6 +139,6 @@ def _build(site: str | Path, out: str | Path | None, *, drafts: bool, include_co
     if validate:
         result.validation = validate_graph_of(graph)
     if out is not None:
-        result.files = write_outputs(graph, result.report(), Path(out), void=settings,
+        result.files = write_outputs(graph, result.report, Path(out), void=settings,
                                      workers=workers)
     return result

@@ -32,16 +32,17 @@ PARALLEL_FROM = 20_000
 """Graphs with fewer quads than this are written by one process (starting another costs more)."""
 
 
-def write_outputs(kg: KnowledgeGraph, report: dict[str, Any], out: Path, *,
+def write_outputs(kg: KnowledgeGraph, report: dict[str, Any] | Callable[[], dict[str, Any]], out: Path, *,
                   void: VoidSettings | None = None, workers: int | None = None) -> dict[str, Path]:
     """Write every serialisation, ``void.ttl`` (its VoID description) and ``build-report.json`` into ``out``,
-    atomically. ``void`` are the site's settings for ``void.ttl`` (licence, publisher, public endpoint).
+    atomically. ``void`` are the site's settings for ``void.ttl`` (licence, publisher, public endpoint);
+    ``report`` may be given as a function that makes it.
     A big graph is written by two processes when ``workers`` (default: one per core) allows."""
-    _ = kg.triple_count  # the union graph, made here once rather than in both processes
     files: dict[Path, Any] = {out / name: write(kg) for name, write in OUTPUTS.items()}
     # Made as they are written, so that with a helper they are made while it writes its files.
     files[out / "void.ttl"] = _made_later(lambda: void_turtle(kg, void))
-    files[out / "build-report.json"] = _made_later(lambda: json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    files[out / "build-report.json"] = _made_later(
+        lambda: json.dumps(report() if callable(report) else report, ensure_ascii=False, indent=2) + "\n")
     workers = default_workers() if workers is None else workers
     beside = [out / name for name in WRITE_BESIDE] if workers > 1 and len(kg.rows) >= PARALLEL_FROM else []
     write_all(files, beside=beside)

@@ -56,6 +56,11 @@ class Statement(NamedTuple):
     source: str
 
 
+new_statement = tuple.__new__
+"""``new_statement(Statement, (subject, predicate, object, source))`` makes a :class:`Statement`
+at half the cost of calling the class: hundreds of thousands are made on a big site."""
+
+
 def text(value: str, lang: str | None = None) -> Literal:
     """A plain or language-tagged string literal."""
     return Literal(value, language=lang) if lang else Literal(value)

@@ -21,7 +21,7 @@ from pyoxigraph import NamedNode
 from kg.diagnostics import Diagnostics
 from kg.map.context import MapContext
 from kg.map.iris import slug
-from kg.map.terms import LinkTo, Name, Statement, TextIn, text
+from kg.map.terms import LinkTo, Name, Statement, TextIn, new_statement, text
 from kg.map.website import source_statements
 from kg.resolve.mentions import Mentions
 from kg.resolve.names import normalise, split_parenthesis, split_unit
@@ -88,7 +88,12 @@ def resolve(ctx: MapContext, registry: Registry | None = None, diags: Diagnostic
 
 
 def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: Iterator[list[Entry]]) -> Resolved:
-    names = [x for st in ctx.statements for x in (st.subject, st.object) if isinstance(x, Name)]
+    names = []
+    for subject, _predicate, obj, _source in ctx.statements:
+        if isinstance(subject, Name):
+            names.append(subject)
+        if isinstance(obj, Name):
+            names.append(obj)
     parsed = {n: _parse(n, registry) for n in dict.fromkeys(names)}
     clusters = _Clusters()
     for p in parsed.values():
@@ -131,7 +136,7 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
         for s in subjects:
             for o in objects:
                 if not (placeholder and s == o):  # an organisation never mentions itself
-                    out.append(Statement(s, st.predicate, o, st.source))
+                    out.append(new_statement(Statement, (s, st.predicate, o, st.source)))
 
     # Describe organisations named in content: type, names seen, country, unit.
     for root, group in members.items():

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,14 @@ class Document:
 
     def line_of(self, key: str) -> int | None:
         return self.key_lines.get(key)
+
+    def __reduce__(self) -> tuple[type[Document], tuple[Any, ...]]:
+        # Reading workers send back thousands of documents: as the arguments of the class,
+        # they are rebuilt in half the time it takes to restore an instance's attributes.
+        return Document, _field_values(self)
+
+
+_field_values = attrgetter(*(f.name for f in fields(Document)))
 
 
 @dataclass

@@ -60,12 +60,20 @@ class _Shortener:
                 return f"{lexical}^^{self.iri(f'<{datatype}>')}"
         return term
 
+    def typed(self, term: str) -> str:
+        """A typed literal, shortened once: years, dates and booleans recur thousands of times."""
+        short = self.cache.get(term)
+        if short is None:
+            short = self.cache[term] = self.object(term)
+        return short
+
 
 def turtle(kg: KnowledgeGraph) -> Iterator[str]:
     """The Turtle document in pieces."""
     prefixes = prefixes_for(kg)
     short = _Shortener(prefixes)
     yield "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in prefixes.items())
+    iri, typed = short.iri, short.typed
     for subject, pairs in kg.subjects():
         lines = []
         predicate, objects = None, []
@@ -74,7 +82,8 @@ def turtle(kg: KnowledgeGraph) -> Iterator[str]:
                 if predicate is not None:
                     lines.append(_line(predicate, objects, short))
                 predicate, objects = p, []
-            objects.append(short.object(o))
+            # IRIs and typed literals are shortened once; plain literals are written as they are.
+            objects.append(iri(o) if o[0] == "<" else typed(o) if o[-1] == ">" else o)
         lines.append(_line(predicate, objects, short))
         yield f"\n{short.iri(subject)} " + " ;\n\t".join(lines) + " .\n"
 

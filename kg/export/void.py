@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -109,19 +110,16 @@ def void_triples(rows: Iterable[Row], base: str | None, *, license: str | None =
     without a scheme is relative to the description).
     """
     rows = rows if isinstance(rows, list) else list(rows)
-    triples = 0
+    # Counted column by column, in C: a big graph has millions of rows.
+    triples = len(rows)
+    properties: Counter[str] = Counter(map(itemgetter(1), rows))
+    subjects: set[str] = set(map(itemgetter(0), rows))
+    objects: set[str] = set(map(itemgetter(2), rows))
     classes: Counter[str] = Counter()
-    properties: Counter[str] = Counter()
-    subjects: set[str] = set()
-    objects: set[str] = set()
     typed: set[str] = set()
     website: str | None = None
     examples: dict[str, str] = {}
     for s, p, o in rows:
-        triples += 1
-        properties[p] += 1
-        subjects.add(s)
-        objects.add(o)
         if p == _TYPE:
             classes[o] += 1
             typed.add(s)

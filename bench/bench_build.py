@@ -261,7 +261,8 @@ def main(argv: list[str] | None = None) -> int:
                 if b.get("ok"):
                     paired = f", {b['seconds'] / f['seconds']:.2f}x its floor" if f.get("ok") else ""
                     print(f", build {b['seconds']:.3f} s rss {b['maxrss_mb']:.0f} MB "
-                          f"({b.get('workers', 1)} readers, largest {b.get('workers_maxrss_mb', 0):.0f} MB){paired}",
+                          f"({b.get('workers', 1)} readers; largest reader or helper "
+                          f"{b.get('workers_maxrss_mb', 0):.0f} MB){paired}",
                           flush=True)
                 else:
                     print(f", BUILD FAILED: {b.get('error')}", flush=True)

@@ -38,7 +38,8 @@ def main() -> None:
 @click.option("--max-file-bytes", default=MAX_FILE_BYTES, show_default=True, type=click.IntRange(min=1),
               help="Skip (and report) content files larger than this.")
 @click.option("--jobs", "-j", "workers", default=None, type=click.IntRange(min=1), metavar="N",
-              help="Processes that read big sites [default: one per core].")
+              help="Processes that build big sites (readers, and a helper beside this one) "
+                   "[default: one per core].")
 @click.option("--quiet", "-q", is_flag=True, help="Print only warnings and errors.")
 def build(site: Path, out: Path, drafts: bool, strict: bool, include_contact: bool, check: bool,
           max_file_bytes: int, workers: int | None, quiet: bool) -> None:

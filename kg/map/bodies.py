@@ -43,6 +43,7 @@ class BodyTexts:
         self._done: dict[str, BodyText] = {}
         self._helper: Helper | None = None
         self._coming: set[str] = set()
+        self._last: tuple[str | None, BodyText] = (None, BodyText("", ""))
         if workers > 1 and len(documents) >= PARALLEL_FROM and can_fork():
             todo = [doc for doc in documents if wanted(doc)]
             self._coming = {doc.path for doc in todo}
@@ -54,7 +55,9 @@ class BodyTexts:
             self._helper = Helper(work, "reading document bodies")
 
     def __call__(self, doc: Document) -> BodyText:
-        found = self._done.get(doc.path)
+        if doc.path == self._last[0]:
+            return self._last[1]  # a post that is also a project asks twice
+        found = self._done.pop(doc.path, None)
         while found is None and self._helper is not None and doc.path in self._coming:
             try:
                 chunk = self._helper.receive()
@@ -62,9 +65,10 @@ class BodyTexts:
                 self.close()
                 break
             self._done.update(chunk)
-            found = self._done.get(doc.path)
+            found = self._done.pop(doc.path, None)
         if found is None:
-            found = self._done[doc.path] = body_text(doc.body)
+            found = body_text(doc.body)
+        self._last = (doc.path, found)  # kept for a second question, and no longer: a big site's texts add up
         return found
 
     def close(self) -> None:

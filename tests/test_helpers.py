@@ -95,6 +95,19 @@ def test_a_build_with_helpers_is_byte_identical_to_one_without(synthetic, helper
         assert alone[name] == helped[name], name
 
 
+def test_a_very_big_site_is_built_without_helpers(synthetic, helpers_for_all, monkeypatch, tmp_path):
+    """Above HELPERS_UP_TO documents memory comes first: the helpers' copies of shared pages would
+    take a 100 000-document build past 2 GB. The files are the same."""
+    kg.build(synthetic, tmp_path / "helped", workers=2)
+    assert len(helpers_for_all) == 3
+    documents = len(load_site(synthetic, diagnostics=Diagnostics(), workers=1).documents)
+    monkeypatch.setattr(kg.pipeline, "HELPERS_UP_TO", documents - 1)
+    helpers_for_all.clear()
+    kg.build(synthetic, tmp_path / "alone", workers=2)
+    assert helpers_for_all == []
+    assert tree(tmp_path / "alone") == tree(tmp_path / "helped")
+
+
 @pytest.mark.parametrize("stage", ["bodies", "mentions"])
 def test_a_helper_that_dies_half_way_is_made_up_for(synthetic, helpers_for_all, monkeypatch, tmp_path, stage):
     """A mapping or resolving helper killed half-way (out of memory, say) costs time, not answers."""

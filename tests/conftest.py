@@ -81,3 +81,35 @@ def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.skip(f"real corpus not found at {CORPUS} (it lives in ../shared beside the project)")
     return CORPUS
+
+
+def generated_site(root: Path, documents: int, seed: int) -> Path:
+    """A synthetic site from bench/generate.py, shaped like the real one (messy cases included)."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("bench_generate", Path(__file__).resolve().parents[1]
+                                                  / "bench" / "generate.py")
+    gen = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("bench_generate", gen)
+    spec.loader.exec_module(gen)
+    site = root / "site"
+    gen.generate(site, documents, seed=seed)
+    return site
+
+
+@pytest.fixture
+def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The process ids of every process forked with ``os.fork`` during the test."""
+    import os
+
+    real_fork, forked = os.fork, []
+
+    def fork() -> int:
+        pid = real_fork()
+        if pid:
+            forked.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork)
+    return forked

@@ -403,19 +403,10 @@ def test_outputs_are_written_with_the_umask(tiny, tmp_path):
 
 
 @pytest.fixture
-def beside(monkeypatch) -> list[int]:
+def beside(monkeypatch, forks) -> list[int]:
     """Even a tiny graph is written by two processes; the helpers' process ids are collected."""
     monkeypatch.setattr(kg.export, "PARALLEL_FROM", 0)
-    real_fork, helpers = os.fork, []
-
-    def fork():
-        pid = real_fork()
-        if pid:
-            helpers.append(pid)
-        return pid
-
-    monkeypatch.setattr(kg.export.atomic.os, "fork", fork)
-    return helpers
+    return forks
 
 
 def test_files_written_by_two_processes_are_the_same_bytes(tiny, tmp_path, beside):

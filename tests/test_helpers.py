@@ -10,14 +10,13 @@ small sites use them.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import signal
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from conftest import generated_site
 
 import kg
 import kg.export
@@ -29,39 +28,22 @@ from kg.map import bodies, map_site
 from kg.map.terms import LinkTo, TextIn
 from kg.resolve import load_registry, mentions
 
-BENCH = Path(__file__).resolve().parent.parent / "bench"
-
 
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A 300-document site from bench/generate.py, shaped like the real one (messy cases included)."""
-    spec = importlib.util.spec_from_file_location("bench_generate", BENCH / "generate.py")
-    gen = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("bench_generate", gen)
-    spec.loader.exec_module(gen)
-    site = tmp_path_factory.mktemp("synthetic") / "site"
-    gen.generate(site, 300, seed=5)
-    return site
+    return generated_site(tmp_path_factory.mktemp("synthetic"), 300, seed=5)
 
 
 @pytest.fixture
-def helpers_for_all(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+def helpers_for_all(monkeypatch: pytest.MonkeyPatch, forks: list[int]) -> list[int]:
     """Every stage uses its helper whatever the size, in small messages; the helpers' process ids are kept."""
     monkeypatch.setattr(bodies, "PARALLEL_FROM", 0)
     monkeypatch.setattr(bodies, "CHUNK", 7)
     monkeypatch.setattr(mentions, "PARALLEL_FROM", 0)
     monkeypatch.setattr(mentions, "CHUNK", 11)
     monkeypatch.setattr(kg.export, "PARALLEL_FROM", 0)
-    real_fork, forked = os.fork, []
-
-    def fork():
-        pid = real_fork()
-        if pid:
-            forked.append(pid)
-        return pid
-
-    monkeypatch.setattr(os, "fork", fork)
-    return forked
+    return forks
 
 
 def tree(root: Path) -> dict[str, bytes]:

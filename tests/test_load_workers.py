@@ -7,7 +7,6 @@ references) is read by 1 and by 3 processes, and compare everything that comes o
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import signal
 import subprocess
@@ -15,24 +14,17 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import generated_site
 
 import kg
 from kg.diagnostics import Diagnostics
 from kg.load import load_site, workers
 
-BENCH = Path(__file__).resolve().parent.parent / "bench"
-
 
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A 200-document site from bench/generate.py, shaped like the real one."""
-    spec = importlib.util.spec_from_file_location("bench_generate", BENCH / "generate.py")
-    gen = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("bench_generate", gen)
-    spec.loader.exec_module(gen)
-    site = tmp_path_factory.mktemp("synthetic") / "site"
-    gen.generate(site, 200, seed=3)
-    return site
+    return generated_site(tmp_path_factory.mktemp("synthetic"), 200, seed=3)
 
 
 @pytest.fixture

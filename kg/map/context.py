@@ -57,6 +57,7 @@ class MapContext:
         self._reported_characters: set[tuple[str, str]] = set()
         self._own_host = urlsplit(self.config.url).netloc.lower()
         self._keys: dict[str, str] = {}  # path → doc_key: asked for again and again
+        self._internal: dict[str, Document | None] = {}
         self.duplicates = self._find_duplicates()
 
     def _find_duplicates(self) -> dict[str, Document]:
@@ -209,6 +210,12 @@ class MapContext:
 
     def internal(self, url: str) -> Document | None:
         """The site's own document that a link points at, if any (redirects included)."""
+        if url in self._internal:  # the same links recur across a site's pages
+            return self._internal[url]
+        found = self._internal[url] = self._find_internal(url)
+        return found
+
+    def _find_internal(self, url: str) -> Document | None:
         parts = urlsplit(url.strip())
         if parts.scheme and parts.netloc:
             if parts.netloc.lower() != self._own_host:

@@ -447,3 +447,20 @@ def test_crlf_files_keep_the_line_numbers_of_block_keys(make_site, tmp_path):
     })
     lines = {d.file: d.line for d in diagnostics(kg.build(site), "outside-site")}
     assert lines == {"_clients/lf.md": 3, "_clients/crlf.md": 3}
+
+
+@pytest.mark.parametrize("front, expected", [
+    ("title: A\nlang: sv\n", {"title": 2, "lang": 3}),
+    ("'quoted': 1\n\"double\":\n  - x\n", {"quoted": 2, "double": 3}),
+    ("text: |\n  inner: not a key\nafter: 3\n", {"text": 2, "after": 4}),
+    ("# comment: no\n\nreal: 1\n", {"real": 4}),
+    ("a: 1\r\nb: 2\r\n", {"a": 2, "b": 3}),
+    ("dup: 1\nother: 2\ndup: 3\n", {"dup": 2, "other": 3}),
+    ("links:\n  - title: T\n    url: /x\nyear: 2020\n", {"links": 2, "year": 5}),
+], ids=["plain", "quoted", "block-scalar", "comment", "crlf", "repeated", "nested"])
+def test_each_top_level_key_has_the_line_it_is_on_in_the_file(front, expected):
+    """Messages name the line of the key they are about: the file's line, counting the opening ``---``."""
+    from kg.load import frontmatter
+
+    parsed = frontmatter.parse(f"---\n{front}---\nbody\n")
+    assert parsed.key_lines == expected

@@ -448,6 +448,23 @@ def test_a_helper_that_dies_is_an_error_and_leaves_the_previous_outputs(previous
     assert snapshot(out) == before
 
 
+def test_a_helper_that_cannot_start_fails_the_build_cleanly(previous, monkeypatch, beside):
+    """No process left to fork (EAGAIN): the error is raised, the old files stay, and no file handle or
+    temporary file is left behind."""
+    changed, out, before = previous
+
+    def no_fork():
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(kg.export.atomic.os, "fork", no_fork)
+    open_before = len(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else None
+    with pytest.raises(BlockingIOError):
+        kg.build(changed, out, workers=2)
+    assert snapshot(out) == before
+    if open_before is not None:
+        assert len(os.listdir("/proc/self/fd")) == open_before
+
+
 def test_a_failure_here_stops_the_helper(previous, monkeypatch, beside):
     """When this process fails first, the helper is stopped and reaped, not left running or a zombie."""
     changed, out, before = previous

@@ -438,6 +438,39 @@ def test_a_symlink_out_of_the_site_is_not_followed(make_site, tmp_path):
     assert "Hemlig" not in text
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this platform")
+def test_a_named_pipe_with_a_content_name_is_reported_not_opened(make_site, tmp_path):
+    """Opening a pipe would wait for a writer for ever: it is an ``unreadable`` error, the build goes on."""
+    site = make_site(tmp_path, {"_clients/real.md": "---\ntitle: Real\n---\n"})
+    os.mkfifo(site / "_clients" / "pipe.md")
+    os.symlink(site / "_clients" / "pipe.md", site / "_clients" / "to-pipe.md")
+    result = kg.build(site)
+    assert {(d.file, d.severity, d.message) for d in diagnostics(result, "unreadable")} == {
+        ("_clients/pipe.md", "error", "not a regular file (a pipe, socket or device); not read"),
+        ("_clients/to-pipe.md", "error", "not a regular file (a pipe, socket or device); not read"),
+    }
+    assert set(docs_by_path(result)) == {"_clients/real.md"}
+
+
+def test_a_folder_that_cannot_be_read_is_reported_and_the_rest_is_read(make_site, tmp_path, monkeypatch):
+    """A subfolder the build may not list (permissions; root ignores them, so the refusal is simulated):
+    ``unreadable`` naming the folder, and every other file is still read."""
+    site = make_site(tmp_path, {"_clients/real.md": "---\ntitle: Real\n---\n",
+                                "_clients/locked/hidden.md": "---\ntitle: Hidden\n---\n"})
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = kg.build(site)
+    assert [(d.file, d.severity, d.message) for d in diagnostics(result, "unreadable")] == [
+        ("_clients/locked", "error", "cannot read this folder: Permission denied; its files are skipped")]
+    assert set(docs_by_path(result)) == {"_clients/real.md"}
+
+
 def test_crlf_files_keep_the_line_numbers_of_block_keys(make_site, tmp_path):
     """A diagnostic about ``categories:`` names the same line whatever the line ends."""
     text = "---\ntitle: T\ncategories:\n- ../outside.md\n---\nbody\n"

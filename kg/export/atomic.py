@@ -34,8 +34,8 @@ def write_all(files: dict[Path, Content], *, beside: Collection[Path] = ()) -> N
     others are written here (where ``fork`` exists; elsewhere all are written here).
     """
     staged: list[tuple[Path, Path]] = []
+    handles: dict[Path, int] = {}  # open temporary files not yet handed to a writer
     try:
-        handles: dict[Path, int] = {}
         for target in files:
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -51,13 +51,13 @@ def write_all(files: dict[Path, Content], *, beside: Collection[Path] = ()) -> N
             if helper is not None:
                 helper.join()
         finally:
-            for fd in handles.values():
-                os.close(fd)
             if helper is not None:
                 helper.stop()
         _swap(staged)
         staged.clear()
     finally:
+        for fd in handles.values():
+            os.close(fd)
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
 
@@ -69,10 +69,11 @@ def _write_beside(files: dict[Path, tuple[int, Content]]) -> Helper:
         for fd, content in files.values():
             _write_file(fd, content)
 
-    helper = Helper(work, "writing " + ", ".join(target.name for target in files))
-    for fd, _content in files.values():
-        os.close(fd)  # the helper's now
-    return helper
+    try:
+        return Helper(work, "writing " + ", ".join(target.name for target in files))
+    finally:
+        for fd, _content in files.values():
+            os.close(fd)  # the helper has its own copies (or there is no helper: the build fails)
 
 
 def _write_file(fd: int, content: Content) -> None:

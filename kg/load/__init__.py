@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import os
 import re
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -113,7 +114,9 @@ def _walk_into(root: Path, real_root: Path, folder: str, rel: str, out: list[str
     try:
         with os.scandir(folder) as found:
             entries = sorted(found, key=lambda entry: entry.name)
-    except OSError:
+    except OSError as exc:
+        diags.add(rel, "unreadable", f"cannot read this folder: {exc.strerror}; its files are skipped",
+                  severity="error")
         return
     folders = []
     for entry in entries:
@@ -138,9 +141,24 @@ def _walk_into(root: Path, real_root: Path, folder: str, rel: str, out: list[str
             if link and not _inside(Path(entry.path), real_root):
                 diags.add(path, "outside-site", "symlink to a file outside the site; not read")
                 continue
+            if _special(entry, link):
+                # Opening a named pipe would wait for a writer for ever; a device is no content.
+                diags.add(path, "unreadable", "not a regular file (a pipe, socket or device); not read",
+                          severity="error")
+                continue
             out.append(path)
     for folder_path, path in folders:
         _walk_into(root, real_root, folder_path, path, out, diags)
+
+def _special(entry: os.DirEntry[str], link: bool) -> bool:
+    """Whether ``entry`` is a pipe, socket or device (a broken symlink is not: reading reports it)."""
+    if not link:
+        return not entry.is_file(follow_symlinks=False)  # known from the folder listing: no system call
+    try:
+        return not stat.S_ISREG(entry.stat().st_mode)
+    except OSError:
+        return False
+
 
 def _inside(path: Path, real_root: Path) -> bool:
     try:

@@ -11,7 +11,7 @@ out here.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from kg.forked import Helper, can_fork
@@ -38,7 +38,7 @@ def body_text(body: str) -> BodyText:
 class BodyTexts:
     """Each document's :class:`BodyText`, from a helper when there is one."""
 
-    def __init__(self, documents: list[Document] = (), wanted: Callable[[Document], bool] = bool,
+    def __init__(self, documents: Sequence[Document] = (), wanted: Callable[[Document], bool] = bool,
                  workers: int = 1) -> None:
         self._done: dict[str, BodyText] = {}
         self._helper: Helper | None = None

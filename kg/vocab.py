@@ -90,4 +90,6 @@ ORGANISATION_TYPES = {
     "ngo": "NGO",
     "funder": "Organization",
     "network": "Organization",
+    "region": "GovernmentOrganization",
+    "intergovernmental": "Organization",
 }

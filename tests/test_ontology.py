@@ -33,9 +33,9 @@ DECLARATION_TYPES = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.Na
 
 # --- The kgo: vocabulary, spelled out -----------------------------------------------------
 
-KGO_CLASSES = {KGO.SourceFile, KGO.OrganisationKind}
+KGO_CLASSES = {KGO.SourceFile, KGO.OrganisationKind, KGO.Inference}
 KGO_OBJECT_PROPERTIES = {KGO.participant, KGO.client, KGO.partner, KGO.platform, KGO.organisationKind}
-KGO_DATATYPE_PROPERTIES = {KGO.ongoing, KGO.ref, KGO.path, KGO.collection}
+KGO_DATATYPE_PROPERTIES = {KGO.ongoing, KGO.ref, KGO.path, KGO.collection, KGO.method}
 ORGANISATION_KINDS = {
     KGO[kind]
     for kind in (
@@ -47,6 +47,8 @@ ORGANISATION_KINDS = {
         "ngo",
         "funder",
         "network",
+        "region",
+        "intergovernmental",
     )
 }
 KGO_INDIVIDUALS = {KGO.OrganisationKinds} | ORGANISATION_KINDS
@@ -62,6 +64,7 @@ EXPECTED_RANGES = {
     KGO.ref: XSD.string,
     KGO.path: XSD.string,
     KGO.collection: XSD.string,
+    KGO.method: XSD.string,
 }
 
 # --- External terms the graph uses, declared for the reader --------------------------------

@@ -143,9 +143,11 @@ def test_unknown_names_in_the_same_place_of_sv_and_en_lists_are_merged_and_repor
         Literal("Exempelföreningen Ost", lang="sv"), Literal("Example Association East", lang="en")}
     assert partners_of(g, "p") == {ORGANISATION["open-source-politics"], ORGANISATION["bolaget-vast-ab"]}
     assert sorted(result.merges, key=lambda m: m["names"]) == [
-        {"names": ["Bolaget Väst AB", "Company West Ltd"], "files": ["_clients/p-en.md", "_clients/p.md"]},
+        {"names": ["Bolaget Väst AB", "Company West Ltd"], "files": ["_clients/p-en.md", "_clients/p.md"],
+         "evidence": "the only company left in both lists, at the same place"},
         {"names": ["Example Association East", "Exempelföreningen Ost"],
-         "files": ["_clients/p-en.md", "_clients/p.md"]},
+         "files": ["_clients/p-en.md", "_clients/p.md"],
+         "evidence": "the only ngo left in both lists, at the same place"},
     ]
     merged = [d for d in result.diagnostics if d.kind == "merged-by-translation"]
     assert len(merged) == 2
@@ -334,18 +336,32 @@ def test_names_in_a_posts_text_are_mentions(make_site, tmp_path):
     assert (PLACE["chicago"], RDF.type, SCHEMA.City) in g
 
 
-def test_a_theme_linking_to_a_platform_gives_its_projects_that_platform(make_site, tmp_path):
-    """A theme page linking to decidim.org is about Decidim, so projects about the theme ran on Decidim."""
+def test_a_theme_linking_to_a_platform_is_about_it_but_its_projects_are_not(make_site, tmp_path):
+    """A theme page's links describe the theme: its projects do not all run on what it links to."""
     site = make_site(tmp_path, {
         "_themes/digitalt.md": ("---\ntitle: Digitalt deltagande\nref: digitalt\n"
                                 "links:\n- title: Plattformens webbplats\n  url: https://decidim.org/\n---\n"),
         "_clients/med.md": "---\ntitle: Med tema\ncategories: [_themes/digitalt.md]\n---\n",
-        "_clients/utan.md": "---\ntitle: Utan tema\n---\n",
     })
     _, g = build(site)
     assert (THEME["digitalt"], KGO.platform, PLATFORM["decidim"]) in g
+    assert list(g.objects(PROJECT["med"], KGO.platform)) == []
+
+
+def test_a_project_under_a_theme_whose_title_is_a_platform_ran_on_it_as_an_inference(make_site, tmp_path):
+    """A theme titled "Decidim" is the platform: its projects ran on it, said by the project's file."""
+    site = make_site(tmp_path, {
+        "_themes/decidim.md": "---\ntitle: Decidim\nref: decidim\n---\n",
+        "_clients/med.md": "---\ntitle: Med tema\ncategories: [_themes/decidim.md]\n---\n",
+        "_clients/utan.md": "---\ntitle: Utan tema\n---\n",
+    })
+    _, g = build(site)
     assert set(g.objects(PROJECT["med"], KGO.platform)) == {PLATFORM["decidim"]}
     assert list(g.objects(PROJECT["utan"], KGO.platform)) == []
+    [record] = g.subjects(RDF.subject, PROJECT["med"])
+    assert (record, RDF.type, KGO.Inference) in g
+    assert (record, RDF.object, PLATFORM["decidim"]) in g
+    assert str(g.value(record, KGO.method)) == "theme-title"
 
 
 @pytest.mark.parametrize(("url", "mentioned"), [

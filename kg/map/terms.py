@@ -73,3 +73,5 @@ def typed(value: str, datatype: str) -> Literal:
 
 ALL_KINDS = frozenset({"organisation", "platform", "place"})
 PLATFORMS = frozenset({"platform"})
+PLATFORMS_IN_TITLE = frozenset({"platform", "title"})
+"""Platforms named in a theme's title: the theme is about the platform, and so are its projects."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from kg.load.documents import Document
 from kg.map.context import MapContext
 from kg.map.pages import map_page
-from kg.map.terms import PLATFORMS, LinkTo, TextIn, text
+from kg.map.terms import PLATFORMS, PLATFORMS_IN_TITLE, LinkTo, TextIn, text
 from kg.map.text import plain, title_text
 from kg.map.website import derived
 from kg.vocab import RDF_TYPE, kgo, schema, skos
@@ -34,7 +34,7 @@ def map_theme(ctx: MapContext, doc: Document) -> None:
     # A theme is about a platform when its title or its own links name one (not its
     # body: a budgeting theme may mention Decidim without being about it).
     if title:
-        ctx.add(concept, kgo.platform, TextIn(title, PLATFORMS), src)
+        ctx.add(concept, kgo.platform, TextIn(title, PLATFORMS_IN_TITLE), src)
     for url, link_title in ctx.links(doc):
         if ctx.internal(url) is None:
             ctx.add(concept, kgo.platform, LinkTo(url, link_title, PLATFORMS), src)

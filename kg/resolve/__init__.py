@@ -23,6 +23,11 @@ from kg.map.context import MapContext
 from kg.map.iris import slug
 from kg.map.terms import LinkTo, Name, Statement, TextIn, new_statement, text
 from kg.map.website import source_statements
+from kg.resolve.align import align
+from kg.resolve.countries import country_of_form
+from kg.resolve.gazetteer import Gazetteer
+from kg.resolve.inferred import Inference, evidence, post_platforms, theme_platforms
+from kg.resolve.kinds import KIND_PATTERNS, fold, kind_of, place_core
 from kg.resolve.mentions import Mentions
 from kg.resolve.names import normalise, split_parenthesis, split_unit
 from kg.resolve.registry import Entry, Registry, load_registry
@@ -31,6 +36,7 @@ from kg.vocab import ORGANISATION_TYPES, RDF_TYPE, WD, kgo, schema
 __all__ = ["Registry", "Resolved", "load_registry", "resolve"]
 REGISTRY_SOURCE = "ontology/registry.yml"
 _PLACE_TYPES = {"country": "Country", "city": "City"}
+PLACE_KINDS_OF_ORGANISATIONS = ("municipality", "region")
 
 
 @dataclass
@@ -94,7 +100,9 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
             names.append(subject)
         if isinstance(obj, Name):
             names.append(obj)
-    parsed = {n: _parse(n, registry) for n in dict.fromkeys(names)}
+    cores = _registry_cores(registry)
+    parsed = {n: _parse(n, registry, cores) for n in dict.fromkeys(names)}
+    _bare_places(parsed)
     clusters = _Clusters()
     for p in parsed.values():
         clusters.find(p.key)
@@ -107,6 +115,7 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
     for name, p in parsed.items():
         members[clusters.find(p.key)].append(name)
     iri_of_root = _mint(ctx, registry, clusters, parsed, members)
+    gazetteer = _site_gazetteer(ctx, registry, members, parsed)
     out: list[Statement] = []
     described: set[str] = set()
 
@@ -120,6 +129,9 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
     def org_iri(name: Name) -> NamedNode:
         return iri_of_root[clusters.find(parsed[name].key)]
 
+    platform, project_prefix = kgo.platform, ctx.mint.entity("project", "").value
+    inferences: list[Inference] = []
+    title_platforms: dict[NamedNode, set[NamedNode]] = defaultdict(set)
     for st in ctx.statements:
         obj = st.object
         if not isinstance(obj, (Name, LinkTo, TextIn)) and not isinstance(st.subject, Name):
@@ -130,15 +142,42 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
             objects = [org_iri(obj)]
         elif isinstance(obj, (LinkTo, TextIn)):
             objects = [entity(e) for e in next(mentions)]
+            if "organisation" in obj.kinds:
+                said = obj.text if isinstance(obj, TextIn) else obj.title or ""
+                named = {iri_of_root[key] for key in gazetteer.find(said)} - set(objects)
+                objects.extend(sorted(named, key=lambda n: n.value))
         else:
             objects = [obj]
         placeholder = isinstance(obj, (Name, LinkTo, TextIn))
+        if st.predicate == platform and isinstance(obj, (LinkTo, TextIn)):
+            subject = subjects[0]
+            if isinstance(obj, TextIn) and "title" in obj.kinds:
+                title_platforms[subject].update(objects)
+            if subject.value.startswith(project_prefix):  # a project's own page says it: inferred
+                method = "page-text" if isinstance(obj, TextIn) else "page-link"
+                inferences.extend(Inference(subject, platform, o, st.source, method) for o in objects)
+                continue
         for s in subjects:
             for o in objects:
                 if not (placeholder and s == o):  # an organisation never mentions itself
                     out.append(new_statement(Statement, (s, st.predicate, o, st.source)))
 
-    # Describe organisations named in content: type, names seen, country, unit.
+    kinds_given: dict[NamedNode, str | None] = {}
+
+    def form_facts(iri: NamedNode, names: list[str], roles: set[str], src: str,
+                   parent: str | None = None) -> str | None:
+        """The kind the names' forms say (once per organisation), typed as the registry would."""
+        if iri in kinds_given:
+            return kinds_given[iri]
+        kind = kinds_given[iri] = _kind_of_names(names, roles, parent)
+        if kind:
+            extra = ORGANISATION_TYPES.get(kind)
+            if extra and extra != "Organization":
+                out.append(Statement(iri, RDF_TYPE, schema[extra], src))
+            out.append(Statement(iri, kgo.organisationKind, kgo[kind], src))
+        return kind
+
+    # Describe organisations named in content: type, names seen, kind, country, unit.
     for root, group in members.items():
         iri = iri_of_root[root]
         entry = registry.get("organisation", root[4:]) if root.startswith("reg:") else None
@@ -153,10 +192,12 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
                 best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
                 sources = sorted({n.file for n in group if n.lang == lang})
                 out.append(Statement(iri, schema.name, text(best, lang), sources[0]))
+        countries = set()
         for n in group:
             p = parsed[n]
             out.append(Statement(iri, schema.alternateName, text(n.text, n.lang), n.file))
             if p.country is not None and (entry is None or not entry.country):
+                countries.add(p.country.key)
                 out.append(Statement(iri, schema.location, entity(p.country), n.file))
             if p.unit_of and entry is None:
                 parent_iri = iri_of_root[clusters.find(p.unit_of)]
@@ -168,7 +209,20 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
                 else:
                     out.append(Statement(parent_iri, RDF_TYPE, schema.Organization, n.file))
                     out.append(Statement(parent_iri, schema.name, text(_parent_display(p, n), n.lang), n.file))
-    out.extend(_inherit_platforms(out))
+                    form_facts(parent_iri, [_parent_display(p, n)], {"parent"}, n.file)
+        if entry is None:
+            names_seen = [_display(n, parsed[n]) for n in group]
+            unit_parents = [parsed[n].unit_of for n in group if parsed[n].unit_of]
+            kind = form_facts(iri, [_unit_part(n, parsed[n]) for n in group], {n.role for n in group}, group[0].file,
+                              parent=_parent_kind(unit_parents[0], registry, parsed) if unit_parents else None)
+            if not countries and kind != "intergovernmental":
+                for name in names_seen:
+                    if (code := country_of_form(name)) and (place := registry.country_by_code(code)) is not None:
+                        out.append(Statement(iri, schema.location, entity(place), group[0].file))
+                        break
+    inferences += theme_platforms(out, title_platforms)
+    inferences += post_platforms(out)
+    out.extend(evidence(ctx.mint, inferences))
     if any(registry.entries[key].source == REGISTRY_SOURCE for key in described):
         # The bundled registry is a source like any file: its named graph is described.
         out.extend(source_statements(ctx.mint, REGISTRY_SOURCE, "registry"))
@@ -176,7 +230,73 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
     return Resolved(out, merges, entities)
 
 
-def _parse(name: Name, registry: Registry) -> _Parsed:
+def _site_gazetteer(ctx: MapContext, registry: Registry, members: dict[str, list[Name]],
+                    parsed: dict[Name, _Parsed]) -> Gazetteer:
+    """Every organisation the site's front matter names, under each of its forms (see
+    :mod:`kg.resolve.gazetteer`), with the abbreviations the site's texts define for them."""
+    gazetteer = Gazetteer()
+    for root, group in sorted(members.items()):
+        kind = root.split(":")[1] if root.startswith("place:") else None
+        forms = {_unit_part(n, parsed[n]) if parsed[n].unit_name else n.text for n in group}
+        if root.startswith("reg:") and (entry := registry.get("organisation", root[4:])) is not None:
+            kind = entry.category
+            forms.update(entry.surface_forms())
+        for form in sorted(forms):
+            gazetteer.add_name(form, root, kind or kind_of(form))
+    if len(gazetteer):
+        gazetteer.learn_acronyms(st.object.text for st in ctx.statements
+                                 if isinstance(st.object, TextIn) and "organisation" in st.object.kinds)
+    return gazetteer
+
+
+def _registry_cores(registry: Registry) -> dict[tuple[str, str], Entry | None]:
+    """(kind, place) → the registry's municipality or region of that place (``None`` if several)."""
+    out: dict[tuple[str, str], Entry | None] = {}
+    for entry in registry.entries.values():
+        if entry.kind != "organisation" or entry.category not in PLACE_KINDS_OF_ORGANISATIONS or entry.parent:
+            continue
+        for form in entry.surface_forms():
+            core = place_core(form, entry.category)
+            if core:
+                held = out.setdefault((entry.category, core), entry)
+                if held is not None and held is not entry:
+                    out[(entry.category, core)] = None
+    return out
+
+
+def _name_key(base: str, registry: Registry, cores: dict[tuple[str, str], Entry | None]) -> str:
+    """The key of a name without unit or country: registry id, else the place a municipality or
+    region is named after ("Ville de Lyon" and "City of Lyon" meet), else the normalised name."""
+    kind = kind_of(base)
+    if kind in PLACE_KINDS_OF_ORGANISATIONS and (core := place_core(base, kind)):
+        entry = cores.get((kind, core))
+        return f"reg:{entry.id}" if entry is not None else f"place:{kind}:{core}"
+    return f"name:{normalise(base)}"
+
+
+def _bare_places(parsed: dict[Name, _Parsed]) -> None:
+    """A client written as a bare place name ("Rotterdam (Netherlands)") is the site's own
+    municipality (or region) of that place, when the site names exactly one and no other
+    organisation of the site carries the place in its name (Uppsala could be its university)."""
+    places: dict[str, set[str]] = defaultdict(set)
+    for p in parsed.values():
+        if p.key.startswith("place:"):
+            places[p.key.rsplit(":", 1)[1]].add(p.key)
+    if not places:
+        return
+    words = Counter(w for p in parsed.values() if p.key.startswith("name:") for w in set(p.key[5:].split()))
+    for p in parsed.values():
+        if not p.key.startswith("name:") or p.unit_of:
+            continue
+        bare = p.key[5:]
+        core = bare[:-1] if bare.endswith("s") and len(bare) > 3 else bare
+        targets = places.get(core, set())
+        if len(targets) == 1 and " " not in bare and words[bare] == 1:
+            p.key = next(iter(targets))
+
+
+def _parse(name: Name, registry: Registry, cores: dict[tuple[str, str], Entry | None] | None = None) -> _Parsed:
+    cores = cores if cores is not None else {}
     base, paren = split_parenthesis(name.text)
     country = registry.country(paren) if paren else None
     if paren and country is None:
@@ -190,13 +310,46 @@ def _parse(name: Name, registry: Registry) -> _Parsed:
         left_entry, right_entry = registry.by_name(left), registry.by_name(right)
         if registry.by_name(right, "place") is not None and right_entry is None:
             # "Bostadsbolaget, Gothenburg": an organisation and its town
-            return _Parsed(f"reg:{left_entry.id}" if left_entry else f"name:{normalise(left)}", country)
+            return _Parsed(f"reg:{left_entry.id}" if left_entry else _name_key(left, registry, cores), country)
         if right_entry is not None and left_entry is None:
             parent_key = f"reg:{right_entry.id}"
             return _Parsed(f"unit:{parent_key}|{normalise(left)}", country, parent_key, left)
-        parent_key = f"reg:{left_entry.id}" if left_entry else f"name:{normalise(left)}"
+        parent_key = f"reg:{left_entry.id}" if left_entry else _name_key(left, registry, cores)
         return _Parsed(f"unit:{parent_key}|{normalise(right)}", country, parent_key, right)
-    return _Parsed(f"name:{normalise(base)}", country)
+    return _Parsed(_name_key(base, registry, cores), country)
+
+
+_FOUNDATION = ("stiftelse", "foundation", "fondation", "stiftung", "fundacion", "fundacio", "fondazione", "stichting",
+               "fund", "fonds", "fonden", "saatio", "trust")
+
+
+def _kind_of_names(names: list[str], roles: set[str], parent: str | None = None) -> str | None:
+    """The kind most of an organisation's names say; a foundation that only ever funds is a funder;
+    a unit with no form of its own is of its parent's kind (a district of a city is municipal)."""
+    votes = Counter(k for name in names if (k := kind_of(name)))
+    if not votes:
+        kind = parent if parent in ("municipality", "region", "agency", "university") else None
+    else:
+        order = [k for k, _ in KIND_PATTERNS]
+        kind = sorted(votes.items(), key=lambda kv: (-kv[1], order.index(kv[0]) if kv[0] in order else 99))[0][0]
+    if roles == {"funder"} and kind in (None, "ngo") and any(
+            word in fold(name).split() for name in names for word in _FOUNDATION):
+        return "funder"
+    return kind
+
+
+def _parent_kind(parent_key: str, registry: Registry, parsed: dict[Name, _Parsed]) -> str | None:
+    if parent_key.startswith("reg:"):
+        entry = registry.get("organisation", parent_key[4:])
+        return entry.category if entry is not None else None
+    if parent_key.startswith("place:"):
+        return parent_key.split(":")[1]
+    return kind_of(parent_key.split(":", 1)[1])
+
+
+def _unit_part(name: Name, p: _Parsed) -> str:
+    """The name of the organisation itself: the unit's own part of "Parent, Unit"."""
+    return p.unit_name if p.unit_name else _display(name, p)
 
 
 def _display(name: Name, p: _Parsed) -> str:
@@ -213,44 +366,35 @@ def _parent_display(p: _Parsed, name: Name) -> str:
 
 
 def _align_translations(parsed: dict[Name, _Parsed], clusters: _Clusters, diags: Diagnostics) -> list[dict]:
-    """Names in the same position of the sv and en lists of one project are one entity."""
+    """Names of the two languages' lists of one project that the evidence says are one entity
+    (see :mod:`kg.resolve.align`); merged and reported, or only proposed."""
     slots: dict[str, dict[str, dict[int, Name]]] = defaultdict(lambda: defaultdict(dict))
     for name in parsed:
         if name.slot is not None and name.lang:
             group, index = name.slot
             slots[group][name.lang][index] = name
+    found, proposed = align({g: v for g, v in slots.items() if len(v) > 1},
+                            lambda n: clusters.find(parsed[n].key), diags)
     merges = []
-    for group in sorted(slots):
-        by_lang = slots[group]
-        langs = sorted(by_lang)
-        if len(langs) < 2:
+    for pair in found:
+        a, b = pair.a, pair.b
+        ka, kb = clusters.find(parsed[a].key), clusters.find(parsed[b].key)
+        if ka == kb or not clusters.union(ka, kb):
             continue
-        sizes = {len(by_lang[lang]) for lang in langs}
-        if len(sizes) != 1:
-            continue  # lists of different length: no positional alignment
-        first = by_lang[langs[0]]
-        for other_lang in langs[1:]:
-            other = by_lang[other_lang]
-            keys_a = {i: clusters.find(parsed[n].key) for i, n in first.items()}
-            keys_b = {i: clusters.find(parsed[n].key) for i, n in other.items()}
-            for index in sorted(first):
-                if index not in other:
-                    continue
-                a, b = first[index], other[index]
-                ka, kb = keys_a[index], keys_b[index]
-                if ka == kb:
-                    continue
-                # A reordered list: a name that stands elsewhere in the other list.
-                if ka in keys_b.values() or kb in keys_a.values():
-                    continue
-                if ka.startswith("reg:") and kb.startswith("reg:"):
-                    continue
-                if clusters.union(ka, kb):
-                    merges.append({"names": sorted([a.text, b.text]), "files": sorted({a.file, b.file})})
-                    diags.add(b.file, "merged-by-translation",
-                              f"{a.text!r} ({a.lang}, {a.file}) and {b.text!r} ({b.lang}) stand in the same "
-                              f"place of the {a.role} lists of one project: taken as one organisation",
-                              line=b.line, suggestion="adding one as an alias of the other in _data/kg/registry.yml")
+        merges.append({"names": sorted([a.text, b.text]), "files": sorted({a.file, b.file}), "evidence": pair.evidence})
+        diags.add(b.file, "merged-by-translation",
+                  f"{a.text!r} ({a.lang}, {a.file}) and {b.text!r} ({b.lang}) in the {a.role} lists of one project: "
+                  f"taken as one organisation ({pair.evidence})",
+                  line=b.line, suggestion="adding one as an alias of the other in _data/kg/registry.yml")
+    for pair in proposed:
+        a, b = pair.a, pair.b
+        if clusters.find(parsed[a].key) == clusters.find(parsed[b].key):
+            continue
+        diags.add(b.file, "proposed-merge",
+                  f"{a.text!r} ({a.lang}, {a.file}) and {b.text!r} ({b.lang}) in the {a.role} lists of one project "
+                  f"may be one organisation ({pair.evidence}); kept apart",
+                  line=b.line, suggestion=f"if they are, list {b.text!r} among the aliases of {a.text!r} in "
+                  "_data/kg/registry.yml")
     return merges
 
 
@@ -330,22 +474,4 @@ def _describe(ctx: MapContext, registry: Registry, entry: Entry, entity) -> list
         out.append(Statement(iri, schema.url, NamedNode(home), src))
     if entry.wikidata:
         out.append(Statement(iri, schema.sameAs, NamedNode(WD + entry.wikidata), src))
-    return out
-
-
-def _inherit_platforms(statements: list[Statement]) -> list[Statement]:
-    """A project about a theme that is about a platform ran on that platform."""
-    platform, about, project_class = kgo.platform, schema.about, schema.Project
-    theme_platforms: dict[NamedNode, set[NamedNode]] = defaultdict(set)
-    projects: set[NamedNode] = set()
-    for st in statements:
-        if st.predicate == platform and isinstance(st.object, NamedNode):
-            theme_platforms[st.subject].add(st.object)
-        elif st.predicate == RDF_TYPE and st.object == project_class:
-            projects.add(st.subject)
-    out = []
-    for st in statements:
-        if st.predicate == about and st.object in theme_platforms and st.subject in projects:
-            for found in sorted(theme_platforms[st.object], key=lambda n: n.value):
-                out.append(Statement(st.subject, platform, found, st.source))
     return out

@@ -9,16 +9,16 @@ from functools import lru_cache
 
 from kg.map.iris import ascii_fold
 
-_SPACE = re.compile(r"\s+")
-_PUNCT_EDGE = re.compile(r"^[\s\"'“”‘’«».,;:–—-]+|[\s\"'“”‘’«».,;:–—-]+$")
+_NON_WORD = re.compile(r"[\W_]+")
 _COUNTRY = re.compile(r"^(.*\S)\s*\(([^()]+)\)\s*$")
 
 
 @lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
-    """The comparison key of a name: folded case and diacritics, single spaces."""
+    """The comparison key of a name: folded case and diacritics; hyphens, dots, quotes and spacing
+    never split a name ("Saint-Étienne Métropole" = "Saint Etienne Métropole")."""
     folded = ascii_fold(name).casefold().replace("&", " and ")
-    return _SPACE.sub(" ", _PUNCT_EDGE.sub("", folded)).strip()
+    return _NON_WORD.sub(" ", folded).strip()
 
 
 def split_parenthesis(name: str) -> tuple[str, str | None]:

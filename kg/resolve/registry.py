@@ -18,12 +18,16 @@ import yaml
 
 from kg.diagnostics import Diagnostics
 from kg.load.frontmatter import FrontMatterLoader
+from kg.map.iris import slug
+from kg.resolve.countries import country_code, country_names, country_table
 from kg.resolve.names import normalise
 from kg.vocab import ORGANISATION_TYPES
 
 ORGANISATION_KINDS = frozenset(ORGANISATION_TYPES)
 PLACE_KINDS = frozenset({"city", "country", "region"})
 
+REGISTRY_SOURCE_NAME = "ontology/registry.yml"
+"""The source label (and named graph) of the registry that ships with kg."""
 DEFAULT_REGISTRY = Path(__file__).resolve().parents[2] / "ontology" / "registry.yml"
 SECTIONS = {"organisations": "organisation", "platforms": "platform", "places": "place"}
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -52,6 +56,8 @@ class Entry:
     text: list[str] = field(default_factory=list)
     wikidata: str | None = None
     source: str = "registry"
+    in_text: bool = True
+    """Whether running text is searched for the entry's names (not for ISO countries: "Chad" is a name too)."""
 
     @property
     def key(self) -> str:
@@ -95,6 +101,8 @@ class Registry:
 
     @staticmethod
     def _text_forms(entry: Entry) -> list[str]:
+        if not entry.in_text:
+            return []
         if entry.kind == "organisation":
             # Only distinctive forms: at least 4 characters with a capital letter.
             forms = [f for f in entry.surface_forms() if len(f) >= 4 and f != f.lower()] + entry.text
@@ -107,6 +115,17 @@ class Registry:
 
     def by_name(self, name: str, kind: str = "organisation") -> Entry | None:
         return self._by_name.get((kind, normalise(name)))
+
+    def country_by_code(self, code: str) -> Entry | None:
+        """The country entry of an ISO 3166 alpha-2 code (registry entry or ISO country)."""
+        if not hasattr(self, "_by_code"):
+            self._by_code: dict[str, Entry] = {}
+            for entry in sorted(self.entries.values(), key=lambda e: (e.source != REGISTRY_SOURCE_NAME, e.key)):
+                if entry.kind == "place" and entry.category == "country":
+                    for form in entry.surface_forms():
+                        if found := country_code(form):
+                            self._by_code.setdefault(found, entry)
+        return self._by_code.get(code)
 
     def country(self, name: str) -> Entry | None:
         entry = self._by_name.get(("place", normalise(name)))
@@ -166,7 +185,7 @@ def load_registry(site_registry: Any = None, site_file: str = "_data/kg/registry
             entry = _entry(kind, id_, spec, spec.get("__source__", site_file), diags)
             if entry is not None:
                 entries.append(entry)
-    registry = Registry(entries)
+    registry = Registry([*entries, *_iso_countries(entries)])
     for entry, form, owner in registry.conflicts:
         diags.add(entry.source, "bad-registry", f"{entry.kind} {entry.id}: the name {form!r} already names "
                   f"{owner.id} (from {owner.source}); ignored for {entry.id}",
@@ -244,6 +263,38 @@ def _entry(kind: str, id_: str, spec: dict[str, Any], file: str, diags: Diagnost
                  country=scalar("country"), located_in=scalar("located_in"), contained_in=scalar("contained_in"),
                  parent=scalar("parent"), homepage=scalar("homepage"), domains=strings("domains"),
                  text=strings("text"), wikidata=wikidata, source=file)
+
+
+def _iso_countries(entries: list[Entry]) -> list[Entry]:
+    """Every ISO 3166 country the registry does not list, named in the languages sites use.
+
+    They are matched by name only (never in running text, where "Chad" or "Jordan" is
+    usually a person), so that "(Niederlande)" or "(Belgique)" after any organisation's
+    name gives it a country.
+    """
+    known: set[str] = set()
+    taken: set[str] = set()
+    for entry in entries:
+        if entry.kind != "place":
+            continue
+        taken.update(normalise(form) for form in entry.surface_forms())
+        if entry.category == "country":
+            for form in entry.surface_forms():
+                if code := country_code(form):
+                    known.add(code)
+    out = []
+    for code in sorted(set(country_table().values())):
+        if code in known:
+            continue
+        names = country_names(code)
+        english = names.get("en")
+        if not english:
+            continue
+        aliases = [name for name, c in sorted(country_table().items()) if c == code]
+        aliases = [a for a in aliases if normalise(a) not in taken]
+        out.append(Entry(kind="place", id=slug(english), names=names, aliases=aliases, category="country",
+                         source=REGISTRY_SOURCE_NAME, in_text=False))
+    return out
 
 
 def _check_links(registry: Registry, diags: Diagnostics) -> None:

@@ -1,0 +1,188 @@
+"""Aligning the client, partner and funder lists of one project's pages in two languages.
+
+A list in another order, or with translated names, is aligned by evidence, never by
+position alone: two names are one organisation when they are the same word for word
+in two languages ("Fondazione Innovazione Urbana" / "Urban Innovation Foundation":
+every word has a close cognate), their kinds agree and neither has a better match.
+A pair the evidence cannot settle ("Stadt Köln" / "City of Cologne") is taken as one
+only when it is the last pair left in lists of equal length, at the same place, of the
+same kind; anything less certain is *proposed* in the report (``proposed-merge``) for
+a maintainer to confirm into ``_data/kg/registry.yml``, and not applied.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from kg.diagnostics import Diagnostics
+from kg.map.terms import Name
+from kg.resolve.countries import country_code
+from kg.resolve.kinds import fold, kind_of
+
+#: Words that say nothing about which organisation it is, in the languages kg reads.
+STOP_WORDS = frozenset(
+    [
+        "the",
+        "of",
+        "for",
+        "and",
+        "in",
+        "on",
+        "at",
+        "a",
+        "an",
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "les",
+        "l",
+        "d",
+        "di",
+        "del",
+        "della",
+        "dello",
+        "dei",
+        "degli",
+        "da",
+        "e",
+        "y",
+        "i",
+        "et",
+        "und",
+        "der",
+        "die",
+        "das",
+        "den",
+        "det",
+        "och",
+        "av",
+        "för",
+        "för",
+        "i",
+        "på",
+        "van",
+        "het",
+        "voor",
+        "en",
+        "el",
+        "los",
+        "las",
+        "o",
+        "do",
+        "da",
+        "dos",
+        "das",
+        "zu",
+        "im",
+        "am",
+        "og",
+        "af",
+    ]
+)
+ACCEPT = 80.0
+"""Mean cognate similarity (0–100) from which two names are taken as one."""
+MARGIN = 10.0
+"""How much better than any other candidate the accepted match must be."""
+
+
+@dataclass(frozen=True)
+class Pair:
+    a: Name
+    b: Name
+    evidence: str
+
+
+def cognate_score(a: str, b: str) -> float:
+    """How closely two names match word for word across languages (0–100).
+
+    Each content word of the shorter name is paired with its closest word in the other
+    (``innovazione`` ~ ``innovation``); the score is the mean, and 0 when the two name
+    different countries ("… Sverige" / "… Norge") or when their forms give different kinds.
+    """
+    kind_a, kind_b = kind_of(a), kind_of(b)
+    if kind_a and kind_b and kind_a != kind_b:
+        return 0.0
+    words_a = [w for w in fold(a).split() if w not in STOP_WORDS]
+    words_b = [w for w in fold(b).split() if w not in STOP_WORDS]
+    if not words_a or not words_b:
+        return 0.0
+    countries_a = {c for w in words_a if (c := country_code(w))}
+    countries_b = {c for w in words_b if (c := country_code(w))}
+    if countries_a and countries_b and countries_a != countries_b:
+        return 0.0
+    if len(words_a) > len(words_b):
+        words_a, words_b = words_b, words_a
+    if len(words_b) > 2 * len(words_a) + 1:
+        return 0.0  # "OSP" and "Open Source Politics" are not cognates
+    total = 0.0
+    for word in words_a:
+        best = max(fuzz.ratio(word, other) for other in words_b)
+        if country_code(word) and any(country_code(o) == country_code(word) for o in words_b):
+            best = 100.0  # "Sverige" and "Sweden" are one word in two languages
+        total += best
+    return total / len(words_a)
+
+
+def align(
+    slots: dict[str, dict[str, dict[int, Name]]], key: Callable[[Name], str], diags: Diagnostics
+) -> tuple[list[Pair], list[Pair]]:
+    """The pairs to merge, and the pairs only to propose, over every project's lists.
+
+    ``slots`` is translation group → language → position → name; ``key`` gives a name's
+    current cluster.
+    """
+    merges: list[Pair] = []
+    proposals: list[Pair] = []
+    for group in sorted(slots):
+        by_lang = slots[group]
+        langs = sorted(by_lang)
+        for other_lang in langs[1:]:
+            first, other = by_lang[langs[0]], by_lang[other_lang]
+            found, maybe = _align_lists(first, other, key)
+            merges.extend(found)
+            proposals.extend(maybe)
+    return merges, proposals
+
+
+def _align_lists(
+    first: dict[int, Name], other: dict[int, Name], key: Callable[[Name], str]
+) -> tuple[list[Pair], list[Pair]]:
+    keys_b = {key(n) for n in other.values()}
+    keys_a = {key(n) for n in first.values()}
+    left = {i: n for i, n in first.items() if key(n) not in keys_b}
+    right = {i: n for i, n in other.items() if key(n) not in keys_a}
+    merges: list[Pair] = []
+    scores: dict[tuple[int, int], float] = {
+        (i, j): cognate_score(a.text, b.text) for i, a in left.items() for j, b in right.items()
+    }
+    best_a: dict[int, list[float]] = defaultdict(list)
+    best_b: dict[int, list[float]] = defaultdict(list)
+    for (i, j), score in scores.items():
+        best_a[i].append(score)
+        best_b[j].append(score)
+    for (i, j), score in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
+        if i not in left or j not in right or score < ACCEPT:
+            continue
+        rivals = sorted(best_a[i], reverse=True)[1:2] + sorted(best_b[j], reverse=True)[1:2]
+        if any(r > score - MARGIN for r in rivals):
+            continue
+        merges.append(Pair(left.pop(i), right.pop(j), f"every word has a cognate ({score:.0f}/100)"))
+    proposals: list[Pair] = []
+    if len(left) == 1 and len(right) == 1 and len(first) == len(other):
+        (i, a), (j, b) = next(iter(left.items())), next(iter(right.items()))
+        kind = kind_of(a.text)
+        if i == j and kind is not None and kind == kind_of(b.text):
+            merges.append(Pair(a, b, f"the only {kind} left in both lists, at the same place"))
+            return merges, proposals
+    for i, a in left.items():
+        for j, b in right.items():
+            same_kind = kind_of(a.text) is not None and kind_of(a.text) == kind_of(b.text)
+            if ((i == j or same_kind) and scores[(i, j)] > 0) or (i == j and same_kind):
+                proposals.append(Pair(a, b, "same place in the lists" if i == j else "same kind"))
+    return merges, proposals

@@ -1,0 +1,230 @@
+"""Countries: their names in the languages sites are written in, and what a name's form says.
+
+The names come from ISO 3166 as pycountry ships it, translated by its own gettext
+catalogues, so "(Niederlande)", "(Pays-Bas)", "(Nederländerna)" and "(Netherlands)"
+are one country. :func:`country_of_form` reads the few administrative and legal
+forms that belong to one country only ("Lunds kommun", "Comune di Bologna",
+"Exempel AB", "Acme S.r.l."); forms shared by several countries (GmbH, Stadt,
+Universität) say nothing. :func:`country_of_host` reads a homepage's country-code
+domain.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pycountry
+
+from kg.resolve.kinds import fold
+
+#: Languages whose country names are recognised (pycountry's catalogue names).
+LANGUAGES = ("en", "sv", "fr", "de", "es", "ca", "it", "nl", "da", "nb_NO", "nn", "fi", "pt", "pl", "et", "eu", "gl")
+#: Short forms in common use that ISO 3166 does not list.
+_EXTRA = {
+    "usa": "US",
+    "us": "US",
+    "u s": "US",
+    "u s a": "US",
+    "united states of america": "US",
+    "america": "US",
+    "uk": "GB",
+    "u k": "GB",
+    "great britain": "GB",
+    "britain": "GB",
+    "england": "GB",
+    "scotland": "GB",
+    "wales": "GB",
+    "storbritannien": "GB",
+    "holland": "NL",
+    "czechia": "CZ",
+    "russia": "RU",
+    "south korea": "KR",
+    "korea": "KR",
+    "vietnam": "VN",
+    "iran": "IR",
+    "syria": "SY",
+    "bolivia": "BO",
+    "venezuela": "VE",
+    "tanzania": "TZ",
+    "moldova": "MD",
+    "taiwan": "TW",
+    "laos": "LA",
+    "kosovo": "XK",
+    "turkey": "TR",
+    "turkiet": "TR",
+    "turquie": "TR",
+    "turkei": "TR",
+    "ivory coast": "CI",
+    "eu": "",
+    "europe": "",
+}
+#: Forms of one country only, matched as whole words on the folded name.
+_FORM_COUNTRY = (
+    (
+        r" kommun$| kommunen$|s stad$| stad$|landsting(et)?$|regionen$|stadsdelsforvaltning|forvaltningen$|"
+        r" hogskola(n)?$|^hogskolan |ideell forening$|\w+foreningen$|^foreningen ",
+        "SE",
+    ),
+    (r" kaupunki$| kunta$|yliopisto$|ammattikorkeakoulu$| ry$", "FI"),
+    (r"^gemeente |^stichting |^provincie |^hogeschool |^universiteit ", "NL"),
+    (r"^comune di |^citta di |^regione |^provincia di |^fondazione |^universita |^associazione | onlus$", "IT"),
+    (
+        r"^ajuntament |^l ajuntament |^ayuntamiento |^generalitat |^diputacion |^diputacio |^concello |^fundacion |"
+        r"^universitat |^comunidad de madrid",
+        "ES",
+    ),
+    (
+        r"^mairie |^metropole |metropole$|^communaute d agglomeration |^communaute de communes |^communaute urbaine |"
+        r"^conseil departemental |^conseil regional |^region (auvergne|bretagne|normandie|occitanie|grand est|hauts)|"
+        r"^ville de |^ville d ",
+        "FR",
+    ),
+    (r"^camara municipal ", "PT"),
+    (r"^prefeitura ", "BR"),
+    (r" fylkeskommune$", "NO"),
+    (r"^landkreis |^freistaat |^landeshauptstadt ", "DE"),
+)
+_FORM_RE = tuple((re.compile(pattern), code) for pattern, code in _FORM_COUNTRY)
+_LEGAL_COUNTRY = {
+    "AB": "SE",
+    "AB (publ)": "SE",
+    "HB": "SE",
+    "KB": "SE",
+    "Oy": "FI",
+    "Oyj": "FI",
+    "ry": "FI",
+    "r.y.": "FI",
+    "ApS": "DK",
+    "I/S": "DK",
+    "ASA": "NO",
+    "e.V.": "DE",
+    "eV": "DE",
+    "gGmbH": "DE",
+    "S.L.": "ES",
+    "SL": "ES",
+    "S.L.U.": "ES",
+    "SLU": "ES",
+    "SCCL": "ES",
+    "S.Coop.": "ES",
+    "S.r.l.": "IT",
+    "Srl": "IT",
+    "SRL": "IT",
+    "S.p.A.": "IT",
+    "SpA": "IT",
+    "ONLUS": "IT",
+    "Onlus": "IT",
+    "SARL": "FR",
+    "S.A.R.L.": "FR",
+    "SAS": "FR",
+    "S.A.S.": "FR",
+    "SASU": "FR",
+    "SCOP": "FR",
+    "B.V.": "NL",
+    "BV": "NL",
+    "asbl": "BE",
+    "ASBL": "BE",
+    "vzw": "BE",
+    "VZW": "BE",
+    "Kft": "HU",
+    "Kft.": "HU",
+    "Sp. z o.o.": "PL",
+    "Lda": "PT",
+    "Lda.": "PT",
+    "Ltda": "BR",
+    "Ltda.": "BR",
+    "s.r.o.": "CZ",
+    "plc": "GB",
+    "PLC": "GB",
+    "CIC": "GB",
+    "LLP": "GB",
+}
+_LEGAL_ORDER = sorted(_LEGAL_COUNTRY, key=len, reverse=True)
+#: Country-code domains that are not (only) a country's: .eu, .io, .co, .tv and the like say nothing.
+_GENERIC_CC = {"eu", "io", "co", "tv", "me", "ai", "fm", "ly", "to", "cc", "ws", "nu", "is"}
+
+
+@lru_cache(maxsize=1)
+def country_table() -> dict[str, str]:
+    """Folded country name in any supported language → ISO alpha-2 code."""
+    out: dict[str, str] = {}
+    catalogues = Path(pycountry.__file__).parent / "locales"
+    translators = []
+    for lang in LANGUAGES:
+        try:
+            translators.append(gettext.translation("iso3166-1", str(catalogues), languages=[lang]).gettext)
+        except OSError:
+            continue
+    countries = sorted(pycountry.countries, key=lambda c: c.alpha_2)
+    for country in countries:  # English names first: they win a clash
+        for attr in ("common_name", "name", "official_name"):
+            if value := getattr(country, attr, None):
+                out.setdefault(fold(value), country.alpha_2)
+    for translate in translators:
+        for country in countries:
+            for attr in ("common_name", "name", "official_name"):
+                if value := getattr(country, attr, None):
+                    out.setdefault(fold(translate(value)), country.alpha_2)
+    for name, code in _EXTRA.items():
+        if code:
+            out.setdefault(name, code)
+        else:
+            out.pop(name, None)
+    return out
+
+
+def country_code(name: str) -> str | None:
+    """The ISO 3166 alpha-2 code of a country named in any supported language, else ``None``."""
+    folded = fold(name)
+    if not folded:
+        return None
+    return country_table().get(folded)
+
+
+def country_of_form(name: str) -> str | None:
+    """The country an organisation name's administrative or legal form belongs to, if only one."""
+    stripped = name.strip().rstrip(",;")
+    for form in _LEGAL_ORDER:
+        if stripped.endswith((" " + form, "," + form)):
+            return _LEGAL_COUNTRY[form]
+    words = fold(stripped)
+    for pattern, code in _FORM_RE:
+        if pattern.search(words):
+            return code
+    return None
+
+
+def country_of_host(url: str) -> str | None:
+    """The country of a URL's country-code top-level domain (``.se``, ``.de`` …), where it is one."""
+    try:
+        host = (urlsplit(url.strip()).hostname or "").rstrip(".").lower()
+    except ValueError:
+        return None
+    tld = host.rsplit(".", 1)[-1] if "." in host else ""
+    if len(tld) != 2 or tld in _GENERIC_CC:
+        return None
+    code = "GB" if tld == "uk" else tld.upper()
+    return code if pycountry.countries.get(alpha_2=code) is not None else None
+
+
+@lru_cache(maxsize=512)
+def country_names(code: str) -> dict[str, str]:
+    """A country's name per language: ``{"en": "Netherlands", "sv": "Nederländerna", …}``."""
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return {}
+    english = getattr(country, "common_name", None) or country.name
+    out = {"en": english}
+    msgid = country.name
+    catalogues = Path(pycountry.__file__).parent / "locales"
+    for lang in ("sv", "fr", "de", "es", "it", "nl", "da", "fi"):
+        try:
+            translated = gettext.translation("iso3166-1", str(catalogues), languages=[lang]).gettext(msgid)
+        except OSError:
+            continue
+        if translated != msgid:
+            out[lang] = translated
+    return out

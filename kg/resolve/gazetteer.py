@@ -1,0 +1,199 @@
+"""The site's own gazetteer: every organisation its front matter names, found in every page's text.
+
+A site names its clients, partners and funders in front matter; its posts name the
+same organisations in running text, in other spellings: another case, without
+accents or hyphens ("Saint Etienne Metropole"), in the genitive ("Göteborgs Stads"),
+with an article or an administrative prefix ("la Ville de Lyon", "the city of
+Madrid", "Stadt Köln" for "Köln"'s municipality), run together ("DigidemLab"), or
+by an abbreviation a text defines ("Open Source Politics (OSP)"). The registry stays
+the place for facts; this finds what the site itself says.
+
+Precision first: names are matched as whole words; a name of one word only as
+written (capitalised: "Coro", not "coro"); a place alone never stands for its
+municipality ("Paris" in "Paris Agreement", "Bonn" in "Universität Bonn"); where two
+names overlap, the longer wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+import ahocorasick
+
+from kg.resolve.kinds import place_core
+from kg.resolve.names import normalise, split_parenthesis
+
+#: How a municipality or region of a place ``{p}`` is written in running text.
+PLACE_TEMPLATES = {
+    "municipality": (
+        "city of {p}",
+        "town of {p}",
+        "municipality of {p}",
+        "{p} municipality",
+        "{p} city council",
+        "{p} city hall",
+        "ville de {p}",
+        "ville d {p}",
+        "mairie de {p}",
+        "mairie d {p}",
+        "commune de {p}",
+        "metropole de {p}",
+        "stadt {p}",
+        "gemeinde {p}",
+        "ajuntament de {p}",
+        "ajuntament d {p}",
+        "ayuntamiento de {p}",
+        "comune di {p}",
+        "citta di {p}",
+        "gemeente {p}",
+        "stad {p}",
+        "municipio de {p}",
+        "camara municipal de {p}",
+        "{p} kommun",
+        "{p}s kommun",
+        "{p} stad",
+        "{p}s stad",
+        "{p} kommune",
+        "{p}s kommune",
+        "{p} kaupunki",
+        "{p}n kaupunki",
+        "{p} kunta",
+    ),
+    "region": (
+        "region {p}",
+        "{p} region",
+        "region of {p}",
+        "regione {p}",
+        "region de {p}",
+        "region d {p}",
+        "province of {p}",
+        "provincia di {p}",
+        "provincia de {p}",
+        "provincie {p}",
+        "landkreis {p}",
+        "county of {p}",
+        "{p} county",
+        "{p} county council",
+        "{p}regionen",
+        "{p} fylkeskommune",
+    ),
+}
+_ACRONYM_DEFINED = re.compile(r"([^()\n]{3,120}?)\s*\(\s*([A-ZÅÄÖÉ][A-Za-zÅÄÖåäöÉé0-9&+\-.]{1,11})\s*\)")
+_ACRONYM = re.compile(r"^[A-ZÅÄÖ0-9][A-ZÅÄÖ0-9&+\-.]{1,11}$")
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+@lru_cache(maxsize=4096)
+def _padded(text: str) -> str:
+    return f" {normalise(text)} "
+
+
+class Gazetteer:
+    """Surface forms of the site's organisations → their keys (cluster roots)."""
+
+    def __init__(self) -> None:
+        self._folded: dict[str, set[str]] = {}
+        """Normalised multi-word forms, padded with spaces."""
+        self._exact: dict[str, set[str]] = {}
+        """One-word names and acronyms, matched as written."""
+        self._automata: tuple[ahocorasick.Automaton, ahocorasick.Automaton] | None = None
+
+    def add_name(self, name: str, key: str, kind: str | None = None) -> None:
+        """Every form under which ``name`` (an organisation's name as front matter writes it) is found."""
+        base, paren = split_parenthesis(name)
+        if paren and _ACRONYM.match(paren):
+            self.add_acronym(paren, key)  # "Internationellt centrum för lokal demokrati (ICLD)"
+        for form in {base, name} if paren is None else {base}:
+            folded = normalise(form)
+            if not folded:
+                continue
+            if " " in folded:
+                self._add_folded(folded, key)
+                self._add_folded(folded + " s", key)  # "Göteborgs Stad's", "Open Source Politics'"
+                last = folded.rsplit(" ", 1)
+                if not last[1].endswith("s"):
+                    self._add_folded(f"{last[0]} {last[1]}s", key)  # Swedish/German genitive "Göteborgs Stads"
+                joined = folded.replace(" ", "")
+                if len(joined) >= 8:
+                    self._add_folded(joined, key)  # "DigidemLab"
+            elif len(form.strip()) >= 3 and form.strip()[:1].isupper():
+                self._exact.setdefault(form.strip(), set()).add(key)
+                if not form.strip().endswith("s"):
+                    self._exact.setdefault(form.strip() + "s", set()).add(key)
+        if kind in PLACE_TEMPLATES and (core := place_core(base, kind)):
+            for template in PLACE_TEMPLATES[kind]:
+                self._add_folded(template.format(p=core), key)
+                if not core.endswith("s"):
+                    self._add_folded(template.format(p=core + "s"), key)
+
+    def add_acronym(self, acronym: str, key: str) -> None:
+        if _ACRONYM.match(acronym):
+            self._exact.setdefault(acronym, set()).add(key)
+
+    def _add_folded(self, folded: str, key: str) -> None:
+        self._folded.setdefault(f" {folded} ", set()).add(key)
+        self._automata = None
+
+    def learn_acronyms(self, texts: Iterable[str]) -> None:
+        """Abbreviations the texts define for a known name: "Open Source Politics (OSP)"."""
+        for text in texts:
+            if "(" not in text:
+                continue
+            for match in _ACRONYM_DEFINED.finditer(text):
+                long, short = match.group(1), match.group(2)
+                if short.isupper() or sum(c.isupper() for c in short) >= 2:
+                    keys = self.find(long, _longest_only=False, _suffix=True)
+                    if len(keys) == 1:
+                        self.add_acronym(short, next(iter(keys)))
+
+    def _build(self) -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
+        if self._automata is None:
+            folded, exact = ahocorasick.Automaton(), ahocorasick.Automaton()
+            for form, keys in self._folded.items():
+                folded.add_word(form, (form, frozenset(keys)))
+            for form, keys in self._exact.items():
+                exact.add_word(form, (form, frozenset(keys)))
+            folded.make_automaton() if len(folded) else None
+            exact.make_automaton() if len(exact) else None
+            self._automata = (folded, exact)
+        return self._automata
+
+    def __len__(self) -> int:
+        return len(self._folded) + len(self._exact)
+
+    def find(self, text: str, *, _longest_only: bool = True, _suffix: bool = False) -> set[str]:
+        """The keys of the organisations ``text`` names."""
+        if not text or not len(self):
+            return set()
+        folded_auto, exact_auto = self._build()
+        spans: list[tuple[int, int, frozenset[str]]] = []
+        if len(folded_auto):
+            padded = _padded(text) if len(text) < 300 else f" {normalise(text)} "
+            for end, (form, keys) in folded_auto.iter(padded):
+                if _suffix and end != len(padded) - 1:
+                    continue
+                spans.append((end - len(form) + 2, end, keys))  # without the padding spaces
+        found: set[str] = set()
+        if _longest_only:
+            spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+            reach = -1
+            for _start, end, keys in spans:
+                if end <= reach:
+                    continue  # inside a longer name found already
+                reach = max(reach, end)
+                found.update(keys)
+        else:
+            for _start, _end, keys in spans:
+                found.update(keys)
+        if len(exact_auto) and not _suffix:
+            for end, (form, keys) in exact_auto.iter(text):
+                start, after = end - len(form) + 1, end + 1
+                if (start > 0 and _is_word(text[start - 1])) or (after < len(text) and _is_word(text[after])):
+                    continue
+                found.update(keys)
+        return found

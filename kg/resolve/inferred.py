@@ -1,0 +1,120 @@
+"""What the site says about a project outside its front matter, each statement with its evidence.
+
+A project's platform is stated when its front matter names one; it is *inferred* when
+the project's own page names it in its text or links, when a post tied to the
+project (by ``clients:``, a link to the project's page, or a shared ``ref``) names it,
+or when the project is filed under a theme whose title is a platform ("Decidim").
+A theme page's links describe the theme, never the projects filed under it.
+
+An inferred statement is the same triple as a stated one (``kgo:platform``: queries
+need not know the difference), put in the named graph of the document that says
+it, and described beside it by a ``kgo:Inference`` — an ``rdf:Statement`` naming the
+triple, the document (``prov:wasDerivedFrom``) and how it was read (``kgo:method``).
+A researcher tells stated from inferred facts by asking whether such a record exists.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from pyoxigraph import NamedNode
+
+from kg.map.iris import Minter
+from kg.map.terms import Statement, text
+from kg.vocab import RDF, RDF_TYPE, kgo, prov, schema
+
+RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT = (NamedNode(RDF + n) for n in ("subject", "predicate", "object"))
+RDF_STATEMENT = NamedNode(RDF + "Statement")
+METHODS = {
+    "page-text": "the project's own page names it in its text",
+    "page-link": "the project's own page links to it",
+    "post-text": "a post about the project names it",
+    "theme-title": "the project is filed under a theme whose title is the platform",
+}
+"""The ways kg infers a statement (the values of ``kgo:method``)."""
+MAX_PROJECTS_PER_POST = 2
+"""A post tied to more projects than this is a round-up: its platforms are not given to each."""
+
+
+class Inference(NamedTuple):
+    subject: NamedNode
+    predicate: NamedNode
+    object: NamedNode
+    source: str
+    method: str
+
+
+def post_platforms(statements: Iterable[Statement]) -> list[Inference]:
+    """Platforms the posts tied to a project name: each becomes the project's platform."""
+    types: dict[NamedNode, set[NamedNode]] = defaultdict(set)
+    said: list[Statement] = []
+    for st in statements:
+        if st.predicate == RDF_TYPE:
+            types[st.subject].add(st.object)
+        elif st.predicate in (schema.mentions, schema.about):
+            said.append(st)
+    projects: dict[tuple[NamedNode, str], set[NamedNode]] = defaultdict(set)
+    platforms: dict[tuple[NamedNode, str], set[NamedNode]] = defaultdict(set)
+    for st in said:
+        if schema.NewsArticle not in types.get(st.subject, ()):
+            continue
+        kinds = types.get(st.object, ())
+        if schema.Project in kinds:
+            projects[(st.subject, st.source)].add(st.object)
+        elif schema.SoftwareApplication in kinds and st.predicate == schema.mentions:
+            platforms[(st.subject, st.source)].add(st.object)
+    out = []
+    for post, tied in sorted(projects.items(), key=lambda kv: (kv[0][1], kv[0][0].value)):
+        if len(tied) > MAX_PROJECTS_PER_POST:
+            continue
+        for project in sorted(tied, key=lambda n: n.value):
+            for platform in sorted(platforms.get(post, ()), key=lambda n: n.value):
+                out.append(Inference(project, kgo.platform, platform, post[1], "post-text"))
+    return out
+
+
+def theme_platforms(
+    statements: Iterable[Statement], title_platforms: dict[NamedNode, set[NamedNode]]
+) -> list[Inference]:
+    """A project filed under a theme whose title names a platform ran on that platform."""
+    projects: set[NamedNode] = set()
+    about: list[Statement] = []
+    for st in statements:
+        if st.predicate == RDF_TYPE and st.object == schema.Project:
+            projects.add(st.subject)
+        elif st.predicate == schema.about and st.object in title_platforms:
+            about.append(st)
+    return [
+        Inference(st.subject, kgo.platform, found, st.source, "theme-title")
+        for st in about
+        if st.subject in projects
+        for found in sorted(title_platforms[st.object], key=lambda n: n.value)
+    ]
+
+
+def evidence(mint: Minter, inferences: Iterable[Inference]) -> list[Statement]:
+    """Each inference as its triple and its ``kgo:Inference`` record, in the saying document's graph."""
+    out: list[Statement] = []
+    seen: set[tuple[str, str, str, str]] = set()
+    for inf in inferences:
+        key = (inf.subject.value, inf.predicate.value, inf.object.value, inf.source)
+        if key in seen:
+            continue
+        seen.add(key)
+        digest = hashlib.sha1("\n".join(key).encode(), usedforsecurity=False).hexdigest()[:16]
+        node = mint.entity("inference", digest)
+        src = inf.source
+        out += [
+            Statement(inf.subject, inf.predicate, inf.object, src),
+            Statement(node, RDF_TYPE, kgo.Inference, src),
+            Statement(node, RDF_TYPE, RDF_STATEMENT, src),
+            Statement(node, RDF_SUBJECT, inf.subject, src),
+            Statement(node, RDF_PREDICATE, inf.predicate, src),
+            Statement(node, RDF_OBJECT, inf.object, src),
+            Statement(node, prov.wasDerivedFrom, mint.source(src), src),
+            Statement(node, kgo.method, text(inf.method), src),
+        ]
+    return out

@@ -89,6 +89,7 @@ def resolve(ctx: MapContext, registry: Registry | None = None, diags: Diagnostic
     if registry is None:
         registry = load_registry(ctx.site.data.get("kg/registry"), diags=diags,
                                  site_file=ctx.site.data_paths.get("kg/registry", "_data/kg/registry.yml"))
+    registry.mark_site(ctx.config.name or ctx.config.title or "", ctx.config.url)
     with Mentions(ctx.statements, registry, workers) as mentions:
         return _resolve(ctx, registry, diags, iter(mentions))
 
@@ -102,6 +103,7 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
             names.append(obj)
     cores = _registry_cores(registry)
     parsed = {n: _parse(n, registry, cores) for n in dict.fromkeys(names)}
+    displaced = _own_organisation(parsed, registry, ctx.config.url)
     _bare_places(parsed)
     clusters = _Clusters()
     for p in parsed.values():
@@ -114,12 +116,16 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
     members: dict[str, list[Name]] = defaultdict(list)
     for name, p in parsed.items():
         members[clusters.find(p.key)].append(name)
-    iri_of_root = _mint(ctx, registry, clusters, parsed, members)
+    iri_of_root = _mint(ctx, registry, clusters, parsed, members, displaced)
     gazetteer = _site_gazetteer(ctx, registry, members, parsed)
     out: list[Statement] = []
     described: set[str] = set()
 
+    site_root = next((clusters.find(p.key) for n, p in parsed.items() if n.role == "site"), None)
+
     def entity(entry: Entry) -> NamedNode:
+        if displaced is not None and entry.key == f"organisation:{displaced[4:]}" and site_root is not None:
+            return iri_of_root[site_root]  # the site's own name wins over the registry's entry
         iri = ctx.mint.entity(entry.kind, entry.id)
         if entry.key not in described:
             described.add(entry.key)
@@ -274,6 +280,22 @@ def _name_key(base: str, registry: Registry, cores: dict[tuple[str, str], Entry 
     return f"name:{normalise(base)}"
 
 
+def _own_organisation(parsed: dict[Name, _Parsed], registry: Registry, site_url: str) -> str | None:
+    """The site's organisation is the registry's entry only if that entry's homepage is the site's host:
+    another site whose name resembles an entry ("DigiDem" and "Digidem Lab") is its own organisation,
+    and gets none of the entry's facts. Returns the key of the entry the site's name displaced: whatever
+    names that entry (a link, a text) names the site's organisation."""
+    own = registry.by_url(site_url, frozenset({"organisation"}))
+    site = next((n for n in parsed if n.role == "site"), None)
+    key = parsed[site].key if site is not None else None
+    if site is None or key is None or not key.startswith("reg:") or (own is not None and key == f"reg:{own.id}"):
+        return None
+    for p in parsed.values():
+        if p.key == key:  # the site's own name wherever the site writes it (as a partner, say)
+            p.key = f"name:{normalise(site.text)}"
+    return key
+
+
 def _bare_places(parsed: dict[Name, _Parsed]) -> None:
     """A client written as a bare place name ("Rotterdam (Netherlands)") is the site's own
     municipality (or region) of that place, when the site names exactly one and no other
@@ -399,10 +421,12 @@ def _align_translations(parsed: dict[Name, _Parsed], clusters: _Clusters, diags:
 
 
 def _mint(ctx: MapContext, registry: Registry, clusters: _Clusters, parsed: dict[Name, _Parsed],
-          members: dict[str, list[Name]]) -> dict[str, NamedNode]:
+          members: dict[str, list[Name]], displaced: str | None = None) -> dict[str, NamedNode]:
     """One IRI per cluster root: the registry id, or a slug of the preferred name."""
     out: dict[str, NamedNode] = {}
     taken: set[str] = {e.id for e in registry.entries.values() if e.kind == "organisation"}
+    if displaced is not None:
+        taken.discard(displaced[4:])  # the site's own organisation takes the place of that entry
     roots = set(members) | {clusters.find(p.unit_of) for p in parsed.values() if p.unit_of}
 
     def preferred(root: str) -> str:

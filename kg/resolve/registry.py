@@ -98,6 +98,14 @@ class Registry:
                     _, named = self._forms.get(form, (form, ()))
                     self._forms.add_word(form, (form, (*named, entry)))
         self._forms.make_automaton()
+        self._weak: dict[str, set[str]] = {}
+        """Entry key → forms that name it in text only beside a stronger form (see :meth:`mark_site`)."""
+        for entry in ordered:
+            if entry.kind == "organisation":
+                preferred = {normalise(n) for n in entry.names.values()}
+                for form in self._text_forms(entry):
+                    if normalise(form) not in preferred and len(form.strip()) <= 4:  # "EU", "OSP": short
+                        self._weak.setdefault(entry.key, set()).add(form)
 
     @staticmethod
     def _text_forms(entry: Entry) -> list[str]:
@@ -149,6 +157,7 @@ class Registry:
         if self._forms.kind != ahocorasick.AHOCORASICK:
             return []  # no names to recognise
         found: dict[str, Entry] = {}
+        weak: dict[str, Entry] = {}
         seen: set[str] = set()
         for end, (form, entries) in self._forms.iter(text):
             if form in seen:
@@ -158,9 +167,35 @@ class Registry:
                 continue  # inside a longer word: "Lund" in "Lunds"
             seen.add(form)
             for entry in entries:
-                if entry.kind in kinds:
-                    found.setdefault(entry.key, entry)
+                if entry.kind not in kinds:
+                    continue
+                if entry.kind == "platform" and _NOT_THE_SOFTWARE.match(text, after):
+                    seen.discard(form)  # "Decidim Fest" is an event, "Consul Democracy Foundation" an organisation
+                    continue
+                if form in self._weak.get(entry.key, ()):
+                    weak.setdefault(entry.key, entry)
+                    continue
+                found.setdefault(entry.key, entry)
         return [found[k] for k in sorted(found)]
+
+    def mark_site(self, name: str, url: str) -> None:
+        """The site's own name is its own: a registry form found inside it (the site "DigiDem Italia" and
+        the registry's "Digidem") names that entry in text only where a stronger form does too —
+        unless the entry is the site's organisation (its homepage is the site's host)."""
+        own = normalise(name)
+        host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+        for entry in self.entries.values():
+            if entry.kind != "organisation" or (host and self.by_url(f"https://{host}/", _ORGANISATIONS) is entry):
+                continue
+            for form in self._text_forms(entry):
+                folded = normalise(form)
+                if folded and (f" {folded} " in f" {own} " or own.startswith(folded)):
+                    self._weak.setdefault(entry.key, set()).add(form)
+
+
+_ORGANISATIONS = frozenset({"organisation"})
+_NOT_THE_SOFTWARE = re.compile(r"(?:[\s-]+[A-Z][\w-]*){0,2}?[\s-]+(Fest|Festival|Conference|Summit|Meetup|Days?|Week|Association|Foundation|"
+                               r"Community Meeting|Stiftelse|Stiftelsen|Föreningen|Fundación|Foundation's)\b")
 
 
 def _is_word(char: str) -> bool:

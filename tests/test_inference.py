@@ -1,0 +1,249 @@
+"""What the graph works out from the whole site: platforms said in posts, mentions in text, kinds and
+countries from a name's form, merges by evidence. Every site here names organisations no registry
+lists, in languages other than Swedish."""
+
+from __future__ import annotations
+
+import json
+
+import rdflib
+from namespaces import KGO, ORGANISATION, PLATFORM, PROJECT, SCHEMA, SITE
+from rdflib import RDF, URIRef
+
+import kg
+from kg.resolve.align import cognate_score
+from kg.resolve.countries import country_code, country_of_form
+from kg.resolve.kinds import kind_of, place_core
+
+PROV = rdflib.Namespace("http://www.w3.org/ns/prov#")
+FR_CONFIG = """\
+    title: Atelier Civique
+    url: https://example.org
+    lang: fr
+    collections:
+      clients: {output: true, permalink: /:title/}
+    defaults:
+    - scope: {path: '', type: posts}
+      values: {permalink: /news/:title/}
+"""
+
+
+def build(site) -> tuple[kg.BuildResult, rdflib.Graph]:
+    result = kg.build(site)
+    return result, result.graph.graph()
+
+
+def page(ref: str, lang: str, client: str | None = None, partners: list[str] | None = None, body: str = "") -> str:
+    lines = ["---", f"title: Projet {ref} {lang}", f"ref: {ref}", f"lang: {lang}"]
+    if client:
+        lines.append(f"client: {json.dumps(client, ensure_ascii=False)}")
+    if partners:
+        lines.append(f"partners: {json.dumps(partners, ensure_ascii=False)}")
+    return "\n".join([*lines, "---", body, ""])
+
+
+def names(g: rdflib.Graph, org: URIRef) -> set[str]:
+    return {str(n) for n in g.objects(org, SCHEMA.name)} | {str(n) for n in g.objects(org, SCHEMA.alternateName)}
+
+
+def the_org(g: rdflib.Graph, name: str) -> URIRef:
+    [org] = {s for s in g.subjects(SCHEMA.alternateName, None) if name in names(g, s)}
+    return org
+
+
+# -- platforms said in posts -------------------------------------------------------------------------
+
+
+def test_a_post_about_a_project_that_names_a_platform_gives_the_project_that_platform_with_evidence(
+        make_site, tmp_path):
+    site = make_site(tmp_path, {
+        "_config.yml": FR_CONFIG,
+        "_clients/lyon.md": page("lyon", "fr", client="Ville de Lyon"),
+        "_posts/2022-03-01-budget.md": ("---\ntitle: Le budget participatif\nclients: [_clients/lyon.md]\n---\n"
+                                        "La Ville de Lyon a choisi Decidim pour son budget participatif.\n"),
+    })
+    result, g = build(site)
+    assert (PROJECT["lyon"], KGO.platform, PLATFORM["decidim"]) in g
+    [record] = g.subjects(RDF.subject, PROJECT["lyon"])
+    assert (record, RDF.type, KGO.Inference) in g
+    assert (record, RDF.predicate, KGO.platform) in g and (record, RDF.object, PLATFORM["decidim"]) in g
+    assert str(g.value(record, KGO.method)) == "post-text"
+    assert str(g.value(g.value(record, PROV.wasDerivedFrom), KGO.path)) == "_posts/2022-03-01-budget.md"
+    # The triple itself lies in the post's named graph: graph.nq shows which post said it.
+    post_graph = URIRef(f"{SITE}/kg/source/_posts/2022-03-01-budget.md")
+    quads = {(s, p, o, c) for s, p, o, c in result.dataset().quads((PROJECT["lyon"], KGO.platform, None, None))}
+    assert {c.identifier if hasattr(c, "identifier") else c for *_, c in quads} == {post_graph}
+
+
+def test_a_round_up_post_about_many_projects_gives_none_of_them_its_platforms(make_site, tmp_path):
+    site = make_site(tmp_path, {
+        "_config.yml": FR_CONFIG,
+        **{f"_clients/p{i}.md": page(f"p{i}", "fr", client=f"Ville de Ville{i}") for i in range(3)},
+        "_posts/2022-03-01-bilan.md": ("---\ntitle: Bilan\nclients: [_clients/p0.md, _clients/p1.md, _clients/p2.md]\n"
+                                       "---\nDecidim, CONSUL et Loomio sont des outils libres.\n"),
+    })
+    _, g = build(site)
+    assert [list(g.objects(PROJECT[f"p{i}"], KGO.platform)) for i in range(3)] == [[], [], []]
+
+
+def test_a_platform_event_or_foundation_is_not_the_platform(make_site, tmp_path):
+    site = make_site(tmp_path, {
+        "_config.yml": FR_CONFIG,
+        "_clients/p.md": page("p", "fr", client="Ville de Nantes"),
+        "_posts/2022-03-01-fest.md": ("---\ntitle: Nous étions à la Decidim Fest\nclients: [_clients/p.md]\n---\n"
+                                      "Rencontre avec la Consul Democracy Foundation.\n"),
+    })
+    _, g = build(site)
+    assert list(g.objects(PROJECT["p"], KGO.platform)) == []
+
+
+def test_a_platform_named_on_the_project_page_is_an_inference_from_the_page(make_site, tmp_path):
+    site = make_site(tmp_path, {
+        "_config.yml": FR_CONFIG,
+        "_clients/p.md": page("p", "fr", client="Ville de Nantes", body="La plateforme tourne sur Cap Collectif."),
+    })
+    _, g = build(site)
+    assert set(g.objects(PROJECT["p"], KGO.platform)) == {PLATFORM["cap-collectif"]}
+    [record] = g.subjects(RDF.subject, PROJECT["p"])
+    assert str(g.value(record, KGO.method)) == "page-text"
+
+
+# -- one organisation, one entity --------------------------------------------------------------------
+
+
+def test_reordered_translated_partner_lists_are_aligned_by_evidence_never_swapped(make_site, tmp_path):
+    site = make_site(tmp_path, {
+        "_config.yml": FR_CONFIG,
+        "_clients/b.md": page("b", "it", partners=["Comune di Bologna", "Fondazione Innovazione Urbana"]),
+        "_clients/b-en.md": page("b", "en", partners=["Urban Innovation Foundation", "City of Bologna"]),
+    })
+    _, g = build(site)
+    city, foundation = the_org(g, "Comune di Bologna"), the_org(g, "Fondazione Innovazione Urbana")
+    assert city != foundation
+    assert names(g, city) == {"Comune di Bologna", "City of Bologna"}
+    assert names(g, foundation) == {"Fondazione Innovazione Urbana", "Urban Innovation Foundation"}
+    assert str(g.value(city, KGO.organisationKind)).endswith("#municipality")
+    assert str(g.value(foundation, KGO.organisationKind)).endswith("#ngo")
+
+
+def test_a_municipality_written_in_three_ways_is_one_entity_with_its_country(make_site, tmp_path):
+    site = make_site(tmp_path, {
+        "_config.yml": FR_CONFIG,
+        "_clients/a.md": page("a", "fr", client="Gemeente Rotterdam"),
+        "_clients/b.md": page("b", "fr", client="City of Rotterdam"),
+        "_clients/c.md": page("c", "fr", client="Rotterdam (Netherlands)"),
+    })
+    _, g = build(site)
+    clients = {g.value(PROJECT[ref], KGO.client) for ref in "abc"}
+    assert len(clients) == 1
+    [org] = clients
+    [country] = g.objects(org, SCHEMA.location)
+    assert (country, RDF.type, SCHEMA.Country) in g
+    assert "Netherlands" in {str(n) for n in g.objects(country, SCHEMA.name)}
+
+
+def test_spelling_variants_merge_but_shared_words_never_do(make_site, tmp_path):
+    site = make_site(tmp_path, {
+        "_config.yml": FR_CONFIG,
+        "_clients/a.md": page("a", "fr", client="Saint-Étienne Métropole", partners=["Universität Bonn"]),
+        "_clients/b.md": page("b", "fr", client="Saint Etienne Métropole", partners=["Stadt Bonn"]),
+    })
+    _, g = build(site)
+    assert g.value(PROJECT["a"], KGO.client) == g.value(PROJECT["b"], KGO.client)
+    assert g.value(PROJECT["a"], KGO.partner) != g.value(PROJECT["b"], KGO.partner)
+
+
+def test_national_chapters_in_two_languages_lists_are_never_aligned(make_site, tmp_path):
+    site = make_site(tmp_path, {
+        "_config.yml": FR_CONFIG,
+        "_clients/t.md": page("t", "sv", partners=["Transparency International Sverige"]),
+        "_clients/t-en.md": page("t", "en", partners=["Transparency International Norway"]),
+    })
+    result, g = build(site)
+    assert len(set(g.objects(PROJECT["t"], KGO.partner))) == 2
+    assert result.merges == []
+
+
+# -- kinds and countries by form ---------------------------------------------------------------------
+
+
+def test_kinds_come_from_the_names_form_in_many_languages():
+    expected = {
+        "Comune di Bologna": "municipality", "Ajuntament de Barcelona": "municipality", "Stadt Köln": "municipality",
+        "Lunds kommun": "municipality", "Helsingin kaupunki": "municipality", "Gemeente Utrecht": "municipality",
+        "Région Occitanie": "region", "Regione Emilia-Romagna": "region", "Region Skåne": "region",
+        "Universidad de Granada": "university", "Universität Wien": "university", "Aalto-yliopisto": "university",
+        "Acme GmbH": "company", "Exempel AB": "company", "Datos S.L.": "company", "Rete S.r.l.": "company",
+        "Mehr Demokratie e.V.": "ngo", "Fundación Ciudadana Civio": "ngo", "Stichting Open Overheid": "ngo",
+        "Ministerio de Cultura": "agency", "Bundesministerium des Innern": "agency",
+        "European Commission": "intergovernmental", "Fraunhofer FOKUS": "research-institute",
+    }
+    assert {name: kind_of(name) for name in expected} == expected
+    assert kind_of("Open Source Politics") is None  # no form: no guess
+
+
+def test_a_municipality_is_keyed_by_its_place_in_any_language():
+    assert place_core("Lunds kommun") == place_core("Lund Municipality") == "lund"
+    assert place_core("Ville de Lyon") == place_core("City of Lyon") == place_core("Métropole de Lyon") == "lyon"
+    assert place_core("Universität Bonn") is None
+
+
+def test_countries_are_read_in_many_languages_and_from_forms_of_one_country():
+    assert {country_code(n) for n in ("Niederlande", "Pays-Bas", "Nederländerna", "Netherlands")} == {"NL"}
+    assert country_of_form("Exempel AB") == "SE"
+    assert country_of_form("Comune di Bologna") == "IT"
+    assert country_of_form("Acme GmbH") is None  # Germany, Austria or Switzerland
+
+
+def test_cognates_score_high_and_other_countries_chapters_zero():
+    assert cognate_score("Fondazione Innovazione Urbana", "Urban Innovation Foundation") >= 80
+    assert cognate_score("Comune di Bologna", "Urban Innovation Foundation") < 50
+    assert cognate_score("Transparency International Sverige", "Transparency International Norge") == 0
+
+
+def test_an_unknown_organisation_gets_its_kind_and_country_from_its_form(make_site, tmp_path):
+    site = make_site(tmp_path, {
+        "_config.yml": FR_CONFIG,
+        "_clients/p.md": page("p", "fr", client="Ajuntament de Girona", partners=["Dades Obertes S.L."]),
+    })
+    _, g = build(site)
+    client, [partner] = g.value(PROJECT["p"], KGO.client), list(g.objects(PROJECT["p"], KGO.partner))
+    assert str(g.value(client, KGO.organisationKind)).endswith("#municipality")
+    assert (client, RDF.type, SCHEMA.GovernmentOrganization) in g
+    assert str(g.value(partner, KGO.organisationKind)).endswith("#company")
+    for org in (client, partner):
+        assert "Spain" in {str(n) for n in g.objects(g.value(org, SCHEMA.location), SCHEMA.name)}
+
+
+# -- mentions in running text ------------------------------------------------------------------------
+
+
+def test_organisations_the_site_names_are_found_in_posts_under_their_variants(make_site, tmp_path):
+    site = make_site(tmp_path, {
+        "_config.yml": FR_CONFIG,
+        "_clients/p.md": page("p", "fr", client="Ville de Grenoble",
+                              partners=["Coopérative Numérique Alpine", "Association Vivre Ensemble"]),
+        "_posts/2022-05-01-x.md": (
+            "---\ntitle: Nouvelles\n---\nLa ville de Grenoble et la COOPERATIVE NUMERIQUE ALPINE (CNA) lancent "
+            "un appel. La CNA publiera les résultats.\n"),
+        "_posts/2022-05-02-y.md": "---\ntitle: Autre\n---\nL'accord de Grenoble et la vie ensemble.\n",
+    })
+    _, g = build(site)
+    said = set(g.objects(URIRef(f"{SITE}/news/x/"), SCHEMA.mentions))
+    assert {the_org(g, "Ville de Grenoble"), the_org(g, "Coopérative Numérique Alpine")} <= said
+    assert the_org(g, "Association Vivre Ensemble") not in said
+    assert set(g.objects(URIRef(f"{SITE}/news/y/"), SCHEMA.mentions)) & {
+        the_org(g, "Ville de Grenoble"), the_org(g, "Association Vivre Ensemble")} == set()
+
+
+def test_a_site_whose_name_resembles_a_registry_entry_is_its_own_organisation(make_site, tmp_path):
+    config = FR_CONFIG.replace("title: Atelier Civique", "title: Digidem Italia")
+    site = make_site(tmp_path, {
+        "_config.yml": config,
+        "_posts/2022-05-01-x.md": "---\ntitle: Chi siamo\n---\nDigidem Italia e DigiDem lavorano a Roma.\n",
+    })
+    _, g = build(site)
+    assert ORGANISATION["digidem-lab"] not in set(g.subjects()) | set(g.objects())
+    [publisher] = g.objects(URIRef(f"{SITE}/#website"), SCHEMA.publisher)
+    assert names(g, publisher) >= {"Digidem Italia"}
+    assert g.value(publisher, SCHEMA.location) is None  # none of the registry entry's Swedish facts

@@ -194,8 +194,9 @@ class Registry:
 
 
 _ORGANISATIONS = frozenset({"organisation"})
-_NOT_THE_SOFTWARE = re.compile(r"(?:[\s-]+[A-Z][\w-]*){0,2}?[\s-]+(Fest|Festival|Conference|Summit|Meetup|Days?|Week|Association|Foundation|"
-                               r"Community Meeting|Stiftelse|Stiftelsen|Föreningen|Fundación|Foundation's)\b")
+_NOT_THE_SOFTWARE = re.compile(
+    r"(?:[\s-]+[A-Z][\w-]*){0,2}?[\s-]+(Fest|Festival|Conference|Summit|Meetup|Days?|Week|Association|Foundation|"
+    r"Community Meeting|Stiftelse|Stiftelsen|Föreningen|Fundación|Foundation's)\b")
 
 
 def _is_word(char: str) -> bool:

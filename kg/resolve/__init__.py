@@ -25,11 +25,11 @@ from kg.map.terms import LinkTo, Name, Statement, TextIn, new_statement, text
 from kg.map.website import source_statements
 from kg.resolve.mentions import Mentions
 from kg.resolve.names import normalise, split_parenthesis, split_unit
-from kg.resolve.registry import Entry, Registry, load_registry
+from kg.resolve.registry import DEFAULT_SOURCE, Entry, Registry, load_registry
 from kg.vocab import ORGANISATION_TYPES, RDF_TYPE, WD, kgo, schema
 
 __all__ = ["Registry", "Resolved", "load_registry", "resolve"]
-REGISTRY_SOURCE = "ontology/registry.yml"
+REGISTRY_SOURCE = DEFAULT_SOURCE
 _PLACE_TYPES = {"country": "Country", "city": "City"}
 
 

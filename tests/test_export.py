@@ -509,6 +509,7 @@ main(sys.argv[1:])
 """
 
 
+@pytest.mark.usefixtures("ctrl_c_as_at_a_terminal")
 @pytest.mark.parametrize("when", ["writing", "writing beside a helper", "renaming"])
 def test_ctrl_c_during_a_build_leaves_the_previous_outputs(previous, tmp_path, when):
     """SIGINT half-way through writing (or between two renames) exits 130, says so, and leaves every previous

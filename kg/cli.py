@@ -34,7 +34,7 @@ def main() -> None:
 @click.option("--drafts", is_flag=True, help="Also read _drafts/.")
 @click.option("--strict", is_flag=True, help="Exit 1 when there is any warning.")
 @click.option("--include-contact", is_flag=True, help="Keep crew e-mail and telephone (personal data).")
-@click.option("--validate", "check", is_flag=True, help="Also check the graph against ontology/shapes.ttl (SHACL).")
+@click.option("--validate", "check", is_flag=True, help="Also check the graph against kg/ontology/shapes.ttl (SHACL).")
 @click.option("--max-file-bytes", default=MAX_FILE_BYTES, show_default=True, type=click.IntRange(min=1),
               help="Skip (and report) content files larger than this.")
 @click.option("--jobs", "-j", "workers", default=None, type=click.IntRange(min=1), metavar="N",
@@ -96,7 +96,7 @@ def build(site: Path, out: Path, drafts: bool, strict: bool, include_contact: bo
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on violations.")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
 def validate(site: Path, graphs: tuple[Path, ...], drafts: bool, strict: bool, as_json: bool) -> None:
-    """Check the knowledge graph of SITE (or --graph files) against ontology/shapes.ttl.
+    """Check the knowledge graph of SITE (or --graph files) against kg/ontology/shapes.ttl.
 
     Each result names the source file, the entity, the property and what is wrong.
     Exit status: 0 when the graph conforms (warnings allowed), 1 on a violation (or a

@@ -101,7 +101,7 @@ def build(
 
     Raises :class:`kg.diagnostics.SiteError` only when the site cannot be read at all;
     everything wrong inside it becomes a diagnostic in the result. With ``validate``
-    the graph is also checked against ``ontology/shapes.ttl`` (``result.validation``).
+    the graph is also checked against ``kg/ontology/shapes.ttl`` (``result.validation``).
     Big sites are read by up to ``workers`` processes (default: one per core), and a
     helper process shares mapping, resolving and writing up to :data:`HELPERS_UP_TO`
     documents; the result does not depend on how many.

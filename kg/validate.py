@@ -1,4 +1,4 @@
-"""Validate stage: the knowledge graph against the SHACL shapes in ``ontology/shapes.ttl``.
+"""Validate stage: the knowledge graph against the SHACL shapes in ``kg/ontology/shapes.ttl``.
 
 pySHACL does the checking; this module fills the site's base URL into the
 shapes, runs them on the union graph, and turns each result into a
@@ -11,17 +11,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import rdflib
 from rdflib.namespace import RDF, SH
 
 from kg.graph import KnowledgeGraph
+from kg.ontology import resource
 from kg.vocab import KGO, PREFIXES, PROV, SCHEMA
 
 Sources = dict[tuple, set[str]]
 """(entity, property, value) / (entity, property) / (entity, None) → the source files that said it."""
-SHAPES_FILE = Path(__file__).resolve().parents[1] / "ontology" / "shapes.ttl"
+SHAPES_FILE = resource("shapes.ttl")
 BASE_TOKEN = "{{base}}"  # noqa: S105 - a template token, not a secret
 
 
@@ -68,7 +70,7 @@ class ValidationReport:
         return dict(sorted(out.items()))
 
 
-def shapes_graph(base: str, shapes: Path = SHAPES_FILE) -> rdflib.Graph:
+def shapes_graph(base: str, shapes: Traversable = SHAPES_FILE) -> rdflib.Graph:
     """The shapes with ``{{base}}`` filled in with the site's base (regex-escaped where used in patterns)."""
     text = shapes.read_text(encoding="utf-8")
     escaped = _regex_escape(base.rstrip("/"))
@@ -82,7 +84,7 @@ def _regex_escape(text: str) -> str:
     return "".join(f"\\\\{c}" if c in special else c for c in text)
 
 
-def validate(kg: KnowledgeGraph, shapes: Path = SHAPES_FILE) -> ValidationReport:
+def validate(kg: KnowledgeGraph, shapes: Traversable = SHAPES_FILE) -> ValidationReport:
     """Check the union graph of ``kg`` against the shapes; sources come from its named graphs."""
     data = kg.graph()
     sources: Sources = defaultdict(set)
@@ -98,7 +100,7 @@ def validate(kg: KnowledgeGraph, shapes: Path = SHAPES_FILE) -> ValidationReport
 
 def validate_graph(data: rdflib.Graph, base: str | None = None,
                    sources: Sources | None = None,
-                   shapes: Path = SHAPES_FILE) -> ValidationReport:
+                   shapes: Traversable = SHAPES_FILE) -> ValidationReport:
     """Check any graph kg wrote (read back from a file) against the shapes.
 
     Without ``base`` the site's base is read from the graph's ``schema:WebSite``;

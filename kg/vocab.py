@@ -2,7 +2,7 @@
 
 Researchers write queries against these IRIs, so they are stable. The own terms
 (``kgo:``) are declared with labels, comments, domains and ranges in
-``ontology/kg.ttl``; everything else comes from schema.org, SKOS, PROV and W3C ORG.
+``kg/ontology/kg.ttl``; everything else comes from schema.org, SKOS, PROV and W3C ORG.
 ``schema:`` is ``http://schema.org/`` because that is what the schema.org JSON-LD
 context expands to, so the graph and the JSON-LD embedded in pages agree.
 """

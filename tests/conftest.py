@@ -12,7 +12,7 @@ digidemlab.org. Map ``"_config.yml"`` to ``None`` for a site without one.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -113,3 +113,21 @@ def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
     monkeypatch.setattr(os, "fork", fork)
     return forked
+
+
+@pytest.fixture
+def ctrl_c_as_at_a_terminal() -> Iterator[None]:
+    """Ctrl-C (SIGINT) handled as in a terminal's foreground job, in this process and the ones the test starts.
+
+    A test run started with SIGINT ignored (a background job, ``nohup``) would hand that on to every
+    process it starts, and a Ctrl-C test would then test nothing. A handler installed here is reset to
+    the default in a child when it starts a program, so a child Python turns SIGINT into
+    ``KeyboardInterrupt`` whichever way the test run was started.
+    """
+    import signal
+
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)

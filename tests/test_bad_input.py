@@ -22,6 +22,7 @@ from namespaces import KGO, PROJECT, SCHEMA, SITE
 from pyoxigraph import RdfFormat, parse
 
 import kg
+from kg.load.frontmatter import MAX_DEPTH, FrontMatterError, load_yaml
 from kg.validate import validate
 
 GOOD = """\
@@ -247,3 +248,40 @@ def test_config_and_data_files_are_read_as_safely_as_front_matter(tmp_path, name
         assert result.site.config.base == "http://localhost:4000"
     else:
         assert (PROJECT["good"], KGO.client, ORG["goteborgs-stad"]) in result.graph.graph()
+
+
+#: YAML that nests ``levels`` collections under the top mapping's key ``nested``, and the line
+#: (1-based) where the collection that passes kg's limit starts.
+NESTINGS = {
+    # libyaml scans ahead inside flow collections, so its own limit (1000 in 0.2.6) can come
+    # before its events reach kg's; kg's limit must still be the one that answers.
+    "flow sequences on one line": (lambda n: "nested: " + "[" * n + "]" * n + "\n", lambda n: 2),
+    "flow mappings on one line": (lambda n: "nested: " + "{a: " * n + "1" + "}" * n + "\n", lambda n: 2),
+    "compact block sequences": (lambda n: "nested:\n" + "- " * n + "x\n", lambda n: 3),
+    "indented block mappings": (lambda n: "nested:\n" + "".join(" " * i + "a:\n" for i in range(1, n))
+                                + " " * n + "b: 1\n", lambda n: MAX_DEPTH + 2),
+}
+
+
+@pytest.mark.parametrize("levels", [MAX_DEPTH, MAX_DEPTH + 1000, 20_000])
+@pytest.mark.parametrize("shape", list(NESTINGS))
+def test_nesting_past_the_limit_is_refused_by_kg_at_the_line_that_passes_it(shape, levels):
+    """Whatever the YAML parser's own limits, kg refuses nesting past ``MAX_DEPTH`` with its own
+    diagnostic (kind ``yaml-error``) at the line of the first collection too deep."""
+    text, line = NESTINGS[shape]
+    with pytest.raises(FrontMatterError) as refused:
+        load_yaml("title: X\n" + text(levels))  # the top mapping is one level: `levels` more pass the limit
+    assert (refused.value.kind, refused.value.line) == ("yaml-error", line(levels))
+    assert f"more than {MAX_DEPTH} levels deep" in str(refused.value)
+
+
+@pytest.mark.parametrize("shape", list(NESTINGS))
+def test_nesting_up_to_the_limit_is_read(shape):
+    """``MAX_DEPTH`` levels, the top mapping included, are read as the values they are."""
+    text, _line = NESTINGS[shape]
+    value = load_yaml("title: X\n" + text(MAX_DEPTH - 1))["nested"]
+    depth = 1  # the top mapping
+    while isinstance(value, (list, dict)):
+        depth += 1
+        value = next(iter(value if isinstance(value, list) else value.values()), None)
+    assert depth == MAX_DEPTH

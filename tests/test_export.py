@@ -186,7 +186,7 @@ def test_nquads_graphs_are_source_files(tiny, tiny_out):
     """Every quad sits in the graph ``<site>/kg/source/<path>`` of a file that exists.
 
     The site's own files are site-relative; the one other graph holds the facts kg's
-    bundled registry contributes, named after ``ontology/registry.yml`` in kg itself.
+    bundled registry (``kg/ontology/registry.yml``) contributes, named ``ontology/registry.yml``.
     """
     ds = rdflib.Dataset()
     ds.parse(tiny_out / "graph.nq", format="nquads")
@@ -196,7 +196,7 @@ def test_nquads_graphs_are_source_files(tiny, tiny_out):
         assert iri.startswith(SOURCE), iri
         path = unquote(iri[len(SOURCE):])
         assert (tiny / path).is_file() or path == "ontology/registry.yml", path
-    assert (ROOT / "ontology" / "registry.yml").is_file()
+    assert (ROOT / "kg" / "ontology" / "registry.yml").is_file()
     expected = {SOURCE + p for p in ("_config.yml", "_clients/projekt.md", "_clients/project-en.md",
                                      "_themes/tema.md", "_posts/2021-05-11-nyheten.md", "ontology/registry.yml")}
     assert graphs == expected
@@ -509,6 +509,7 @@ main(sys.argv[1:])
 """
 
 
+@pytest.mark.usefixtures("ctrl_c_as_at_a_terminal")
 @pytest.mark.parametrize("when", ["writing", "writing beside a helper", "renaming"])
 def test_ctrl_c_during_a_build_leaves_the_previous_outputs(previous, tmp_path, when):
     """SIGINT half-way through writing (or between two renames) exits 130, says so, and leaves every previous

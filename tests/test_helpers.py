@@ -215,6 +215,7 @@ def test_a_helper_killed_is_reported_with_its_signal():
         helper.join()
 
 
+@pytest.mark.usefixtures("ctrl_c_as_at_a_terminal")  # else a helper might ignore Ctrl-C only because its parent did
 def test_a_helper_ignores_ctrl_c_and_is_stopped_by_its_parent():
     def sleeps(send):
         send("ready")

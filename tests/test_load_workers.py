@@ -109,6 +109,7 @@ main(sys.argv[1:-1])
 """
 
 
+@pytest.mark.usefixtures("ctrl_c_as_at_a_terminal")
 def test_ctrl_c_while_workers_read_exits_130_without_tracebacks(synthetic, tmp_path):
     out = tmp_path / "out"
     proc = subprocess.run([sys.executable, "-c", CTRL_C_WHILE_READING, "build", str(synthetic), "--out", str(out),

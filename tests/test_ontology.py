@@ -1,4 +1,4 @@
-"""The ontology file ``ontology/kg.ttl`` is the documented contract of the graph's vocabulary.
+"""The ontology file ``kg/ontology/kg.ttl`` is the documented contract of the graph's vocabulary.
 
 These tests pin down what it must say: which ``kgo:`` terms exist (adding one is a
 conscious change to ``EXPECTED_KGO_TERMS``), that every term is labelled and explained in
@@ -19,7 +19,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
 ROOT = Path(__file__).resolve().parent.parent
-ONTOLOGY_FILE = ROOT / "ontology" / "kg.ttl"
+ONTOLOGY_FILE = ROOT / "kg" / "ontology" / "kg.ttl"
 
 ONTOLOGY = URIRef("https://digidemlab.org/kg/ontology")
 KGO = Namespace("https://digidemlab.org/kg/ontology#")

@@ -2,7 +2,7 @@
 
 Spelling, case, spacing, translation, a "(Country)" suffix or a ", Unit" suffix never
 split one organisation; sharing words never merges two. Names the registry
-(``ontology/registry.yml``) does not know are merged only when the sv and en pages
+(``kg/ontology/registry.yml``) does not know are merged only when the sv and en pages
 of one project list them in the same place — and that is reported.
 """
 

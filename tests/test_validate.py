@@ -1,4 +1,4 @@
-"""SHACL validation: ``ontology/shapes.ttl``, ``kg validate`` and ``kg build --validate``.
+"""SHACL validation: ``kg/ontology/shapes.ttl``, ``kg validate`` and ``kg build --validate``.
 
 The example site and the real corpus conform; each shape is then shown to catch
 what it is for by breaking one fact of a conforming graph at a time.

@@ -1,4 +1,4 @@
-"""JSON-LD compacted with ``ontology/context.jsonld``: one node per subject in ``@graph``.
+"""JSON-LD compacted with ``kg/ontology/context.jsonld``: one node per subject in ``@graph``.
 
 Written directly from the graph's sorted rows rather than through a generic
 compaction algorithm, which is orders of magnitude slower on 100k documents;
@@ -13,13 +13,13 @@ import re
 from collections.abc import Iterator
 from functools import cache
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
-from pathlib import Path
 from typing import Any
 
 from kg.graph import TYPE, KnowledgeGraph
+from kg.ontology import resource
 from kg.vocab import XSD
 
-CONTEXT_FILE = Path(__file__).resolve().parents[2] / "ontology" / "context.jsonld"
+CONTEXT_FILE = resource("context.jsonld")
 _XSD_STRING = XSD + "string"
 _ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.DOTALL)
 _ECHAR = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}

@@ -190,22 +190,33 @@ def too_deep(yaml_text: str, limit: int = MAX_DEPTH) -> int | None:
     A cheap upper bound on the depth (flow brackets, complex keys, and the widest
     run of indentation and ``-`` at a line start) rules out almost every file; only
     the rest is measured exactly, on libyaml's event stream, which does not recurse.
+    libyaml has a nesting limit of its own (1000 in 0.2.6) and, in a flow collection,
+    scans ahead of the events it has handed out, so it can stop on that limit before
+    its events pass ours: a file it cannot parse is measured again on PyYAML's
+    pure-Python event stream, which has no such limit and does not recurse either.
+    Either way the depth found is kg's, so the refusal is kg's and names the line.
     """
     bound = yaml_text.count("[") + yaml_text.count("{") + yaml_text.count("?")
     bound += max((len(line) - len(line.lstrip(" -")) for line in yaml_text.splitlines()), default=0) + 1
     if bound <= limit:
         return None
+    for loader in (FrontMatterLoader, yaml.SafeLoader):
+        try:
+            return _first_too_deep(yaml.parse(yaml_text, Loader=loader), limit)
+        except yaml.YAMLError:
+            continue
+    return None  # the parse below reports it, with its line
+
+
+def _first_too_deep(events: Any, limit: int) -> int | None:
     depth = 0
-    try:
-        for event in yaml.parse(yaml_text, Loader=FrontMatterLoader):
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                depth += 1
-                if depth > limit:
-                    return event.start_mark.line + 1 if event.start_mark else 1
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                depth -= 1
-    except yaml.YAMLError:
-        return None  # the parse below reports it, with its line
+    for event in events:
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > limit:
+                return event.start_mark.line + 1 if event.start_mark else 1
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
     return None
 
 

@@ -30,11 +30,11 @@ from kg.resolve.inferred import Inference, evidence, post_platforms, theme_platf
 from kg.resolve.kinds import KIND_PATTERNS, fold, kind_of, place_core
 from kg.resolve.mentions import Mentions
 from kg.resolve.names import normalise, split_parenthesis, split_unit
-from kg.resolve.registry import Entry, Registry, load_registry
+from kg.resolve.registry import DEFAULT_SOURCE, Entry, Registry, load_registry
 from kg.vocab import ORGANISATION_TYPES, RDF_TYPE, WD, kgo, schema
 
 __all__ = ["Registry", "Resolved", "load_registry", "resolve"]
-REGISTRY_SOURCE = "ontology/registry.yml"
+REGISTRY_SOURCE = DEFAULT_SOURCE
 _PLACE_TYPES = {"country": "Country", "city": "City"}
 PLACE_KINDS_OF_ORGANISATIONS = ("municipality", "region")
 

@@ -1,6 +1,6 @@
 """The registry of known entities: organisations, platforms and places.
 
-``ontology/registry.yml`` ships with kg; a site extends or overrides it with
+``kg/ontology/registry.yml`` ships with kg; a site extends or overrides it with
 ``_data/kg/registry.yml`` (same shape: a new id adds an entry, a known id merges
 into it — scalars replaced, lists extended — and ``null`` drops it).
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
+from importlib.resources.abc import Traversable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -19,6 +19,7 @@ import yaml
 from kg.diagnostics import Diagnostics
 from kg.load.frontmatter import FrontMatterLoader
 from kg.map.iris import slug
+from kg.ontology import resource
 from kg.resolve.countries import country_code, country_names, country_table
 from kg.resolve.names import normalise
 from kg.vocab import ORGANISATION_TYPES
@@ -26,9 +27,9 @@ from kg.vocab import ORGANISATION_TYPES
 ORGANISATION_KINDS = frozenset(ORGANISATION_TYPES)
 PLACE_KINDS = frozenset({"city", "country", "region"})
 
-REGISTRY_SOURCE_NAME = "ontology/registry.yml"
-"""The source label (and named graph) of the registry that ships with kg."""
-DEFAULT_REGISTRY = Path(__file__).resolve().parents[2] / "ontology" / "registry.yml"
+DEFAULT_REGISTRY: Traversable = resource("registry.yml")
+DEFAULT_SOURCE = "ontology/registry.yml"
+"""The bundled registry as a source in the graph (its named graph, ``kgo:path``): a label, not a path to open."""
 SECTIONS = {"organisations": "organisation", "platforms": "platform", "places": "place"}
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _WORD = re.compile(r"\w+")
@@ -128,7 +129,7 @@ class Registry:
         """The country entry of an ISO 3166 alpha-2 code (registry entry or ISO country)."""
         if not hasattr(self, "_by_code"):
             self._by_code: dict[str, Entry] = {}
-            for entry in sorted(self.entries.values(), key=lambda e: (e.source != REGISTRY_SOURCE_NAME, e.key)):
+            for entry in sorted(self.entries.values(), key=lambda e: (e.source != DEFAULT_SOURCE, e.key)):
                 if entry.kind == "place" and entry.category == "country":
                     for form in entry.surface_forms():
                         if found := country_code(form):
@@ -204,13 +205,13 @@ def _is_word(char: str) -> bool:
 
 
 def load_registry(site_registry: Any = None, site_file: str = "_data/kg/registry.yml",
-                  diags: Diagnostics | None = None, default: Path | None = DEFAULT_REGISTRY) -> Registry:
+                  diags: Diagnostics | None = None, default: Traversable | None = DEFAULT_REGISTRY) -> Registry:
     """The default registry merged with a site's own (already parsed) registry data."""
     diags = diags if diags is not None else Diagnostics()
     raw: dict[str, dict[str, Any]] = {section: {} for section in SECTIONS}
     if default is not None:
         data = yaml.load(default.read_text(encoding="utf-8"), Loader=FrontMatterLoader)  # noqa: S506
-        _merge(raw, data, "ontology/registry.yml", diags)
+        _merge(raw, data, DEFAULT_SOURCE, diags)
     if site_registry is not None:
         _merge(raw, site_registry, site_file, diags)
     entries = []
@@ -329,7 +330,7 @@ def _iso_countries(entries: list[Entry]) -> list[Entry]:
         aliases = [name for name, c in sorted(country_table().items()) if c == code]
         aliases = [a for a in aliases if normalise(a) not in taken]
         out.append(Entry(kind="place", id=slug(english), names=names, aliases=aliases, category="country",
-                         source=REGISTRY_SOURCE_NAME, in_text=False))
+                         source=DEFAULT_SOURCE, in_text=False))
     return out
 
 

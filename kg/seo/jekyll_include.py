@@ -14,13 +14,14 @@ The data file sits outside ``_data/kg/``, which holds what kg *reads*.
 from __future__ import annotations
 
 import json
+from importlib.resources import files
 from pathlib import Path
 
 from kg.export.atomic import write_all
 from kg.seo import Page
 from kg.seo.safe_json import dumps
 
-TEMPLATE = Path(__file__).resolve().parent / "templates" / "kg-jsonld.html"
+TEMPLATE = files("kg.seo") / "templates" / "kg-jsonld.html"
 INCLUDE_PATH = "_includes/kg-jsonld.html"
 DATA_PATH = "_data/kg_jsonld.json"
 

@@ -19,9 +19,10 @@ import re
 import sys
 from collections import defaultdict
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = files("kg.seo") / "data"
 TERMS_FILE = DATA / "schemaorg-terms.json"
 CONTEXT_FILE = DATA / "schemaorg-context.jsonld"
 SCHEMA = "http://schema.org/"

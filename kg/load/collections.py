@@ -138,6 +138,8 @@ def unread_folders(root: Path, config: SiteConfig, mapping: SiteMapping, labels:
             why = "drafts are read only with --drafts"
         elif mapping.collections.get(label, Declared()).cls == "ignore":
             why = f"the kg mapping ({mapping.collections[label].where}) says class: ignore for {label!r}"
+        elif class_of_name(label)[0] == "ignore":
+            why = f"its name says it holds nothing to map ({label!r} → ignore)"
         elif top in includes:
             why = (f"{top} is in include: in _config.yml, so Jekyll renders its files as plain pages, "
                    "which kg does not read")
@@ -408,8 +410,11 @@ def describe(collections: dict[str, Collection], documents: list[Document], reco
             entry["no_pages"] = _why_no_pages(coll, docs)
         out.append(entry)
     folders: dict[str, list[str]] = {}
+    read = {coll.folder for coll in collections.values()}
     for path, why in unread.items():
-        folders.setdefault(path.split("/", 1)[0], []).append(why)
+        top = path.split("/", 1)[0]
+        if top not in read:  # a file of a collection that was skipped is that file's own error
+            folders.setdefault(top, []).append(why)
     for folder, whys in sorted(folders.items()):
         out.append({"collection": folder[1:], "folder": folder, "class": None, "how": "not read",
                     "evidence": whys[0], "documents": 0, "files": len(whys)})

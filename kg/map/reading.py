@@ -46,7 +46,7 @@ class Reading:
 
     def _reading_setup(self) -> None:
         self.unknown_keys: dict[tuple[str, str], list[Any]] = {}
-        """(collection, key) → [documents, first file, its line]: what the terminal summarises."""
+        """(collection, key) → [documents, first file, its line, suggestion]: what the terminal summarises."""
         defaults: set[str] = set()
         for entry in self.site.config.defaults:
             values = entry.get("values")
@@ -108,7 +108,8 @@ class Reading:
             close = difflib.get_close_matches(key, _SUGGESTED, n=1, cutoff=0.8)
             self.warn(doc, "unknown-key", f"unknown key {key!r}: not mapped", key=key,
                       suggestion=close[0] if close else None)
-            seen = self.unknown_keys.setdefault((doc.collection, key), [0, doc.path, doc.line_of(key)])
+            seen = self.unknown_keys.setdefault((doc.collection, key), [0, doc.path, doc.line_of(key),
+                                                                      close[0] if close else None])
             seen[0] += 1
 
 

@@ -16,6 +16,7 @@ from rich.text import Text
 import kg
 from kg.diagnostics import SiteError
 from kg.load import MAX_FILE_BYTES
+from kg.terminal import explain_lines, warning_lines
 
 #: Builds with at least this many files show a progress bar (on a terminal).
 PROGRESS_FROM = 300
@@ -41,9 +42,14 @@ def main() -> None:
               help="Processes that build big sites (readers, and a helper beside this one) "
                    "[default: one per core].")
 @click.option("--quiet", "-q", is_flag=True, help="Print only warnings and errors.")
+@click.option("--explain", is_flag=True,
+              help="Also say how each collection was read and why: its class, the keys read as facts, its pages.")
 def build(site: Path, out: Path, drafts: bool, strict: bool, include_contact: bool, check: bool,
-          max_file_bytes: int, workers: int | None, quiet: bool) -> None:
+          max_file_bytes: int, workers: int | None, quiet: bool, explain: bool) -> None:
     """Map the Jekyll site SITE (default: content/) into a knowledge graph in --out.
+
+    Warnings are printed by kind, the first few of each (an unknown key once per key
+    and collection); build-report.json in --out holds every one.
 
     Exit status: 0 on success (even with warnings), 1 with --strict when there are
     warnings or with --validate when a shape is violated, 2 when the site cannot be
@@ -73,12 +79,15 @@ def build(site: Path, out: Path, drafts: bool, strict: bool, include_contact: bo
         console.print(f"[bold red]error:[/] cannot write {exc.filename or out}: {exc.strerror}")
         sys.exit(2)
 
-    for diagnostic in result.diagnostics:
-        colour = "red" if diagnostic.severity == "error" else "yellow"
+    for line, severity in warning_lines(result, str(out / "build-report.json")):
         # Content is never markup: print it as plain text in one colour.
-        console.print(Text(str(diagnostic), style=colour), soft_wrap=True, highlight=False)
+        console.print(Text(line, style="red" if severity == "error" else "yellow"), soft_wrap=True, highlight=False)
     if result.validation is not None:
         _print_validation(console, result.validation)
+    if explain:
+        say = Console(highlight=False, soft_wrap=True)
+        for line in explain_lines(result):
+            say.print(Text(line))
     if not quiet:
         _summary(Console(highlight=False, soft_wrap=True), result, out)
     if result.validation is not None and not result.validation.conforms:

@@ -15,6 +15,7 @@ from kg.export import write_outputs
 from kg.export.void import void_settings
 from kg.graph import KnowledgeGraph, assemble
 from kg.load import MAX_FILE_BYTES, Site, load_site
+from kg.load.collections import describe
 from kg.load.workers import default_workers
 from kg.map import map_site
 from kg.resolve import Resolved, resolve
@@ -44,6 +45,10 @@ class BuildResult:
     files: dict[str, Path] = field(default_factory=dict)
     validation: ValidationReport | None = None
     """SHACL results, when the build was asked to validate."""
+    collections: list[dict[str, Any]] = field(default_factory=list)
+    """How each collection was read and why (:func:`kg.load.collections.describe`)."""
+    unknown_keys: list[dict[str, Any]] = field(default_factory=list)
+    """Each key no mapper reads, once per collection: how many documents carry it, and the first."""
 
     @property
     def warnings(self) -> list[Diagnostic]:
@@ -68,7 +73,9 @@ class BuildResult:
             "triples": len(self.graph),
             "quads": len(self.graph.rows),
             "classes": classes,
+            "collections": self.collections,
             "warnings_by_kind": dict(sorted(Counter(d.kind for d in self.diagnostics).items())),
+            "unknown_keys": self.unknown_keys,
             "warnings": [
                 {k: v for k, v in d.as_dict().items()} for d in self.diagnostics
             ],
@@ -77,6 +84,16 @@ class BuildResult:
                                "results": [v.as_dict() for v in self.validation.violations]}}
                if self.validation is not None else {}),
         }
+
+
+def _unknown_keys(seen: dict[tuple[str, str], list[Any]], site: Site) -> list[dict[str, Any]]:
+    """The map stage's unknown keys, most documents first."""
+    out = []
+    for (collection, key), (documents, file, line, suggestion) in seen.items():
+        found = site.collections.get(collection)
+        out.append({"collection": collection, "folder": found.folder if found else f"_{collection}", "key": key,
+                    "documents": documents, "first": {"file": file, "line": line}, "suggestion": suggestion})
+    return sorted(out, key=lambda e: (-e["documents"], e["folder"], e["key"]))
 
 
 def _curie(iri: str) -> str:
@@ -146,7 +163,9 @@ def _build(site: str | Path, out: str | Path | None, *, drafts: bool, include_co
     resolved: Resolved = resolve(mapped, diags=diags, workers=workers)
     mapped.statements.clear()  # the resolved statements replace them
     graph = assemble(resolved.statements, mapped.mint)  # consumes the statements
-    result = BuildResult(graph, loaded, diags.sorted(), resolved.merges)
+    result = BuildResult(graph, loaded, diags.sorted(), resolved.merges,
+                         collections=describe(loaded.collections, loaded.documents, loaded.records, loaded.unread),
+                         unknown_keys=_unknown_keys(mapped.unknown_keys, loaded))
     if validate:
         result.validation = validate_graph_of(graph)
     if out is not None:

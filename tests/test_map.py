@@ -44,6 +44,7 @@ def page(path: str) -> URIRef:
     ("2024 - pågående", "2024", None, True),  # "ongoing" in Swedish
     ("2024 – ongoing", "2024", None, True),   # en dash
     ("2025 - 2026.", "2025", "2026", False),  # a stray full stop
+    ([2019, 2020, 2021], "2019", "2021", False),  # a list of years: from the first to the last
 ])
 def test_year_ranges(make_site, tmp_path, year, start, end, ongoing):
     """``year`` becomes ``schema:startDate``/``endDate`` (``xsd:gYear``) and ``kgo:ongoing``."""
@@ -57,7 +58,7 @@ def test_year_ranges(make_site, tmp_path, year, start, end, ongoing):
     assert set(g.objects(project, KGO.ongoing)) == {Literal(ongoing)}
 
 
-@pytest.mark.parametrize("year", ["sometime", "2021-2019", "2020/2021", "[2020, 2021]"])
+@pytest.mark.parametrize("year", ["sometime", "2021-2019", "2020/2021", "[2020, later]"])
 def test_a_year_that_is_no_range_is_a_warning_and_no_dates(make_site, tmp_path, year):
     """Text that is no range of years (or a range that ends before it starts) is reported, never guessed."""
     site = make_site(tmp_path, {"_clients/p.md": f"---\ntitle: P\nyear: {year}\n---\n"})
@@ -351,10 +352,10 @@ def test_contact_details_with_include_contact(make_site, tmp_path):
 
 @pytest.mark.parametrize(("key", "suggestion"), [
     ("categoris", "categories"),
-    ("partner", "partners"),
+    ("partnrs", "partners"),
     ("clent", "client"),
     ("exerpt", "excerpt"),
-    ("colour", None),
+    ("flavour", None),
 ])
 def test_an_unknown_key_is_reported_with_a_near_miss(make_site, tmp_path, key, suggestion):
     """A key no mapper reads is an ``unknown-key`` warning on its line, suggesting a known key it resembles."""

@@ -1,7 +1,9 @@
 """Load stage: a Jekyll site folder → :class:`Site` (configuration + documents).
 
-Reads ``_config.yml``, every configured collection (``_posts`` always, ``_drafts``
-on request), and ``_data``. Follows Jekyll's rules for defaults, dates, slugs,
+Reads ``_config.yml``, every configured collection (``_posts``, ``_clients``, ``_themes``
+and ``_crew`` always, ``_drafts`` on request), ``_data`` and the maintainer's mapping;
+says what each collection is (:mod:`kg.load.collections`) and names every folder of
+content it does not read. Follows Jekyll's rules for defaults, dates, slugs,
 ``published`` and URLs. Nothing outside the site folder is read: symlinks that
 leave it are skipped with a warning.
 """
@@ -18,9 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from kg.diagnostics import Diagnostics, SiteError, shown
+from kg.load import collections as site_collections
 from kg.load import frontmatter, jekyll
 from kg.load.config import permalink_template, read_config
 from kg.load.documents import Document, Site, SiteConfig
+from kg.load.mapping import read_mapping
 from kg.load.workers import read_documents
 
 __all__ = ["CONTENT_EXTS", "MAX_FILE_BYTES", "Document", "Site", "SiteConfig", "load_site"]
@@ -66,11 +70,14 @@ def load_site(
     if config.timezone and zone is None:
         diags.add("_config.yml", "bad-config", f"unknown timezone {config.timezone!r}; dates stay as written")
 
-    labels = sorted(config.collections)
-    if drafts:
-        labels.append("drafts")
-    found: list[tuple[str, str]] = []  # (collection, site-relative path)
     files: set[str] = set()
+    data, data_paths = _load_data(root, real_root, diags, files)
+    mapping = read_mapping(root, config.raw, data, data_paths, diags)
+    if mapping.organisation.get("name"):
+        config.name = mapping.organisation["name"]  # the maintainer's word for the site's own organisation
+    site_collections.check_declared(root, config, mapping, diags)
+    labels = site_collections.labels_to_read(root, config, mapping, drafts)
+    found: list[tuple[str, str]] = []  # (collection, site-relative path)
     for label in labels:
         tops = [f"_{label}"] + (_nested_posts(root) if label == "posts" else [])
         for top in tops:
@@ -79,13 +86,20 @@ def load_site(
                 if Path(rel).suffix.lower() in CONTENT_EXTS:
                     found.append((label, rel))
     found.sort(key=lambda item: item[1])
+    unread = site_collections.unread_folders(root, config, mapping, labels, drafts,
+                                        lambda top: _walk(root, real_root, top, Diagnostics()), CONTENT_EXTS, diags)
 
     def read_one(label: str, rel: str, into: Diagnostics) -> Document | None:
         return _load_document(root, rel, label, config, zone, into, max_file_bytes)
 
     documents = read_documents(found, read_one, diags, workers=workers, progress=progress)
-    data, data_paths = _load_data(root, real_root, diags, files)
-    return Site(config=config, documents=documents, data=data, files=files, data_paths=data_paths)
+    unread.update(site_collections.skipped_reasons([rel for _, rel in found], documents, diags))
+    classes = site_collections.classify(config, mapping, labels, documents)
+    site_collections.warn_unconfigured(root, config, labels, classes, diags)
+    records, record_classes = site_collections.read_records(root, config, mapping, data, data_paths, diags)
+    classes.update(record_classes)
+    return Site(config=config, documents=documents, data=data, files=files, data_paths=data_paths,
+                collections=classes, records=records, unread=unread, mapping=mapping)
 
 _NOT_CONTENT = {"node_modules", "vendor", "_site", ".git", ".jekyll-cache", "output"}
 

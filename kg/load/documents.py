@@ -6,7 +6,11 @@ import datetime as dt
 from dataclasses import dataclass, field, fields
 from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kg.load.collections import Collection
+    from kg.load.mapping import SiteMapping
 
 
 @dataclass
@@ -40,10 +44,17 @@ class Document:
     published: bool = True
     lang: str | None = None
     ext: str = ".md"
+    record: int | None = None
+    """For a record of a data file (``_data/projects.yml``): its place in the file's list."""
 
     @property
     def stem(self) -> str:
         return Path(self.path).stem
+
+    @property
+    def ident(self) -> str:
+        """What tells this document from every other: its path, and for a record its place in the file."""
+        return self.path if self.record is None else f"{self.path}#{self.record}"
 
     def line_of(self, key: str) -> int | None:
         return self.key_lines.get(key)
@@ -94,6 +105,14 @@ class Site:
     """Every site-relative file path seen, for reference checks."""
     data_paths: dict[str, str] = field(default_factory=dict)
     """``_data`` name → the file it was read from (``kg/registry`` → ``_data/kg/registry.yaml``)."""
+    collections: dict[str, Collection] = field(default_factory=dict)
+    """Each collection's class and keys, and how they were found (:mod:`kg.load.collections`)."""
+    records: list[Document] = field(default_factory=list)
+    """The records of data files read as projects, people or organisations (``_data/projects.yml``)."""
+    unread: dict[str, str] = field(default_factory=dict)
+    """Content files kg does not read → why (a folder that is no collection, drafts without --drafts …)."""
+    mapping: SiteMapping | None = None
+    """What the maintainer's mapping says (``kg:`` in ``_config.yml``, ``_data/kg/mapping.yml``)."""
 
     def by_path(self) -> dict[str, Document]:
         return {d.path: d for d in self.documents}

@@ -1,21 +1,26 @@
 """Map stage: documents → statements (with placeholders for names to resolve).
 
-Which mapper reads a document depends on its collection: ``posts`` (and
-``drafts``) are news articles, ``themes`` are concepts, ``crew`` are people,
-``clients`` — or any document carrying ``client``/``partners``/``year`` — are
-projects. Documents of other collections become plain pages.
+Which mapper reads a document depends on its collection's class, worked out when the
+site was loaded (the maintainer's mapping, else the collection's name, else its
+documents' keys; see :mod:`kg.load.collections`): posts are news articles, themes
+concepts, persons people, projects projects (and so is any post or page carrying a
+client, partners or years), organisations, events and jobs what they say; the rest
+are plain pages, and an ``ignore`` collection says nothing. Records of data files
+(``_data/projects.yml``) are mapped like documents without pages.
 """
 
 from __future__ import annotations
 
 from kg.diagnostics import Diagnostics
+from kg.load.collections import is_project
 from kg.load.documents import Document, Site
 from kg.map.bodies import BodyTexts
 from kg.map.context import MapContext
 from kg.map.crew import map_person
+from kg.map.entities import map_event, map_job, map_organisation
 from kg.map.pages import map_page, map_translations
 from kg.map.posts import map_post
-from kg.map.projects import is_project, map_project
+from kg.map.projects import map_project
 from kg.map.terms import LinkTo, Name, Statement, TextIn
 from kg.map.themes import map_theme
 from kg.map.website import map_website, source_file
@@ -30,38 +35,62 @@ def map_site(site: Site, diagnostics: Diagnostics | None = None, *, include_cont
     With ``workers`` above one, a big site's bodies are turned into plain text by a
     helper process while the mapping goes on (same result, sooner).
     """
-    with BodyTexts(site.documents, _reads_body, workers) as bodies:
+    with BodyTexts(site.documents, lambda doc: _reads_body(site, doc), workers) as bodies:
         ctx = MapContext(site, diagnostics if diagnostics is not None else Diagnostics(), include_contact,
                          bodies=bodies)
         _map_documents(ctx, site)
     return ctx
 
 
-def _reads_body(doc: Document) -> bool:
+def _reads_body(site: Site, doc: Document) -> bool:
     """Whether mapping ``doc`` needs its body's text: published posts, and project pages."""
-    if doc.collection in ("posts", "drafts"):
+    found = site.collections.get(doc.collection)
+    cls = found.cls if found is not None else ("post" if doc.collection in ("posts", "drafts") else "page")
+    if cls == "post":
         return doc.published
-    return doc.collection not in ("themes", "crew") and is_project(doc)
+    return cls == "project" or (cls == "page" and found is not None and is_project(doc, found.keys))
 
 
 def _map_documents(ctx: MapContext, site: Site) -> None:
     map_website(ctx)
     for doc in site.documents:
+        cls = ctx.class_of(doc)
+        if cls == "ignore":
+            continue  # the maintainer (or the folder's name) says it holds nothing to map
         ctx.check_keys(doc)
-        if not doc.published and doc.collection in ("posts", "drafts"):
+        if not doc.published and cls == "post":
             continue  # an unpublished post says nothing on the site
         source_file(ctx, doc.path, doc.collection)
-        if doc.collection in ("posts", "drafts"):
-            map_post(ctx, doc)
-        elif doc.collection == "themes":
-            map_theme(ctx, doc)
-        elif doc.collection == "crew":
-            map_person(ctx, doc)
-        elif is_project(doc):
-            project = map_project(ctx, doc)
-            map_page(ctx, doc, project, title=ctx.string(doc, "title"))
-        else:
-            map_page(ctx, doc, None, title=ctx.string(doc, "title"))
+        _map_document(ctx, doc, cls)
     map_translations(ctx, site.documents)
+    read_files = set()
+    for doc in site.records:
+        if ctx.class_of(doc) == "ignore":
+            continue
+        ctx.check_keys(doc)
+        if doc.path not in read_files:
+            read_files.add(doc.path)
+            source_file(ctx, doc.path, "data")
+        _map_document(ctx, doc, ctx.class_of(doc))
     for name in sorted(k for k in site.data if k.startswith("kg/")):
         source_file(ctx, site.data_paths.get(name, f"_data/{name}.yml"), "data")
+
+
+def _map_document(ctx: MapContext, doc: Document, cls: str) -> None:
+    if cls == "post":
+        map_post(ctx, doc)
+    elif cls == "theme":
+        map_theme(ctx, doc)
+    elif cls == "person":
+        map_person(ctx, doc)
+    elif cls == "organisation":
+        map_organisation(ctx, doc)
+    elif cls == "event":
+        map_event(ctx, doc)
+    elif cls == "job":
+        map_job(ctx, doc)
+    elif ctx.is_project(doc):
+        project = map_project(ctx, doc)
+        map_page(ctx, doc, project, title=ctx.fact_string(doc, "name")[1])
+    else:
+        map_page(ctx, doc, None, title=ctx.fact_string(doc, "name")[1])

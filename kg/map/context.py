@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from posixpath import normpath
 from typing import Any
@@ -14,25 +13,14 @@ from kg.diagnostics import Diagnostics, shown
 from kg.load.documents import Document, Site
 from kg.map.bodies import BodyTexts
 from kg.map.iris import Minter, absolute, safe_iri, slug
+from kg.map.reading import Reading
 from kg.map.suggest import PathSuggester
 from kg.map.terms import Statement, new_statement
 from kg.map.text import has_hidden_characters
 
-#: Front-matter keys the mappers read or knowingly ignore (layout and presentation).
-KNOWN_KEYS = frozenset(
-    {
-        "title", "name", "date", "lang", "ref", "permalink", "slug", "published", "layout", "excerpt",
-        "ingress-text", "description", "image", "thumbnail", "logotype", "categories", "tags", "clients",
-        "client", "partners", "year", "funding", "links", "featured", "menu", "icon", "items", "faq", "contact",
-        "is_post", "redirect_from", "redirect_to", "job", "phone", "mail", "twitter", "email", "telephone",
-        "author", "sitemap", "hidden", "preamble text", "order", "weight", "summary", "seo", "canonical_url",
-        "last_modified_at", "modified",
-    }
-)
-
 
 @dataclass
-class MapContext:
+class MapContext(Reading):
     site: Site
     diags: Diagnostics
     include_contact: bool = False
@@ -53,11 +41,13 @@ class MapContext:
             for alias in redirects if isinstance(redirects, list) else [redirects]:
                 if isinstance(alias, str) and doc.url_path:
                     self.url_index.setdefault(_url_key(alias), doc)
-        self._paths = PathSuggester([p for p in self.site.files if not p.startswith("_data/")])
+        self._suggesters: dict[str, PathSuggester] = {}  # pool of documents → closest paths among them
+        self._pools: dict[str, dict[str, list[Document]]] = {}  # pool → document key → its documents
         self._reported_characters: set[tuple[str, str]] = set()
         self._own_host = urlsplit(self.config.url).netloc.lower()
         self._keys: dict[str, str] = {}  # path → doc_key: asked for again and again
         self._internal: dict[str, Document | None] = {}
+        self._reading_setup()
         self.duplicates = self._find_duplicates()
 
     def _find_duplicates(self) -> dict[str, Document]:
@@ -69,16 +59,16 @@ class MapContext:
         """
         first: dict[tuple[str, str, str], Document] = {}
         out: dict[str, Document] = {}
-        for doc in sorted(self.site.documents, key=lambda d: d.path):
+        for doc in sorted((*self.site.documents, *self.site.records), key=lambda d: (d.path, d.record or 0)):
             ref = self.ref(doc)
             if not ref:
                 continue
             holder = first.setdefault((doc.collection, ref, doc.lang), doc)
             if holder is not doc:
-                out[doc.path] = holder
+                out[doc.ident] = holder
                 self.warn(doc, "duplicate-translation",
                           f"ref {ref!r} in language {doc.lang!r} is already used by {holder.path}; this file is "
-                          f"mapped on its own, under its file name {slug(doc.stem)!r}",
+                          f"mapped on its own, under {slug(self._own_name(doc))!r}",
                           key="ref")
         return out
 
@@ -115,7 +105,10 @@ class MapContext:
         Numbers are read as text; where a number can hardly be what is meant (an
         organisation called ``5``), ``numbers_are_names=False`` also warns.
         """
-        value = doc.data.get(key)
+        return self.string_list(doc, key, doc.data.get(key), numbers_are_names)
+
+    def string_list(self, doc: Document, key: str, value: Any, numbers_are_names: bool = True) -> list[str]:
+        """:meth:`strings` of a value read from ``doc``'s ``key`` (some of its items, say)."""
         if value is None or value == "":
             return []
         items = value if isinstance(value, list) else [value]
@@ -136,8 +129,8 @@ class MapContext:
         return out
 
     def _check_characters(self, doc: Document, key: str, value: str) -> None:
-        if has_hidden_characters(value) and (doc.path, key) not in self._reported_characters:
-            self._reported_characters.add((doc.path, key))
+        if has_hidden_characters(value) and (doc.ident, key) not in self._reported_characters:
+            self._reported_characters.add((doc.ident, key))
             self.warn(doc, "bad-text", f"{key}: control or bidi-override characters in {shown(value)}; "
                       "removed", key=key)
 
@@ -163,30 +156,16 @@ class MapContext:
                 self.warn(doc, "bad-type", "links: an entry without a url; ignored", key="links")
         return out
 
-    def check_keys(self, doc: Document) -> None:
-        for key in doc.data:
-            if key not in KNOWN_KEYS and key not in self._default_keys():
-                close = difflib.get_close_matches(key, sorted(KNOWN_KEYS), n=1, cutoff=0.8)
-                self.warn(doc, "unknown-key", f"unknown key {key!r}: not mapped", key=key,
-                          suggestion=close[0] if close else None)
-
-    def _default_keys(self) -> set[str]:
-        if not hasattr(self, "_defaults_cache"):
-            keys: set[str] = set()
-            for entry in self.config.defaults:
-                values = entry.get("values")
-                if isinstance(values, dict):
-                    keys.update(str(k) for k in values)
-            self._defaults_cache = keys
-        return self._defaults_cache
-
     # -- references between files ---------------------------------------------------------------
-    def reference(self, doc: Document, key: str, target: str) -> tuple[Document | None, str | None]:
-        """Follow a site-relative path written in ``doc``'s ``key``.
+    def reference(self, doc: Document, key: str, target: str,
+                  expect: str | None = None) -> tuple[Document | None, str | None]:
+        """Follow a site-relative path written in ``doc``'s ``key``, to a document of class ``expect``.
 
         Returns ``(document, None)`` when it exists, ``(None, normalised path)`` for a
-        dangling reference (reported, with the closest existing path as suggestion),
-        and ``(None, None)`` for a path that leaves the site (reported, ignored).
+        dangling reference (reported, with the closest path of the same collection as
+        suggestion), and ``(None, None)`` for a path that leaves the site (reported, ignored).
+        A missing file whose name is the ``ref`` or file name of a document of its collection
+        (the other language's twin, say) is taken to mean that document, and the warning says so.
         """
         raw = target.strip()
         if raw.startswith(("/", "\\")) or (":" in raw.split("/", 1)[0] and len(raw) > 1 and raw[1] == ":"):
@@ -200,13 +179,58 @@ class MapContext:
         found = self.docs.get(path)
         if found is not None:
             return found, None
+        why = self.site.unread.get(path)
+        if why is not None:
+            self.warn(doc, "dangling-reference", f"{key}: {raw!r} exists but is not read: {why}", key=key)
+            return None, path
         if path in self.site.files:
             self.warn(doc, "dangling-reference", f"{key}: {raw!r} exists but is not a document "
                       "(no front matter, or unreadable)", key=key)
             return None, path
+        twin = self._twin(doc, path, expect)
+        if twin is not None:
+            ref = self.ref(twin)
+            self.warn(doc, "dangling-reference", f"{key}: {raw!r} does not exist; taken to mean the "
+                      f"{expect or self.class_of(twin)} of {twin.path}" + (f" (ref {ref!r})" if ref else ""), key=key)
+            return twin, None
         self.warn(doc, "dangling-reference", f"{key}: {raw!r} does not exist", key=key,
-                  suggestion=self._paths.closest(path))
+                  suggestion=self._suggest(doc, path, expect))
         return None, path
+
+    def _pool(self, doc: Document, path: str, expect: str | None) -> tuple[str, list[Document]]:
+        """The documents a reference to ``path`` may have meant: those of its folder's collection (when
+        that is of the class expected), else every document of the class expected (never a post unless
+        a post is expected)."""
+        top = path.split("/", 1)[0] if "/" in path else ""
+        label = top[1:] if top.startswith("_") else None
+        if label is not None and label in self.site.collections and (
+                expect is None or self.site.collections[label].cls == expect):
+            return f"collection:{label}", [d for d in self.site.documents if d.collection == label]
+        if expect is not None:
+            return f"class:{expect}", [d for d in self.site.documents if self.class_of(d) == expect]
+        return "documents", [d for d in self.site.documents if self.class_of(d) != "post"]
+
+    def _twin(self, doc: Document, path: str, expect: str | None) -> Document | None:
+        wanted = self.doc_key(None, path)
+        name, pool = self._pool(doc, path, expect)
+        index = self._pools.get(name)
+        if index is None:
+            index = self._pools[name] = {}
+            for other in pool:
+                for key in dict.fromkeys((self.doc_key(other), slug(other.stem))):
+                    index.setdefault(key, []).append(other)
+        matches = [other for other in index.get(wanted, ()) if other is not doc]
+        return min(matches, key=lambda d: (d.lang != doc.lang, d.path)) if matches else None
+
+    def _suggest(self, doc: Document, path: str, expect: str | None) -> str | None:
+        name, pool = self._pool(doc, path, expect)
+        suggester = self._suggesters.get(name)
+        if suggester is None:
+            suggester = self._suggesters[name] = PathSuggester([d.path for d in pool])
+        best = suggester.closest(path)
+        if best == doc.path:  # never the file that holds the reference
+            best = PathSuggester([d.path for d in pool if d.path != doc.path]).closest(path)
+        return best
 
     def internal(self, url: str) -> Document | None:
         """The site's own document that a link points at, if any (redirects included)."""
@@ -237,18 +261,30 @@ class MapContext:
 
     def group(self, doc: Document) -> str:
         """Translation group: documents of one collection sharing a ``ref``."""
-        ref = self.ref(doc) if doc.path not in self.duplicates else None
-        return f"{doc.collection}:{ref}" if ref else f"{doc.collection}:/{doc.path}"
+        ref = self.ref(doc) if doc.ident not in self.duplicates else None
+        return f"{doc.collection}:{ref}" if ref else f"{doc.collection}:/{doc.ident}"
 
     def doc_key(self, doc: Document | None, path: str | None = None) -> str:
-        """The key of a document's entity: its ``ref``, else its file name (also for a missing file)."""
+        """The key of a document's entity: its ``ref``, else its file name (also for a missing file);
+        a data file's record: its ``ref``, ``slug`` or ``id``, else its name."""
         if doc is not None:
-            key = self._keys.get(doc.path)
+            key = self._keys.get(doc.ident)
             if key is None:
-                key = self._keys[doc.path] = slug(doc.stem if doc.path in self.duplicates
-                                                  else self.ref(doc) or doc.stem)
+                own = self._own_name(doc)
+                key = self._keys[doc.ident] = slug(own if doc.ident in self.duplicates else self.ref(doc) or own)
             return key
         return slug(path.rsplit("/", 1)[-1].rsplit(".", 1)[0]) if path else "unnamed"
+
+    def _own_name(self, doc: Document) -> str:
+        """What names a document's entity when its ``ref`` does not: its file name; a record's slug, id or name."""
+        if doc.record is None:
+            return doc.stem
+        for key in ("slug", "id"):
+            value = doc.data.get(key)
+            if isinstance(value, (str, int)) and not isinstance(value, bool) and str(value).strip():
+                return str(value).strip()
+        _, name = self.fact_string(doc, "name")
+        return name.strip() if name and name.strip() else f"{doc.stem}-{doc.record + 1}"
 
     def project_iri(self, doc: Document | None, path: str | None = None) -> NamedNode:
         return self.mint.entity("project", self.doc_key(doc, path))

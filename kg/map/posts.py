@@ -9,7 +9,7 @@ from pyoxigraph import NamedNode
 from kg.load.documents import Document
 from kg.map.context import MapContext
 from kg.map.pages import map_page
-from kg.map.projects import dangling_project, is_project, map_project, themes_of
+from kg.map.projects import dangling_project, map_project, themes_of
 from kg.map.terms import ALL_KINDS, LinkTo, TextIn, text, typed
 from kg.map.text import plain, title_text
 from kg.map.website import site_organisation
@@ -44,7 +44,7 @@ def map_post(ctx: MapContext, doc: Document) -> None:
     for theme in themes_of(ctx, doc):
         ctx.add(article, schema.about, theme, src)
     for path in ctx.strings(doc, "clients"):
-        target, missing = ctx.reference(doc, "clients", path)
+        target, missing = ctx.reference(doc, "clients", path, expect="project")
         if target is not None:
             ctx.add(article, schema.mentions, ctx.project_iri(target), src)
         elif missing is not None:
@@ -52,9 +52,9 @@ def map_post(ctx: MapContext, doc: Document) -> None:
     for url, link_title in ctx.links(doc):
         target = ctx.internal(url)
         if target is not None:
-            if target.collection == "themes":
+            if ctx.class_of(target) == "theme":
                 ctx.add(article, schema.about, ctx.theme_iri(target), src)
-            elif target.collection == "clients":
+            elif ctx.class_of(target) == "project":
                 ctx.add(article, schema.mentions, ctx.project_iri(target), src)
             continue
         ctx.add(article, schema.mentions, LinkTo(url, link_title, ALL_KINDS), src)
@@ -62,7 +62,7 @@ def map_post(ctx: MapContext, doc: Document) -> None:
                                    ctx.bodies(doc).text]))
     if words:
         ctx.add(article, schema.mentions, TextIn(words, ALL_KINDS), src)
-    if is_project(doc):
+    if ctx.is_project(doc):
         project = map_project(ctx, doc)
         ctx.add(project, schema.subjectOf, article, src)
         ctx.add(article, schema.about, project, src)

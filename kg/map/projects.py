@@ -1,4 +1,5 @@
-"""Project pages (``_clients``, or any document with ``client``/``partners``/``year``).
+"""Project pages (a project collection such as ``_clients`` or ``_projects``, a record of
+``_data/projects.yml``, or any post or page with a client, partners or years).
 
 The Swedish and English pages of one ``ref`` describe ONE project: both add
 their statements to the same project IRI, each in its own language.
@@ -9,18 +10,14 @@ from __future__ import annotations
 from pyoxigraph import NamedNode
 
 from kg.load.documents import Document
+from kg.load.meaning import is_path
 from kg.map.context import MapContext
+from kg.map.entities import stated_platforms, word_theme
 from kg.map.terms import PLATFORMS, LinkTo, Name, TextIn, text, typed
 from kg.map.text import clean, plain, title_text
 from kg.map.website import derived
 from kg.map.years import BadYears, parse_years
 from kg.vocab import RDF_TYPE, kgo, schema, skos
-
-PROJECT_KEYS = ("client", "partners", "year")
-
-
-def is_project(doc: Document) -> bool:
-    return doc.collection == "clients" or any(k in doc.data for k in PROJECT_KEYS)
 
 
 def map_project(ctx: MapContext, doc: Document, page: NamedNode | None = None) -> NamedNode:
@@ -31,7 +28,7 @@ def map_project(ctx: MapContext, doc: Document, page: NamedNode | None = None) -
     derived(ctx, project, doc)
     if ref := ctx.ref(doc):
         ctx.add(project, kgo.ref, text(ref), src)
-    title = ctx.string(doc, "title")
+    title = ctx.fact_string(doc, "name")[1]
     if title and (name := title_text(title)):
         ctx.add(project, schema.name, text(name, lang), src)
     description = ctx.string(doc, "excerpt") or ctx.string(doc, "ingress-text")
@@ -43,19 +40,19 @@ def map_project(ctx: MapContext, doc: Document, page: NamedNode | None = None) -
         ctx.add(project, schema.logo, NamedNode(iri), src)
 
     group = ctx.group(doc)
-    for role, key, predicate in (("client", "client", kgo.client), ("partner", "partners", kgo.partner),
-                                 ("funder", "funding", schema.funder)):
-        names = ctx.strings(doc, key, numbers_are_names=False)
-        for index, name in enumerate(names):
+    for role, fact, predicate in (("client", "client", kgo.client), ("partner", "partners", kgo.partner),
+                                  ("funder", "funder", schema.funder)):
+        for index, (key, name) in enumerate(ctx.fact_strings(doc, fact, numbers_are_names=False)):
             if clean(name):
                 slot = (f"{group}#{role}", index) if ctx.ref(doc) else None
                 ctx.add(project, predicate, Name(clean(name), lang, src, doc.line_of(key), role, slot), src)
 
-    if "year" in doc.data and doc.data["year"] not in (None, ""):
+    years_key, written = ctx.fact_value(doc, "years")
+    if years_key is not None:
         try:
-            years = parse_years(doc.data["year"])
+            years = parse_years(written)
         except BadYears as exc:
-            ctx.warn(doc, "bad-year-range", f"year: {exc}; no dates stated", key="year")
+            ctx.warn(doc, "bad-year-range", f"{years_key}: {exc}; no dates stated", key=years_key)
         else:
             ctx.add(project, schema.startDate, typed(f"{years.start:04d}", "gYear"), src)
             if years.end is not None:
@@ -64,6 +61,7 @@ def map_project(ctx: MapContext, doc: Document, page: NamedNode | None = None) -
 
     for theme in themes_of(ctx, doc):
         ctx.add(project, schema.about, theme, src)
+    stated_platforms(ctx, doc, project)
     for url, link_title in ctx.links(doc):
         target = ctx.internal(url)
         if target is None:
@@ -75,15 +73,17 @@ def map_project(ctx: MapContext, doc: Document, page: NamedNode | None = None) -
 
 
 def themes_of(ctx: MapContext, doc: Document) -> list[NamedNode]:
-    """The theme concepts a document's ``categories`` point at (dangling ones reported)."""
+    """The theme concepts a document's ``categories`` (or other themes key) point at or name (dangling
+    ones reported; a plain Jekyll category word is no theme)."""
     out = []
-    for path in ctx.strings(doc, "categories"):
-        if "/" not in path and not path.endswith((".md", ".markdown", ".html")):
-            continue  # a plain Jekyll category word, not a theme file
-        target, missing = ctx.reference(doc, "categories", path)
+    for key, path in ctx.fact_strings(doc, "themes"):
+        if not is_path(path):
+            out.append(word_theme(ctx, path, doc))  # only keys that may hold words give words here
+            continue
+        target, missing = ctx.reference(doc, key, path, expect="theme")
         if target is not None:
-            if target.collection != "themes":
-                ctx.warn(doc, "bad-reference", f"categories: {path!r} is not a theme", key="categories")
+            if ctx.class_of(target) != "theme":
+                ctx.warn(doc, "bad-reference", f"{key}: {path!r} is not a theme", key=key)
                 continue
             out.append(ctx.theme_iri(target))
         elif missing is not None:

@@ -1,0 +1,125 @@
+"""The shape of a hand-written ground truth for one fixture site (see ``truth.py``).
+
+A truth says what a careful human reader takes from the site's pages, never what kg
+happens to do: which organisations there are and every spelling the site gives them,
+what kind of organisation each is and in which country (only where a reader can tell),
+which project had which clients, partners, funders, years, themes and platforms, which
+posts say a project's platform, what each post mentions, and who the people are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+KINDS = frozenset(
+    {
+        "municipality",
+        "region",
+        "agency",
+        "university",
+        "research-institute",
+        "company",
+        "ngo",
+        "funder",
+        "network",
+        "intergovernmental",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Org:
+    """One real organisation.
+
+    ``names``: spellings the site writes in front matter, data files or ``_config.yml``
+    (a value of client/partners/funder..., or the parent part of an "Organisation, Unit"
+    value); every two of them must end up in one entity. ``text``: spellings found only
+    in running text (abbreviations, short forms, translations). ``derived``: forms a
+    graph may rightly carry although the site never writes them alone (a unit's own
+    name after the comma). ``kind``: the acceptable kinds (empty: a reader cannot tell,
+    not judged). ``country``: English name (None: not judged). ``parent``: key of the
+    organisation this one is a unit of.
+    """
+
+    names: tuple[str, ...] = ()
+    text: tuple[str, ...] = ()
+    derived: tuple[str, ...] = ()
+    kind: tuple[str, ...] = ()
+    country: str | None = None
+    parent: str | None = None
+
+    @property
+    def known(self) -> bool:
+        """Named in front matter (or config): a site gazetteer can know it; else found by its form only."""
+        return bool(self.names)
+
+    def spellings(self) -> tuple[str, ...]:
+        return self.names + self.text + self.derived
+
+
+@dataclass(frozen=True)
+class Theme:
+    paths: tuple[str, ...] = ()  # the theme's files, every language
+    names: tuple[str, ...] = ()  # for themes that are plain words (data records)
+
+
+@dataclass(frozen=True)
+class Project:
+    """A project, by its page files (all languages) or by (data file, title) for a data record."""
+
+    paths: tuple[str, ...] = ()
+    data: tuple[str, str] | None = None
+    clients: frozenset[str] = frozenset()
+    partners: frozenset[str] = frozenset()
+    funders: frozenset[str] = frozenset()
+    start: int | None = None
+    end: int | None = None
+    ongoing: bool | None = None
+    themes: frozenset[str] = frozenset()
+    platforms_page: frozenset[str] = frozenset()  # canonical platform names stated on its own page/record
+    platforms_posts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # platform → posts that say it
+
+
+@dataclass
+class Site:
+    name: str
+    own: str  # key of the site's own organisation
+    orgs: dict[str, Org]
+    projects: dict[str, Project]
+    themes: dict[str, Theme]
+    posts: dict[str, frozenset[str]]  # post path → organisations its text names
+    persons: dict[str, str] = field(default_factory=dict)  # name → role
+    registry_named: frozenset[str] = frozenset()  # registry organisation ids the site really names
+    issue: str = "16"  # which issue's shape the site was written for
+
+
+def keys(*names: str) -> frozenset[str]:
+    return frozenset(names)
+
+
+PLATFORMS: dict[str, tuple[str, ...]] = {
+    "Decidim": ("Decidim",),
+    "CONSUL": ("CONSUL", "Consul", "CONSUL Democracy", "Consul Democracy"),
+    "Go Vocal": ("Go Vocal", "GoVocal", "CitizenLab", "Citizen Lab", "Go Vocal (CitizenLab)"),
+    "Cap Collectif": ("Cap Collectif", "Cap-Collectif", "CapCollectif"),
+    "Pol.is": ("Pol.is", "Polis"),
+    "adhocracy+": ("adhocracy+", "Adhocracy+", "adhocracy plus", "Adhocracy"),
+    "Your Priorities": ("Your Priorities", "YourPriorities"),
+    "Loomio": ("Loomio",),
+    "LiquidFeedback": ("LiquidFeedback", "Liquid Feedback"),
+    "Fluicity": ("Fluicity",),
+}
+
+COUNTRIES: dict[str, tuple[str, ...]] = {
+    "France": ("France", "Frankrike", "Frankreich", "Francia", "Frankrijk", "Frankrig", "French Republic"),
+    "Belgium": ("Belgium", "Belgique", "Belgien", "België", "Bélgica", "Belgio", "Kingdom of Belgium"),
+    "Germany": ("Germany", "Deutschland", "Allemagne", "Tyskland", "Duitsland", "Alemania", "Germania",
+                "Federal Republic of Germany"),
+    "Netherlands": ("Netherlands", "The Netherlands", "Nederland", "Niederlande", "Pays-Bas", "Países Bajos",
+                    "Paesi Bassi", "Nederländerna", "Holland", "Kingdom of the Netherlands"),
+    "Spain": ("Spain", "España", "Espanya", "Spanien", "Espagne", "Spagna", "Kingdom of Spain"),
+    "Ecuador": ("Ecuador", "Équateur", "Republic of Ecuador"),
+    "Italy": ("Italy", "Italia", "Italien", "Italie", "Italian Republic"),
+    "Denmark": ("Denmark", "Danmark", "Dänemark", "Danemark", "Dinamarca", "Danimarca", "Denemarken",
+                "Kingdom of Denmark"),
+}

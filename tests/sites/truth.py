@@ -1,0 +1,649 @@
+"""Hand-written ground truth for the fixture sites under ``tests/sites/``.
+
+Written from the pages' content, as a careful reader would take it, never from what kg
+does. Organisation keys are local to each site. Paths are site-relative.
+"""
+
+from __future__ import annotations
+
+from .model import Org, Project, Site, Theme, keys
+
+FR = "France"
+BE = "Belgium"
+DE = "Germany"
+NL = "Netherlands"
+ES = "Spain"
+IT = "Italy"
+DK = "Denmark"
+EC = "Ecuador"
+LOCAL = ("municipality", "region")  # métropoles, communautés d'agglomération, city-states: either reading
+
+
+# --------------------------------------------------------------------------- fr-civic
+_FR_POST_LYON = "_posts/2021-03-15-lyon-lance-son-budget-participatif.md"
+_FR_POST_LYON_EN = "_posts/2021-03-15-lyon-launches-its-participatory-budget.md"
+_FR_POST_GRENOBLE = "_posts/2022-06-02-plan-de-mobilite-le-bilan.md"
+_FR_POST_CAVEM = "_posts/2019-11-20-assises-du-territoire-var-esterel.md"
+_FR_POST_STETIENNE = "_posts/2020-09-14-les-jeunes-stephanois-ont-la-parole.md"
+_FR_POST_LIEGE = "_posts/2024-02-12-what-liege-learned-from-its-participatory-budget.md"
+_FR_POST_RENCONTRES = "_posts/2024-05-30-rencontres-de-la-participation.md"
+
+FR_CIVIC = Site(
+    name="fr-civic",
+    own="fabrique-citoyenne",
+    orgs={
+        "fabrique-citoyenne": Org(names=("Fabrique Citoyenne",), kind=("company",), country=FR),
+        "ville-de-lyon": Org(names=("Ville de Lyon", "City of Lyon"), kind=("municipality",), country=FR),
+        "metropole-de-lyon": Org(names=("Métropole de Lyon", "Lyon Metropolis"), kind=LOCAL, country=FR),
+        "lyon-2": Org(
+            names=("Université Lumière Lyon 2", "Lumière University Lyon 2 (France)"),
+            kind=("university",),
+            country=FR,
+        ),
+        "open-data-france": Org(names=("Open Data France",), kind=("ngo", "network"), country=FR),
+        "grenoble-alpes-metropole": Org(
+            names=("Grenoble-Alpes Métropole", "Grenoble Alpes Metropolis"),
+            text=("Métropole de Grenoble",),
+            kind=LOCAL,
+            country=FR,
+        ),
+        "ville-d-echirolles": Org(names=("Ville d'Échirolles", "City of Échirolles"), kind=("municipality",), country=FR),
+        "uga": Org(names=("Université Grenoble Alpes", "Grenoble Alpes University"), kind=("university",), country=FR),
+        "aurg": Org(
+            names=("Agence d'urbanisme de la région grenobloise", "Grenoble Region Urban Planning Agency"),
+            text=("AURG",),
+            kind=("agency",),
+            country=FR,
+        ),
+        "saint-etienne-metropole": Org(
+            names=("Saint-Étienne Métropole", "Saint Etienne Métropole"), kind=LOCAL, country=FR
+        ),
+        "ville-de-saint-etienne": Org(names=("Ville de Saint-Étienne",), kind=("municipality",), country=FR),
+        "ujm": Org(names=("Université Jean Monnet",), kind=("university",), country=FR),
+        "cavem": Org(
+            names=("Communauté d'agglomération Var Estérel Méditerranée",), text=("CAVEM",), kind=LOCAL, country=FR
+        ),
+        "ville-de-frejus": Org(names=("Ville de Fréjus",), kind=("municipality",), country=FR),
+        "frejus-democratie": Org(
+            names=("Ville de Fréjus, Service démocratie participative",),
+            derived=("Service démocratie participative",),
+            country=FR,
+            parent="ville-de-frejus",
+        ),
+        "ville-de-saint-raphael": Org(names=("Ville de Saint-Raphaël",), kind=("municipality",), country=FR),
+        "ville-de-liege": Org(
+            names=("Ville de Liège (Belgique)", "City of Liège (Belgium)"), kind=("municipality",), country=BE
+        ),
+        "uliege": Org(names=("Université de Liège", "University of Liège"), kind=("university",), country=BE),
+        "ville-de-seraing": Org(names=("Ville de Seraing", "City of Seraing"), kind=("municipality",), country=BE),
+        "frb": Org(names=("Fondation Roi Baudouin", "King Baudouin Foundation"), kind=("funder", "ngo"), country=BE),
+        "ems": Org(names=("Eurométropole de Strasbourg",), kind=LOCAL, country=FR),
+        "unistra": Org(names=("Université de Strasbourg",), kind=("university",), country=FR),
+        "ville-de-kehl": Org(names=("Ville de Kehl (Allemagne)",), kind=("municipality",), country=DE),
+        "icpc": Org(
+            text=("Institut de la concertation et de la participation citoyenne", "ICPC"), kind=("ngo",), country=FR
+        ),
+        "anct": Org(text=("Agence nationale de la cohésion des territoires", "ANCT"), kind=("agency",), country=FR),
+    },
+    themes={
+        "budget-participatif": Theme(
+            paths=("_thematiques/budget-participatif.md", "_thematiques/participatory-budgeting.md")
+        ),
+        "concertation-numerique": Theme(paths=("_thematiques/concertation-numerique.md",)),
+    },
+    projects={
+        "lyon": Project(
+            paths=("_projets/lyon-budget-participatif.md", "_projets/lyon-participatory-budget.md"),
+            clients=keys("ville-de-lyon"),
+            partners=keys("metropole-de-lyon", "lyon-2", "open-data-france"),
+            start=2021, end=2023, ongoing=False,
+            themes=keys("budget-participatif"),
+            platforms_page=keys("Decidim"),
+            platforms_posts={"Decidim": (_FR_POST_LYON, _FR_POST_LYON_EN)},
+        ),
+        "grenoble": Project(
+            paths=("_projets/grenoble-mobilites.md", "_projets/grenoble-mobility.md"),
+            clients=keys("grenoble-alpes-metropole"),
+            partners=keys("ville-d-echirolles", "uga", "aurg"),
+            start=2022, end=2022, ongoing=False,
+            themes=keys("concertation-numerique"),
+            platforms_posts={"Cap Collectif": (_FR_POST_GRENOBLE,)},
+        ),
+        "saint-etienne": Project(
+            paths=("_projets/saint-etienne-jeunesse.md",),
+            clients=keys("saint-etienne-metropole"),
+            partners=keys("ville-de-saint-etienne", "ujm"),
+            start=2020, ongoing=True,
+            themes=keys("concertation-numerique"),
+            platforms_page=keys("Fluicity"),
+            platforms_posts={"Fluicity": (_FR_POST_STETIENNE,), "Pol.is": (_FR_POST_STETIENNE,)},
+        ),
+        "cavem": Project(
+            paths=("_projets/cavem-assises.md",),
+            clients=keys("cavem"),
+            partners=keys("frejus-democratie", "ville-de-saint-raphael"),
+            start=2019, end=2019, ongoing=False,
+            themes=keys("concertation-numerique"),
+            platforms_posts={"Decidim": (_FR_POST_CAVEM,)},
+        ),
+        "liege": Project(
+            paths=("_projets/liege-budget-participatif.md", "_projets/liege-participatory-budget.md"),
+            clients=keys("ville-de-liege"),
+            partners=keys("uliege", "ville-de-seraing"),
+            funders=keys("frb"),
+            start=2023, end=2024, ongoing=False,
+            themes=keys("budget-participatif"),
+            platforms_page=keys("Go Vocal"),
+            platforms_posts={"Go Vocal": (_FR_POST_LIEGE,), "Loomio": (_FR_POST_LIEGE,)},
+        ),
+        "strasbourg": Project(
+            paths=("_projets/strasbourg-petitions.md",),
+            clients=keys("ems"),
+            partners=keys("unistra", "saint-etienne-metropole", "ville-de-kehl"),
+            start=2024, end=2024, ongoing=False,
+            themes=keys("concertation-numerique"),
+            platforms_page=keys("Decidim"),
+        ),
+    },
+    posts={
+        _FR_POST_LYON: keys("ville-de-lyon", "metropole-de-lyon", "lyon-2", "fabrique-citoyenne"),
+        _FR_POST_LYON_EN: keys("ville-de-lyon", "metropole-de-lyon"),
+        _FR_POST_GRENOBLE: keys("grenoble-alpes-metropole", "aurg", "ville-d-echirolles"),
+        _FR_POST_CAVEM: keys("cavem", "ville-de-frejus", "ville-de-saint-raphael"),
+        _FR_POST_STETIENNE: keys("saint-etienne-metropole", "ville-de-saint-etienne", "ujm"),
+        _FR_POST_LIEGE: keys("ville-de-liege", "uliege", "frb"),
+        _FR_POST_RENCONTRES: keys("icpc", "ville-de-lyon", "ems", "cavem", "anct", "unistra"),
+    },
+)
+
+
+# --------------------------------------------------------------------------- de-nl-mixed
+_DE_POST_KOELN = "_posts/2021-09-10-koeln-startet-digitalen-buergerhaushalt.md"
+_DE_POST_ROTTERDAM = "_posts/2023-04-18-rotterdam-wijkbudget-tweede-ronde.md"
+_DE_POST_BONN = "_posts/2023-11-02-bonner-klimarat-empfehlungen.md"
+_DE_POST_UTRECHT = "_posts/2021-02-05-what-utrecht-youth-council-achieved.md"
+_DE_POST_BERLIN = "_posts/2020-06-30-kiezfonds-bilanz.md"
+_DE_POST_GRENZLAND = "_posts/2024-03-12-grenzland-burgerraad-aftrap.md"
+
+DE_NL_MIXED = Site(
+    name="de-nl-mixed",
+    own="brueckenlabor",
+    orgs={
+        "brueckenlabor": Org(names=("Brückenlabor", "Brückenlabor e.V."), kind=("ngo",), country=DE),
+        "stadt-koeln": Org(names=("Stadt Köln", "City of Cologne"), kind=("municipality",), country=DE),
+        "uni-koeln": Org(names=("Universität zu Köln", "University of Cologne"), kind=("university",), country=DE),
+        "koeln-soziologie": Org(
+            names=("Universität zu Köln, Institut für Soziologie", "University of Cologne, Institute of Sociology"),
+            derived=("Institut für Soziologie", "Institute of Sociology"),
+            country=DE,
+            parent="uni-koeln",
+        ),
+        "mehr-demokratie": Org(names=("Mehr Demokratie e.V.", "Mehr Demokratie"), kind=("ngo",), country=DE),
+        "stiftung-mercator": Org(names=("Stiftung Mercator",), kind=("funder", "ngo"), country=DE),
+        "gemeente-rotterdam": Org(
+            names=("Gemeente Rotterdam", "City of Rotterdam", "Rotterdam (Niederlande)"),
+            kind=("municipality",),
+            country=NL,
+        ),
+        "erasmus": Org(
+            names=("Erasmus Universiteit Rotterdam", "Erasmus University Rotterdam", "Erasmus-Universität Rotterdam"),
+            text=("Erasmus Universiteit",),
+            kind=("university",),
+            country=NL,
+        ),
+        "buurtkracht": Org(
+            names=("Stichting Buurtkracht", "Buurtkracht Foundation", "Stiftung Buurtkracht"), kind=("ngo",), country=NL
+        ),
+        "code-for-nl": Org(names=("Code for NL",), kind=("network", "ngo"), country=NL),
+        "stadt-bonn": Org(names=("Stadt Bonn",), kind=("municipality",), country=DE),
+        "uni-bonn": Org(names=("Universität Bonn",), kind=("university",), country=DE),
+        "wuppertal": Org(
+            names=("Wuppertal Institut für Klima, Umwelt, Energie gGmbH",),
+            text=("Wuppertal Institut",),
+            kind=("research-institute",),
+            country=DE,
+        ),
+        "zebralog": Org(names=("Zebralog GmbH",), text=("Zebralog",), kind=("company",), country=DE),
+        "bmuv": Org(
+            names=("Bundesministerium für Umwelt, Naturschutz, nukleare Sicherheit und Verbraucherschutz",),
+            text=("BMUV",),
+            kind=("agency",),
+            country=DE,
+        ),
+        "gemeente-utrecht": Org(
+            names=("Gemeente Utrecht", "Municipality of Utrecht"), kind=("municipality",), country=NL
+        ),
+        "uu": Org(names=("Universiteit Utrecht", "Utrecht University"), kind=("university",), country=NL),
+        "hu": Org(
+            names=("Hogeschool Utrecht", "Utrecht University of Applied Sciences"), kind=("university",), country=NL
+        ),
+        "meer-democratie": Org(names=("Meer Democratie", "Meer Democratie (Netherlands)"), kind=("ngo",), country=NL),
+        "land-berlin": Org(names=("Land Berlin",), kind=LOCAL, country=DE),
+        "senstadt": Org(
+            names=("Land Berlin, Senatsverwaltung für Stadtentwicklung",),
+            text=("Senatsverwaltung für Stadtentwicklung",),
+            country=DE,
+            parent="land-berlin",
+        ),
+        "liqd": Org(names=("Liquid Democracy e.V.",), text=("Liquid Democracy",), kind=("ngo",), country=DE),
+        "tu-berlin": Org(names=("Technische Universität Berlin",), kind=("university",), country=DE),
+        "bpb": Org(
+            names=("Bundeszentrale für politische Bildung",), text=("bpb",), kind=("agency",), country=DE
+        ),
+        "euregio": Org(
+            names=("Euregio Meuse-Rhine",), text=("Euregio Maas-Rijn",), kind=("network", "intergovernmental")
+        ),
+        "gemeente-maastricht": Org(names=("Gemeente Maastricht",), kind=("municipality",), country=NL),
+        "stadt-aachen": Org(names=("Stadt Aachen",), text=("Stad Aken",), kind=("municipality",), country=DE),
+        "fh-aachen": Org(names=("Fachhochschule Aachen",), kind=("university",), country=DE),
+        "datawerk": Org(names=("Datawerk B.V.",), kind=("company",), country=NL),
+        "bosch": Org(names=("Robert Bosch Stiftung",), kind=("funder", "ngo"), country=DE),
+        "wrangelkiez": Org(text=("Nachbarschaftsverein Wrangelkiez e.V.",), kind=("ngo",), country=DE),
+    },
+    themes={
+        "buergerhaushalt": Theme(paths=("_themen/buergerhaushalt.md",)),
+        "klima": Theme(paths=("_themen/klima.md",)),
+    },
+    projects={
+        "koeln": Project(
+            paths=("_projekte/koeln-buergerhaushalt.md", "_projekte/cologne-participatory-budget.md"),
+            clients=keys("stadt-koeln"),
+            partners=keys("mehr-demokratie", "koeln-soziologie"),
+            funders=keys("stiftung-mercator"),
+            start=2021, end=2022, ongoing=False,
+            themes=keys("buergerhaushalt"),
+            platforms_page=keys("Decidim"),
+            platforms_posts={"Decidim": (_DE_POST_KOELN,)},
+        ),
+        "rotterdam": Project(
+            paths=(
+                "_projekte/rotterdam-wijkbudget.md",
+                "_projekte/rotterdam-neighbourhood-budget.md",
+                "_projekte/rotterdam-stadtteilbudget.md",
+            ),
+            clients=keys("gemeente-rotterdam"),
+            partners=keys("erasmus", "buurtkracht", "code-for-nl"),
+            start=2022, ongoing=True,
+            themes=keys("buergerhaushalt"),
+            platforms_page=keys("Your Priorities"),
+            platforms_posts={"Your Priorities": (_DE_POST_ROTTERDAM,), "CONSUL": (_DE_POST_ROTTERDAM,)},
+        ),
+        "bonn": Project(
+            paths=("_projekte/bonn-klimarat.md",),
+            clients=keys("stadt-bonn"),
+            partners=keys("uni-bonn", "wuppertal", "zebralog"),
+            funders=keys("bmuv"),
+            start=2023, end=2023, ongoing=False,
+            themes=keys("klima"),
+            platforms_posts={"Pol.is": (_DE_POST_BONN,)},
+        ),
+        "utrecht": Project(
+            paths=("_projekte/utrecht-jongerenraad.md", "_projekte/utrecht-youth-council.md"),
+            clients=keys("gemeente-utrecht"),
+            partners=keys("uu", "hu", "meer-democratie"),
+            start=2020, end=2021, ongoing=False,
+            platforms_posts={"Go Vocal": (_DE_POST_UTRECHT,)},
+        ),
+        "berlin": Project(
+            paths=("_projekte/berlin-kiezfonds.md",),
+            clients=keys("senstadt"),
+            partners=keys("liqd", "tu-berlin"),
+            funders=keys("bpb"),
+            start=2019, end=2020, ongoing=False,
+            platforms_page=keys("adhocracy+"),
+            platforms_posts={"adhocracy+": (_DE_POST_BERLIN,)},
+        ),
+        "grenzland": Project(
+            paths=("_projekte/grenzland-buergerrat.md",),
+            clients=keys("euregio"),
+            partners=keys("gemeente-maastricht", "stadt-aachen", "fh-aachen", "datawerk"),
+            funders=keys("bosch"),
+            start=2024, end=2026, ongoing=False,
+            platforms_page=keys("Decidim"),
+            platforms_posts={"Decidim": (_DE_POST_GRENZLAND,), "LiquidFeedback": (_DE_POST_GRENZLAND,)},
+        ),
+    },
+    posts={
+        _DE_POST_KOELN: keys("stadt-koeln", "mehr-demokratie", "uni-koeln", "stiftung-mercator"),
+        _DE_POST_ROTTERDAM: keys("gemeente-rotterdam", "buurtkracht", "erasmus"),
+        _DE_POST_BONN: keys("stadt-bonn", "zebralog", "uni-bonn", "bmuv"),
+        _DE_POST_UTRECHT: keys("gemeente-utrecht", "uu", "hu", "meer-democratie"),
+        _DE_POST_BERLIN: keys("senstadt", "liqd", "wrangelkiez", "bpb"),
+        _DE_POST_GRENZLAND: keys("euregio", "gemeente-maastricht", "stadt-aachen", "bosch"),
+    },
+)
+
+
+# --------------------------------------------------------------------------- es-projects-team
+_ES_POST_MUJERES = "_posts/blog/2023-03-08-voces-de-mujeres-rurales.md"
+_ES_POST_EBRO = "_posts/blog/2022-11-15-el-ebro-a-consulta.md"
+_ES_POST_AMAZONIA = "_posts/blog/2024-01-20-asambleas-en-la-amazonia.md"
+_ES_POST_VALENCIA = "_posts/blog/2021-06-01-taller-en-valencia.md"
+_ES_POST_CORO = "_posts/archive/2019-05-02-el-coro-cumple-cinco-anos.md"
+_ES_POST_ESCOLES = "_posts/archive/2020-10-10-democracia-a-les-escoles.md"
+
+ES_PROJECTS_TEAM = Site(
+    name="es-projects-team",
+    issue="17",
+    own="coro-ciudadano",
+    orgs={
+        # The site's nickname "Coro" is a registry alias of another organisation: deliberately not listed here.
+        "coro-ciudadano": Org(names=("Coro Ciudadano",), kind=("ngo",), country=ES),
+        "ajuntament-barcelona": Org(names=("Ajuntament de Barcelona",), kind=("municipality",), country=ES),
+        "ub": Org(text=("Universitat de Barcelona",), kind=("university",), country=ES),
+        "ayto-zaragoza": Org(names=("Ayuntamiento de Zaragoza",), kind=("municipality",), country=ES),
+        "nodo-civico": Org(text=("Nodo Cívico S.L.", "Nodo Cívico"), kind=("company",), country=ES),
+        "che": Org(text=("Confederación Hidrográfica del Ebro", "CHE"), kind=("agency",), country=ES),
+        "fademur": Org(
+            text=("Federación de Asociaciones de Mujeres Rurales", "FADEMUR"), kind=("ngo", "network"), country=ES
+        ),
+        "instituto-mujeres": Org(text=("Instituto de las Mujeres",), kind=("agency",), country=ES),
+        "tejedoras": Org(
+            text=(
+                "Asociación de Mujeres Rurales Las Tejedoras de Almadén",
+                "Asociación de Mujeres Rurales Las Tejedoras",
+            ),
+            kind=("ngo",),
+            country=ES,
+        ),
+        "confeniae": Org(
+            text=("Confederación de Nacionalidades Indígenas de la Amazonía Ecuatoriana", "CONFENIAE"),
+            kind=("ngo", "network"),
+            country=EC,
+        ),
+        "aecid": Org(
+            text=("Agencia Española de Cooperación Internacional para el Desarrollo", "AECID"),
+            kind=("agency",),
+            country=ES,
+        ),
+        "minambiente-ecuador": Org(
+            text=(
+                "Ministerio del Ambiente, Agua y Transición Ecológica de Ecuador",
+                "Ministerio del Ambiente, Agua y Transición Ecológica",
+            ),
+            kind=("agency",),
+            country=EC,
+        ),
+        "generalitat": Org(names=("Generalitat de Catalunya",), kind=("region",), country=ES),
+        "educacio": Org(
+            names=("Generalitat de Catalunya, Departament d'Educació",),
+            text=("Departament d'Educació",),
+            country=ES,
+            parent="generalitat",
+        ),
+        "uoc": Org(text=("Universitat Oberta de Catalunya", "UOC"), kind=("university",), country=ES),
+        "carasso": Org(text=("Fundación Daniel y Nina Carasso",), kind=("funder", "ngo")),
+        "uv": Org(text=("Universitat de València",), kind=("university",), country=ES),
+        "ajuntament-valencia": Org(text=("Ajuntament de València",), kind=("municipality",), country=ES),
+        "jamgo": Org(text=("Jamgo SCCL", "Jamgo"), kind=("company",), country=ES),
+    },
+    themes={},
+    projects={
+        "nou-barris": Project(
+            paths=("_projects/nou-barris.md",),
+            clients=keys("ajuntament-barcelona"),
+            partners=keys("ub"),
+            platforms_page=keys("Decidim"),
+        ),
+        "consulta-ebro": Project(
+            paths=("_projects/consulta-ebro.md",),
+            clients=keys("ayto-zaragoza"),
+            partners=keys("nodo-civico"),
+            platforms_page=keys("CONSUL"),
+            platforms_posts={"CONSUL": (_ES_POST_EBRO,)},
+        ),
+        "mujeres-rurales": Project(
+            paths=("_projects/mujeres-rurales.md",),
+            partners=keys("fademur"),
+            funders=keys("instituto-mujeres"),
+            platforms_posts={"Pol.is": (_ES_POST_MUJERES,)},
+        ),
+        "amazonia": Project(
+            paths=("_projects/amazonia.md",),
+            partners=keys("confeniae"),
+            funders=keys("aecid"),
+            platforms_page=keys("Loomio"),
+            platforms_posts={"Loomio": (_ES_POST_AMAZONIA,)},
+        ),
+        "escoles": Project(
+            paths=("_projects/escoles.md",),
+            clients=keys("educacio"),
+            partners=keys("uoc"),
+            platforms_posts={"Decidim": (_ES_POST_ESCOLES,)},
+        ),
+    },
+    posts={
+        _ES_POST_MUJERES: keys("fademur", "tejedoras", "instituto-mujeres"),
+        _ES_POST_EBRO: keys("ayto-zaragoza", "nodo-civico", "che"),
+        _ES_POST_AMAZONIA: keys("confeniae", "minambiente-ecuador", "aecid"),
+        _ES_POST_VALENCIA: keys("ajuntament-valencia", "uv", "jamgo"),
+        _ES_POST_CORO: keys("coro-ciudadano", "ajuntament-barcelona", "carasso"),
+        _ES_POST_ESCOLES: keys("educacio", "generalitat", "uoc"),
+    },
+    persons={
+        "Lucía Ferrer": "Directora",
+        "Jordi Puig": "Coordinador de proyectos",
+        "Amaia Etxeberria": "Responsable de comunicación",
+        "Carlos Quispe": "Técnico de participación digital",
+    },
+)
+
+
+# --------------------------------------------------------------------------- it-work-people
+_IT_POST_BOLOGNA = "_posts/2018-05-20-bologna-vota-i-progetti.md"
+_IT_POST_REGIONE = "_posts/2021-09-14-emilia-romagna-verso-la-nuova-legge.md"
+_IT_POST_MILANO = "_posts/2023-02-03-quartieri-di-milano-tra-un-assemblea-e-l-altra.md"
+_IT_POST_RETE = "_posts/2022-04-11-una-rete-per-i-comuni-che-partecipano.md"
+
+IT_WORK_PEOPLE = Site(
+    name="it-work-people",
+    issue="17",
+    own="piazza-aperta",
+    orgs={
+        "piazza-aperta": Org(names=("Piazza Aperta",), kind=("ngo",), country=IT),
+        "comune-bologna": Org(names=("Comune di Bologna", "City of Bologna"), kind=("municipality",), country=IT),
+        "fiu": Org(
+            names=("Fondazione Innovazione Urbana", "Urban Innovation Foundation"),
+            kind=("ngo", "research-institute"),
+            country=IT,
+        ),
+        "unibo": Org(names=("Università di Bologna", "University of Bologna"), kind=("university",), country=IT),
+        "regione-er": Org(names=("Regione Emilia-Romagna",), kind=("region",), country=IT),
+        "lepida": Org(names=("Lepida S.p.A.",), text=("Lepida",), kind=("company",), country=IT),
+        "unimore": Org(names=("Università di Modena e Reggio Emilia",), kind=("university",), country=IT),
+        "fondazione-monte": Org(
+            names=("Fondazione del Monte di Bologna e Ravenna",), kind=("funder", "ngo"), country=IT
+        ),
+        "comune-milano": Org(names=("Comune di Milano",), kind=("municipality",), country=IT),
+        "milano-partecipazione": Org(
+            names=("Comune di Milano, Area Partecipazione",),
+            derived=("Area Partecipazione",),
+            country=IT,
+            parent="comune-milano",
+        ),
+        "polimi": Org(names=("Politecnico di Milano",), kind=("university",), country=IT),
+        "openpolis": Org(
+            names=("Fondazione Openpolis",), text=("Openpolis",), kind=("ngo", "research-institute"), country=IT
+        ),
+        "citta-torino": Org(names=("Città di Torino",), kind=("municipality",), country=IT),
+        "unito": Org(names=("Università degli Studi di Torino",), kind=("university",), country=IT),
+        "sinergia": Org(names=("Sinergia Digitale S.r.l.",), kind=("company",), country=IT),
+        "csp": Org(names=("Compagnia di San Paolo",), kind=("funder", "ngo"), country=IT),
+        "assemblea-er": Org(
+            text=("Assemblea legislativa dell'Emilia-Romagna",), kind=("region", "agency"), country=IT
+        ),
+        "anci": Org(text=("Associazione Nazionale Comuni Italiani", "ANCI"), kind=("network", "ngo"), country=IT),
+        "istat": Org(
+            text=("Istituto Nazionale di Statistica", "Istat"), kind=("agency", "research-institute"), country=IT
+        ),
+    },
+    themes={},
+    projects={
+        "bologna": Project(
+            paths=("_work/bologna-bilancio-partecipativo.md", "_work/bologna-participatory-budget.md"),
+            clients=keys("comune-bologna"),
+            partners=keys("fiu", "unibo"),
+            start=2017, end=2019, ongoing=False,
+            platforms_page=keys("Decidim"),
+            platforms_posts={"Decidim": (_IT_POST_BOLOGNA,)},
+        ),
+        "legge-er": Project(
+            paths=("_work/legge-partecipazione-emilia-romagna.md",),
+            clients=keys("regione-er"),
+            partners=keys("lepida", "unimore"),
+            funders=keys("fondazione-monte"),
+            start=2021, end=2021, ongoing=False,
+            platforms_page=keys("CONSUL"),
+            platforms_posts={"CONSUL": (_IT_POST_REGIONE,), "Pol.is": (_IT_POST_REGIONE,)},
+        ),
+        "milano": Project(
+            paths=("_work/milano-quartieri.md",),
+            clients=keys("milano-partecipazione"),
+            partners=keys("polimi", "openpolis"),
+            start=2022, ongoing=True,
+            platforms_posts={"Loomio": (_IT_POST_MILANO,)},
+        ),
+        "torino": Project(
+            paths=("_work/torino-scuole.md",),
+            clients=keys("citta-torino"),
+            partners=keys("unito", "sinergia"),
+            funders=keys("csp"),
+            start=2020, end=2021, ongoing=False,
+            platforms_page=keys("Decidim"),
+        ),
+    },
+    posts={
+        _IT_POST_BOLOGNA: keys("comune-bologna", "fiu", "unibo"),
+        _IT_POST_REGIONE: keys("regione-er", "assemblea-er", "lepida"),
+        _IT_POST_MILANO: keys("comune-milano", "polimi", "openpolis"),
+        _IT_POST_RETE: keys("anci", "citta-torino", "istat"),
+    },
+    persons={
+        "Giulia Bianchi": "Presidente",
+        "Marco Rinaldi": "Facilitatore",
+        "Sara Conti": "Sviluppatrice",
+        "Davide Esposito": "Responsabile amministrativo",
+    },
+)
+
+
+# --------------------------------------------------------------------------- data-projects
+_DATA = "_data/projects.yml"
+_DK_POST_AALBORG = "_posts/2019-10-10-trafikpanel-i-aalborg.md"
+_DK_POST_ODENSE = "_posts/2020-11-12-digital-hoering-i-odense.md"
+_DK_POST_AARHUS = "_posts/2021-05-04-borgerbudget-i-aarhus-er-i-gang.md"
+_DK_POST_KLIMA = "_posts/2023-09-01-climate-assembly-for-the-capital-region.md"
+_DK_POST_KBH = "_posts/2024-06-20-youth-panel-copenhagen.md"
+
+DATA_PROJECTS = Site(
+    name="data-projects",
+    issue="17",
+    own="demokrativaerkstedet",
+    orgs={
+        "demokrativaerkstedet": Org(names=("Demokrativærkstedet",), kind=("company",), country=DK),
+        "aarhus-kommune": Org(names=("Aarhus Kommune",), kind=("municipality",), country=DK),
+        "aarhus-universitet": Org(names=("Aarhus Universitet",), kind=("university",), country=DK),
+        "duf": Org(
+            names=("Dansk Ungdoms Fællesråd", "Danish Youth Council (DUF)"),
+            text=("DUF",),
+            kind=("ngo", "network"),
+            country=DK,
+        ),
+        "region-hovedstaden": Org(
+            names=("Region Hovedstaden",), text=("Capital Region of Denmark",), kind=("region",), country=DK
+        ),
+        "ruc": Org(names=("Roskilde Universitet",), text=("Roskilde University",), kind=("university",), country=DK),
+        "concito": Org(names=("Concito",), kind=("ngo", "research-institute"), country=DK),
+        "realdania": Org(names=("Realdania",), kind=("funder", "ngo"), country=DK),
+        "odense-kommune": Org(names=("Odense Kommune",), kind=("municipality",), country=DK),
+        "sdu": Org(names=("Syddansk Universitet",), text=("SDU",), kind=("university",), country=DK),
+        "kk": Org(names=("City of Copenhagen",), text=("Københavns Kommune",), kind=("municipality",), country=DK),
+        "aalborg-kommune": Org(names=("Aalborg Kommune",), kind=("municipality",), country=DK),
+        "aalborg-tmf": Org(
+            names=("Aalborg Kommune, Teknik- og Miljøforvaltningen",),
+            derived=("Teknik- og Miljøforvaltningen",),
+            country=DK,
+            parent="aalborg-kommune",
+        ),
+        "aau": Org(names=("Aalborg Universitet",), kind=("university",), country=DK),
+        "nt": Org(names=("Nordjyllands Trafikselskab",), text=("NT",), kind=("agency", "company"), country=DK),
+        "region-nordjylland": Org(text=("Region Nordjylland",), kind=("region",), country=DK),
+        "brk": Org(names=("Bornholms Regionskommune",), kind=("municipality",), country=DK),
+        "crt": Org(names=("Center for Regional- og Turismeforskning",), kind=("research-institute",), country=DK),
+        "nordea-fonden": Org(names=("Nordea-fonden",), kind=("funder", "ngo"), country=DK),
+    },
+    themes={
+        "borgerbudget": Theme(names=("borgerbudget",)),
+        "klima": Theme(names=("klima",)),
+        "hoeringer": Theme(names=("høringer",)),
+        "unge": Theme(names=("unge",)),
+        "trafik": Theme(names=("trafik",)),
+        "lokaldemokrati": Theme(names=("lokaldemokrati",)),
+    },
+    projects={
+        "aarhus": Project(
+            data=(_DATA, "Borgerbudget i Aarhus"),
+            clients=keys("aarhus-kommune"),
+            partners=keys("aarhus-universitet", "duf"),
+            start=2021, end=2022, ongoing=False,
+            themes=keys("borgerbudget"),
+            platforms_page=keys("CONSUL"),
+            platforms_posts={"CONSUL": (_DK_POST_AARHUS,)},
+        ),
+        "klima": Project(
+            data=(_DATA, "Klimaborgerting for Region Hovedstaden"),
+            clients=keys("region-hovedstaden"),
+            partners=keys("ruc", "concito"),
+            funders=keys("realdania"),
+            start=2023, end=2023, ongoing=False,
+            themes=keys("klima"),
+            platforms_page=keys("Pol.is"),
+            platforms_posts={"Pol.is": (_DK_POST_KLIMA,)},
+        ),
+        "odense": Project(
+            data=(_DATA, "Digital høring i Odense"),
+            clients=keys("odense-kommune"),
+            partners=keys("sdu"),
+            start=2020, end=2020, ongoing=False,
+            themes=keys("hoeringer"),
+            platforms_posts={"Decidim": (_DK_POST_ODENSE,)},
+        ),
+        "kbh": Project(
+            data=(_DATA, "Youth panel for the City of Copenhagen"),
+            clients=keys("kk"),
+            partners=keys("duf"),
+            start=2024, ongoing=True,
+            themes=keys("unge"),
+            platforms_page=keys("Your Priorities"),
+            platforms_posts={"Your Priorities": (_DK_POST_KBH,), "Loomio": (_DK_POST_KBH,)},
+        ),
+        "aalborg": Project(
+            data=(_DATA, "Borgerpanel om trafik i Aalborg"),
+            clients=keys("aalborg-tmf"),
+            partners=keys("aau", "nt"),
+            start=2019, end=2020, ongoing=False,
+            themes=keys("trafik"),
+            platforms_page=keys("Loomio"),
+            platforms_posts={"Loomio": (_DK_POST_AALBORG,)},
+        ),
+        "bornholm": Project(
+            data=(_DATA, "Lokaldemokrati på Bornholm"),
+            clients=keys("brk"),
+            partners=keys("crt"),
+            funders=keys("nordea-fonden"),
+            start=2022, end=2023, ongoing=False,
+            themes=keys("lokaldemokrati"),
+            platforms_page=keys("Decidim"),
+        ),
+    },
+    posts={
+        _DK_POST_AALBORG: keys("aalborg-kommune", "nt", "aau", "region-nordjylland"),
+        _DK_POST_ODENSE: keys("odense-kommune", "sdu"),
+        _DK_POST_AARHUS: keys("aarhus-kommune", "duf", "aarhus-universitet"),
+        _DK_POST_KLIMA: keys("region-hovedstaden", "concito", "ruc", "realdania"),
+        _DK_POST_KBH: keys("kk", "duf"),
+    },
+)
+
+
+SITES: dict[str, Site] = {s.name: s for s in (FR_CIVIC, DE_NL_MIXED, ES_PROJECTS_TEAM, IT_WORK_PEOPLE, DATA_PROJECTS)}

@@ -39,7 +39,7 @@ RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 SITES_DIR = Path(__file__).resolve().parent
-REGISTRY = SITES_DIR.parents[1] / "ontology" / "registry.yml"
+REGISTRY = SITES_DIR.parents[1] / "kg" / "ontology" / "registry.yml"
 
 # schema:Organization and its schema.org subclasses (schema:Project, also a subclass, is not an organisation here)
 ORG_CLASSES = frozenset(

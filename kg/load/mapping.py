@@ -34,6 +34,8 @@ from kg.load.meaning import CLASSES, FACTS, RECORD_CLASSES
 MAPPING_DATA = "kg/mapping"
 """The ``_data`` name of the mapping file (``_data/kg/mapping.yml``, ``.yaml`` or ``.json``)."""
 _PARTS = ("organisation", "collections", "data")
+#: Other settings under ``kg:`` in ``_config.yml``, read by the VoID description (kg/export/void.py).
+_OTHER_SETTINGS = ("license", "licence", "publisher", "sparql_endpoint")
 _ENTRY = ("class", "keys")
 
 
@@ -159,8 +161,11 @@ class _Reader:
             return {}
         for part, content in value.items():
             part = str(part)
+            if part in _OTHER_SETTINGS and self.prefix:
+                continue
             if part not in _PARTS:
-                self.bad((part,), f"{name}: unknown part {part!r} (known: {', '.join(_PARTS)})", _near(part, _PARTS))
+                known = (*_PARTS, *_OTHER_SETTINGS) if self.prefix else _PARTS
+                self.bad((part,), f"{name}: unknown part {part!r} (known: {', '.join(known)})", _near(part, known))
             elif content is None:
                 continue
             elif part == "organisation":

@@ -219,8 +219,18 @@ class MapContext(Reading):
             for other in pool:
                 for key in dict.fromkeys((self.doc_key(other), slug(other.stem))):
                     index.setdefault(key, []).append(other)
-        matches = [other for other in index.get(wanted, ()) if other is not doc]
-        return min(matches, key=lambda d: (d.lang != doc.lang, d.path)) if matches else None
+        # "chicago-en.md" may mean the project of ref chicago: its other language's page was never written
+        untagged = [wanted[: -len(lang) - 1] for lang in self._languages() if wanted.endswith(f"-{lang}")]
+        for key in (wanted, *untagged):
+            matches = [other for other in index.get(key, ()) if other is not doc]
+            if matches:
+                return min(matches, key=lambda d: (d.lang != doc.lang, d.path))
+        return None
+
+    def _languages(self) -> set[str]:
+        if not hasattr(self, "_langs"):
+            self._langs = {slug(d.lang) for d in self.site.documents if d.lang} | {slug(self.config.lang)}
+        return self._langs
 
     def _suggest(self, doc: Document, path: str, expect: str | None) -> str | None:
         name, pool = self._pool(doc, path, expect)

@@ -44,12 +44,7 @@ REGISTRY = SITES_DIR.parents[1] / "kg" / "ontology" / "registry.yml"
 # schema:Organization and its schema.org subclasses (schema:Project, also a subclass, is not an organisation here)
 ORG_CLASSES = frozenset(
     SCHEMA + c
-    for c in (
-        "Organization Airline Consortium Corporation EducationalOrganization CollegeOrUniversity ElementarySchool "
-        "HighSchool MiddleSchool Preschool School GovernmentOrganization LibrarySystem LocalBusiness "
-        "MedicalOrganization NGO NewsMediaOrganization OnlineBusiness PerformingGroup PoliticalParty "
-        "ResearchOrganization SearchRescueOrganization SportsOrganization WorkersUnion"
-    ).split()
+    for c in ["Organization", "Airline", "Consortium", "Corporation", "EducationalOrganization", "CollegeOrUniversity", "ElementarySchool", "HighSchool", "MiddleSchool", "Preschool", "School", "GovernmentOrganization", "LibrarySystem", "LocalBusiness", "MedicalOrganization", "NGO", "NewsMediaOrganization", "OnlineBusiness", "PerformingGroup", "PoliticalParty", "ResearchOrganization", "SearchRescueOrganization", "SportsOrganization", "WorkersUnion"]
 )
 ROLES = {"clients": KGO + "client", "partners": KGO + "partner", "funders": SCHEMA + "funder"}
 

@@ -365,7 +365,7 @@ def check_declared(root: Path, config: SiteConfig, mapping: SiteMapping, diags: 
         if (root / f"_{label}").is_dir() or label in config.collections or declared.cls == "ignore":
             continue
         folders = [p.name[1:] for p in root.iterdir() if p.name.startswith("_") and p.is_dir()
-                   and p.name not in JEKYLL_FOLDERS]
+                   and p.name not in JEKYLL_FOLDERS] + list(config.collections)
         diags.add(declared.where.split(":", 1)[0], "bad-mapping",
                   f"collections.{label}: there is no folder _{label} and no such collection in _config.yml; "
                   "this part is ignored", line=_line(declared.where), suggestion=_closest(label, folders))

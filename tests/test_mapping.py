@@ -146,10 +146,15 @@ def test_a_data_file_declared_in_the_mapping_holds_projects(make_site, tmp_path)
 
 
 def test_the_mappings_organisation_is_the_sites_own(make_site, tmp_path):
-    config = "title: Webbplatsen\nurl: https://example.org\nkg:\n  organisation: {name: Stiftelsen Exempel}\n"
+    """``organisation: {name, url}``: the site's publisher has that name and that homepage too."""
+    config = ("title: Webbplatsen\nurl: https://blogg.example.org\n"
+              "kg:\n  organisation: {name: Stiftelsen Exempel, url: 'https://example.org/'}\n")
     _, g = build(make_site(tmp_path, {"_config.yml": config}))
-    assert names(g, URIRef(f"{SITE}/#website"), SCHEMA.publisher) == {"Stiftelsen Exempel"}
-    assert set(g.objects(URIRef(f"{SITE}/#website"), SCHEMA.name)) == {Literal("Webbplatsen")}
+    website = URIRef("https://blogg.example.org/#website")
+    assert names(g, website, SCHEMA.publisher) == {"Stiftelsen Exempel"}
+    assert set(g.objects(website, SCHEMA.name)) == {Literal("Webbplatsen")}
+    [org] = g.objects(website, SCHEMA.publisher)
+    assert set(g.objects(org, SCHEMA.url)) == {URIRef("https://blogg.example.org/"), URIRef("https://example.org/")}
 
 
 # -- what cannot be read ---------------------------------------------------------------------------

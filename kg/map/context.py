@@ -229,7 +229,7 @@ class MapContext(Reading):
 
     def _languages(self) -> set[str]:
         if not hasattr(self, "_langs"):
-            self._langs = {slug(d.lang) for d in self.site.documents if d.lang} | {slug(self.config.lang)}
+            self._langs = {slug(d.lang) for d in self.site.documents if d.lang} | {slug(self.config.lang)} | _LANGS
         return self._langs
 
     def _suggest(self, doc: Document, path: str, expect: str | None) -> str | None:
@@ -317,6 +317,10 @@ class MapContext(Reading):
             self.warn(doc, "bad-url", f"{key}: {shown(written)} is neither an http(s) URL nor a path on the site; "
                       "ignored", key=key)
         return iri
+
+
+#: Language codes a file name may end in (``chicago-en.md``) besides those of the site's documents.
+_LANGS = frozenset({"en", "sv", "fr", "de", "es", "it", "nl", "da", "no", "nb", "nn", "fi", "pt", "pl", "ca", "eu"})
 
 
 def _url_key(path: str) -> str:

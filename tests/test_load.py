@@ -395,6 +395,16 @@ def test_jekylls_own_folders_and_drafts_are_no_unread_content(make_site, tmp_pat
     assert "exists but is not read: drafts are read only with --drafts" in warning.message
 
 
+def test_a_folder_jekyll_includes_as_plain_pages_is_no_warning_but_the_report_names_it(make_site, tmp_path):
+    """``include: [_pages]`` (Minimal Mistakes, al-folio): Jekyll renders those as pages, which kg does not read."""
+    site = make_site(tmp_path, {"_config.yml": "url: https://example.org\ninclude: [_pages]\n",
+                                "_pages/about.md": post("title: About")})
+    result = kg.build(site)
+    assert not diagnostics(result, "unread-folder")
+    [entry] = [c for c in result.collections if c["folder"] == "_pages"]
+    assert entry["how"] == "not read" and "include:" in entry["evidence"]
+
+
 def test_a_reference_to_a_file_in_an_unread_folder_says_exactly_that(make_site, tmp_path):
     site = make_site(tmp_path, {"_projects/p.md": post("title: P"),
                                 "_posts/2021-05-11-x.md": post("title: X\nclients: [_projects/p.md]")})

@@ -88,7 +88,7 @@ def values_for(data: dict[str, Any], fact: str, key: str) -> list[Any]:
 
 def carried(data: dict[str, Any], keys: Keys, facts: tuple[str, ...]) -> list[str]:
     """The keys of ``data`` that hold one of ``facts``."""
-    return [key for fact in facts for key in keys.get(fact, ()) if values_for(data, fact, key)]
+    return [key for fact in facts for key in keys.get(fact, ()) if key in data and values_for(data, fact, key)]
 
 
 def is_project(doc: Document, keys: Keys) -> bool:
@@ -393,7 +393,7 @@ def describe(collections: dict[str, Collection], documents: list[Document], reco
                 facts = tuple(dict.fromkeys((*facts, *FACTS_OF["project"])))
             for fact in facts:
                 for key in coll.keys.get(fact, ()):
-                    if values_for(doc.data, fact, key):
+                    if key in doc.data and values_for(doc.data, fact, key):
                         read_as.setdefault(fact, {}).setdefault(key, 0)
                         read_as[fact][key] += 1
                         if fact in ("name", "role", "organisation"):

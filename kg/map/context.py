@@ -13,6 +13,7 @@ from kg.diagnostics import Diagnostics, shown
 from kg.load.documents import Document, Site
 from kg.map.bodies import BodyTexts
 from kg.map.iris import Minter, absolute, safe_iri, slug
+from kg.map.reading import KNOWN_KEYS as KNOWN_KEYS  # where it was before
 from kg.map.reading import Reading
 from kg.map.suggest import PathSuggester
 from kg.map.terms import Statement, new_statement

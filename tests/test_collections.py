@@ -10,13 +10,15 @@ this stage's business).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import rdflib
 from namespaces import KGO, SCHEMA, SITE
 from rdflib import RDF, XSD, Literal, URIRef
 
 import kg
 from kg.load.collections import looks_like_a_name
-from kg.load.meaning import class_of_name
+from kg.load.meaning import COLLECTION_NAMES, FACT_KEYS, class_of_name
 
 PROJECT = rdflib.Namespace(f"{SITE}/kg/project/")
 PERSON = rdflib.Namespace(f"{SITE}/kg/person/")
@@ -420,3 +422,15 @@ def test_a_typo_in_the_folder_and_the_name_suggests_a_file_of_the_expected_kind(
     result, _ = build(site)
     [warning] = result.diagnostics
     assert warning.suggestion == "_clients/lund.md"
+
+
+def test_the_readme_lists_the_names_and_keys_of_the_declared_table():
+    """The README's tables of collection names and fact keys are ``kg/load/meaning.py``'s, word for word."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## How a site is read: collections by meaning"):readme.index("### The mapping")]
+    rows = [[cell.strip() for cell in line.strip("|").split("|")] for line in section.splitlines()
+            if line.startswith("| ")]
+    classes = {row[0]: row[2].split(", ") for row in rows if len(row) == 3}
+    facts = {row[0]: row[1].split(", ") for row in rows if len(row) == 2}
+    assert {cls: classes[cls] for cls in COLLECTION_NAMES} == {cls: list(w) for cls, w in COLLECTION_NAMES.items()}
+    assert {fact: facts[fact] for fact in FACT_KEYS} == {fact: list(k) for fact, k in FACT_KEYS.items()}

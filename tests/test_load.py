@@ -333,6 +333,94 @@ def test_a_site_without_config_builds_under_localhost(make_site, tmp_path):
     assert (website, rdflib.RDF.type, SCHEMA.WebSite) in result.graph.graph()
 
 
+# -- no folder dropped silently --------------------------------------------------------------------
+
+
+def test_a_site_without_config_reads_its_clients_too_and_a_reference_to_them_resolves(make_site, tmp_path):
+    """The two seed documents without ``_config.yml``: the post and the project page are both read; the
+    project has no page (Jekyll renders none), the report says so, and the post's ``clients:`` reference
+    to it is no dangling reference."""
+    site = make_site(tmp_path, {
+        "_config.yml": None,
+        "_posts/2021-05-11-hej.md": post("title: Hej\nclients:\n- _clients/goteborg.md"),
+        "_clients/goteborg.md": post("title: Göteborgs Stad samlar dialogen\nclient: Göteborgs Stad\nyear: 2024"),
+    })
+    result = kg.build(site)
+    assert sorted(d.kind for d in result.diagnostics) == ["no-config", "unconfigured-collection"]
+    [note] = diagnostics(result, "unconfigured-collection")
+    assert note.file == "_clients" and "collections: {clients: {output: true}}" in note.message
+    project = docs_by_path(result)["_clients/goteborg.md"]
+    assert project.url is None
+    g = result.graph.graph()
+    project_iri = rdflib.URIRef("http://localhost:4000/kg/project/goteborg")
+    assert (project_iri, rdflib.RDF.type, SCHEMA.Project) in g
+    assert (rdflib.URIRef("http://localhost:4000/2021/05/11/hej.html"), SCHEMA.mentions, project_iri) in g
+    [entry] = [c for c in result.collections if c["collection"] == "clients"]
+    assert entry["pages"] == 0 and "not a collection in _config.yml" in entry["no_pages"]
+
+
+def test_a_folder_of_content_that_is_no_collection_gets_one_warning_with_the_line_to_add(make_site, tmp_path):
+    """``_projects`` with three documents and no ``projects`` collection: ONE ``unread-folder`` warning
+    naming the folder and the line to add under ``collections:`` (whose line it gives); nothing read."""
+    site = make_site(tmp_path, {f"_projects/p{i}.md": post(f"title: P{i}") for i in range(3)})
+    result = kg.build(site)
+    [warning] = result.diagnostics
+    assert (warning.kind, warning.file, warning.line) == ("unread-folder", "_projects", None)
+    assert "3 content files" in warning.message
+    assert "add `  projects: {output: true}` under `collections:` (line 5) in _config.yml" in warning.message
+    assert not [d for d in result.site.documents if d.collection == "projects"]
+
+
+@pytest.mark.parametrize("config", [None, "url: https://example.org\n"])
+def test_the_line_to_add_fits_the_config_there_is(make_site, tmp_path, config):
+    site = make_site(tmp_path, {"_config.yml": config, "_work/a.md": post("title: A")})
+    [warning] = diagnostics(kg.build(site), "unread-folder")
+    wanted = "create _config.yml with" if config is None else "add `collections: {work: {output: true}}` to"
+    assert wanted in warning.message
+
+
+def test_jekylls_own_folders_and_drafts_are_no_unread_content(make_site, tmp_path):
+    """Layouts and includes often have front matter; they are Jekyll's, not content. ``_drafts`` are read
+    only with ``--drafts``: no warning, but a reference to one says why it is not read."""
+    site = make_site(tmp_path, {
+        "_layouts/page.html": "---\nlayout: default\n---\n{{ content }}\n",
+        "_includes/head.html": "---\n---\n<head></head>\n",
+        "_sass/main.scss": "---\n---\nbody {}\n",
+        "_drafts/idea.md": post("title: Idea"),
+        "_posts/2021-05-11-x.md": post("title: X\nclients: [_drafts/idea.md]"),
+    })
+    result = kg.build(site)
+    [warning] = result.diagnostics
+    assert warning.kind == "dangling-reference"
+    assert "exists but is not read: drafts are read only with --drafts" in warning.message
+
+
+def test_a_folder_jekyll_includes_as_plain_pages_is_no_warning_but_the_report_names_it(make_site, tmp_path):
+    """``include: [_pages]`` (Minimal Mistakes, al-folio): Jekyll renders those as pages, which kg does not read."""
+    site = make_site(tmp_path, {"_config.yml": "url: https://example.org\ninclude: [_pages]\n",
+                                "_pages/about.md": post("title: About")})
+    result = kg.build(site)
+    assert not diagnostics(result, "unread-folder")
+    [entry] = [c for c in result.collections if c["folder"] == "_pages"]
+    assert entry["how"] == "not read" and "include:" in entry["evidence"]
+
+
+def test_a_reference_to_a_file_in_an_unread_folder_says_exactly_that(make_site, tmp_path):
+    site = make_site(tmp_path, {"_projects/p.md": post("title: P"),
+                                "_posts/2021-05-11-x.md": post("title: X\nclients: [_projects/p.md]")})
+    result = kg.build(site)
+    [reference] = diagnostics(result, "dangling-reference")
+    assert reference.message == ("clients: '_projects/p.md' exists but is not read: 'projects' is not a "
+                                 "collection in _config.yml")
+
+
+def test_a_reference_to_a_file_that_was_skipped_says_why(make_site, tmp_path):
+    site = make_site(tmp_path, {"_clients/p.md": "---\ntitle: [broken\n---\n",
+                                "_posts/2021-05-11-x.md": post("title: X\nclients: [_clients/p.md]")})
+    [reference] = diagnostics(kg.build(site), "dangling-reference")
+    assert "exists but is not read: it was skipped (yaml-error" in reference.message
+
+
 def test_a_missing_site_folder_is_a_site_error(tmp_path):
     """Only a site that cannot be read at all raises: :class:`kg.SiteError`."""
     with pytest.raises(kg.SiteError, match="no such site folder"):

@@ -21,7 +21,7 @@ from typing import Any
 
 from kg.diagnostics import Diagnostics, SiteError, shown
 from kg.load import collections as site_collections
-from kg.load import frontmatter, jekyll
+from kg.load import folders, frontmatter, jekyll, records
 from kg.load.config import permalink_template, read_config
 from kg.load.documents import Document, Site, SiteConfig
 from kg.load.mapping import read_mapping
@@ -75,8 +75,8 @@ def load_site(
     mapping = read_mapping(root, config.raw, data, data_paths, diags)
     if mapping.organisation.get("name"):
         config.name = mapping.organisation["name"]  # the maintainer's word for the site's own organisation
-    site_collections.check_declared(root, config, mapping, diags)
-    labels = site_collections.labels_to_read(root, config, mapping, drafts)
+    folders.check_declared(root, config, mapping, diags)
+    labels = folders.labels_to_read(root, config, mapping, drafts)
     found: list[tuple[str, str]] = []  # (collection, site-relative path)
     for label in labels:
         tops = [f"_{label}"] + (_nested_posts(root) if label == "posts" else [])
@@ -86,20 +86,20 @@ def load_site(
                 if Path(rel).suffix.lower() in CONTENT_EXTS:
                     found.append((label, rel))
     found.sort(key=lambda item: item[1])
-    unread = site_collections.unread_folders(root, config, mapping, labels, drafts,
+    unread = folders.unread_folders(root, config, mapping, labels, drafts,
                                         lambda top: _walk(root, real_root, top, Diagnostics()), CONTENT_EXTS, diags)
 
     def read_one(label: str, rel: str, into: Diagnostics) -> Document | None:
         return _load_document(root, rel, label, config, zone, into, max_file_bytes)
 
     documents = read_documents(found, read_one, diags, workers=workers, progress=progress)
-    unread.update(site_collections.skipped_reasons([rel for _, rel in found], documents, diags))
+    unread.update(folders.skipped_reasons([rel for _, rel in found], documents, diags))
     classes = site_collections.classify(config, mapping, labels, documents)
-    site_collections.warn_unconfigured(root, config, labels, classes, diags)
-    records, record_classes = site_collections.read_records(root, config, mapping, data, data_paths, diags)
+    folders.warn_unconfigured(root, config, labels, classes, diags)
+    read, record_classes = records.read_records(root, config, mapping, data, data_paths, diags)
     classes.update(record_classes)
     return Site(config=config, documents=documents, data=data, files=files, data_paths=data_paths,
-                collections=classes, records=records, unread=unread, mapping=mapping)
+                collections=classes, records=read, unread=unread, mapping=mapping)
 
 _NOT_CONTENT = {"node_modules", "vendor", "_site", ".git", ".jekyll-cache", "output"}
 

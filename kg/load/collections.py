@@ -1,41 +1,33 @@
-"""Which folders are read, what each collection is, and projects kept in data files.
+"""What each collection is, and which keys hold its facts.
 
 Each collection gets a class (project, person, theme, post, page, organisation, event,
 job, ignore) from the maintainer's mapping, else from its name, else from the keys its
 documents carry; :func:`describe` says for each how it was read and why (``kg build
---explain`` and the build report). No folder is dropped silently: a ``_folder`` of
-content that Jekyll does not render is named in a warning with the line that makes it
-a collection.
+--explain`` and the build report). Which folders are read is :mod:`kg.load.folders`'
+business, records of data files :mod:`kg.load.records`'.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from kg.diagnostics import Diagnostics, shown
 from kg.load import jekyll
 from kg.load.documents import Document, SiteConfig
-from kg.load.mapping import Declared, SiteMapping, node_lines
+from kg.load.mapping import Declared, SiteMapping
 from kg.load.meaning import (
-    ALWAYS_READ,
     BY_KEYS_SHARE,
     BY_TITLES_AT_LEAST,
     BY_TITLES_SHARE,
-    DATA_NAMES,
     FACT_KEYS,
     FACTS_OF,
-    JEKYLL_FOLDERS,
     NOT_NAME_WORDS,
     ONLY_PATHS,
     ONLY_TEXT,
     PERSON_FACTS,
     PROJECT_FACTS,
-    RECORD_CLASSES,
     class_of_name,
     fold,
     is_path,
@@ -88,120 +80,12 @@ def values_for(data: dict[str, Any], fact: str, key: str) -> list[Any]:
 
 def carried(data: dict[str, Any], keys: Keys, facts: tuple[str, ...]) -> list[str]:
     """The keys of ``data`` that hold one of ``facts``."""
-    return [key for fact in facts for key in keys.get(fact, ()) if values_for(data, fact, key)]
+    return [key for fact in facts for key in keys.get(fact, ()) if key in data and values_for(data, fact, key)]
 
 
 def is_project(doc: Document, keys: Keys) -> bool:
     """Whether a document carries a client, partners or years (a project wherever it is)."""
     return bool(carried(doc.data, keys, PROJECT_FACTS))
-
-
-# -- which folders ----------------------------------------------------------------------------------
-
-
-def labels_to_read(root: Path, config: SiteConfig, mapping: SiteMapping, drafts: bool) -> list[str]:
-    """Configured collections, the folders kg always reads, and what the mapping names (not ignored)."""
-    labels = set(config.collections)
-    for label in ALWAYS_READ:
-        if (root / f"_{label}").is_dir():
-            labels.add(label)
-    for label, declared in mapping.collections.items():
-        if declared.cls != "ignore" and (root / f"_{label}").is_dir():
-            labels.add(label)
-        elif declared.cls == "ignore":
-            labels.discard(label)
-    out = sorted(labels)
-    if drafts:
-        out.append("drafts")
-    return out
-
-
-def unread_folders(root: Path, config: SiteConfig, mapping: SiteMapping, labels: list[str], drafts: bool,
-                   walk: Callable[[str], list[str]], exts: set[str], diags: Diagnostics) -> dict[str, str]:
-    """Every content file kg does not read → why; one warning per ``_folder`` of content Jekyll ignores."""
-    unread: dict[str, str] = {}
-    reading = {f"_{label}" for label in labels}
-    try:
-        tops = sorted(entry.name for entry in root.iterdir() if entry.name.startswith("_") and entry.is_dir())
-    except OSError:
-        return unread
-    include = config.raw.get("include")
-    includes = {str(i).strip("/") for i in include} if isinstance(include, list) else set()
-    for top in tops:
-        if top in reading or (top in JEKYLL_FOLDERS and top != "_drafts"):
-            continue
-        label = top[1:]
-        files = [rel for rel in walk(top) if Path(rel).suffix.lower() in exts and _has_front_matter(root / rel)]
-        if not files:
-            continue
-        if top == "_drafts":
-            why = "drafts are read only with --drafts"
-        elif mapping.collections.get(label, Declared()).cls == "ignore":
-            why = f"the kg mapping ({mapping.collections[label].where}) says class: ignore for {label!r}"
-        elif class_of_name(label)[0] == "ignore":
-            why = f"its name says it holds nothing to map ({label!r} → ignore)"
-        elif top in includes:
-            why = (f"{top} is in include: in _config.yml, so Jekyll renders its files as plain pages, "
-                   "which kg does not read")
-        else:
-            why = f"{label!r} is not a collection in _config.yml"
-            diags.add(top, "unread-folder", f"{len(files)} content file{'s' if len(files) != 1 else ''} "
-                      f"(like {files[0]}), but {why}: Jekyll renders none of them and kg does not read them; "
-                      f"to read them, {_how_to_add(root, config, label)}")
-        for rel in files:
-            unread[rel] = why
-    return unread
-
-
-def warn_unconfigured(root: Path, config: SiteConfig, labels: list[str], classes: dict[str, Collection],
-                      diags: Diagnostics) -> None:
-    """A folder kg reads although ``_config.yml`` does not list it: its documents have no pages."""
-    for label in labels:
-        if label in config.collections or label == "drafts" or label not in classes:
-            continue
-        coll = classes[label]
-        if not coll.documents:
-            continue
-        diags.add(f"_{label}", "unconfigured-collection",
-                  f"read as {coll.cls} ({coll.documents} document{'s' if coll.documents != 1 else ''}), but "
-                  f"{label!r} is not a collection in _config.yml, so Jekyll renders no pages for it and they "
-                  f"have no URL; to publish them, {_how_to_add(root, config, label)}")
-
-
-def _how_to_add(root: Path, config: SiteConfig, label: str) -> str:
-    if not (root / "_config.yml").is_file():
-        return f"create _config.yml with `collections: {{{label}: {{output: true}}}}`"
-    if isinstance(config.raw.get("collections"), dict):
-        line = node_lines((root / "_config.yml").read_text(encoding="utf-8-sig")).get(("collections",))
-        where = f" (line {line})" if line else ""
-        return f"add `  {label}: {{output: true}}` under `collections:`{where} in _config.yml"
-    if isinstance(config.raw.get("collections"), list):
-        return f"add `- {label}` to `collections:` in _config.yml (and `output: true` to publish them)"
-    return f"add `collections: {{{label}: {{output: true}}}}` to _config.yml"
-
-
-def _has_front_matter(path: Path) -> bool:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(6).removeprefix(b"\xef\xbb\xbf").startswith(b"---")
-    except OSError:
-        return False
-
-
-def skipped_reasons(paths: list[str], documents: list[Document], diags: Diagnostics) -> dict[str, str]:
-    """Why each file that was meant to be read is no document (for references to it)."""
-    read = {doc.path for doc in documents}
-    missing = {path for path in paths if path not in read}
-    out: dict[str, str] = {}
-    for item in diags.items:
-        if item.file in missing and item.file not in out:
-            if item.kind == "no-front-matter":
-                out[item.file] = "it has no front matter (--- … ---), so it is no document"
-            elif item.kind == "bad-post-name":
-                out[item.file] = "a post's file name must start with a date (YYYY-MM-DD-title.md)"
-            elif item.severity == "error":
-                out[item.file] = f"it was skipped ({item.kind}: see the error reported on it)"
-    return out
 
 
 # -- what each collection is ------------------------------------------------------------------------
@@ -285,92 +169,6 @@ def looks_like_a_name(title: str) -> bool:
     return capitalised >= 2
 
 
-# -- projects (and people, organisations) in data files ---------------------------------------------
-
-
-def read_records(root: Path, config: SiteConfig, mapping: SiteMapping, data: dict[str, Any],
-                 data_paths: dict[str, str], diags: Diagnostics) -> tuple[list[Document], dict[str, Collection]]:
-    """``_data/projects.yml`` and the like: each record a document of its own, at its line in the file."""
-    records: list[Document] = []
-    classes: dict[str, Collection] = {}
-    for name, declared in sorted(mapping.data.items()):
-        if name not in data:
-            close = [n for n in data if not n.startswith("kg/")]
-            diags.add(declared.where.split(":", 1)[0], "bad-mapping",
-                      f"data.{name}: there is no data file _data/{name}.yml (or .yaml, .json); this part is ignored",
-                      line=_line(declared.where), suggestion=_closest(name, close))
-    for name in sorted(data):
-        if name.startswith("kg/"):
-            continue
-        declared = mapping.data.get(name)
-        cls, how, evidence = _record_class(name, declared)
-        if cls is None or cls == "ignore":
-            continue
-        value, path = data[name], data_paths.get(name, f"_data/{name}.yml")
-        if not isinstance(value, list):
-            if declared is not None:
-                diags.add(path, "bad-mapping", f"the kg mapping ({declared.where}) reads {path} as {cls} records, "
-                          f"but it holds a {type(value).__name__}, not a list of records; not read", line=1)
-            continue
-        label = f"data:{name}"
-        lines = node_lines((root / path).read_text(encoding="utf-8-sig")) if path.endswith((".yml", ".yaml")) else {}
-        count = 0
-        for index, record in enumerate(value):
-            if not isinstance(record, dict):
-                diags.add(path, "bad-type", f"record {index + 1}: expected a mapping of keys, got {shown(record)}; "
-                          "skipped", line=lines.get((index,)))
-                continue
-            items = {str(k): v for k, v in record.items()}
-            lang = items.get("lang")
-            records.append(Document(
-                path=path, collection=label, data=items, body="", body_line=lines.get((index,), 1),
-                key_lines={k: lines[(index, k)] for k in items if (index, k) in lines},
-                lang=lang.strip() if isinstance(lang, str) and lang.strip() else config.lang,
-                ext=Path(path).suffix.lower(), record=index,
-            ))
-            count += 1
-        classes[label] = Collection(label, cls, how, evidence, keys_for(declared), folder=path, output=False,
-                                    documents=count)
-    return records, classes
-
-
-def _record_class(name: str, declared: Declared | None) -> tuple[str | None, str, str]:
-    if declared is not None and declared.cls:
-        return declared.cls, "mapping", f"said in {declared.where}"
-    if "/" in name:
-        return None, "", ""
-    cls = DATA_NAMES.get(fold(name))
-    if cls is None:
-        cls, _ = class_of_name(name)
-    if cls in RECORD_CLASSES:
-        return cls, "name", f"name {name!r} → {cls}"
-    return None, "", ""
-
-
-def _line(where: str) -> int | None:
-    tail = where.rsplit(":", 1)[-1]
-    return int(tail) if tail.isdigit() else None
-
-
-def _closest(word: str, choices: list[str]) -> str | None:
-    import difflib
-
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
-    return close[0] if close else None
-
-
-def check_declared(root: Path, config: SiteConfig, mapping: SiteMapping, diags: Diagnostics) -> None:
-    """A collection the mapping names that has no folder (and no configuration) is a typo, most likely."""
-    for label, declared in sorted(mapping.collections.items()):
-        if (root / f"_{label}").is_dir() or label in config.collections or declared.cls == "ignore":
-            continue
-        folders = [p.name[1:] for p in root.iterdir() if p.name.startswith("_") and p.is_dir()
-                   and p.name not in JEKYLL_FOLDERS]
-        diags.add(declared.where.split(":", 1)[0], "bad-mapping",
-                  f"collections.{label}: there is no folder _{label} and no such collection in _config.yml; "
-                  "this part is ignored", line=_line(declared.where), suggestion=_closest(label, folders))
-
-
 # -- what the report says ---------------------------------------------------------------------------
 
 
@@ -393,7 +191,7 @@ def describe(collections: dict[str, Collection], documents: list[Document], reco
                 facts = tuple(dict.fromkeys((*facts, *FACTS_OF["project"])))
             for fact in facts:
                 for key in coll.keys.get(fact, ()):
-                    if values_for(doc.data, fact, key):
+                    if key in doc.data and values_for(doc.data, fact, key):
                         read_as.setdefault(fact, {}).setdefault(key, 0)
                         read_as[fact][key] += 1
                         if fact in ("name", "role", "organisation"):

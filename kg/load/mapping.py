@@ -52,6 +52,9 @@ class Declared:
 @dataclass
 class SiteMapping:
     organisation: dict[str, str] = field(default_factory=dict)
+    """``name`` and ``url`` of the site's own organisation, as the maintainer wrote them."""
+    organisation_files: dict[str, str] = field(default_factory=dict)
+    """Which file said each of them (the named graph of what follows from it)."""
     collections: dict[str, Declared] = field(default_factory=dict)
     data: dict[str, Declared] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
@@ -108,6 +111,7 @@ def read_mapping(root: Path, raw_config: dict[str, Any], data: dict[str, Any], d
     for leaf, (value, where) in said.items():
         if leaf[0] == "organisation":
             out.organisation[leaf[1]] = value
+            out.organisation_files[leaf[1]] = where.rsplit(":", 1)[0]
             continue
         entry = (out.collections if leaf[0] == "collections" else out.data).setdefault(leaf[1], Declared())
         if leaf[2] == "":  # the entry itself

@@ -23,7 +23,8 @@ from kg.map.posts import map_post
 from kg.map.projects import map_project
 from kg.map.terms import LinkTo, Name, Statement, TextIn
 from kg.map.themes import map_theme
-from kg.map.website import map_website, source_file
+from kg.map.website import map_website, site_organisation, source_file
+from kg.vocab import schema
 
 __all__ = ["LinkTo", "MapContext", "Name", "Statement", "TextIn", "map_site"]
 
@@ -53,6 +54,10 @@ def _reads_body(site: Site, doc: Document) -> bool:
 
 def _map_documents(ctx: MapContext, site: Site) -> None:
     map_website(ctx)
+    homepage = site.mapping.organisation.get("url") if site.mapping else None
+    if homepage and (iri := ctx.absolute(homepage)) and iri.rstrip("/") != ctx.base:
+        # the maintainer's word for the organisation's homepage, beside the site's own URL
+        ctx.add(site_organisation(ctx), schema.url, ctx.mint.page(iri), site.mapping.organisation_files["url"])
     for doc in site.documents:
         cls = ctx.class_of(doc)
         if cls == "ignore":

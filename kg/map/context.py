@@ -13,6 +13,7 @@ from kg.diagnostics import Diagnostics, shown
 from kg.load.documents import Document, Site
 from kg.map.bodies import BodyTexts
 from kg.map.iris import Minter, absolute, safe_iri, slug
+from kg.map.reading import KNOWN_KEYS as KNOWN_KEYS  # where it was before
 from kg.map.reading import Reading
 from kg.map.suggest import PathSuggester
 from kg.map.terms import Statement, new_statement
@@ -229,7 +230,7 @@ class MapContext(Reading):
 
     def _languages(self) -> set[str]:
         if not hasattr(self, "_langs"):
-            self._langs = {slug(d.lang) for d in self.site.documents if d.lang} | {slug(self.config.lang)}
+            self._langs = {slug(d.lang) for d in self.site.documents if d.lang} | {slug(self.config.lang)} | _LANGS
         return self._langs
 
     def _suggest(self, doc: Document, path: str, expect: str | None) -> str | None:
@@ -317,6 +318,10 @@ class MapContext(Reading):
             self.warn(doc, "bad-url", f"{key}: {shown(written)} is neither an http(s) URL nor a path on the site; "
                       "ignored", key=key)
         return iri
+
+
+#: Language codes a file name may end in (``chicago-en.md``) besides those of the site's documents.
+_LANGS = frozenset({"en", "sv", "fr", "de", "es", "it", "nl", "da", "no", "nb", "nn", "fi", "pt", "pl", "ca", "eu"})
 
 
 def _url_key(path: str) -> str:

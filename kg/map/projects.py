@@ -19,6 +19,15 @@ from kg.map.website import derived
 from kg.map.years import BadYears, parse_years
 from kg.vocab import RDF_TYPE, kgo, schema, skos
 
+PROJECT_KEYS = ("client", "partners", "year")
+
+
+def is_project(doc: Document) -> bool:
+    """Digidem Lab's test, for callers without a map context: in ``_clients``, or carrying ``client``,
+    ``partners`` or ``year``. Mappers ask ``ctx.is_project(doc)``, which knows each collection's class
+    and keys."""
+    return doc.collection == "clients" or any(k in doc.data for k in PROJECT_KEYS)
+
 
 def map_project(ctx: MapContext, doc: Document, page: NamedNode | None = None) -> NamedNode:
     project = ctx.project_iri(doc)

@@ -53,6 +53,7 @@ class Reading:
             if isinstance(values, dict):
                 defaults.update(str(k) for k in values)
         self._defaults_keys = frozenset(defaults)
+        self._fact_keys: dict[str, frozenset[str]] = {}  # collection → every key its facts are read from
 
     def class_of(self, doc: Document) -> str:
         """``project``, ``person``, ``theme``, ``post``, ``page`` … for ``doc``'s collection."""
@@ -99,11 +100,11 @@ class Reading:
     def check_keys(self, doc: Document) -> None:
         """Each key that no mapper reads and no theme uses is an ``unknown-key`` warning (summarised per
         key and collection on the terminal)."""
-        declared = self.site.mapping.collections.get(doc.collection) if self.site.mapping else None
+        facts = self._fact_keys.get(doc.collection)
+        if facts is None:
+            facts = self._fact_keys[doc.collection] = frozenset(k for ks in self.keys_of(doc).values() for k in ks)
         for key in doc.data:
-            if key in _READ_KEYS or key in LAYOUT_KEYS or key in self._defaults_keys:
-                continue
-            if declared is not None and any(key in keys for keys in declared.keys.values()):
+            if key in _READ_KEYS or key in LAYOUT_KEYS or key in self._defaults_keys or key in facts:
                 continue
             close = difflib.get_close_matches(key, _SUGGESTED, n=1, cutoff=0.8)
             self.warn(doc, "unknown-key", f"unknown key {key!r}: not mapped", key=key,

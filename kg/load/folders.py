@@ -1,0 +1,154 @@
+"""Which folders are read, and every folder of content that is not: no folder is dropped silently.
+
+Configured collections are read, and so are ``_posts``, ``_clients``, ``_themes`` and
+``_crew`` with or without ``_config.yml``, and any collection the mapping names. A
+``_folder`` of files with front matter that Jekyll does not render gets one warning
+naming it and the line that makes it a collection; Jekyll's own folders are no content.
+Every file kg does not read is remembered with the reason, so that a reference to it
+says exactly that.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from pathlib import Path
+
+from kg.diagnostics import Diagnostics
+from kg.load.collections import Collection
+from kg.load.documents import Document, SiteConfig
+from kg.load.mapping import Declared, SiteMapping, node_lines
+from kg.load.meaning import ALWAYS_READ, JEKYLL_FOLDERS, class_of_name
+
+
+def labels_to_read(root: Path, config: SiteConfig, mapping: SiteMapping, drafts: bool) -> list[str]:
+    """Configured collections, the folders kg always reads, and what the mapping names (not ignored)."""
+    labels = set(config.collections)
+    for label in ALWAYS_READ:
+        if (root / f"_{label}").is_dir():
+            labels.add(label)
+    for label, declared in mapping.collections.items():
+        if declared.cls != "ignore" and (root / f"_{label}").is_dir():
+            labels.add(label)
+        elif declared.cls == "ignore":
+            labels.discard(label)
+    out = sorted(labels)
+    if drafts:
+        out.append("drafts")
+    return out
+
+
+def unread_folders(root: Path, config: SiteConfig, mapping: SiteMapping, labels: list[str], drafts: bool,
+                   walk: Callable[[str], list[str]], exts: set[str], diags: Diagnostics) -> dict[str, str]:
+    """Every content file kg does not read → why; one warning per ``_folder`` of content Jekyll ignores."""
+    unread: dict[str, str] = {}
+    reading = {f"_{label}" for label in labels}
+    try:
+        tops = sorted(entry.name for entry in root.iterdir() if entry.name.startswith("_") and entry.is_dir())
+    except OSError:
+        return unread
+    include = config.raw.get("include")
+    includes = {str(i).strip("/") for i in include} if isinstance(include, list) else set()
+    for top in tops:
+        if top in reading or (top in JEKYLL_FOLDERS and top != "_drafts"):
+            continue
+        label = top[1:]
+        files = [rel for rel in walk(top) if Path(rel).suffix.lower() in exts and _has_front_matter(root / rel)]
+        if not files:
+            continue
+        if top == "_drafts":
+            why = "drafts are read only with --drafts"
+        elif mapping.collections.get(label, Declared()).cls == "ignore":
+            why = f"the kg mapping ({mapping.collections[label].where}) says class: ignore for {label!r}"
+        elif class_of_name(label)[0] == "ignore":
+            why = f"its name says it holds nothing to map ({label!r} → ignore)"
+        elif top in includes:
+            why = (f"{top} is in include: in _config.yml, so Jekyll renders its files as plain pages, "
+                   "which kg does not read")
+        else:
+            why = f"{label!r} is not a collection in _config.yml"
+            diags.add(top, "unread-folder", f"{len(files)} content file{'s' if len(files) != 1 else ''} "
+                      f"(like {files[0]}), but {why}: Jekyll renders none of them and kg does not read them; "
+                      f"to read them, {_how_to_add(root, config, label)}")
+        for rel in files:
+            unread[rel] = why
+    return unread
+
+
+def warn_unconfigured(root: Path, config: SiteConfig, labels: list[str], classes: dict[str, Collection],
+                      diags: Diagnostics) -> None:
+    """A folder kg reads although ``_config.yml`` does not list it: its documents have no pages."""
+    for label in labels:
+        if label in config.collections or label == "drafts" or label not in classes:
+            continue
+        coll = classes[label]
+        if not coll.documents:
+            continue
+        diags.add(f"_{label}", "unconfigured-collection",
+                  f"read as {coll.cls} ({coll.documents} document{'s' if coll.documents != 1 else ''}), but "
+                  f"{label!r} is not a collection in _config.yml, so Jekyll renders no pages for it and they "
+                  f"have no URL; to publish them, {_how_to_add(root, config, label)}")
+
+
+def _how_to_add(root: Path, config: SiteConfig, label: str) -> str:
+    if not (root / "_config.yml").is_file():
+        return f"create _config.yml with `collections: {{{label}: {{output: true}}}}`"
+    if isinstance(config.raw.get("collections"), dict):
+        line = node_lines((root / "_config.yml").read_text(encoding="utf-8-sig")).get(("collections",))
+        where = f" (line {line})" if line else ""
+        return f"add `  {label}: {{output: true}}` under `collections:`{where} in _config.yml"
+    if isinstance(config.raw.get("collections"), list):
+        return f"add `- {label}` to `collections:` in _config.yml (and `output: true` to publish them)"
+    return f"add `collections: {{{label}: {{output: true}}}}` to _config.yml"
+
+
+def _has_front_matter(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(6).removeprefix(b"\xef\xbb\xbf").startswith(b"---")
+    except OSError:
+        return False
+
+
+def skipped_reasons(paths: list[str], documents: list[Document], diags: Diagnostics) -> dict[str, str]:
+    """Why each file that was meant to be read is no document (for references to it)."""
+    read = {doc.path for doc in documents}
+    missing = {path for path in paths if path not in read}
+    out: dict[str, str] = {}
+    for item in diags.items:
+        if item.file in missing and item.file not in out:
+            if item.kind == "no-front-matter":
+                out[item.file] = "it has no front matter (--- … ---), so it is no document"
+            elif item.kind == "bad-post-name":
+                out[item.file] = "a post's file name must start with a date (YYYY-MM-DD-title.md)"
+            elif item.severity == "error":
+                out[item.file] = f"it was skipped ({item.kind}: see the error reported on it)"
+    return out
+
+
+
+def check_declared(root: Path, config: SiteConfig, mapping: SiteMapping, diags: Diagnostics) -> None:
+    """A collection the mapping names that has no folder (and no configuration) is a typo, most likely."""
+    for label, declared in sorted(mapping.collections.items()):
+        if (root / f"_{label}").is_dir() or label in config.collections or declared.cls == "ignore":
+            continue
+        folders = [p.name[1:] for p in root.iterdir() if p.name.startswith("_") and p.is_dir()
+                   and p.name not in JEKYLL_FOLDERS] + list(config.collections)
+        diags.add(declared.where.split(":", 1)[0], "bad-mapping",
+                  f"collections.{label}: there is no folder _{label} and no such collection in _config.yml; "
+                  "this part is ignored", line=line_of(declared.where), suggestion=closest(label, folders))
+
+
+
+def line_of(where: str) -> int | None:
+    """The line of a ``file:line`` place."""
+    tail = where.rsplit(":", 1)[-1]
+    return int(tail) if tail.isdigit() else None
+
+
+def closest(word: str, choices: list[str]) -> str | None:
+    """The choice most like ``word``, if one is close."""
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+

@@ -301,9 +301,12 @@ def test_table_output(built) -> None:
     result = cli("--site", str(site), "platform-users", "--param", "platform=Decidim")
     assert result.exit_code == 0, result.output
     lines = [line.split() for line in result.stdout.splitlines()]
-    assert lines[0] == ["platform", "project", "projectName", "organisation", "name", "role", "kind", "start", "end"]
-    assert lines[1] == ["Decidim", "project:alpha", "Alpha", "organisation:exempel-kommun", "Municipality", "of",
-                        "Exempel", "client", "municipality", "2020", "2021"]
+    assert lines[0] == ["platform", "project", "projectName", "organisation", "name", "role", "kind", "start", "end",
+                        "how", "saidIn"]
+    # alpha's page links to decidim.org and it is filed under the theme "Decidim": read from the site, not stated
+    assert lines[1][:11] == ["Decidim", "project:alpha", "Alpha", "organisation:exempel-kommun", "Municipality", "of",
+                             "Exempel", "client", "municipality", "2020", "2021"]
+    assert lines[1][11] == "inferred" and set(lines[1][12:]) == {"_clients/alpha.md"}
     assert result.stderr.strip() == "2 rows"
 
 

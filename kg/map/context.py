@@ -297,6 +297,15 @@ class MapContext(Reading):
         _, name = self.fact_string(doc, "name")
         return name.strip() if name and name.strip() else f"{doc.stem}-{doc.record + 1}"
 
+    def project_by_key(self, key: str) -> Document | None:
+        """The project document whose entity key (its ``ref``, else its file name) is ``key``."""
+        if not hasattr(self, "_projects_by_key"):
+            self._projects_by_key: dict[str, Document] = {}
+            for doc in sorted(self.site.documents, key=lambda d: d.path):
+                if self.class_of(doc) == "project":
+                    self._projects_by_key.setdefault(self.doc_key(doc), doc)
+        return self._projects_by_key.get(key)
+
     def project_iri(self, doc: Document | None, path: str | None = None) -> NamedNode:
         return self.mint.entity("project", self.doc_key(doc, path))
 

@@ -8,6 +8,8 @@ from pyoxigraph import NamedNode
 
 from kg.load.documents import Document
 from kg.map.context import MapContext
+from kg.map.iris import slug
+from kg.map.links import BodyLink, body_links
 from kg.map.pages import map_page
 from kg.map.projects import dangling_project, map_project, themes_of
 from kg.map.terms import ALL_KINDS, LinkTo, TextIn, text, typed
@@ -58,6 +60,17 @@ def map_post(ctx: MapContext, doc: Document) -> None:
                 ctx.add(article, schema.mentions, ctx.project_iri(target), src)
             continue
         ctx.add(article, schema.mentions, LinkTo(url, link_title, ALL_KINDS), src)
+    for link in body_links(doc.body):
+        target = _linked(ctx, link)
+        if target is not None:
+            if ctx.class_of(target) == "theme":
+                ctx.add(article, schema.about, ctx.theme_iri(target), src)
+            elif ctx.class_of(target) == "project":
+                ctx.add(article, schema.mentions, ctx.project_iri(target), src)
+        elif link.liquid is None and link.target.startswith(("http://", "https://")):
+            ctx.add(article, schema.mentions, LinkTo(link.target, link.words or None, ALL_KINDS), src)
+    if (ref := ctx.ref(doc)) and (project := ctx.project_by_key(slug(ref))) is not None and project is not doc:
+        ctx.add(article, schema.mentions, ctx.project_iri(project), src)  # a post sharing its project's ref
     words = " ".join(filter(None, [title, ctx.string(doc, "excerpt"), ctx.string(doc, "ingress-text"),
                                    ctx.bodies(doc).text]))
     if words:
@@ -66,3 +79,12 @@ def map_post(ctx: MapContext, doc: Document) -> None:
         project = map_project(ctx, doc)
         ctx.add(project, schema.subjectOf, article, src)
         ctx.add(article, schema.about, project, src)
+
+
+def _linked(ctx: MapContext, link: BodyLink) -> Document | None:
+    """The site's own document a body link points at: a URL on the site, or a ``{% link path %}`` tag."""
+    if link.liquid == "link":
+        return ctx.docs.get(link.target.lstrip("/"))
+    if link.liquid is not None:
+        return None
+    return ctx.internal(link.target)

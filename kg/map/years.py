@@ -14,7 +14,13 @@ from typing import Any
 from kg.diagnostics import shown
 
 #: Words that mean "still running" in the site's languages.
-ONGOING_WORDS = {"pågående", "pagaende", "pågår", "ongoing", "present", "now", "nu", "idag", "today", "current"}
+ONGOING_WORDS = {
+    "pågående", "pagaende", "pågår", "ongoing", "present", "now", "nu", "idag", "today", "current", "continuing",
+    "en cours", "aujourd'hui", "aujourd’hui", "présent", "en curso", "actualidad", "hoy", "presente", "in corso",
+    "oggi", "heute", "laufend", "fortlaufend", "andauernd", "lopend", "heden", "igangværende", "i gang",
+    "nå", "käynnissä", "jatkuu", "em curso", "atualmente", "en marxa", "actualitat",
+}
+"""Words for "ongoing" at the end of a range, in the languages sites are written in."""
 _RANGE = re.compile(r"^(\d{4})\s*(?:(?:-|–|—|to|till)\s*(\d{4}|[^\d\s][^\d]*)?)?$", re.IGNORECASE)
 _MIN, _MAX = 1900, 2100
 
@@ -51,7 +57,7 @@ def parse_years(value: Any) -> YearRange:
         end, ongoing = (None, True) if has_dash else (start, False)
     elif tail.isdigit():
         end, ongoing = int(tail), False
-    elif tail.strip().lower() in ONGOING_WORDS:
+    elif " ".join(tail.strip().lower().split()) in ONGOING_WORDS:
         end, ongoing = None, True
     else:
         raise BadYears(f"{text!r}: {tail.strip()!r} is neither a year nor a word for 'ongoing'")

@@ -27,7 +27,7 @@ from kg.resolve.align import align
 from kg.resolve.countries import country_of_form
 from kg.resolve.gazetteer import Gazetteer
 from kg.resolve.inferred import Inference, evidence, post_platforms, theme_platforms
-from kg.resolve.kinds import KIND_PATTERNS, fold, kind_of, place_core
+from kg.resolve.kinds import KIND_PATTERNS, fold, is_metropolitan, kind_of, place_core
 from kg.resolve.mentions import Mentions
 from kg.resolve.names import normalise, split_parenthesis, split_unit
 from kg.resolve.registry import DEFAULT_SOURCE, Entry, Registry, load_registry
@@ -222,8 +222,8 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
             kind = form_facts(iri, [_unit_part(n, parsed[n]) for n in group], {n.role for n in group}, group[0].file,
                               parent=_parent_kind(unit_parents[0], registry, parsed) if unit_parents else None)
             if not countries and kind != "intergovernmental":
-                for name in names_seen:
-                    if (code := country_of_form(name)) and (place := registry.country_by_code(code)) is not None:
+                for name, lang in zip(names_seen, [n.lang for n in group], strict=True):
+                    if (code := country_of_form(name, lang)) and (place := registry.country_by_code(code)) is not None:
                         out.append(Statement(iri, schema.location, entity(place), group[0].file))
                         break
     inferences += theme_platforms(out, title_platforms)
@@ -242,7 +242,9 @@ def _site_gazetteer(ctx: MapContext, registry: Registry, members: dict[str, list
     :mod:`kg.resolve.gazetteer`), with the abbreviations the site's texts define for them."""
     gazetteer = Gazetteer()
     for root, group in sorted(members.items()):
-        kind = root.split(":")[1] if root.startswith("place:") else None
+        kind = None
+        if root.startswith("place:"):
+            kind = "metro" if root.split(":")[2] == "metro" else root.split(":")[1]
         forms = {_unit_part(n, parsed[n]) if parsed[n].unit_name else n.text for n in group}
         if root.startswith("reg:") and (entry := registry.get("organisation", root[4:])) is not None:
             kind = entry.category
@@ -275,6 +277,8 @@ def _name_key(base: str, registry: Registry, cores: dict[tuple[str, str], Entry 
     region is named after ("Ville de Lyon" and "City of Lyon" meet), else the normalised name."""
     kind = kind_of(base)
     if kind in PLACE_KINDS_OF_ORGANISATIONS and (core := place_core(base, kind)):
+        if is_metropolitan(base):
+            return f"place:{kind}:metro:{core}"  # "Métropole de Lyon" is not "Ville de Lyon"
         entry = cores.get((kind, core))
         return f"reg:{entry.id}" if entry is not None else f"place:{kind}:{core}"
     return f"name:{normalise(base)}"

@@ -64,31 +64,31 @@ _EXTRA = {
 }
 #: Forms of one country only, matched as whole words on the folded name.
 _FORM_COUNTRY = (
-    (
-        r" kommun$| kommunen$|s stad$| stad$|landsting(et)?$|regionen$|stadsdelsforvaltning|forvaltningen$|"
-        r" hogskola(n)?$|^hogskolan |ideell forening$|\w+foreningen$|^foreningen ",
-        "SE",
-    ),
+    (r" kommun$| kommunen$|s stad$|landsting(et)?$|regionen$|stadsdelsförvaltning| högskola(n)?$|^högskolan |"
+     r"ideell förening$|\w+föreningen$|^föreningen |\w+förbundet$", "SE"),
     (r" kaupunki$| kunta$|yliopisto$|ammattikorkeakoulu$| ry$", "FI"),
     (r"^gemeente |^stichting |^provincie |^hogeschool |^universiteit ", "NL"),
-    (r"^comune di |^citta di |^regione |^provincia di |^fondazione |^universita |^associazione | onlus$", "IT"),
-    (
-        r"^ajuntament |^l ajuntament |^ayuntamiento |^generalitat |^diputacion |^diputacio |^concello |^fundacion |"
-        r"^universitat |^comunidad de madrid",
-        "ES",
-    ),
-    (
-        r"^mairie |^metropole |metropole$|^communaute d agglomeration |^communaute de communes |^communaute urbaine |"
-        r"^conseil departemental |^conseil regional |^region (auvergne|bretagne|normandie|occitanie|grand est|hauts)|"
-        r"^ville de |^ville d ",
-        "FR",
-    ),
-    (r"^camara municipal ", "PT"),
-    (r"^prefeitura ", "BR"),
+    (r"^comune di |^città di |^citta di |^regione |^provincia di |^fondazione |^università |^associazione |"
+     r" onlus$|^città metropolitana ", "IT"),
+    (r"^ajuntament |^l ajuntament |^ayuntamiento |^generalitat |^diputación |^diputació |^concello |^fundación |"
+     r"^fundació |^universitat |^comunidad de madrid|^junta de |^consejería |^conselleria ", "ES"),
+    (r"^mairie |^métropole |métropole$|^communauté d agglomération |^communauté de communes |^communauté urbaine |"
+     r"^conseil départemental |^conseil régional |"
+     r"^région (auvergne|bretagne|normandie|occitanie|grand est|hauts)", "FR"),
+    (r"^câmara municipal ", "PT"), (r"^prefeitura ", "BR"),
     (r" fylkeskommune$", "NO"),
-    (r"^landkreis |^freistaat |^landeshauptstadt ", "DE"),
+    (r"^landkreis |^freistaat |^landeshauptstadt |^bundesministerium |^bundeszentrale |^bundesamt |^senatsverwaltung ",
+     "DE"),
+)
+#: Forms shared by the countries of a language, read with the language of the page that writes them:
+#: "Aalborg Kommune" on a Danish page is Danish, on a Norwegian one Norwegian.
+_FORM_BY_LANGUAGE = (
+    (r" kommune$|^region |^regionen | universitet$|^universitet |fonden$|forvaltningen$|^styrelsen ", {
+        "da": "DK", "nb": "NO", "nn": "NO", "no": "NO", "sv": "SE"}),
 )
 _FORM_RE = tuple((re.compile(pattern), code) for pattern, code in _FORM_COUNTRY)
+_FORM_LANG_RE = tuple((re.compile(pattern), codes) for pattern, codes in _FORM_BY_LANGUAGE)
+_NON_WORD = re.compile(r"[\W_]+")
 _LEGAL_COUNTRY = {
     "AB": "SE",
     "AB (publ)": "SE",
@@ -184,16 +184,21 @@ def country_code(name: str) -> str | None:
     return country_table().get(folded)
 
 
-def country_of_form(name: str) -> str | None:
-    """The country an organisation name's administrative or legal form belongs to, if only one."""
+def country_of_form(name: str, lang: str | None = None) -> str | None:
+    """The country an organisation name's administrative or legal form belongs to, if only one
+    (or, for a form several countries share, the one the page's language ``lang`` says)."""
     stripped = name.strip().rstrip(",;")
     for form in _LEGAL_ORDER:
         if stripped.endswith((" " + form, "," + form)):
             return _LEGAL_COUNTRY[form]
-    words = fold(stripped)
+    words = _NON_WORD.sub(" ", stripped.casefold()).strip()
     for pattern, code in _FORM_RE:
         if pattern.search(words):
             return code
+    language = (lang or "").split("-")[0].lower()
+    for pattern, codes in _FORM_LANG_RE:
+        if language in codes and pattern.search(words):
+            return codes[language]
     return None
 
 

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from kg.resolve.kinds import place_core
+from kg.resolve.kinds import is_metropolitan, place_core
 from kg.resolve.names import normalise, split_parenthesis
 
 #: How a municipality or region of a place ``{p}`` is written in running text.
@@ -39,7 +39,6 @@ PLACE_TEMPLATES = {
         "mairie de {p}",
         "mairie d {p}",
         "commune de {p}",
-        "metropole de {p}",
         "stadt {p}",
         "gemeinde {p}",
         "ajuntament de {p}",
@@ -60,6 +59,10 @@ PLACE_TEMPLATES = {
         "{p} kaupunki",
         "{p}n kaupunki",
         "{p} kunta",
+    ),
+    "metro": (
+        "metropole de {p}", "metropole d {p}", "{p} metropole", "{p} metropolis", "metropole du grand {p}",
+        "citta metropolitana di {p}", "area metropolitana de {p}", "metropolitan area of {p}",
     ),
     "region": (
         "region {p}",
@@ -125,7 +128,9 @@ class Gazetteer:
                 self._exact.setdefault(form.strip(), set()).add(key)
                 if not form.strip().endswith("s"):
                     self._exact.setdefault(form.strip() + "s", set()).add(key)
-        if kind in PLACE_TEMPLATES and (core := place_core(base, kind)):
+        if kind == "municipality" and is_metropolitan(base):
+            kind = "metro"
+        if kind in PLACE_TEMPLATES and (core := place_core(base, "municipality" if kind == "metro" else kind)):
             for template in PLACE_TEMPLATES[kind]:
                 self._add_folded(template.format(p=core), key)
                 if not core.endswith("s"):

@@ -94,7 +94,7 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"research (institute|centre|center|council)",
             r"forskningsinstitut(et)?",
             r"forschungs\w*",
-            r"^institut(e|o|et)? (of|for|fur|de|di|voor|du|d)\b",
+            r"\binstitut(e|o|et)? (of|for|fur|de|di|voor|du|d)\b",
             r"^(fraunhofer|max planck|helmholtz|leibniz)\b",
             r"\binstitut(e|et)?$",
             r"^instituto\b",
@@ -202,6 +202,9 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bministr(y|ies)\b",
             r"\bminister(e|io|ie|ium|iet)\b",
             r"bundesministerium",
+            r"^bundes(zentrale|amt|anstalt|agentur)\b",
+            r"^landes(amt|zentrale|anstalt|agentur)\b",
+            r"^senatsverwaltung\b",
             r"departementet$",
             r"\bmyndighet(en)?\b",
             r"verket$",
@@ -481,13 +484,16 @@ def fold(name: str) -> str:
 def kind_of(name: str) -> str | None:
     """The kind a name's form says (``municipality``, ``university`` …), or ``None``."""
     stripped = name.strip().rstrip(",;")
-    for form, kind in _LEGAL:
-        if stripped.endswith(" " + form) or stripped.endswith("," + form) or stripped.endswith(", " + form):
-            return kind
     words = fold(stripped)
     if not words:
         return None
-    for kind, pattern in _COMPILED:
+    for kind, pattern in _COMPILED[:3]:  # a university or an institute is one whatever its legal form
+        if pattern.search(words):
+            return kind
+    for form, kind in _LEGAL:
+        if stripped.endswith(" " + form) or stripped.endswith("," + form) or stripped.endswith(", " + form):
+            return kind
+    for kind, pattern in _COMPILED[3:]:
         if pattern.search(words):
             return kind
     return None
@@ -524,6 +530,9 @@ _ADMIN_AFFIXES = {
         r" stad$",
         r" kaupunki$",
         r" kunta$",
+        r" metropolis$",
+        r"^citta metropolitana (di |de )",
+        r"^area metropolitana (de |di )",
         r" municipality$",
         r" kommunen$",
         r" city$",
@@ -571,3 +580,16 @@ def place_core(name: str, kind: str | None = None) -> str | None:
     if stripped.endswith("s") and len(stripped) > 3:
         stripped = stripped[:-1]
     return stripped
+
+
+_METRO = re.compile(
+    r"\bmetropol\w*|\bcommunaute (d agglomeration|de communes|urbaine)\b|\bagglomeration\b|\bcitta metropolitana\b|"
+    r"\barea metropolitana\b|\bmetropolitan\b|\bintercommunal\w*|\bzweckverband\b|\bregionalverband\b|"
+    r"\bkommunalverband\b"
+)
+
+
+def is_metropolitan(name: str) -> bool:
+    """Whether a municipal body is a grouping of municipalities ("Métropole de Lyon", "Communauté
+    d'agglomération …") rather than the town itself ("Ville de Lyon"): the two are never one organisation."""
+    return bool(_METRO.search(fold(name)))

@@ -33,6 +33,10 @@ def split_unit(name: str) -> tuple[str, str] | None:
     """``"Göteborgs Stad, Lundby"`` → ``("Göteborgs Stad", "Lundby")``."""
     if ", " not in name:
         return None
+    if name.count(", ") > 1:
+        return None  # "Institut für Klima, Umwelt, Energie": a list inside one name, not a unit
     left, right = name.rsplit(", ", 1)
     left, right = left.strip(), right.strip()
-    return (left, right) if left and right else None
+    if not left or not right or (not right[:1].isupper() and not right[:1].isdigit()):
+        return None  # "…, nukleare Sicherheit": the name goes on, no unit starts
+    return left, right

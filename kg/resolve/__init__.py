@@ -27,7 +27,7 @@ from kg.resolve.align import align
 from kg.resolve.countries import country_of_form
 from kg.resolve.gazetteer import Gazetteer
 from kg.resolve.inferred import Inference, evidence, post_platforms, theme_platforms
-from kg.resolve.kinds import KIND_PATTERNS, fold, is_metropolitan, kind_of, place_core
+from kg.resolve.kinds import KIND_PATTERNS, fold, is_metropolitan, kind_of, legal_form_stripped, place_core, type_core
 from kg.resolve.mentions import Mentions
 from kg.resolve.names import normalise, split_parenthesis, split_unit
 from kg.resolve.registry import DEFAULT_SOURCE, Entry, Registry, load_registry
@@ -281,7 +281,12 @@ def _name_key(base: str, registry: Registry, cores: dict[tuple[str, str], Entry 
             return f"place:{kind}:metro:{core}"  # "Métropole de Lyon" is not "Ville de Lyon"
         entry = cores.get((kind, core))
         return f"reg:{entry.id}" if entry is not None else f"place:{kind}:{core}"
-    return f"name:{normalise(base)}"
+    bare = legal_form_stripped(base)
+    if bare != base and (entry := registry.by_name(bare)) is not None:
+        return f"reg:{entry.id}"
+    if typed := type_core(bare):
+        return f"type:{typed}"
+    return f"name:{normalise(bare) or normalise(base)}"
 
 
 def _own_organisation(parsed: dict[Name, _Parsed], registry: Registry, site_url: str) -> str | None:
@@ -310,14 +315,16 @@ def _bare_places(parsed: dict[Name, _Parsed]) -> None:
             places[p.key.rsplit(":", 1)[1]].add(p.key)
     if not places:
         return
-    words = Counter(w for p in parsed.values() if p.key.startswith("name:") for w in set(p.key[5:].split()))
+    words = Counter(w for p in parsed.values() if p.key.startswith(("name:", "type:"))
+                    for w in set(p.key.rsplit(":", 1)[1].split()))
     for p in parsed.values():
         if not p.key.startswith("name:") or p.unit_of:
             continue
         bare = p.key[5:]
         core = bare[:-1] if bare.endswith("s") and len(bare) > 3 else bare
         targets = places.get(core, set())
-        if len(targets) == 1 and " " not in bare and words[bare] == 1:
+        # "Rotterdam (Netherlands)" is plainly a place's body; a bare "Uppsala" could be its university
+        if len(targets) == 1 and " " not in bare and (words[bare] == 1 or p.country is not None):
             p.key = next(iter(targets))
 
 

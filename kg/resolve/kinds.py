@@ -577,9 +577,11 @@ def place_core(name: str, kind: str | None = None) -> str | None:
     stripped = _ARTICLES.sub("", stripped).strip()
     if not stripped or stripped == words:
         return None
+    if stripped in EXONYMS:
+        return EXONYMS[stripped]
     if stripped.endswith("s") and len(stripped) > 3:
         stripped = stripped[:-1]
-    return stripped
+    return EXONYMS.get(stripped, stripped)
 
 
 _METRO = re.compile(
@@ -593,3 +595,216 @@ def is_metropolitan(name: str) -> bool:
     """Whether a municipal body is a grouping of municipalities ("Métropole de Lyon", "Communauté
     d'agglomération …") rather than the town itself ("Ville de Lyon"): the two are never one organisation."""
     return bool(_METRO.search(fold(name)))
+
+
+#: Words that say what type of body a name is, the same in every language: "Stichting Buurtkracht",
+#: "Stiftung Buurtkracht" and "Buurtkracht Foundation" are one foundation; "Universiteit Utrecht" and
+#: "Utrecht University" one university (but not "Hogeschool Utrecht", a university of applied sciences).
+TYPE_WORDS = {
+    "applied-university": (
+        "university of applied sciences",
+        "universities of applied sciences",
+        "hogeschool",
+        "fachhochschule",
+        "hochschule",
+        "ammattikorkeakoulu",
+        "haute ecole",
+        "university college",
+        "hogskola",
+        "hogskolan",
+    ),
+    "university": (
+        "university",
+        "universiteit",
+        "universitat",
+        "universitet",
+        "universitetet",
+        "universite",
+        "universidad",
+        "universita",
+        "universidade",
+        "yliopisto",
+        "uniwersytet",
+    ),
+    "foundation": (
+        "foundation",
+        "stichting",
+        "stiftung",
+        "fondation",
+        "fundacion",
+        "fundacio",
+        "fondazione",
+        "stiftelse",
+        "stiftelsen",
+        "saatio",
+        "fundacao",
+        "fundatia",
+    ),
+    "association": (
+        "association",
+        "vereniging",
+        "verein",
+        "forening",
+        "foreningen",
+        "asociacion",
+        "associazione",
+        "associacio",
+        "yhdistys",
+        "associacao",
+    ),
+}
+_TYPE_RE = tuple(
+    (kind, re.compile(r"(?:^| )(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?: |$)"))
+    for kind, words in TYPE_WORDS.items()
+)
+_CORE_STOP = frozenset(
+    [
+        "the",
+        "of",
+        "for",
+        "and",
+        "in",
+        "on",
+        "at",
+        "a",
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "les",
+        "l",
+        "d",
+        "di",
+        "del",
+        "della",
+        "zu",
+        "van",
+        "het",
+        "voor",
+        "der",
+        "die",
+        "das",
+        "den",
+        "det",
+        "og",
+        "af",
+        "i",
+        "och",
+        "e",
+        "y",
+        "et",
+        "und",
+    ]
+)
+
+
+def legal_form_stripped(name: str) -> str:
+    """The name without a legal form at its end: "Brückenlabor e.V." → "Brückenlabor"."""
+    stripped = name.strip().rstrip(",;")
+    for form, _kind in _LEGAL:
+        for sep in (", ", " ", ","):
+            if stripped.endswith(sep + form):
+                return stripped[: -len(sep + form)].strip()
+    return stripped
+
+
+@lru_cache(maxsize=65536)
+def type_core(name: str) -> str | None:
+    """``foundation:buurtkracht`` for "Stichting Buurtkracht": a type word and what else the name says,
+    in any order; ``None`` when the name has no type word, or nothing beside it."""
+    words = fold(legal_form_stripped(name))
+    for kind, pattern in _TYPE_RE:
+        match = pattern.search(words)
+        if match is None:
+            continue
+        rest = [w for w in (words[: match.start()] + " " + words[match.end() :]).split() if w not in _CORE_STOP]
+        rest = [EXONYMS.get(w, w) for w in rest] if len(rest) > 1 else [EXONYMS.get(" ".join(rest), " ".join(rest))]
+        core = sorted({w[:-1] if w.endswith("s") and len(w) > 3 else w for w in rest if w})
+        if not core or pattern.search(" ".join(rest)):
+            return None
+        return f"{kind}:{' '.join(core)}"
+    return None
+
+
+#: Cities known by different names in different languages (folded): each variant → one spelling, so
+#: that "Stadt Köln" and "City of Cologne", or "Universität zu Köln" and "University of Cologne", meet.
+EXONYMS = {
+    variant: canonical
+    for canonical, variants in {
+        "koln": ("cologne", "koeln", "colonia", "keulen", "kolonia"),
+        "munchen": ("munich", "muenchen", "monaco di baviera", "munique", "monachium"),
+        "wien": ("vienna", "vienne", "viena", "wenen", "wiedeń"),
+        "nurnberg": ("nuremberg", "nuernberg", "norimberga"),
+        "hannover": ("hanover",),
+        "braunschweig": ("brunswick",),
+        "aachen": ("aix la chapelle", "aquisgrana"),
+        "frankfurt": ("francfort", "francoforte"),
+        "praha": ("prague", "prag", "praga"),
+        "warszawa": ("warsaw", "warschau", "varsovie", "varsovia", "varsavia"),
+        "krakow": ("cracow", "krakau", "cracovie", "cracovia"),
+        "kobenhavn": ("copenhagen", "kopenhamn", "kopenhagen", "copenhague", "copenaghen"),
+        "goteborg": ("gothenburg", "gotenburg", "goteburgo"),
+        "helsinki": ("helsingfors",),
+        "turku": ("abo",),
+        "bruxelles": ("brussels", "brussel", "brussel", "bruselas", "bruxelas", "bryssel"),
+        "antwerpen": ("antwerp", "anvers", "amberes", "anversa"),
+        "gent": ("ghent", "gand", "gante"),
+        "liege": ("luik", "luttich"),
+        "den haag": ("the hague", "la haye", "la haya", "l aia", "haag", "s gravenhage"),
+        "lisboa": ("lisbon", "lissabon", "lisbonne", "lisbona"),
+        "roma": ("rome", "rom"),
+        "milano": ("milan", "milaan", "mailand"),
+        "napoli": ("naples", "napels", "neapel", "napoles"),
+        "torino": ("turin", "turijn"),
+        "firenze": ("florence", "florenz", "florencia"),
+        "venezia": ("venice", "venedig", "venise", "venecia"),
+        "genova": ("genoa", "genua", "genes"),
+        "sevilla": ("seville", "sevilla", "sevilha"),
+        "zaragoza": ("saragossa", "saragosse"),
+        "a coruna": ("la coruna", "corunna"),
+        "geneve": ("geneva", "genf", "ginevra", "ginebra"),
+        "zurich": ("zuerich", "zurigo"),
+        "basel": ("bale", "basilea", "basle"),
+        "bern": ("berne", "berna"),
+        "luzern": ("lucerne", "lucerna"),
+        "strasbourg": ("strassburg", "strasburgo", "estrasburgo"),
+        "marseille": ("marseilles", "marsiglia", "marsella"),
+        "lyon": ("lyons", "lione"),
+        "dunkerque": ("dunkirk", "duinkerke"),
+        "athina": ("athens", "athen", "athenes", "atene", "atenas"),
+        "bucuresti": ("bucharest", "bukarest", "bucarest"),
+        "beograd": ("belgrade", "belgrad", "belgrado"),
+        "kyiv": ("kiev", "kiew"),
+        "moskva": ("moscow", "moskau", "moscou", "mosca", "moscu"),
+        "sankt peterburg": ("saint petersburg", "st petersburg", "sankt petersburg"),
+        "vilnius": ("wilno", "vilna"),
+        "tallinn": ("reval",),
+        "riga": ("riia",),
+        "ljubljana": ("laibach", "lubiana"),
+        "bratislava": ("pressburg",),
+        "gdansk": ("danzig",),
+        "wroclaw": ("breslau",),
+        "poznan": ("posen",),
+        "tromso": ("tromsoe",),
+        "malmo": ("malmoe",),
+        "aarhus": ("arhus",),
+        "bologna": ("bolonia", "bologne"),
+        "padova": ("padua", "padoue"),
+        "mantova": ("mantua",),
+        "bruges": ("brugge", "brujas"),
+        "leuven": ("louvain", "lovaina"),
+        "mechelen": ("malines",),
+        "s hertogenbosch": ("den bosch", "bois le duc"),
+        "thessaloniki": ("salonica", "salonique"),
+        "istanbul": ("estambul",),
+        "mexico": ("ciudad de mexico", "mexico city"),
+        "new york": ("nueva york", "new york city", "nyc"),
+    }.items()
+    for variant in (canonical, *variants)
+}
+
+
+def canonical_place(place: str) -> str:
+    """One spelling for a city's names in several languages ("cologne" → "koln"); others unchanged."""
+    return EXONYMS.get(place, place)

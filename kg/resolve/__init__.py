@@ -30,6 +30,7 @@ from kg.resolve.inferred import Inference, evidence, post_platforms, theme_platf
 from kg.resolve.kinds import KIND_PATTERNS, fold, is_metropolitan, kind_of, legal_form_stripped, place_core, type_core
 from kg.resolve.mentions import Mentions
 from kg.resolve.names import normalise, split_parenthesis, split_unit
+from kg.resolve.places import canonical_place, region_country, town, towns_in
 from kg.resolve.registry import DEFAULT_SOURCE, Entry, Registry, load_registry
 from kg.vocab import ORGANISATION_TYPES, RDF_TYPE, WD, kgo, schema
 
@@ -222,10 +223,9 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
             kind = form_facts(iri, [_unit_part(n, parsed[n]) for n in group], {n.role for n in group}, group[0].file,
                               parent=_parent_kind(unit_parents[0], registry, parsed) if unit_parents else None)
             if not countries and kind != "intergovernmental":
-                for name, lang in zip(names_seen, [n.lang for n in group], strict=True):
-                    if (code := country_of_form(name, lang)) and (place := registry.country_by_code(code)) is not None:
-                        out.append(Statement(iri, schema.location, entity(place), group[0].file))
-                        break
+                code = _country_of(names_seen, [n.lang for n in group], kind, root)
+                if code and (place := registry.country_by_code(code)) is not None:
+                    out.append(Statement(iri, schema.location, entity(place), group[0].file))
     inferences += theme_platforms(out, title_platforms)
     inferences += post_platforms(out)
     out.extend(evidence(ctx.mint, inferences))
@@ -266,6 +266,7 @@ def _registry_cores(registry: Registry) -> dict[tuple[str, str], Entry | None]:
         for form in entry.surface_forms():
             core = place_core(form, entry.category)
             if core:
+                core = canonical_place(core)
                 held = out.setdefault((entry.category, core), entry)
                 if held is not None and held is not entry:
                     out[(entry.category, core)] = None
@@ -277,6 +278,7 @@ def _name_key(base: str, registry: Registry, cores: dict[tuple[str, str], Entry 
     region is named after ("Ville de Lyon" and "City of Lyon" meet), else the normalised name."""
     kind = kind_of(base)
     if kind in PLACE_KINDS_OF_ORGANISATIONS and (core := place_core(base, kind)):
+        core = canonical_place(core)
         if is_metropolitan(base):
             return f"place:{kind}:metro:{core}"  # "Métropole de Lyon" is not "Ville de Lyon"
         entry = cores.get((kind, core))
@@ -321,8 +323,7 @@ def _bare_places(parsed: dict[Name, _Parsed]) -> None:
         if not p.key.startswith("name:") or p.unit_of:
             continue
         bare = p.key[5:]
-        core = bare[:-1] if bare.endswith("s") and len(bare) > 3 else bare
-        targets = places.get(core, set())
+        targets = places.get(canonical_place(bare), set())
         # "Rotterdam (Netherlands)" is plainly a place's body; a bare "Uppsala" could be its university
         if len(targets) == 1 and " " not in bare and (words[bare] == 1 or p.country is not None):
             p.key = next(iter(targets))
@@ -354,6 +355,28 @@ def _parse(name: Name, registry: Registry, cores: dict[tuple[str, str], Entry | 
 
 _FOUNDATION = ("stiftelse", "foundation", "fondation", "stiftung", "fundacion", "fundacio", "fondazione", "stichting",
                "fund", "fonds", "fonden", "saatio", "trust")
+
+
+def _country_of(names: list[str], langs: list[str | None], kind: str | None, root: str) -> str | None:
+    """The country an organisation's names say: a form of one country ("kommun", "S.r.l."), the town a
+    municipality or region is named after, or the one country of the big towns in a university's,
+    institute's or agency's name ("Université Grenoble Alpes")."""
+    for name, lang in zip(names, langs, strict=True):
+        if code := country_of_form(name, lang):
+            return code
+    if kind in PLACE_KINDS_OF_ORGANISATIONS:
+        for name in names:
+            if core := place_core(name, kind):
+                found = town(core)
+                if found is not None:
+                    return found.country
+                if code := region_country(core):
+                    return code
+    if kind in ("university", "research-institute", "agency"):
+        found_in = {t.country for name in names for t in towns_in(name)}
+        if len(found_in) == 1:
+            return next(iter(found_in))
+    return None
 
 
 def _kind_of_names(names: list[str], roles: set[str], parent: str | None = None) -> str | None:

@@ -558,6 +558,7 @@ _ADMIN_AFFIXES = {
     ),
 }
 _AFFIX_RE = {kind: re.compile("|".join(f"(?:{p})" for p in affixes)) for kind, affixes in _ADMIN_AFFIXES.items()}
+_GENITIVE_FORM = re.compile(r"s (kommun|kommune|stad|kommunen|landsting|region)$")
 _ARTICLES = re.compile(r"^(the|la|le|les|l|el|il|lo|de|het|der|die|das) ")
 
 
@@ -565,9 +566,10 @@ _ARTICLES = re.compile(r"^(the|la|le|les|l|el|il|lo|de|het|der|die|das) ")
 def place_core(name: str, kind: str | None = None) -> str | None:
     """The place a municipality's or region's name is made of, folded: "Lunds kommun" → ``lund``.
 
-    A final genitive ``s`` is dropped on every side ("Lunds kommun" and "Lund Municipality"
-    meet; "Borås stad" and "City of Borås" both give ``bora``). ``None`` when the name is
-    not of such a kind or nothing is left.
+    A genitive ``s`` is dropped where the town is known without it, or the form is Swedish
+    ("Lunds kommun" and "Lund Municipality" meet; "Borås stad" stays ``boras``). ``None`` when
+    the name is not of such a kind or nothing is left. :func:`kg.resolve.places.canonical_place`
+    makes one key of a town's names in several languages.
     """
     kind = kind or kind_of(name)
     if kind not in _AFFIX_RE:
@@ -577,11 +579,12 @@ def place_core(name: str, kind: str | None = None) -> str | None:
     stripped = _ARTICLES.sub("", stripped).strip()
     if not stripped or stripped == words:
         return None
-    if stripped in EXONYMS:
-        return EXONYMS[stripped]
     if stripped.endswith("s") and len(stripped) > 3:
-        stripped = stripped[:-1]
-    return EXONYMS.get(stripped, stripped)
+        from kg.resolve.places import town
+
+        if town(stripped) is None and (town(stripped[:-1]) is not None or _GENITIVE_FORM.search(words)):
+            stripped = stripped[:-1]  # "Lunds kommun", "Göteborgs Stad": the genitive of Lund, Göteborg
+    return stripped
 
 
 _METRO = re.compile(
@@ -719,92 +722,10 @@ def type_core(name: str) -> str | None:
         if match is None:
             continue
         rest = [w for w in (words[: match.start()] + " " + words[match.end() :]).split() if w not in _CORE_STOP]
-        rest = [EXONYMS.get(w, w) for w in rest] if len(rest) > 1 else [EXONYMS.get(" ".join(rest), " ".join(rest))]
-        core = sorted({w[:-1] if w.endswith("s") and len(w) > 3 else w for w in rest if w})
+        from kg.resolve.places import canonical_place
+
+        core = sorted({canonical_place(w) for w in rest if w})
         if not core or pattern.search(" ".join(rest)):
             return None
         return f"{kind}:{' '.join(core)}"
     return None
-
-
-#: Cities known by different names in different languages (folded): each variant → one spelling, so
-#: that "Stadt Köln" and "City of Cologne", or "Universität zu Köln" and "University of Cologne", meet.
-EXONYMS = {
-    variant: canonical
-    for canonical, variants in {
-        "koln": ("cologne", "koeln", "colonia", "keulen", "kolonia"),
-        "munchen": ("munich", "muenchen", "monaco di baviera", "munique", "monachium"),
-        "wien": ("vienna", "vienne", "viena", "wenen", "wiedeń"),
-        "nurnberg": ("nuremberg", "nuernberg", "norimberga"),
-        "hannover": ("hanover",),
-        "braunschweig": ("brunswick",),
-        "aachen": ("aix la chapelle", "aquisgrana"),
-        "frankfurt": ("francfort", "francoforte"),
-        "praha": ("prague", "prag", "praga"),
-        "warszawa": ("warsaw", "warschau", "varsovie", "varsovia", "varsavia"),
-        "krakow": ("cracow", "krakau", "cracovie", "cracovia"),
-        "kobenhavn": ("copenhagen", "kopenhamn", "kopenhagen", "copenhague", "copenaghen"),
-        "goteborg": ("gothenburg", "gotenburg", "goteburgo"),
-        "helsinki": ("helsingfors",),
-        "turku": ("abo",),
-        "bruxelles": ("brussels", "brussel", "brussel", "bruselas", "bruxelas", "bryssel"),
-        "antwerpen": ("antwerp", "anvers", "amberes", "anversa"),
-        "gent": ("ghent", "gand", "gante"),
-        "liege": ("luik", "luttich"),
-        "den haag": ("the hague", "la haye", "la haya", "l aia", "haag", "s gravenhage"),
-        "lisboa": ("lisbon", "lissabon", "lisbonne", "lisbona"),
-        "roma": ("rome", "rom"),
-        "milano": ("milan", "milaan", "mailand"),
-        "napoli": ("naples", "napels", "neapel", "napoles"),
-        "torino": ("turin", "turijn"),
-        "firenze": ("florence", "florenz", "florencia"),
-        "venezia": ("venice", "venedig", "venise", "venecia"),
-        "genova": ("genoa", "genua", "genes"),
-        "sevilla": ("seville", "sevilla", "sevilha"),
-        "zaragoza": ("saragossa", "saragosse"),
-        "a coruna": ("la coruna", "corunna"),
-        "geneve": ("geneva", "genf", "ginevra", "ginebra"),
-        "zurich": ("zuerich", "zurigo"),
-        "basel": ("bale", "basilea", "basle"),
-        "bern": ("berne", "berna"),
-        "luzern": ("lucerne", "lucerna"),
-        "strasbourg": ("strassburg", "strasburgo", "estrasburgo"),
-        "marseille": ("marseilles", "marsiglia", "marsella"),
-        "lyon": ("lyons", "lione"),
-        "dunkerque": ("dunkirk", "duinkerke"),
-        "athina": ("athens", "athen", "athenes", "atene", "atenas"),
-        "bucuresti": ("bucharest", "bukarest", "bucarest"),
-        "beograd": ("belgrade", "belgrad", "belgrado"),
-        "kyiv": ("kiev", "kiew"),
-        "moskva": ("moscow", "moskau", "moscou", "mosca", "moscu"),
-        "sankt peterburg": ("saint petersburg", "st petersburg", "sankt petersburg"),
-        "vilnius": ("wilno", "vilna"),
-        "tallinn": ("reval",),
-        "riga": ("riia",),
-        "ljubljana": ("laibach", "lubiana"),
-        "bratislava": ("pressburg",),
-        "gdansk": ("danzig",),
-        "wroclaw": ("breslau",),
-        "poznan": ("posen",),
-        "tromso": ("tromsoe",),
-        "malmo": ("malmoe",),
-        "aarhus": ("arhus",),
-        "bologna": ("bolonia", "bologne"),
-        "padova": ("padua", "padoue"),
-        "mantova": ("mantua",),
-        "bruges": ("brugge", "brujas"),
-        "leuven": ("louvain", "lovaina"),
-        "mechelen": ("malines",),
-        "s hertogenbosch": ("den bosch", "bois le duc"),
-        "thessaloniki": ("salonica", "salonique"),
-        "istanbul": ("estambul",),
-        "mexico": ("ciudad de mexico", "mexico city"),
-        "new york": ("nueva york", "new york city", "nyc"),
-    }.items()
-    for variant in (canonical, *variants)
-}
-
-
-def canonical_place(place: str) -> str:
-    """One spelling for a city's names in several languages ("cologne" → "koln"); others unchanged."""
-    return EXONYMS.get(place, place)

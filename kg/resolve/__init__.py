@@ -24,6 +24,7 @@ from kg.map.iris import slug
 from kg.map.terms import LinkTo, Name, Statement, TextIn, new_statement, text
 from kg.map.website import source_statements
 from kg.resolve.align import align
+from kg.resolve.byform import names_by_form
 from kg.resolve.countries import country_of_form
 from kg.resolve.gazetteer import Gazetteer
 from kg.resolve.inferred import Inference, evidence, post_platforms, theme_platforms
@@ -106,6 +107,7 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
     parsed = {n: _parse(n, registry, cores) for n in dict.fromkeys(names)}
     displaced = _own_organisation(parsed, registry, ctx.config.url)
     _bare_places(parsed)
+    acronyms = _names_in_text(ctx, registry, cores, parsed)
     clusters = _Clusters()
     for p in parsed.values():
         clusters.find(p.key)
@@ -118,7 +120,7 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
     for name, p in parsed.items():
         members[clusters.find(p.key)].append(name)
     iri_of_root = _mint(ctx, registry, clusters, parsed, members, displaced)
-    gazetteer = _site_gazetteer(ctx, registry, members, parsed)
+    gazetteer = _site_gazetteer(ctx, registry, members, parsed, acronyms)
     out: list[Statement] = []
     described: set[str] = set()
 
@@ -236,8 +238,39 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
     return Resolved(out, merges, entities)
 
 
+def _names_in_text(ctx: MapContext, registry: Registry, cores: dict[tuple[str, str], Entry | None],
+                   parsed: dict[Name, _Parsed]) -> dict[Name, str]:
+    """Organisations the site's texts name by their form (:mod:`kg.resolve.byform`), added to ``parsed``
+    as names of their own (role ``text``); returns the acronyms the texts define for them."""
+    known = [(normalise(n.text), p.key) for n, p in parsed.items() if p.unit_of is None]
+    keys = {p.key for p in parsed.values()}
+    acronyms: dict[Name, str] = {}
+    seen: set[str] = set()
+    for st in ctx.statements:
+        obj = st.object
+        if not isinstance(obj, TextIn) or "organisation" not in obj.kinds:
+            continue
+        for found, acronym in names_by_form(obj.text):
+            if found in seen and acronym is None:
+                continue
+            seen.add(found)
+            if registry.by_name(found, "platform") is not None or registry.by_name(found, "place") is not None:
+                continue  # "Cap Collectif" is software, "Region Skåne" the registry may hold as a place
+            name = Name(found, None, st.source, None, "text")
+            p = parsed.setdefault(name, _parse(name, registry, cores))
+            if p.key not in keys and p.key.startswith(("name:", "type:")):
+                # "Erasmus Universiteit" in a post is the front matter's "Erasmus Universiteit Rotterdam"
+                folded = normalise(found)
+                longer = {key for text, key in known if text.startswith(folded + " ")}
+                if len(longer) == 1:
+                    p.key = next(iter(longer))
+            if acronym:
+                acronyms[name] = acronym
+    return acronyms
+
+
 def _site_gazetteer(ctx: MapContext, registry: Registry, members: dict[str, list[Name]],
-                    parsed: dict[Name, _Parsed]) -> Gazetteer:
+                    parsed: dict[Name, _Parsed], acronyms: dict[Name, str] | None = None) -> Gazetteer:
     """Every organisation the site's front matter names, under each of its forms (see
     :mod:`kg.resolve.gazetteer`), with the abbreviations the site's texts define for them."""
     gazetteer = Gazetteer()
@@ -251,6 +284,9 @@ def _site_gazetteer(ctx: MapContext, registry: Registry, members: dict[str, list
             forms.update(entry.surface_forms())
         for form in sorted(forms):
             gazetteer.add_name(form, root, kind or kind_of(form))
+        for n in group:
+            if acronyms and n in acronyms:
+                gazetteer.add_acronym(acronyms[n], root)
     if len(gazetteer):
         gazetteer.learn_acronyms(st.object.text for st in ctx.statements
                                  if isinstance(st.object, TextIn) and "organisation" in st.object.kinds)

@@ -1,0 +1,240 @@
+"""Organisations named only in running text, found by their form.
+
+A site whose front matter names no partner still writes about organisations: "la
+Confederación Hidrográfica del Ebro (CHE)", "the Nachbarschaftsverein Wrangelkiez
+e.V.", "Region Nordjylland". Three forms are read, each precise on its own:
+
+- a run of capitalised words (joined by the small words of names: de, del, für,
+  of …) that carries an organisation's legal or administrative form ("Fundación
+  Daniel y Nina Carasso", "Jamgo SCCL", "Associazione Nazionale Comuni Italiani");
+- a long form that a text defines an acronym for, the acronym's letters being the
+  initials of its words ("Agence nationale de la cohésion des territoires (ANCT)"),
+  with an organisation's form or a capital at its start;
+- nothing else: a capitalised phrase without such a form ("Paris Agreement", "Open
+  Data Day") is no organisation.
+
+What is found becomes a mention, never a role.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.resolve.kinds import fold, kind_of
+
+_CONNECTORS = frozenset(
+    "de del della delle dei degli di da du des d l la le las los el y i e et und für fur of the for and "
+    "van der den voor het og och av à a al au zu im am do dos das em all dell nell sull dall qu j m t s n c".split()
+)
+_ARTICLES = frozenset(
+    "la le les el los las il lo the die der das de het l d en ett".split()
+)
+#: Capitalised words that begin sentences or titles far more often than organisations' names.
+_NOT_A_START = frozenset(
+    "a an and but in on at for from with by this that these those our we our my his her its their there "
+    "here when while after before during since as if not no new all some many more most also en el la los "
+    "las un una y para por con sin sobre entre desde hasta le les un une des pour par avec sans sur dans "
+    "chez il lo gli una per con su tra fra der die das ein eine und mit von zu für bei nach aus im am het "
+    "een voor met door bij op en ett och med för av på till från vid "
+    "insieme grazie secondo durante oggi anche come junto gracias según hoy además también grâce selon "
+    "ensemble aussi comme zusammen laut heute auch wie dank together thanks according today samen dankzij "
+    "volgens vandaag ook sammen tillsammans tack enligt idag også också".split()
+)
+_TOKEN = re.compile(r"[\w][\w'’.\-&+]*|[(),]", re.UNICODE)
+_ELIDED = re.compile(r"^(?:[ldsnc]|all|dell|nell|sull|dall|qu|j|m|t)['’](?=\w)", re.IGNORECASE)
+_CONJUNCTIONS = frozenset(
+    "et e y i and und og och en ou o oder or".split()
+)
+#: Words that make a form's name but say nothing of whose it is: "City Hall", "the Council".
+_GENERIC = frozenset(
+    "hall council office centre center house building administration government services service team "
+    "department board committee unit group network city town state national federal municipal public "
+    "general central local regional".split()
+)
+_ACRONYM_DEF = re.compile(r"\(\s*([A-ZÀ-Ý][A-Za-zÀ-ÿ0-9&+\-]{1,11})\s*\)")
+_SENTENCE_END = re.compile(r"[.!?;:\n]\s")
+MAX_WORDS = 10
+#: The forms that make a capitalised phrase an organisation on their own: legal and administrative words.
+#: Weaker words ("collective", "community", "network", "forum") name fields, events and jobs as often.
+_STRONG = re.compile(
+    r"\b(universi(t|d)\w*|yliopisto|hogskola\w*|hochschule|fachhochschule|politecnico|hogeschool|"
+    r"institut\w*|istituto|forschungs\w*|forskningsinstitut\w*|ministr\w*|minister\w*|bundesministerium|"
+    r"bundes(zentrale|amt|anstalt|agentur)|senatsverwaltung|agenc\w*|agencia|agenzia|agentschap|myndighet\w*|"
+    r"direktorat\w*|directorate|confederaci\w*|confederation|federaci\w*|federation|federazione|verband|"
+    r"foundation|fondation|fundacion|fundacio|fondazione|stiftung|stichting|stiftelse\w*|saatio|fonden|"
+    r"association|asociacion|associazione|associacio|vereniging|verein|\w+verein|forening\w*|\w+foreningen|"
+    r"yhdistys|kommun|kommune|kommunen|kaupunki|kunta|gemeente|gemeinde|stadt|stad|ville|mairie|commune|"
+    r"comune|citta|ajuntament|ayuntamiento|concello|municipio|municipality|metropole|region|regione|regionen|"
+    r"provincia|provincie|landkreis|generalitat|diputacion|county|city of|town of|council of|"
+    r"confederation|selskab|bolag|bolaget|trafikselskab|landsting\w*|styrelse\w*|verket)\b"
+)
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit()
+
+
+def _tokens(text: str) -> list[str]:
+    """Words, with an elided article or preposition a word of its own ("d'agglomération" → "d", "agglomération")."""
+    out = []
+    for match in _TOKEN.finditer(text):
+        word = match.group(0)
+        elided = _ELIDED.match(word)
+        if elided:
+            out.append(word[: elided.end() - 1])
+            word = word[elided.end() :]
+        if word.endswith(".") and word.count(".") == 1 and len(word) > 2:
+            word = word[:-1]  # a sentence's full stop, not an abbreviation's ("e.V.", "S.L.")
+        out.append(word)
+    return out
+
+
+def _runs(text: str) -> Iterator[str]:
+    """Runs of capitalised words joined by connectors, within one sentence."""
+    for sentence in _SENTENCE_END.split(text):
+        words = _tokens(sentence)
+        i = 0
+        while i < len(words):
+            if not _capitalised(words[i]) or words[i] in "(),":
+                i += 1
+                continue
+            j = i + 1
+            last = i
+            while j < len(words) and j - i < MAX_WORDS + 4:
+                w = words[j]
+                if w in "(),":
+                    if w == "," and j + 1 < len(words) and _capitalised(words[j + 1]):
+                        last = -1  # "Ministerio del Ambiente, Agua y …": where the name ends is unclear
+                    break
+                if _capitalised(w) or w in ("e.V.", "eV", "gGmbH", "asbl", "vzw", "ry"):
+                    last = j
+                elif w.lower() not in _CONNECTORS:
+                    break
+                j += 1
+            if last < 0:
+                i = j + 1
+                continue
+            yield " ".join(words[i : last + 1])
+            i = last + 1
+
+
+def _trimmed(run: str) -> str | None:
+    words = run.split()
+    while words and (words[0].lower() in _ARTICLES or words[0].lower() in _NOT_A_START):
+        words = words[1:]  # "La Confederación …" at a sentence's start
+    if not words or len(words) > MAX_WORDS:
+        return None
+    return " ".join(words)
+
+
+def names_by_form(text: str) -> list[tuple[str, str | None]]:
+    """The organisation names ``text`` writes, found by their form (see the module's docstring), each
+    with the acronym the text defines for it, if any."""
+    found: dict[str, str | None] = {}
+    if not text:
+        return []
+    for run in _runs(text):
+        for part in _split_conjunctions(run.split()):
+            name = _named_by_form(part)
+            if name is not None:
+                found.setdefault(name, None)
+    for long_form, acronym in _defined_long_forms(text):
+        found[long_form] = acronym
+    return list(found.items())
+
+
+def _named_by_form(words: list[str]) -> str | None:
+    """The organisation name a run of words is, or ``None``."""
+    name = _trimmed(" ".join(words))
+    if name is None:
+        return None
+    words = name.split()
+    # "Forschende der Universität zu Köln": a noun before the name, joined to it by a connector
+    while len(words) > 2 and kind_of(words[0]) is None and words[1].lower() in _CONNECTORS:
+        rest = words[1:]
+        while rest and rest[0].lower() in _CONNECTORS:
+            rest = rest[1:]
+        if not _qualifies(rest):
+            break
+        words = rest
+    return " ".join(words) if _qualifies(words) else None
+
+
+def _qualifies(words: list[str]) -> bool:
+    content = [w for w in words if w.lower() not in _CONNECTORS]
+    if len(content) < 2 or len(content) > MAX_WORDS:
+        return False
+    name = " ".join(words)
+    kind = kind_of(name)
+    if kind is None or kind == "intergovernmental":
+        return False
+    if not _STRONG.search(fold(name)) and not _legal_end(name):
+        return False
+    if any(any(c.isdigit() for c in w) for w in content[:-1]) or (
+            any(c.isdigit() for c in content[-1]) and len(content[-1]) > 1):
+        return False  # "Cooperative Cities 7-8", "Collective Intelligence 2017": events, not bodies
+    # whose form it is: a word that is no form itself ("Fundación Universidad" is nobody's)
+    return any(_capitalised(w) and fold(w) and kind_of(w) is None and fold(w) not in _GENERIC for w in content)
+
+
+def _split_conjunctions(words: list[str]) -> list[list[str]]:
+    """ "Ville de Fréjus et la Ville de Saint-Raphaël" is two names; "Fundación Daniel y Nina Carasso" one."""
+    for i, word in enumerate(words):
+        if word.lower() not in _CONJUNCTIONS or i == 0 or i == len(words) - 1:
+            continue
+        left, right = words[:i], words[i + 1 :]
+        article = right[0].lower() in _ARTICLES
+        if _named_by_form(left) and (_named_by_form(right) or article):
+            return [left, *_split_conjunctions(right)]
+        if _named_by_form(left) and len(right) == 1:
+            return [left]  # "Politecnico di Milano e Openpolis": the form is the left name's
+        if len(left) == 1 and _named_by_form(right):
+            return _split_conjunctions(right)  # "CONSUL og Aarhus Kommune"
+    return [words]
+
+
+def _defined_long_forms(text: str) -> Iterator[tuple[str, str]]:
+    """Long forms of acronyms a text defines: "Agence nationale de la cohésion des territoires (ANCT)"."""
+    if "(" not in text:
+        return
+    for match in _ACRONYM_DEF.finditer(text):
+        acronym = match.group(1)
+        letters = [c for c in acronym if c.isalpha()]
+        if len(letters) < 2 or sum(c.isupper() for c in acronym) < 2:
+            continue
+        before = text[max(0, match.start() - 200) : match.start()]
+        before = _SENTENCE_END.split(before)[-1]
+        words = [w for w in _tokens(before) if w not in "(),"]
+        long_form = _initials_match(words, [c.lower() for c in letters])
+        if long_form is None:
+            continue
+        name = _trimmed(long_form)
+        if name is None or len(name.split()) < 2:
+            continue
+        if (kind_of(name) is not None and kind_of(name) != "intergovernmental") or (
+            _capitalised(name) and sum(_capitalised(w) for w in name.split()) >= 2
+        ):
+            yield name, acronym
+
+
+def _initials_match(words: list[str], letters: list[str]) -> str | None:
+    """The shortest run of words at the end of ``words`` whose content words' initials spell ``letters``."""
+    content = 0
+    for start in range(len(words) - 1, -1, -1):
+        word = words[start]
+        if word.lower() in _CONNECTORS:
+            continue
+        content += 1
+        if content > len(letters) + 1:
+            return None
+        initials = [w[0].lower() for w in words[start:] if w.lower() not in _CONNECTORS]
+        if initials == letters:
+            return " ".join(words[start:])
+    return None
+
+
+def _legal_end(name: str) -> bool:
+    from kg.resolve.kinds import LEGAL_FORMS
+
+    return any(name.endswith(" " + form) for form, _kind in LEGAL_FORMS)

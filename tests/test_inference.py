@@ -247,3 +247,99 @@ def test_a_site_whose_name_resembles_a_registry_entry_is_its_own_organisation(ma
     [publisher] = g.objects(URIRef(f"{SITE}/#website"), SCHEMA.publisher)
     assert names(g, publisher) >= {"Digidem Italia"}
     assert g.value(publisher, SCHEMA.location) is None  # none of the registry entry's Swedish facts
+
+
+# -- organisations named only in running text -------------------------------------------------------
+
+
+def test_names_with_a_legal_or_administrative_form_are_found_in_running_text():
+    from kg.resolve.byform import names_by_form
+
+    found = dict(names_by_form(
+        "La Confederación Hidrográfica del Ebro (CHE) y la Fundación Daniel y Nina Carasso apoyan el taller. "
+        "Forschende der Universität zu Köln arbeiten mit dem Nachbarschaftsverein Wrangelkiez e.V. zusammen. "
+        "L'Agence nationale de la cohésion des territoires (ANCT) finance la Ville de Fréjus et la Ville de "
+        "Saint-Raphaël."))
+    assert found == {
+        "Confederación Hidrográfica del Ebro": "CHE",
+        "Fundación Daniel y Nina Carasso": None,
+        "Universität zu Köln": None,
+        "Nachbarschaftsverein Wrangelkiez e.V.": None,
+        "Agence nationale de la cohésion des territoires": "ANCT",
+        "Ville de Fréjus": None,
+        "Ville de Saint-Raphaël": None,
+    }
+
+
+def test_capitalised_phrases_without_an_organisations_form_are_not_organisations():
+    from kg.resolve.byform import names_by_form
+
+    assert names_by_form(
+        "The Paris Agreement was signed. Open Data Day and Collective Intelligence 2017 were events. "
+        "Citizen Participation Consultant is a job. Democratic Cities met at City Hall. "
+        "El Ministerio del Ambiente, Agua y Transición Ecológica habló.") == []
+
+
+def test_an_organisation_a_post_names_by_its_form_is_a_mention_with_a_kind_and_a_country(make_site, tmp_path):
+    site = make_site(tmp_path, {
+        "_config.yml": FR_CONFIG,
+        "_posts/2022-05-01-x.md": ("---\ntitle: Taller\n---\nCon la Confederación Hidrográfica del Ebro (CHE). "
+                                   "La CHE publicará los resultados.\n"),
+        "_posts/2022-05-02-y.md": "---\ntitle: Otro\n---\nLa CHE vuelve.\n",
+    })
+    _, g = build(site)
+    org = the_org(g, "Confederación Hidrográfica del Ebro")
+    assert org in set(g.objects(URIRef(f"{SITE}/news/x/"), SCHEMA.mentions))
+    assert org in set(g.objects(URIRef(f"{SITE}/news/y/"), SCHEMA.mentions))  # by the acronym the site defined
+    assert str(g.value(org, KGO.organisationKind)).endswith("#agency")
+    assert not list(g.objects(None, KGO.partner))  # found in text: a mention, never a role
+
+
+def test_a_metropole_is_never_its_town_and_a_town_has_its_names_in_every_language(make_site, tmp_path):
+    site = make_site(tmp_path, {
+        "_config.yml": FR_CONFIG,
+        "_clients/a.md": page("a", "fr", client="Ville de Lyon", partners=["Métropole de Lyon", "Stadt Köln"]),
+        "_clients/b.md": page("b", "fr", client="City of Lyon", partners=["Lyon Metropolis", "City of Cologne"]),
+    })
+    _, g = build(site)
+    assert g.value(PROJECT["a"], KGO.client) == g.value(PROJECT["b"], KGO.client)
+    assert set(g.objects(PROJECT["a"], KGO.partner)) == set(g.objects(PROJECT["b"], KGO.partner))
+    assert len(set(g.objects(PROJECT["a"], KGO.partner)) | {g.value(PROJECT["a"], KGO.client)}) == 3
+    cologne = the_org(g, "Stadt Köln")
+    assert "Germany" in {str(n) for n in g.objects(g.value(cologne, SCHEMA.location), SCHEMA.name)}
+
+
+def test_one_foundation_in_three_languages_and_a_legal_form_left_out(make_site, tmp_path):
+    site = make_site(tmp_path, {
+        "_config.yml": FR_CONFIG,
+        "_clients/a.md": page("a", "fr", partners=["Stichting Buurtkracht", "Brückenlabor e.V."]),
+        "_clients/b.md": page("b", "fr", partners=["Buurtkracht Foundation", "Brückenlabor"]),
+        "_clients/c.md": page("c", "fr", partners=["Stiftung Buurtkracht", "Universiteit Utrecht"]),
+        "_clients/d.md": page("d", "fr", partners=["Hogeschool Utrecht", "Utrecht University"]),
+    })
+    _, g = build(site)
+    partners = {ref: set(g.objects(PROJECT[ref], KGO.partner)) for ref in "abcd"}
+    assert partners["a"] == partners["b"]
+    assert len(partners["a"] & partners["c"]) == 1
+    assert len(partners["c"] & partners["d"]) == 1  # Utrecht University; the Hogeschool is another school
+    assert len(partners["d"]) == 2
+
+
+def test_ongoing_ranges_are_read_in_other_languages():
+    from kg.map.years import parse_years
+
+    for text in ("2020 - en cours", "2022 – in corso", "2019 - heute", "2021 - en curso", "2018 - lopend"):
+        years = parse_years(text)
+        assert years.ongoing and years.end is None, text
+
+
+def test_a_post_linking_to_a_project_page_in_its_body_is_about_that_project(make_site, tmp_path):
+    site = make_site(tmp_path, {
+        "_config.yml": FR_CONFIG,
+        "_clients/nantes.md": page("nantes", "fr", client="Ville de Nantes"),
+        "_posts/2022-03-01-a.md": ("---\ntitle: A\n---\nVoir [le projet]({% link _clients/nantes.md %}): "
+                                   "la plateforme Fluicity a servi.\n"),
+    })
+    _, g = build(site)
+    assert PROJECT["nantes"] in set(g.objects(URIRef(f"{SITE}/news/a/"), SCHEMA.mentions))
+    assert (PROJECT["nantes"], KGO.platform, PLATFORM["fluicity"]) in g

@@ -75,6 +75,22 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() or word[:1].isdigit()
 
 
+_ABBREVIATIONS = ("e.V.", "S.L.", "S.A.", "S.L.U.", "S.p.A.", "S.r.l.", "B.V.", "N.V.", "Ltd.", "Inc.", "Co.", "Corp.",
+                  "St.", "Dr.", "Prof.", "r.y.", "S.A.S.", "S.Coop.", "Lda.", "Ltda.", "Kft.", "a.s.", "s.r.o.")
+
+
+def _sentences(text: str) -> list[str]:
+    """``text`` cut at its sentences' ends (not after "e.V." or "Dr.")."""
+    out, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.group(0)[0] == "." and text[: match.start() + 1].endswith(_ABBREVIATIONS):
+            continue
+        out.append(text[start : match.start() + 1])
+        start = match.end()
+    out.append(text[start:])
+    return out
+
+
 def _tokens(text: str) -> list[str]:
     """Words, with an elided article or preposition a word of its own ("d'agglomération" → "d", "agglomération")."""
     out = []
@@ -92,7 +108,7 @@ def _tokens(text: str) -> list[str]:
 
 def _runs(text: str) -> Iterator[str]:
     """Runs of capitalised words joined by connectors, within one sentence."""
-    for sentence in _SENTENCE_END.split(text):
+    for sentence in _sentences(text):
         words = _tokens(sentence)
         i = 0
         while i < len(words):
@@ -204,7 +220,7 @@ def _defined_long_forms(text: str) -> Iterator[tuple[str, str]]:
         if len(letters) < 2 or sum(c.isupper() for c in acronym) < 2:
             continue
         before = text[max(0, match.start() - 200) : match.start()]
-        before = _SENTENCE_END.split(before)[-1]
+        before = _sentences(before)[-1]
         words = [w for w in _tokens(before) if w not in "(),"]
         long_form = _initials_match(words, [c.lower() for c in letters])
         if long_form is None:

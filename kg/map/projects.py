@@ -13,7 +13,8 @@ from kg.load.documents import Document
 from kg.load.meaning import is_path
 from kg.map.context import MapContext
 from kg.map.entities import stated_platforms, word_theme
-from kg.map.terms import PLATFORMS, LinkTo, Name, TextIn, text, typed
+from kg.map.roles import role_fragments
+from kg.map.terms import ORGANISATIONS, PLATFORMS, ROLES_IN_TEXT, LinkTo, Name, TextIn, text, typed
 from kg.map.text import clean, plain, title_text
 from kg.map.website import derived
 from kg.map.years import BadYears, parse_years
@@ -75,10 +76,18 @@ def map_project(ctx: MapContext, doc: Document, page: NamedNode | None = None) -
         target = ctx.internal(url)
         if target is None:
             ctx.add(project, kgo.platform, LinkTo(url, link_title, PLATFORMS), src)
-    words = " ".join(filter(None, [title, description, ctx.bodies(doc).text]))
+    body = ctx.bodies(doc).text
+    words = " ".join(filter(None, [title, description, body]))
     if words:
         ctx.add(project, kgo.platform, TextIn(words, PLATFORMS), src)
+        if doc.url:  # the organisations the page names are its mentions
+            ctx.add(ctx.mint.page(doc.url), schema.mentions, TextIn(words, ORGANISATIONS), src)
+    for fragment in role_fragments(" ".join(filter(None, [description, body]))):
+        ctx.add(project, ROLE_PREDICATES[fragment.role], TextIn(fragment.text, ROLES_IN_TEXT), src)
     return project
+
+
+ROLE_PREDICATES = {"client": kgo.client, "partner": kgo.partner, "funder": schema.funder}
 
 
 def themes_of(ctx: MapContext, doc: Document) -> list[NamedNode]:

@@ -73,5 +73,8 @@ def typed(value: str, datatype: str) -> Literal:
 
 ALL_KINDS = frozenset({"organisation", "platform", "place"})
 PLATFORMS = frozenset({"platform"})
+ORGANISATIONS = frozenset({"organisation"})
+ROLES_IN_TEXT = frozenset({"organisation", "role"})
+"""Organisations a project page's sentence names in a role ("in collaboration with …"): inferred roles."""
 PLATFORMS_IN_TITLE = frozenset({"platform", "title"})
 """Platforms named in a theme's title: the theme is about the platform, and so are its projects."""

@@ -158,6 +158,9 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
         else:
             objects = [obj]
         placeholder = isinstance(obj, (Name, LinkTo, TextIn))
+        if isinstance(obj, TextIn) and "role" in obj.kinds:  # "in collaboration with …" on a project page
+            inferences.extend(Inference(subjects[0], st.predicate, o, st.source, "page-text") for o in objects)
+            continue
         if st.predicate == platform and isinstance(obj, (LinkTo, TextIn)):
             subject = subjects[0]
             if isinstance(obj, TextIn) and "title" in obj.kinds:

@@ -191,7 +191,8 @@ def _qualifies(words: list[str]) -> bool:
             any(c.isdigit() for c in content[-1]) and len(content[-1]) > 1):
         return False  # "Cooperative Cities 7-8", "Collective Intelligence 2017": events, not bodies
     # whose form it is: a word that is no form itself ("Fundación Universidad" is nobody's)
-    return any(_capitalised(w) and fold(w) and kind_of(w) is None and fold(w) not in _GENERIC for w in content)
+    return any(_capitalised(w) and fold(w) and not _STRONG.search(fold(w)) and fold(w) not in _GENERIC
+               for w in content)
 
 
 def _split_conjunctions(words: list[str]) -> list[list[str]]:

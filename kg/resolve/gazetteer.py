@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from kg.resolve.kinds import is_metropolitan, place_core
+from kg.resolve.kinds import is_metropolitan, legal_form_stripped, place_core
 from kg.resolve.names import normalise, split_parenthesis
 
 #: How a municipality or region of a place ``{p}`` is written in running text.
@@ -111,7 +111,9 @@ class Gazetteer:
         base, paren = split_parenthesis(name)
         if paren and _ACRONYM.match(paren):
             self.add_acronym(paren, key)  # "Internationellt centrum för lokal demokrati (ICLD)"
-        for form in {base, name} if paren is None else {base}:
+        bare = legal_form_stripped(base)
+        forms = ({base, name} if paren is None else {base}) | ({bare} if " " in bare.strip() else set())
+        for form in forms:
             folded = normalise(form)
             if not folded:
                 continue

@@ -1,0 +1,70 @@
+"""Roles a project page states in its text: "in collaboration with …", "financiado por …".
+
+A project page whose front matter names no partner often says in a sentence who took
+part and who paid. The words that introduce a role are few in each language; what
+follows them, up to the end of the sentence (or the next such words), holds the
+organisations in that role. The resolver finds them there as it finds any name in
+text, and the statements it makes are inferences from the page (``kgo:Inference``,
+method ``page-text``), never stated facts.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+ROLE_WORDS: dict[str, tuple[str, ...]] = {
+    "partner": (
+        "in collaboration with", "in partnership with", "together with", "with our partners?", "our partners?",
+        "en colaboración con", "en col·laboració amb", "en colaboracion con", "con la colaboración de", "junto (a|con)",
+        "nuestr[ao]s? soci[ao]s?", "en partenariat avec", "en collaboration avec", "avec nos partenaires",
+        "avec le partenaire", "in zusammenarbeit mit", "gemeinsam mit", "in kooperation mit", "in collaborazione con",
+        "insieme (a|con)", "con il partner", "in samenwerking met", "samen met", "i samarbete med",
+        "tillsammans med", "i samarbejde med", "sammen med", "i samarbeid med", "em parceria com", "em colaboração com",
+    ),
+    "funder": (
+        "funded by", "financed by", "with funding from", "with (the )?support (of|from)", "supported by",
+        "financiad[oa] por", "con (el )?apoyo de", "con financiación de", "cofinanciad[oa] por", "finançat per",
+        "financé par", "financée par", "avec le soutien de", "soutenu par", "gefördert (von|durch)",
+        "finanziert (von|durch)", "mit unterstützung (von|der|des)", "finanziat[oa] da", "con il sostegno di",
+        "gefinancierd door", "met steun van", "finansierat av", "finansierad av", "med stöd (av|från)",
+        "finansieret af", "med støtte fra", "finansiert av", "financiad[oa] pel[ao]",
+    ),
+    "client": (
+        "commissioned by", "on behalf of", "por encargo de", "por encargo del", "à la demande de", "pour le compte de",
+        "im auftrag (von|der|des)", "su incarico di", "per conto di", "in opdracht van", "på uppdrag av",
+        "på uppdrag från", "på vegne af", "på oppdrag fra",
+    ),
+}
+_ROLE_RE = re.compile(
+    "|".join(f"(?P<{role}>\\b(?:{'|'.join(words)})\\b)" for role, words in ROLE_WORDS.items()), re.IGNORECASE
+)
+_ABBREVIATIONS = ("e.V.", "S.L.", "S.A.", "S.L.U.", "S.p.A.", "S.r.l.", "B.V.", "N.V.", "Ltd.", "Inc.", "Co.", "Corp.")
+_END = re.compile(r"[.;:!?](?:\s|$)|\n")
+MAX_FRAGMENT = 300
+
+
+class RoleFragment(NamedTuple):
+    role: str
+    """``partner``, ``funder`` or ``client``."""
+    text: str
+    """What follows the role's words, to the end of the sentence or the next role's words."""
+
+
+def role_fragments(text: str) -> list[RoleFragment]:
+    """The fragments of ``text`` that name organisations in a role."""
+    if not text:
+        return []
+    matches = list(_ROLE_RE.finditer(text))
+    out = []
+    for i, match in enumerate(matches):
+        start = match.end()
+        stop = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        limit = min(stop, start + MAX_FRAGMENT)
+        end = _END.search(text, start, limit)
+        while end is not None and text[: end.start() + 1].endswith(_ABBREVIATIONS):
+            end = _END.search(text, end.end(), limit)  # "… e.V. und …": not a sentence's end
+        fragment = text[start:end.start() if end else limit].strip(" ,")
+        if fragment:
+            out.append(RoleFragment(match.lastgroup or "partner", fragment))
+    return out

@@ -141,7 +141,7 @@ def test_the_build_report(make_site, in_tmp):
     assert {k: report["classes"][k] for k in ("schema:Project", "schema:NewsArticle", "schema:WebPage",
                                               "skos:Concept", "kgo:SourceFile")} == {
         "schema:Project": 1, "schema:NewsArticle": 1, "schema:WebPage": 3, "skos:Concept": 1, "kgo:SourceFile": 6}
-    counted = Counter(graph.n3(o) for o in graph.objects(None, rdflib.RDF.type))
+    counted = Counter(o.n3(graph.namespace_manager) for o in graph.objects(None, rdflib.RDF.type))
     assert sum(report["classes"].values()) == sum(counted.values())
     assert report["warnings_by_kind"] == {"unknown-key": 1}
     [warning] = report["warnings"]

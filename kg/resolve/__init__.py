@@ -404,9 +404,9 @@ def _country_of(names: list[str], langs: list[str | None], kind: str | None, roo
         if code := country_of_form(name, lang):
             return code
     if kind in PLACE_KINDS_OF_ORGANISATIONS:
-        for name in names:
+        for name, lang in zip(names, langs, strict=True):
             if core := place_core(name, kind):
-                found = town(core)
+                found = town(core, lang)
                 if found is not None:
                     return found.country
                 if code := region_country(core):

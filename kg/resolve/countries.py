@@ -233,3 +233,53 @@ def country_names(code: str) -> dict[str, str]:
         if translated != msgid:
             out[lang] = translated
     return out
+
+
+#: A country's adjective in its own and neighbouring languages, as organisations' names use it
+#: ("Agencia Española de …", "Dansk Ungdoms Fællesråd", "Deutsche Stiftung …"), folded.
+DEMONYMS = {
+    "ES": "espanol espanola espanoles espanolas espanyol espanyola spanish",
+    "FR": "francais francaise francaises french",
+    "DE": "deutsch deutsche deutscher deutsches deutschen german",
+    "IT": "italiano italiana italiani italiane italian",
+    "NL": "nederlands nederlandse dutch",
+    "BE": "belge belgisch belgische belgian",
+    "SE": "svensk svenska svenskt sveriges swedish",
+    "DK": "dansk danske danmarks danish",
+    "NO": "norsk norske norges norwegian",
+    "FI": "suomen suomalainen suomalaisten finnish",
+    "PT": "portugues portuguesa portuguese",
+    "PL": "polski polska polskie polish",
+    "AT": "osterreichisch osterreichische osterreichischer austrian",
+    "CH": "schweizer schweizerische suisse svizzera swiss",
+    "IE": "irish",
+    "GB": "british",
+    "EC": "ecuatoriano ecuatoriana ecuatorianos",
+    "MX": "mexicano mexicana",
+    "AR": "argentino argentina",
+    "CL": "chileno chilena",
+    "CO": "colombiano colombiana",
+    "PE": "peruano peruana",
+    "EE": "eesti",
+    "IS": "islenska islands",
+}
+_DEMONYM = {word: code for code, words in DEMONYMS.items() for word in words.split()}
+
+
+def country_in_name(name: str) -> str | None:
+    """The one country an organisation's name names, by the country's name or adjective in any of the
+    languages kg reads ("Ministerio del Ambiente de Ecuador", "Agencia Española de Cooperación")."""
+    words = [w for w in re.split(r"[\s,()/-]+", name) if w]
+    found = set()
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            chunk = words[i : i + size]
+            if not chunk[0][:1].isupper():
+                continue
+            folded = fold(" ".join(chunk))
+            code = _DEMONYM.get(folded) if size == 1 else None
+            if code is None and (size > 1 or len(folded) > 3):
+                code = country_table().get(folded)
+            if code:
+                found.add(code)
+    return next(iter(found)) if len(found) == 1 else None

@@ -105,13 +105,13 @@ def canonical_place(core: str) -> str:
 
 
 def towns_in(name: str, at_least: int = 100_000) -> list[Town]:
-    """Towns of at least ``at_least`` people whose own name is a capitalised word (or two) of ``name``:
-    "Université Grenoble Alpes" → Grenoble."""
+    """Towns of at least ``at_least`` people (five times as many when the word is one of the town's
+    other names: "Milano") named by a capitalised word (or two) of ``name``: "Université Grenoble Alpes"."""
     words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
     found = []
     for size in (2, 1):
         for i in range(len(words) - size + 1):
             hit = town(" ".join(words[i : i + size]))
-            if hit is not None and hit.main and hit.population >= at_least:
+            if hit is not None and hit.population >= (at_least if hit.main else 5 * at_least):
                 found.append(hit)
     return found

@@ -21,7 +21,7 @@ from pyoxigraph import NamedNode
 from kg.diagnostics import Diagnostics
 from kg.map.context import MapContext
 from kg.map.iris import slug
-from kg.map.terms import LinkTo, Name, Statement, TextIn, new_statement, text
+from kg.map.terms import ALL_KINDS, LinkTo, Name, Statement, TextIn, new_statement, text
 from kg.map.website import source_statements
 from kg.resolve.align import align
 from kg.resolve.byform import names_by_form
@@ -121,6 +121,7 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
         members[clusters.find(p.key)].append(name)
     iri_of_root = _mint(ctx, registry, clusters, parsed, members, displaced)
     gazetteer = _site_gazetteer(ctx, registry, members, parsed, acronyms)
+    projects_named = _project_names(ctx)
     out: list[Statement] = []
     described: set[str] = set()
 
@@ -155,6 +156,10 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
                 said = obj.text if isinstance(obj, TextIn) else obj.title or ""
                 named = {iri_of_root[key] for key in gazetteer.find(said)} - set(objects)
                 objects.extend(sorted(named, key=lambda n: n.value))
+            if isinstance(obj, TextIn) and obj.kinds == ALL_KINDS and len(projects_named):
+                # a post naming a project by its title is about it ("Borgerbudget i Aarhus")
+                objects.extend(NamedNode(key) for key in sorted(projects_named.find(obj.text) - {s.value
+                               for s in subjects}))
         else:
             objects = [obj]
         placeholder = isinstance(obj, (Name, LinkTo, TextIn))
@@ -254,6 +259,20 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
         out.extend(source_statements(ctx.mint, REGISTRY_SOURCE, "registry"))
     entities = {root: iri for root, iri in iri_of_root.items()}
     return Resolved(out, merges, entities)
+
+
+def _project_names(ctx: MapContext) -> Gazetteer:
+    """The titles of the site's projects that a post can name them by: two words or more, one of them
+    a name ("Borgerbudget i Aarhus", not "Participatory budget")."""
+    prefix = ctx.mint.entity("project", "").value
+    out = Gazetteer()
+    for st in ctx.statements:
+        if st.predicate == schema.name and isinstance(st.subject, NamedNode) and st.subject.value.startswith(prefix):
+            title = st.object.value if hasattr(st.object, "value") else ""
+            words = title.split()
+            if len(words) >= 2 and len(title) >= 10 and any(w[:1].isupper() for w in words[1:]):
+                out.add_name(title, st.subject.value)
+    return out
 
 
 def _names_in_text(ctx: MapContext, registry: Registry, cores: dict[tuple[str, str], Entry | None],

@@ -246,7 +246,9 @@ def test_a_site_whose_name_resembles_a_registry_entry_is_its_own_organisation(ma
     assert ORGANISATION["digidem-lab"] not in set(g.subjects()) | set(g.objects())
     [publisher] = g.objects(URIRef(f"{SITE}/#website"), SCHEMA.publisher)
     assert names(g, publisher) >= {"Digidem Italia"}
-    assert g.value(publisher, SCHEMA.location) is None  # none of the registry entry's Swedish facts
+    # none of the registry entry's Swedish facts; its own name says Italy
+    assert {str(n) for n in g.objects(g.value(publisher, SCHEMA.location), SCHEMA.name)} >= {"Italy"}
+    assert "Sweden" not in {str(n) for c in g.objects(publisher, SCHEMA.location) for n in g.objects(c, SCHEMA.name)}
 
 
 # -- organisations named only in running text -------------------------------------------------------
@@ -343,3 +345,43 @@ def test_a_post_linking_to_a_project_page_in_its_body_is_about_that_project(make
     _, g = build(site)
     assert PROJECT["nantes"] in set(g.objects(URIRef(f"{SITE}/news/a/"), SCHEMA.mentions))
     assert (PROJECT["nantes"], KGO.platform, PLATFORM["fluicity"]) in g
+
+
+def test_roles_a_project_page_states_in_a_sentence_are_inferred_roles(make_site, tmp_path):
+    site = make_site(tmp_path, {
+        "_config.yml": FR_CONFIG,
+        "_clients/p.md": page("p", "es", body=(
+            "Un programa en colaboración con la Federación de Asociaciones de Mujeres Rurales (FADEMUR) y "
+            "financiado por el Instituto de las Mujeres. Nada más.")),
+    })
+    _, g = build(site)
+    [partner] = g.objects(PROJECT["p"], KGO.partner)
+    [funder] = g.objects(PROJECT["p"], SCHEMA.funder)
+    assert "Federación de Asociaciones de Mujeres Rurales" in names(g, partner)
+    assert "Instituto de las Mujeres" in names(g, funder)
+    methods = {(g.value(r, RDF.predicate), str(g.value(r, KGO.method))) for r in g.subjects(RDF.subject, PROJECT["p"])}
+    assert methods == {(KGO.partner, "page-text"), (SCHEMA.funder, "page-text")}
+
+
+def test_a_post_naming_a_project_by_its_title_tells_its_platform(make_site, tmp_path):
+    site = make_site(tmp_path, {
+        "_config.yml": FR_CONFIG,
+        "_clients/a.md": "---\ntitle: Borgerbudget i Aarhus\nlang: da\n---\n",
+        "_clients/b.md": "---\ntitle: Participatory budget\nlang: en\n---\n",
+        "_posts/2022-03-01-a.md": ("---\ntitle: Nyt\n---\nBorgerbudget i Aarhus bruger CONSUL. "
+                                   "A participatory budget needs Loomio.\n"),
+    })
+    _, g = build(site)
+    assert set(g.objects(PROJECT["a"], KGO.platform)) == {PLATFORM["consul"], PLATFORM["loomio"]}
+    assert list(g.objects(PROJECT["b"], KGO.platform)) == []  # a title of common words ties no post
+
+
+def test_a_countrys_name_or_adjective_in_a_name_gives_the_country():
+    from kg.resolve.countries import country_in_name
+
+    assert country_in_name("Agencia Española de Cooperación Internacional para el Desarrollo") == "ES"
+    assert country_in_name("Ministerio del Ambiente, Agua y Transición Ecológica de Ecuador") == "EC"
+    assert country_in_name("Dansk Ungdoms Fællesråd") == "DK"
+    assert country_in_name("Transparency International Sverige") == "SE"
+    assert country_in_name("Open Source Politics") is None
+    assert country_in_name("Nordic Sweden Finland Forum") is None  # two countries: none

@@ -17,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from sites.score import misses, overall, score_site, table  # noqa: E402
-from sites.truth import SITES  # noqa: E402
+from sites.score import misses, overall, score_site, table
+from sites.truth import SITES
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -44,7 +44,13 @@ REGISTRY = SITES_DIR.parents[1] / "kg" / "ontology" / "registry.yml"
 # schema:Organization and its schema.org subclasses (schema:Project, also a subclass, is not an organisation here)
 ORG_CLASSES = frozenset(
     SCHEMA + c
-    for c in ["Organization", "Airline", "Consortium", "Corporation", "EducationalOrganization", "CollegeOrUniversity", "ElementarySchool", "HighSchool", "MiddleSchool", "Preschool", "School", "GovernmentOrganization", "LibrarySystem", "LocalBusiness", "MedicalOrganization", "NGO", "NewsMediaOrganization", "OnlineBusiness", "PerformingGroup", "PoliticalParty", "ResearchOrganization", "SearchRescueOrganization", "SportsOrganization", "WorkersUnion"]
+    for c in (
+        "Organization", "Airline", "Consortium", "Corporation", "EducationalOrganization",
+        "CollegeOrUniversity", "ElementarySchool", "HighSchool", "MiddleSchool", "Preschool", "School",
+        "GovernmentOrganization", "LibrarySystem", "LocalBusiness", "MedicalOrganization", "NGO",
+        "NewsMediaOrganization", "OnlineBusiness", "PerformingGroup", "PoliticalParty", "ResearchOrganization",
+        "SearchRescueOrganization", "SportsOrganization", "WorkersUnion",
+    )
 )
 ROLES = {"clients": KGO + "client", "partners": KGO + "partner", "funders": SCHEMA + "funder"}
 
@@ -185,7 +191,8 @@ class Graph:
 
     def paths(self, s) -> set[str]:
         """The site-relative files a node is derived from (prov:wasDerivedFrom → kgo:path)."""
-        return {_text(path) for src in self.objects(s, PROV + "wasDerivedFrom") for path in self.objects(src, KGO + "path")}
+        sources = self.objects(s, PROV + "wasDerivedFrom")
+        return {_text(path) for src in sources for path in self.objects(src, KGO + "path")}
 
     def source_path(self, graph_name) -> set[str]:
         return {_text(p) for p in self.objects(graph_name, KGO + "path")}
@@ -220,7 +227,8 @@ class Reading:
     def __init__(self, site: Site, graph: Graph) -> None:
         self.site, self.g = site, graph
         self.spelling = {normalise(s): k for k, o in site.orgs.items() for s in o.spellings()}
-        role_objects = {o for p in (*ROLES.values(), SCHEMA + "parentOrganization") for s in list(graph.out) for o in graph.objects(s, p)}
+        linking = (*ROLES.values(), SCHEMA + "parentOrganization")
+        role_objects = {o for p in linking for s in list(graph.out) for o in graph.objects(s, p)}
         projects = graph.typed([SCHEMA + "Project"])
         self.org_nodes = sorted((graph.typed(ORG_CLASSES) - projects) | role_objects | set(self._parents()))
         self.org_keys = {e: self._org_keys(e) for e in self.org_nodes}
@@ -464,7 +472,9 @@ def _platforms(site: Site, graph_pairs: set, evidence: set) -> dict[str, Metric]
     wrong_in_posts = {w for w in wrong if by_pair[w] and by_pair[w] <= posts}
     on_page = compare(page, (graph_pairs & page) | (wrong - wrong_in_posts))
     in_posts = compare(said, (graph_pairs & said) | wrong_in_posts)
-    truth_evidence = {(key, p, post) for key, t in site.projects.items() for p, ps in t.platforms_posts.items() for post in ps}
+    truth_evidence = {
+        (key, p, post) for key, t in site.projects.items() for p, ps in t.platforms_posts.items() for post in ps
+    }
     graph_evidence = {(key, p, path) for key, p, path in evidence if path in posts}
     return {
         "platforms-on-page": on_page,
@@ -519,7 +529,8 @@ def _kinds_and_countries(site: Site, r: Reading) -> dict[str, Metric]:
                 m.tp_r += 1
             else:
                 m.fn += 1
-                m.false_negatives.append(f"{key} · {'/'.join(sorted(want[key]))} (graph: {', '.join(sorted(got[key])) or '-'})")
+                seen = ", ".join(sorted(got[key])) or "-"
+                m.false_negatives.append(f"{key} · {'/'.join(sorted(want[key]))} (graph: {seen})")
         result[label] = m
     return result
 
@@ -584,7 +595,8 @@ def table(title: str, scores: dict[str, Metric]) -> str:
     lines = [title, f"{'fact':<20} {'P':>6} {'R':>6}  {'tp(P)':>5} {'fp':>4} {'tp(R)':>5} {'fn':>4}  note"]
     for kind, m in scores.items():
         if kind == "forbidden-registry":
-            lines.append(f"{kind:<20} {'':>6} {'':>6}  {'':>5} {m.fp:>4} {'':>5} {'':>4}  {', '.join(m.false_positives)}")
+            blank = f"{'':>6} {'':>6}  {'':>5}"
+            lines.append(f"{kind:<20} {blank} {m.fp:>4} {'':>5} {'':>4}  {', '.join(m.false_positives)}")
             continue
         note = f"{len(m.wrong_merges)} wrong merges" if kind == "merges" else ""
         lines.append(

@@ -47,7 +47,9 @@ FR_CIVIC = Site(
             kind=LOCAL,
             country=FR,
         ),
-        "ville-d-echirolles": Org(names=("Ville d'Échirolles", "City of Échirolles"), kind=("municipality",), country=FR),
+        "ville-d-echirolles": Org(
+            names=("Ville d'Échirolles", "City of Échirolles"), kind=("municipality",), country=FR
+        ),
         "uga": Org(names=("Université Grenoble Alpes", "Grenoble Alpes University"), kind=("university",), country=FR),
         "aurg": Org(
             names=("Agence d'urbanisme de la région grenobloise", "Grenoble Region Urban Planning Agency"),
@@ -338,6 +340,7 @@ ES_PROJECTS_TEAM = Site(
             text=("Federación de Asociaciones de Mujeres Rurales", "FADEMUR"), kind=("ngo", "network"), country=ES
         ),
         "instituto-mujeres": Org(text=("Instituto de las Mujeres",), kind=("agency",), country=ES),
+        "uclm": Org(text=("Universidad de Castilla-La Mancha",), kind=("university",), country=ES),
         "tejedoras": Org(
             text=(
                 "Asociación de Mujeres Rurales Las Tejedoras de Almadén",
@@ -413,7 +416,7 @@ ES_PROJECTS_TEAM = Site(
         ),
     },
     posts={
-        _ES_POST_MUJERES: keys("fademur", "tejedoras", "instituto-mujeres"),
+        _ES_POST_MUJERES: keys("fademur", "tejedoras", "instituto-mujeres", "uclm"),
         _ES_POST_EBRO: keys("ayto-zaragoza", "nodo-civico", "che"),
         _ES_POST_AMAZONIA: keys("confeniae", "minambiente-ecuador", "aecid"),
         _ES_POST_VALENCIA: keys("ajuntament-valencia", "uv", "jamgo"),

@@ -154,7 +154,7 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
             objects = [entity(e) for e in next(mentions)]
             if "organisation" in obj.kinds:
                 said = obj.text if isinstance(obj, TextIn) else obj.title or ""
-                named = {iri_of_root[key] for key in gazetteer.find(said)} - set(objects)
+                named = {iri_of_root[clusters.find(key)] for key in gazetteer.find(said)} - set(objects)
                 objects.extend(sorted(named, key=lambda n: n.value))
             if isinstance(obj, TextIn) and obj.kinds == ALL_KINDS and len(projects_named):
                 # a post naming a project by its title is about it ("Borgerbudget i Aarhus")
@@ -324,6 +324,10 @@ def _site_gazetteer(ctx: MapContext, registry: Registry, members: dict[str, list
         for n in group:
             if acronyms and n in acronyms:
                 gazetteer.add_acronym(acronyms[n], root)
+            p = parsed[n]
+            if p.unit_of and not p.unit_of.startswith("reg:"):  # the parent of "Parent, Unit" is named too
+                parent = _parent_display(p, n)
+                gazetteer.add_name(parent, p.unit_of, kind_of(parent))
     if len(gazetteer):
         gazetteer.learn_acronyms(st.object.text for st in ctx.statements
                                  if isinstance(st.object, TextIn) and "organisation" in st.object.kinds)

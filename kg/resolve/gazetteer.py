@@ -112,7 +112,9 @@ class Gazetteer:
         if paren and _ACRONYM.match(paren):
             self.add_acronym(paren, key)  # "Internationellt centrum för lokal demokrati (ICLD)"
         bare = legal_form_stripped(base)
-        forms = ({base, name} if paren is None else {base}) | ({bare} if " " in bare.strip() else set())
+        forms = {base, name} if paren is None else {base}
+        if " " in bare.strip() or len(bare) >= 4:
+            forms.add(bare)  # "Zebralog GmbH" is "Zebralog" in a post
         for form in forms:
             folded = normalise(form)
             if not folded:

@@ -111,7 +111,8 @@ def test_a_lone_percent_in_a_link_and_an_image_is_a_warning_and_the_image_iri_wr
     assert objects(quads, f"{SITE}/kg/project/p", SCHEMA + "image") == {NamedNode(f"{SITE}/bild%25.png")}
 
 
-@pytest.mark.parametrize("permalink", ["'/[x]/'", "'/a#b#c/'", "'/a\\x01b/'", "'/\\t/'", "'/a?b#c#d/'"])
+@pytest.mark.parametrize("permalink", ["'/[x]/'", "'/a#b#c/'", "'/a\\x01b/'", "'/\\t/'", "'/a?b#c#d/'",
+                                       "'/\\uffff/'", "'/\\ufdd0/'", "'/\\ue000/'", "'/\\U0001fffe/'"])
 def test_a_permalink_no_iri_path_can_hold_gives_a_page_with_a_valid_iri(tmp_path, permalink):
     _, quads = build(tmp_path, {"_clients/p.md": f'---\ntitle: P\npermalink: "{permalink[1:-1]}"\n---\n'})
     pages = {q.subject for q in quads if q.predicate == NamedNode(SCHEMA + "mainEntity")
@@ -168,6 +169,15 @@ def test_a_date_in_local_mean_time_is_stated_in_utc_as_xsd_writes_offsets_in_min
                                 "_posts/1800-01-01-gammal.md": "---\ntitle: G\ndate: 1800-01-01 12:00:00\n---\n"})
     (published,) = objects(quads, f"{SITE}/news/gammal/", SCHEMA + "datePublished")
     assert published.value == "1800-01-01T12:00:00+00:00"
+
+
+@pytest.mark.parametrize("zone", ["America", "'" + "x" * 5000 + "'", "'../../etc/passwd'", "'a\\0b'", "zone1970.tab"])
+def test_a_timezone_that_names_no_zone_is_a_warning_and_dates_stay_as_written(tmp_path, zone):
+    config = DEFAULT_CONFIG.replace("lang: sv", f"lang: sv\n    timezone: {zone}")
+    result, quads = build(tmp_path, {"_config.yml": config, POST: "---\ntitle: N\ndate: 2021-05-11 10:00:00\n---\n"})
+    assert [d for d in result.diagnostics if d.kind == "bad-config" and "timezone" in d.message]
+    (published,) = objects(quads, f"{SITE}/news/nyhet/", SCHEMA + "datePublished")
+    assert published.value == "2021-05-11T10:00:00+00:00"
 
 
 # -- what passed silently ---------------------------------------------------------------------------

@@ -66,7 +66,7 @@ def load_site(
     config = read_config(root, diags)
     zone = jekyll.site_zone(config.timezone)
     if config.timezone and zone is None:
-        diags.add("_config.yml", "bad-config", f"unknown timezone {config.timezone!r}; dates stay as written")
+        diags.add("_config.yml", "bad-config", f"unknown timezone {shown(config.timezone)}; dates stay as written")
 
     labels = sorted(config.collections)
     if drafts:

@@ -210,6 +210,10 @@ def too_deep(yaml_text: str, limit: int = MAX_DEPTH) -> int | None:
                     return event.start_mark.line + 1 if event.start_mark else 1
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
+    except yaml.MarkedYAMLError as exc:
+        if "nesting depth" in (exc.problem or ""):  # libyaml's own limit (1000) stopped it first
+            return exc.problem_mark.line + 1 if exc.problem_mark else 1
+        return None  # the parse below reports it, with its line
     except yaml.YAMLError:
         return None  # the parse below reports it, with its line
     return None

@@ -18,12 +18,14 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from kg.diagnostics import Diagnostics, SiteError, shown
 from kg.load import collections as site_collections
 from kg.load import folders, frontmatter, jekyll, records
 from kg.load.config import permalink_template, read_config
 from kg.load.documents import Document, Site, SiteConfig
+from kg.load.frontmatter import Yaml11Word
 from kg.load.mapping import read_mapping
 from kg.load.workers import read_documents
 
@@ -68,7 +70,7 @@ def load_site(
     config = read_config(root, diags)
     zone = jekyll.site_zone(config.timezone)
     if config.timezone and zone is None:
-        diags.add("_config.yml", "bad-config", f"unknown timezone {config.timezone!r}; dates stay as written")
+        diags.add("_config.yml", "bad-config", f"unknown timezone {shown(config.timezone)}; dates stay as written")
 
     files: set[str] = set()
     data, data_paths = _load_data(root, real_root, diags, files)
@@ -212,6 +214,10 @@ def _load_document(
         return None
 
     data = parsed.data
+    for key, line in parsed.duplicates:
+        diags.add(rel, "duplicate-key", f"{key!r} is given twice in one mapping; the later value is used, "
+                  "as Jekyll does", line=line)
+    _check_urls(rel, data, parsed.key_lines, diags)
     folder, _, in_collection = rel.partition(f"_{label}/")
     if folder and label == "posts":
         # Jekyll adds the folders above _posts to the post's categories.
@@ -249,6 +255,11 @@ def _load_document(
     if published and label == "posts" and not jekyll.truthy(config.raw.get("future")) and _in_future(date):
         published = False  # Jekyll does not output future posts unless `future: true`
     lang = data.get("lang")
+    if isinstance(lang, Yaml11Word) and lang.lower() != "no":
+        diags.add(rel, "bad-type", f"lang: {lang} is no language tag (Jekyll's YAML reads an unquoted "
+                  f"{lang} as {'true' if lang.jekyll_bool else 'false'}); using {config.lang!r}",
+                  line=parsed.key_lines.get("lang"))
+        lang = None
     if isinstance(lang, str) and lang.strip() and not _LANG.match(lang.strip().replace("_", "-")):
         diags.add(rel, "bad-type", f"lang: {shown(lang)} is not a language code (like sv or en-GB); "
                   f"using {config.lang!r}", line=parsed.key_lines.get("lang"))
@@ -284,6 +295,40 @@ def _load_document(
             doc.url = config.base + doc.url_path
     return doc
 
+#: A ``%`` not followed by two hex digits: no percent-encoding, so no valid URL (browsers send it as %25).
+_LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+#: Front-matter keys whose text is a URL (``links`` holds ``{url: …}`` entries).
+_URL_KEYS = ("image", "logotype", "redirect_from", "links")
+
+
+def _check_urls(rel: str, data: dict[str, Any], key_lines: dict[str, int], diags: Diagnostics) -> None:
+    """URLs in front matter: a ``%`` that starts no percent-encoding is said here (its IRI writes it
+    ``%25``), and a ``links`` entry whose URL no URL parser can split (``https://[zz/``) is dropped, said."""
+    for key in _URL_KEYS:
+        value = data.get(key)
+        items = value if isinstance(value, list) else [value]
+        for item in list(items):
+            url = item.get("url") if isinstance(item, dict) else item
+            if not isinstance(url, str):
+                continue
+            if key == "links" and not splittable(url):
+                diags.add(rel, "bad-url", f"links: {shown(url)} is no URL (its host cannot be read); ignored",
+                          line=key_lines.get(key))
+                items.remove(item)
+            elif "%" in url and _LONE_PERCENT.search(url):
+                diags.add(rel, "bad-url", f"{key}: {shown(url)} has a '%' that starts no percent-encoding; "
+                          "its IRI writes it %25, as browsers send it", line=key_lines.get(key))
+
+
+def splittable(url: str) -> bool:
+    """Whether a URL parser can take ``url`` apart (``http://[zz/`` it cannot: no IPv6 address)."""
+    try:
+        urlsplit(url.strip())
+    except ValueError:
+        return False
+    return True
+
+
 def _pad_date(text: str) -> str:
     year, month, day = text.split("-")
     return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
@@ -313,6 +358,9 @@ def _url(doc: Document, meta: dict[str, Any], config: SiteConfig, ph: dict[str, 
     else:
         template = permalink_template(template)
     url = jekyll.fill_template(template, ph)
+    if permalink and _LONE_PERCENT.search(permalink):
+        diags.add(doc.path, "bad-permalink", f"permalink {permalink!r} has a '%' that starts no percent-encoding; "
+                  "in the page's IRI it is written %25, as browsers send it", line=doc.line_of("permalink"))
     if doc.collection == "drafts" and doc.date is None and _PLACEHOLDER.search(url):
         return None  # an undated draft has no date for its URL yet (Jekyll would use the file's time)
     if _PLACEHOLDER.search(url):

@@ -12,13 +12,17 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from kg.diagnostics import Diagnostics
+from pyoxigraph import NamedNode
+
+from kg.diagnostics import Diagnostics, shown
 from kg.load.documents import SiteConfig
-from kg.load.frontmatter import FrontMatterError, load_yaml
+from kg.load.frontmatter import FrontMatterError, load_yaml_keys, top_key_lines
 
 DEFAULT_URL = "http://localhost:4000"
 DEFAULT_LANG = "en"
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
+#: A ``%`` not followed by two hex digits: no percent-encoding, so no valid URL (browsers send it as %25).
+_LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 #: Jekyll's built-in permalink styles (``permalink: pretty`` and friends).
 PERMALINK_STYLES = {
@@ -39,9 +43,15 @@ def read_config(root: Path, diags: Diagnostics) -> SiteConfig:
     """Parse ``root/_config.yml``; problems become diagnostics, never exceptions."""
     path = root / "_config.yml"
     raw: dict[str, Any] = {}
+    lines: dict[str, int] = {}
     if path.is_file():
         try:
-            loaded = load_yaml(path.read_text(encoding="utf-8-sig"))
+            source = path.read_text(encoding="utf-8-sig")
+            loaded, duplicates = load_yaml_keys(source)
+            lines = top_key_lines(source)
+            for key, line in duplicates:
+                diags.add("_config.yml", "duplicate-key", f"{key!r} is given twice in one mapping; the later "
+                          "value is used, as Jekyll does", line=line)
         except FrontMatterError as exc:
             diags.add("_config.yml", exc.kind, f"{exc}; using Jekyll's defaults", line=exc.line)
             loaded = {}
@@ -64,20 +74,26 @@ def read_config(root: Path, diags: Diagnostics) -> SiteConfig:
         if path.is_file():
             diags.add("_config.yml", "no-site-url", f"no 'url': IRIs are minted under {DEFAULT_URL}")
         url = DEFAULT_URL
-    url = _site_url(url, diags)
-    baseurl = ("/" + (text("baseurl") or "").strip("/")) if text("baseurl") else ""
-    if baseurl and quote(baseurl, safe=_URL_SAFE) != baseurl:
-        diags.add("_config.yml", "bad-config", f"baseurl {baseurl!r} holds characters a URL may not; "
-                  f"read as {quote(baseurl, safe=_URL_SAFE)!r}")
-        baseurl = quote(baseurl, safe=_URL_SAFE)
+    url = _site_url(url, diags, lines.get("url"))
+    baseurl = _baseurl(text("baseurl"), url, diags, lines.get("baseurl"))
+    if raw.get("collections_dir") not in (None, ""):
+        diags.add("_config.yml", "unsupported-setting", f"collections_dir {shown(raw['collections_dir'])}: kg "
+                  "reads collections (_clients, _posts …) from the site's top folder only, so those in that "
+                  "folder are not read", line=lines.get("collections_dir"))
     collections = _collections(raw.get("collections"), diags)
     style = text("permalink") or "date"
+    _check_permalinks(raw, collections, diags, lines)
     posts = collections.setdefault("posts", {"output": True})
     posts.setdefault("permalink", permalink_template(style))
     posts.setdefault("output", True)
     defaults = raw.get("defaults") if isinstance(raw.get("defaults"), list) else []
     social = raw.get("social")
     links = social.get("links") if isinstance(social, dict) else None
+    if isinstance(links, list):
+        links = [u for u in links if not isinstance(u, str) or _splittable(u, "social: links", diags, lines)]
+    logo = text("logo")
+    if logo is not None and not _splittable(logo, "logo", diags, lines):
+        logo = None
     return SiteConfig(
         root=root,
         url=url.rstrip("/"),
@@ -87,7 +103,7 @@ def read_config(root: Path, diags: Diagnostics) -> SiteConfig:
         description=text("description"),
         timezone=text("timezone"),
         lang=text("lang") or _default_lang(defaults) or DEFAULT_LANG,
-        logo=text("logo"),
+        logo=logo,
         social_links=[str(u) for u in links if isinstance(u, str)] if isinstance(links, list) else [],
         collections=collections,
         defaults=[d for d in defaults if isinstance(d, dict)],
@@ -96,9 +112,19 @@ def read_config(root: Path, diags: Diagnostics) -> SiteConfig:
     )
 
 
-def _site_url(url: str, diags: Diagnostics) -> str:
+def _site_url(url: str, diags: Diagnostics, line: int | None = None) -> str:
     """The site's ``url`` as an absolute http(s) URL: every IRI is minted under it."""
-    parts = urlsplit(url)
+    fixed = _LONE_PERCENT.sub("%25", url)
+    if fixed != url:
+        diags.add("_config.yml", "bad-config", f"url {url!r} has a '%' that starts no percent-encoding; "
+                  f"read as {fixed!r}", line=line)
+        url = fixed
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        diags.add("_config.yml", "bad-config", f"url {url!r} is no URL (its host cannot be read); IRIs are minted "
+                  f"under {DEFAULT_URL}", line=line)
+        return DEFAULT_URL
     if not parts.scheme and "://" not in url and re.match(r"^[\w.-]+(:\d+)?(/.*)?$", url):
         diags.add("_config.yml", "bad-config", f"url {url!r} has no scheme; read as 'https://{url}'",
                   suggestion=f"url: https://{url}")
@@ -109,8 +135,75 @@ def _site_url(url: str, diags: Diagnostics) -> str:
         return DEFAULT_URL
     safe = quote(url, safe=_URL_SAFE)
     if safe != url:
-        diags.add("_config.yml", "bad-config", f"url {url!r} holds characters a URL may not; read as {safe!r}")
+        diags.add("_config.yml", "bad-config", f"url {url!r} holds characters a URL may not; read as {safe!r}",
+                  line=line)
+    if not _is_iri(safe.rstrip("/") + "/"):
+        diags.add("_config.yml", "bad-config", f"url {url!r} is not a URL an IRI can be made from (its host or "
+                  f"port cannot be); IRIs are minted under {DEFAULT_URL}", line=line)
+        return DEFAULT_URL
     return safe
+
+
+def _baseurl(value: str | None, url: str, diags: Diagnostics, line: int | None) -> str:
+    """``baseurl`` as ``/path`` (or ``""``): valid in a URL, and inside the site's URL."""
+    if not value:
+        return ""
+    baseurl = "/" + value.strip("/")
+    fixed = _LONE_PERCENT.sub("%25", baseurl)
+    if fixed != baseurl:
+        diags.add("_config.yml", "bad-config", f"baseurl {value!r} has a '%' that starts no percent-encoding; "
+                  f"read as {fixed!r}", line=line)
+        baseurl = fixed
+    segments = baseurl.split("/")
+    kept = [s for s in segments if s not in (".", "..")]
+    if len(kept) != len(segments):
+        read = "/".join(kept).rstrip("/")
+        diags.add("_config.yml", "bad-config", f"baseurl {value!r} has '.' or '..' segments, which would lead "
+                  f"out of the site's URL; read as {read or '(none)'!r}", line=line)
+        baseurl = read
+    if baseurl and quote(baseurl, safe=_URL_SAFE) != baseurl:
+        diags.add("_config.yml", "bad-config", f"baseurl {baseurl!r} holds characters a URL may not; "
+                  f"read as {quote(baseurl, safe=_URL_SAFE)!r}", line=line)
+        baseurl = quote(baseurl, safe=_URL_SAFE)
+    if baseurl and ("?" in baseurl or "#" in baseurl or not _is_iri(url.rstrip("/") + baseurl + "/")):
+        diags.add("_config.yml", "bad-config", f"baseurl {value!r} cannot be the path of a URL; ignored", line=line)
+        return ""
+    return baseurl
+
+
+def _check_permalinks(raw: dict[str, Any], collections: dict[str, dict[str, Any]], diags: Diagnostics,
+                      lines: dict[str, int]) -> None:
+    """A ``%`` in a permalink pattern of ``_config.yml`` that starts no percent-encoding: said once, here."""
+    found: list[tuple[str, Any, int | None]] = [("permalink", raw.get("permalink"), lines.get("permalink"))]
+    for name, settings in collections.items():
+        found.append((f"collections: {name}: permalink", settings.get("permalink"), lines.get("collections")))
+    defaults = raw.get("defaults")
+    for entry in defaults if isinstance(defaults, list) else []:
+        values = entry.get("values") if isinstance(entry, dict) else None
+        if isinstance(values, dict):
+            found.append(("defaults: permalink", values.get("permalink"), lines.get("defaults")))
+    for where, value, line in found:
+        if isinstance(value, str) and _LONE_PERCENT.search(value):
+            diags.add("_config.yml", "bad-permalink", f"{where} {value!r} has a '%' that starts no "
+                      "percent-encoding; in IRIs it is written %25, as browsers send it", line=line)
+
+
+def _splittable(url: str, key: str, diags: Diagnostics, lines: dict[str, int]) -> bool:
+    try:
+        urlsplit(url.strip())
+    except ValueError:
+        diags.add("_config.yml", "bad-config", f"{key}: {shown(url)} is no URL (its host cannot be read); ignored",
+                  line=lines.get(key.split(":")[0]))
+        return False
+    return True
+
+
+def _is_iri(text: str) -> bool:
+    try:
+        NamedNode(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _collections(value: Any, diags: Diagnostics) -> dict[str, dict[str, Any]]:

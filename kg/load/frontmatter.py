@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -91,6 +91,7 @@ def _get_single_data(loader: FrontMatterLoader) -> Any:
     constructors, and anything unusual through PyYAML's whole path.
     """
     node = loader.get_single_node()
+    loader.duplicates = []
     if node is None:
         return None
     try:
@@ -121,7 +122,10 @@ def _build(loader: FrontMatterLoader, node: yaml.Node, seen: dict[int, Any]) -> 
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE or key_node.tag not in (_STR, "tag:yaml.org,2002:int"):
                 raise _Fallback  # merge keys, and keys that may not hash, get PyYAML's own handling
-            made[_build(loader, key_node, seen)] = _build(loader, value_node, seen)
+            key = _build(loader, key_node, seen)
+            if key in made:
+                loader.duplicates.append((str(key), key_node.start_mark.line + 1 if key_node.start_mark else None))
+            made[key] = _build(loader, value_node, seen)
     else:
         raise _Fallback
     seen[id(node)] = made
@@ -149,6 +153,8 @@ class Parsed:
     body_line: int
     key_lines: dict[str, int]
     has_front_matter: bool
+    duplicates: list[tuple[str, int | None]] = field(default_factory=list)
+    """Keys given twice in one mapping, each with the file's line of the second."""
 
 
 def decode(raw: bytes) -> str:
@@ -227,11 +233,22 @@ def load_yaml(text: str) -> Any:
     ``_data``): the depth check before libyaml, the safe loader, and every YAML
     failure as one readable message.
     """
+    return load_yaml_keys(text)[0]
+
+
+def load_yaml_keys(text: str) -> tuple[Any, list[tuple[str, int | None]]]:
+    """:func:`load_yaml`, and the keys a mapping gives twice (the later value wins, as in Jekyll),
+    each with its 1-based line in ``text``."""
     deep = too_deep(text)
     if deep is not None:
         raise FrontMatterError("yaml-error", f"YAML nested more than {MAX_DEPTH} levels deep; refused", deep)
     try:
-        return yaml.load(text, Loader=FrontMatterLoader)  # noqa: S506 - a safe loader
+        loader = FrontMatterLoader(text)
+        try:
+            data = loader.get_single_data()
+            return data, list(getattr(loader, "duplicates", []))
+        finally:
+            loader.dispose()
     except yaml.constructor.ConstructorError as exc:
         tag = exc.problem.split("tag ", 1)[-1] if exc.problem and "tag " in exc.problem else "a tag"
         raise FrontMatterError("yaml-error", f"YAML tag {tag} refused: only plain YAML values are read "
@@ -256,7 +273,7 @@ def parse(text: str) -> Parsed:
     if yaml_text is None:
         return Parsed({}, body, 1, {}, False)
     try:
-        data = load_yaml(yaml_text)
+        data, duplicates = load_yaml_keys(yaml_text)
     except FrontMatterError as exc:  # a line of the front matter is a line of the file after '---'
         raise FrontMatterError(exc.kind, str(exc), exc.line + 1 if exc.line else None) from None
     if data is None:
@@ -265,13 +282,21 @@ def parse(text: str) -> Parsed:
         raise FrontMatterError(
             "bad-front-matter", f"front matter is a {type(data).__name__}, not a mapping of keys", 2
         )
-    key_lines = {}
-    line, counted = 2, 0  # the front matter's first line is the file's second
+    key_lines = top_key_lines(yaml_text, 2)  # the front matter's first line is the file's second
+    return Parsed({str(k): v for k, v in data.items()}, body, body_line, key_lines, True,
+                  [(key, line + 1 if line else None) for key, line in duplicates])
+
+
+def top_key_lines(yaml_text: str, first_line: int = 1) -> dict[str, int]:
+    """The line of each top-level key of a YAML mapping (its first, if given twice); ``first_line``
+    is the line number of the text's first line."""
+    key_lines: dict[str, int] = {}
+    line, counted = first_line, 0
     for m in _TOP_KEY.finditer("\n" + yaml_text):
         line += yaml_text.count("\n", counted, m.start())
         counted = m.start()
         key_lines.setdefault(m.group(1).strip(), line)
-    return Parsed({str(k): v for k, v in data.items()}, body, body_line, key_lines, True)
+    return key_lines
 
 
 def as_datetime(value: Any) -> dt.date | dt.datetime | None:

@@ -197,7 +197,7 @@ def site_zone(name: str | None) -> dt.tzinfo | None:
         return None
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "America" is a folder, or a name too long
         return None
 
 
@@ -232,12 +232,20 @@ def parse_date(value: Any, zone: dt.tzinfo | None) -> dt.date | dt.datetime:
                 moment = moment.replace(tzinfo=dt.UTC)
             else:
                 digits = offset[1:].replace(":", "")
-                delta = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0))
+                hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
+                if hours > 23 or minutes > 59:
+                    raise BadDate(f"{shown(value)} has the offset {offset}, which no time zone has "
+                                  "(from -23:59 to +23:59)")
+                delta = dt.timedelta(hours=hours, minutes=minutes)
                 moment = moment.replace(tzinfo=dt.timezone(delta if offset[0] == "+" else -delta))
     else:
         raise BadDate(f"{shown(value)} is a {type(value).__name__}, not a date")
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone or dt.UTC)
-    if zone is not None:
-        moment = moment.astimezone(zone)
+    try:
+        if zone is not None:
+            moment = moment.astimezone(zone)
+        moment.astimezone(dt.UTC)  # the instant itself must fall in the years 1–9999
+    except OverflowError:
+        raise BadDate(f"{shown(value)} falls outside the years 1 to 9999 once its offset is applied") from None
     return moment

@@ -43,13 +43,46 @@ def slug(text: str) -> str:
     return quote(word, safe="-") if word else "unnamed"
 
 
+#: A ``%`` that starts no percent-encoding (``/100%/``, ``{% include %}``).
+_LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+#: What a URL path may hold as it is: RFC 3986 pchar, '/', and the percent-encodings kept as they are.
+_PATH_SAFE = "/!$&'()*+,;=:@-._~%"
+
+
+def escape_lone_percent(text: str) -> str:
+    """``%`` not followed by two hex digits → ``%25``, as browsers send it: ``/100%/`` → ``/100%25/``."""
+    return _LONE_PERCENT.sub("%25", text) if "%" in text else text
+
+
 def safe_iri(url: str) -> str:
-    """Percent-encode what an IRI may not contain (spaces, quotes, controls).
+    """Percent-encode what an IRI may not contain (spaces, quotes, controls, a lone ``%``).
 
     Non-ASCII letters stay (IRIs allow them); a URL that is already encoded is
     left as it is.
     """
-    return _IRI_UNSAFE.sub(lambda m: quote(m.group(0), safe=""), url.strip())
+    return _IRI_UNSAFE.sub(lambda m: quote(m.group(0), safe=""), escape_lone_percent(url.strip()))
+
+
+def is_iri(text: str) -> bool:
+    """Whether ``text`` is a valid absolute IRI (what pyoxigraph accepts as a ``NamedNode``)."""
+    try:
+        NamedNode(text)
+    except ValueError:
+        return False
+    return True
+
+
+def valid_page_iri(base: str, path: str) -> str:
+    """``base`` + ``path`` as a valid IRI: as it is when it is one, else with the path percent-encoded.
+
+    ``base`` must be a valid IRI without a path ending; the path may hold anything a
+    permalink can (``[x]``, two ``#``, a lone ``%``, controls).
+    """
+    iri = safe_iri(base + path)
+    if is_iri(iri):
+        return iri
+    encoded = quote(escape_lone_percent(path), safe=_PATH_SAFE)
+    return base + (encoded if encoded.startswith("/") else "/" + encoded)
 
 
 def absolute(base: str, url: str) -> str | None:
@@ -61,11 +94,15 @@ def absolute(base: str, url: str) -> str | None:
     url = url.strip()
     if not url:
         return None
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        rejoined = urlunsplit(parts)
+    except ValueError:  # "http://[zz/": a bracketed host that is no IPv6 address, or worse
+        return None
     if parts.scheme:
         if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
             return None
-        candidate = safe_iri(urlunsplit(parts))
+        candidate = safe_iri(rejoined)
     elif url.startswith("//"):
         return None
     else:
@@ -106,4 +143,7 @@ class Minter:
         return NamedNode(self.kg + "theme/")
 
     def page(self, url: str) -> NamedNode:
-        return NamedNode(safe_iri(url))
+        iri = safe_iri(url)
+        if not is_iri(iri) and url.startswith(self.base):  # a site page: its path made valid
+            iri = valid_page_iri(self.base, url[len(self.base):])
+        return NamedNode(iri)

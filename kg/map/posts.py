@@ -19,7 +19,16 @@ from kg.vocab import schema
 
 
 def date_literal(value: dt.date | dt.datetime):
+    """``xsd:dateTime`` (or ``xsd:date``) of a front-matter date.
+
+    An offset of seconds (a zone's local mean time before 1900: Stockholm was
+    +01:12:12) has no ``xsd`` form, which writes offsets as ``±hh:mm``; such an
+    instant is stated in UTC instead.
+    """
     if isinstance(value, dt.datetime):
+        offset = value.utcoffset()
+        if offset is not None and (offset.seconds % 60 or offset.microseconds):
+            value = value.astimezone(dt.UTC)
         return typed(value.isoformat(), "dateTime")
     return typed(value.isoformat(), "date")
 

@@ -37,6 +37,7 @@ from pyoxigraph import (
 
 from kg.diagnostics import SiteError
 from kg.query.bundled import BundledQuery, resolve_query
+from kg.query.guard import find_service
 from kg.query.sources import GraphFileError, Source, open_store
 from kg.vocab import PREFIXES, XSD
 
@@ -46,8 +47,9 @@ if TYPE_CHECKING:
 Term = NamedNode | BlankNode | Literal | Triple
 
 __all__ = [
-    "GraphFileError", "ParameterError", "QueryError", "QueryResult", "QuerySyntaxError", "WrittenAnswer", "evaluate",
-    "open_store", "parse_param", "query", "run", "to_term", "write_answer",
+    "GraphFileError", "ParameterError", "QueryError", "QueryResult", "QuerySyntaxError", "ServiceNotAllowed",
+    "WrittenAnswer", "evaluate", "open_store", "parse_param", "query", "refuse_service", "run", "to_term",
+    "write_answer",
 ]
 
 
@@ -74,6 +76,22 @@ class QuerySyntaxError(QueryError):
 
 class ParameterError(QueryError):
     """A parameter the query cannot take: unknown, missing, malformed, or not selected."""
+
+
+class ServiceNotAllowed(QueryError):
+    """A query that could hold a ``SERVICE`` clause: kg never fetches from another server for a query."""
+
+
+#: Why a query with SERVICE is refused (the same words on the command line, in Python and over HTTP).
+SERVICE_MESSAGE = ("SERVICE is not allowed: a query reads this graph only, and kg never fetches from other "
+                   "servers for one (a name or IRI containing the word may be written as a full <IRI>)")
+
+
+def refuse_service(sparql: str, file: str | None = None) -> None:
+    """Raise :class:`ServiceNotAllowed` when ``sparql`` could hold a ``SERVICE`` clause (see :mod:`kg.query.guard`)."""
+    found = find_service(sparql, PREFIXES)
+    if found is not None:
+        raise ServiceNotAllowed(f"column {found.column}: {SERVICE_MESSAGE}", file or "<query>", found.line)
 
 
 # -- the result ---------------------------------------------------------------------------------
@@ -157,6 +175,7 @@ def evaluate(store: Store, sparql: str, params: Mapping[str, Any] | None = None,
              bundled: BundledQuery | None = None, file: str | None = None) -> QuerySolutions | QueryBoolean | Any:
     """pyoxigraph's own answer to ``sparql`` (solutions, a boolean or triples, not yet read), errors as
     :class:`QueryError`; :func:`run` and :func:`write_answer` read it."""
+    refuse_service(sparql, file)
     substitutions = bind_params(params or {}, bundled)
     try:
         return store.query(sparql, prefixes=dict(PREFIXES), substitutions=substitutions or None)

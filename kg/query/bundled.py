@@ -95,8 +95,18 @@ def resolve_query(query: str) -> tuple[str, BundledQuery | None, str | None]:
     """The SPARQL text of QUERY: a bundled query's name, a ``.rq`` file, or SPARQL itself.
 
     Returns the text, the bundled query's description (for its parameters) if it is
-    one, and the file the text came from (for error messages) if any.
+    one, and the file the text came from (for error messages) if any. A query that
+    could hold a ``SERVICE`` clause is refused here, before any site is built for it
+    (:class:`kg.query.ServiceNotAllowed`).
     """
+    text, found, file = _resolve(query)
+    from kg.query import refuse_service  # kg.query imports this module
+
+    refuse_service(text, file)
+    return text, found, file
+
+
+def _resolve(query: str) -> tuple[str, BundledQuery | None, str | None]:
     stripped = query.strip()
     if _NAME.match(stripped):
         found = bundled_queries().get(stripped)

@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from pyoxigraph import NamedNode, QueryResultsFormat, RdfFormat, parse_query_results
 
+from kg.query import ServiceNotAllowed, refuse_service
 from kg.query.bundled import bundled_queries
 from kg.query.formats import RDF_FORMATS
 from kg.serve import pages
@@ -163,6 +164,11 @@ class Handler(BaseHTTPRequestHandler):
                            "union of all graphs, and GRAPH ?g reaches each source file's graph")
             return
         sparql = queries[0]
+        try:
+            refuse_service(sparql)  # here, so that such a query never reaches a worker
+        except ServiceNotAllowed as exc:
+            self.fail(400, str(exc))
+            return
         fmt = (fields.get("format") or [""])[0]
         accept = self.headers.get("Accept")
         results_format = fmt if fmt in ("json", "xml", "csv", "tsv", "html") else RESULTS_TYPES.get(

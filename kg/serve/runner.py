@@ -47,6 +47,9 @@ class Answer:
 
 def _worker_main(conn: Connection, graph_files: list[str]) -> None:  # pragma: no cover - runs in a child
     """A worker: load the graph, say ready, then answer ``(sparql, results_format, rdf_format, params, limit)``."""
+    from kg.serve.sandbox import deny_network
+
+    deny_network()  # first, while this process has one thread; the SERVICE check in write_answer stands anyway
     from kg.diagnostics import SiteError
     from kg.query import open_store, parse_param, write_answer
     from kg.query.formats import FormatError

@@ -20,6 +20,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+import rdflib
 from click.testing import CliRunner
 from conftest import DEFAULT_CONFIG, write_site
 from pyoxigraph import Literal, NamedNode, RdfFormat, parse
@@ -290,3 +291,22 @@ def test_kg_serve_on_a_site_with_every_bad_value_answers_queries_and_serves_its_
     finally:
         server.shutdown()
         server.close()
+
+
+def test_a_registry_homepage_or_a_body_link_no_url_can_have_is_no_crash(tmp_path):
+    """``homepage: 'http://[zz'`` in the site's registry, and a post linking to ``http://[zz``: the build
+    goes on, the entry is still the client, and the link names nothing."""
+    site = write_site(tmp_path, {
+        "_data/kg/registry.yml": "organisations:\n  x:\n    name: Exempel X\n    homepage: 'http://[zz'\n",
+        "_clients/p.md": "---\ntitle: P\nclient: Exempel X\n---\n",
+        "_posts/2021-01-01-a.md": "---\ntitle: A\n---\nSee [this](http://[zz) and [that](http://[::1/x).\n",
+    })
+    result = kg.build(site)
+    g = result.graph.graph()
+    clients = list(g.objects(rdflib.URIRef("https://example.org/kg/project/p"),
+                             rdflib.URIRef("https://digidemlab.org/kg/ontology#client")))
+    assert clients == [rdflib.URIRef("https://example.org/kg/organisation/x")]
+    assert (rdflib.URIRef("https://example.org/news/a/"), rdflib.RDF.type, rdflib.URIRef("http://schema.org/NewsArticle")) \
+        in g
+    assert list(g.objects(rdflib.URIRef("https://example.org/news/a/"), rdflib.URIRef("http://schema.org/mentions"))) \
+        == []

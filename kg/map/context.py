@@ -148,7 +148,10 @@ class MapContext(Reading):
             if isinstance(item, dict) and isinstance(item.get("url"), str) and item["url"].strip():
                 title = item.get("title")
                 url = item["url"].strip()
-                host = urlsplit(url).netloc
+                try:
+                    host = urlsplit(url).netloc
+                except ValueError:
+                    host = "["  # no URL can have it: reported below
                 if host and safe_iri(host) != host:
                     self.warn(doc, "bad-url", f"links: {shown(url)} has a host name no URL can have; "
                               "it links nowhere", key="links")
@@ -251,7 +254,10 @@ class MapContext(Reading):
         return found
 
     def _find_internal(self, url: str) -> Document | None:
-        parts = urlsplit(url.strip())
+        try:
+            parts = urlsplit(url.strip())
+        except ValueError:
+            return None  # "http://[zz": no URL, so no page of the site
         if parts.scheme and parts.netloc:
             if parts.netloc.lower() != self._own_host:
                 return None

@@ -91,7 +91,7 @@ class Registry:
                 owner = self._by_name.setdefault((entry.kind, normalise(form)), entry)
                 if owner is not entry:
                     self.conflicts.append((entry, form, owner))
-            for host in [*entry.domains, *([urlsplit(entry.homepage).hostname] if entry.homepage else [])]:
+            for host in [*entry.domains, *([_host(entry.homepage)] if entry.homepage else [])]:
                 if host:
                     self._hosts.setdefault(host.lower().removeprefix("www."), entry)
             for form in self._text_forms(entry):
@@ -184,7 +184,7 @@ class Registry:
         the registry's "Digidem") names that entry in text only where a stronger form does too —
         unless the entry is the site's organisation (its homepage is the site's host)."""
         own = normalise(name)
-        host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+        host = (_host(url) or "").lower().removeprefix("www.")
         for entry in self.entries.values():
             if entry.kind != "organisation" or (host and self.by_url(f"https://{host}/", _ORGANISATIONS) is entry):
                 continue
@@ -198,6 +198,14 @@ _ORGANISATIONS = frozenset({"organisation"})
 _NOT_THE_SOFTWARE = re.compile(
     r"(?:[\s-]+[A-Z][\w-]*){0,2}?[\s-]+(Fest|Festival|Conference|Summit|Meetup|Days?|Week|Association|Foundation|"
     r"Community Meeting|Stiftelse|Stiftelsen|Föreningen|Fundación|Foundation's)\b")
+
+
+def _host(url: str) -> str | None:
+    """The host of a URL, or ``None`` when it has none or cannot have one (``http://[zz``)."""
+    try:
+        return urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
 
 
 def _is_word(char: str) -> bool:

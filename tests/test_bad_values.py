@@ -306,7 +306,7 @@ def test_a_registry_homepage_or_a_body_link_no_url_can_have_is_no_crash(tmp_path
     clients = list(g.objects(rdflib.URIRef("https://example.org/kg/project/p"),
                              rdflib.URIRef("https://digidemlab.org/kg/ontology#client")))
     assert clients == [rdflib.URIRef("https://example.org/kg/organisation/x")]
-    assert (rdflib.URIRef("https://example.org/news/a/"), rdflib.RDF.type, rdflib.URIRef("http://schema.org/NewsArticle")) \
-        in g
+    article = rdflib.URIRef("https://example.org/news/a/")
+    assert (article, rdflib.RDF.type, rdflib.URIRef("http://schema.org/NewsArticle")) in g
     assert list(g.objects(rdflib.URIRef("https://example.org/news/a/"), rdflib.URIRef("http://schema.org/mentions"))) \
         == []

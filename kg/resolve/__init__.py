@@ -479,9 +479,9 @@ def _kind_of_names(names: list[str], roles: set[str], parent: str | None = None)
     else:
         order = [k for k, _ in KIND_PATTERNS]
         kind = sorted(votes.items(), key=lambda kv: (-kv[1], order.index(kv[0]) if kv[0] in order else 99))[0][0]
-    if roles == {"funder"} and kind in (None, "ngo") and any(
-            word in fold(name).split() for name in names for word in _FOUNDATION):
-        return "funder"
+    if roles == {"funder"} and (kind is None or (kind == "ngo" and any(
+            word in fold(name).split() for name in names for word in _FOUNDATION))):
+        return "funder"  # a foundation that only funds, or a body known only for funding
     return kind
 
 

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from kg.resolve.kinds import is_metropolitan, legal_form_stripped, place_core
+from kg.resolve.kinds import fold, is_metropolitan, legal_form_stripped, place_core, type_core
 from kg.resolve.names import normalise, split_parenthesis
 
 #: How a municipality or region of a place ``{p}`` is written in running text.
@@ -96,6 +96,18 @@ def _padded(text: str) -> str:
     return f" {normalise(text)} "
 
 
+def _own_word(name: str) -> str | None:
+    """The one distinctive word of a name made of a type word and that word ("Fondazione Openpolis"),
+    unless it is a town's name ("Universität Bonn" is not "Bonn")."""
+    from kg.resolve.places import town
+
+    typed = type_core(name)
+    words = [w for w in name.split() if w[:1].isupper() and fold(w) == typed.split(":", 1)[1]] if typed else []
+    if len(words) != 1 or len(words[0]) < 5 or town(words[0]) is not None:
+        return None
+    return words[0]
+
+
 class Gazetteer:
     """Surface forms of the site's organisations → their keys (cluster roots)."""
 
@@ -115,6 +127,8 @@ class Gazetteer:
         forms = {base, name} if paren is None else {base}
         if " " in bare.strip() or len(bare) >= 4:
             forms.add(bare)  # "Zebralog GmbH" is "Zebralog" in a post
+        if (own := _own_word(bare)) is not None:
+            forms.add(own)  # "Fondazione Openpolis" is "Openpolis"
         for form in forms:
             folded = normalise(form)
             if not folded:

@@ -16,7 +16,8 @@ from typing import NamedTuple
 ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "partner": (
         "in collaboration with", "in partnership with", "together with", "with our partners?", "our partners?",
-        "en colaboración con", "en alianza con", "in alliance with", "en asociación con", "en col·laboració amb", "en colaboracion con", "con la colaboración de", "junto (a|con)",
+        "en colaboración con", "en alianza con", "in alliance with",
+        "en asociación con", "en col·laboració amb", "en colaboracion con", "con la colaboración de", "junto (a|con)",
         "nuestr[ao]s? soci[ao]s?", "en partenariat avec", "en collaboration avec", "avec nos partenaires",
         "avec le partenaire", "in zusammenarbeit mit", "gemeinsam mit", "in kooperation mit", "in collaborazione con",
         "insieme (a|con)", "con il partner", "in samenwerking met", "samen met", "i samarbete med",

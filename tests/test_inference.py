@@ -385,3 +385,13 @@ def test_a_countrys_name_or_adjective_in_a_name_gives_the_country():
     assert country_in_name("Transparency International Sverige") == "SE"
     assert country_in_name("Open Source Politics") is None
     assert country_in_name("Nordic Sweden Finland Forum") is None  # two countries: none
+
+
+def test_the_subject_after_an_opening_together_with_clause_is_not_a_partner():
+    from kg.map.roles import role_fragments
+
+    assert [(f.role, f.text) for f in role_fragments(
+        "Together with Open Source Politics, Digidem Lab trained the staff. The work was funded by the "
+        "Nordic Council of Ministers and Vinnova. It ran in collaboration with A, B and C.")] == [
+        ("partner", "Open Source Politics"), ("funder", "the Nordic Council of Ministers and Vinnova"),
+        ("partner", "A, B and C")]

@@ -65,7 +65,11 @@ def role_fragments(text: str) -> list[RoleFragment]:
         end = _END.search(text, start, limit)
         while end is not None and text[: end.start() + 1].endswith(_ABBREVIATIONS):
             end = _END.search(text, end.end(), limit)  # "… e.V. und …": not a sentence's end
-        fragment = text[start:end.start() if end else limit].strip(" ,")
+        fragment = text[start:end.start() if end else limit]
+        before = text[max(0, match.start() - 3):match.start()]
+        if (match.start() == 0 or _END.search(before + " ")) and "," in fragment:
+            fragment = fragment.split(",", 1)[0]  # "Together with X, Y trained …": Y is the sentence's subject
+        fragment = fragment.strip(" ,")
         if fragment:
             out.append(RoleFragment(match.lastgroup or "partner", fragment))
     return out

@@ -69,7 +69,44 @@ def role_fragments(text: str) -> list[RoleFragment]:
         before = text[max(0, match.start() - 3):match.start()]
         if (match.start() == 0 or _END.search(before + " ")) and "," in fragment:
             fragment = fragment.split(",", 1)[0]  # "Together with X, Y trained …": Y is the sentence's subject
-        fragment = fragment.strip(" ,")
+        fragment = _names_part(fragment.strip(" ,"))
         if fragment:
             out.append(RoleFragment(match.lastgroup or "partner", fragment))
     return out
+
+
+_SMALL = frozenset(
+    "de del della dei degli di da du des d l la le les las los el y i e et und für fur of the for and van der den "
+    "voor het og och av a al au zu im am do dos das em o or ou oder also as well the its their our".split()
+)
+_FORM_START = re.compile(
+    r"^(?:the |la |le |l'|el |il |die |der |das |de |het )?"
+    r"(agen\w+|f[eé]d[eé]ration|federaci\w+|confederaci\w+|associa\w+|asociaci\w+|fondation|fundaci\w+|"
+    r"fondazione|minist\w+|institut\w*|istituto|universit\w+|centre|centro|conseil|consejo|consiglio|comit\w+|"
+    r"communaut\w+|comunidad|office|direction|direcci\w+|caisse|banque|banco)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_part(fragment: str) -> str:
+    """The part of a fragment that lists names: up to the first word that is neither a name, a small word
+    of names (of, de, and …) nor, in a name that begins with a form word ("Agence nationale de …"), one of
+    its first words. "Nordforsk and led from the University" → "Nordforsk"."""
+    words = fragment.split()
+    sentence_case = bool(_FORM_START.match(fragment))
+    kept: list[str] = []
+    for i, word in enumerate(words):
+        bare = word.strip(",()\"'«»“”")
+        if not bare:
+            kept.append(word)
+            continue
+        if bare[:1].isupper() or bare[:1].isdigit() or bare.lower() in _SMALL or "." in bare:
+            kept.append(word)
+            continue
+        if sentence_case and i < 8:
+            kept.append(word)
+            continue
+        break
+    while kept and kept[-1].strip(",").lower() in _SMALL:
+        kept.pop()  # "… Nordforsk and"
+    return " ".join(kept).strip(" ,")

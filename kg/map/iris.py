@@ -19,10 +19,22 @@ _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _IRI_UNSAFE = re.compile(r"[\x00-\x20<>\"{}|\\^`\x7f-\x9f\u2028\u2029]")
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
 def ascii_fold(text: str) -> str:
-    """Strip diacritics: ``Göteborgs`` → ``Goteborgs``, ``Tromsø`` → ``Tromso``."""
+    """Strip diacritics: ``Göteborgs`` → ``Goteborgs``, ``Tromsø`` → ``Tromso``.
+
+    Decomposition works character by character, so a long text is folded one run of non-ASCII
+    characters at a time: the same result, without visiting every ASCII letter in Python."""
     if text.isascii():
         return text
+    if len(text) > 64:
+        return _NON_ASCII.sub(lambda m: _fold(m.group(0)), text)
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

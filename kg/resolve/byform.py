@@ -20,6 +20,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
+
+import ahocorasick
 
 from kg.resolve.kinds import fold, kind_of
 
@@ -107,38 +110,78 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
+#: The stems of the strong form words, as running text writes them (any case, with or without accents):
+#: a sentence without one holds no organisation's name by form, and is not looked at more closely.
+_STEMS = (
+    "universi", "yliopisto", "hogskol", "hochschul", "politecnic", "hogeschool", "institu", "istitut", "forschung",
+    "forskning", "minist", "bundes", "senatsverwaltung", "agenc", "agenz", "agents", "myndighet", "direktorat",
+    "directorate", "federa", "verband", "foundation", "fondation", "fundaci", "fondazion", "stiftung", "stichting",
+    "stiftelse", "saatio", "fonden", "associa", "asociaci", "vereniging", "verein", "forening", "yhdistys", "kommun",
+    "kaupunki", "kunta", "gemeente", "gemeinde", "stadt", "stad", "ville", "mairie", "commune", "comune", "citta",
+    "ajuntament", "ayuntamiento", "concello", "municip", "metropol", "region", "provinc", "landkreis", "generalitat",
+    "diputaci", "county", "city of", "town of", "council of", "selskab", "bolag", "landsting", "styrelse", "verket",
+    " e.v.", " gmbh", " s.l.", " sl ", " s.a.", " ab ", " ltd", " s.r.l.", " srl", " s.p.a.", " spa ", " b.v.",
+    " oy ", " as ", " aps", " sas", " sarl", " sccl", " inc", " llc", " plc", " ag ", " asbl", " vzw",
+)
+
+
+#: The stems above as the languages write them with their accents.
+_ACCENTED_STEMS = (
+    "högskol", "förening", "föreningen", "förbund", "säätiö", "fédéra", "fédér", "région", "métropol", "città",
+    "università", "ministère", "municipalité", "asociación", "fundación", "diputación", "confederación",
+    "fundació", "diputació", "associació", "institució", "verksamhet", "myndighet", "styrelsen", "ämbet",
+    "länsstyrelse", "kommunförbund", "forskningsråd", "universität", "université", "gemeinschaft", "genossenschaft",
+    "städ", "régie", "préfecture", "département", "département", "conseil", "câmara", "prefeitura",
+)
+
+
+@lru_cache(maxsize=1)
+def _stem_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for stem in (*_STEMS, *_ACCENTED_STEMS):
+        automaton.add_word(stem, stem)
+    automaton.make_automaton()
+    return automaton
+
+
+def _has_stem(text: str) -> bool:
+    """Whether ``text`` holds a strong form word's stem (in any case; with the accents the languages
+    write them with): one pass in C."""
+    for _found in _stem_automaton().iter(text.lower() + " "):
+        return True
+    return False
+
+
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-ſ0-9][\w'’.\-&+]*"
+_ELID = r"(?:[ldjmtsncLDJMTSNC]|[Aa]ll|[Dd]ell|[Nn]ell|[Ss]ull|[Dd]all|[Qq]u)['’]"
+_LEGAL_LOWER = r"(?:e\.V\.|eV|gGmbH|asbl|vzw|ry)(?![\w])"
+_RUN = re.compile(
+    rf"(?:{_ELID})?{_CAP}(?:(?:[ \t]+(?:(?:{'|'.join(sorted(map(re.escape, _CONNECTORS), key=len, reverse=True))})"
+    rf"[ \t]+)*|[ \t]+)(?:{_ELID})?(?:{_CAP}|{_LEGAL_LOWER}))*"
+)
+
+
 def _runs(text: str) -> Iterator[str]:
-    """Runs of capitalised words joined by connectors, within one sentence."""
+    """Runs of capitalised words joined by connectors, within one sentence that holds a form word."""
     for sentence in _sentences(text):
-        words = _tokens(sentence)
-        i = 0
-        while i < len(words):
-            if not _capitalised(words[i]) or words[i] in "(),":
-                i += 1
-                continue
-            j = i + 1
-            last = i
-            while j < len(words) and j - i < MAX_WORDS + 4:
-                w = words[j]
-                if w in "(),":
-                    if w == "," and j + 1 < len(words) and _capitalised(words[j + 1]):
-                        last = -1  # "Ministerio del Ambiente, Agua y …": where the name ends is unclear
-                    break
-                if _capitalised(w) or w in ("e.V.", "eV", "gGmbH", "asbl", "vzw", "ry"):
-                    last = j
-                elif w.lower() not in _CONNECTORS:
-                    break
-                j += 1
-            if last < 0:
-                i = j + 1
-                continue
-            yield " ".join(words[i : last + 1])
-            i = last + 1
+        if not _has_stem(sentence):
+            continue
+        for match in _RUN.finditer(sentence):
+            run = match.group(0)
+            if " " not in run or not _has_stem(run):
+                continue  # one word, or no form word: no organisation's name by form
+            after = sentence[match.end() : match.end() + 3]
+            if after[:2] == ", " and after[2:3].isupper():
+                continue  # "Ministerio del Ambiente, Agua y …": where the name ends is unclear
+            words = [w for w in _tokens(run) if w not in "(),"]
+            if len(words) <= MAX_WORDS + 4:
+                yield " ".join(words)
 
 
 def _trimmed(run: str) -> str | None:
     words = run.split()
-    while words and (words[0].lower() in _ARTICLES or words[0].lower() in _NOT_A_START):
+    while words and (words[0].lower() in _ARTICLES or words[0].lower() in _NOT_A_START
+                     or words[0].lower() in _CONNECTORS):
         words = words[1:]  # "La Confederación …" at a sentence's start
     if not words or len(words) > MAX_WORDS:
         return None

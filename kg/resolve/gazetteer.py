@@ -83,7 +83,7 @@ PLACE_TEMPLATES = {
         "{p} fylkeskommune",
     ),
 }
-_ACRONYM_DEFINED = re.compile(r"([^()\n]{3,120}?)\s*\(\s*([A-ZÅÄÖÉ][A-Za-zÅÄÖåäöÉé0-9&+\-.]{1,11})\s*\)")
+_ACRONYM_PAREN = re.compile(r"\(\s*([A-ZÅÄÖÉ][A-Za-zÅÄÖåäöÉé0-9&+\-.]{1,11})\s*\)")
 _ACRONYM = re.compile(r"^[A-ZÅÄÖ0-9][A-ZÅÄÖ0-9&+\-.]{1,11}$")
 
 
@@ -91,9 +91,10 @@ def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _padded(text: str) -> str:
-    return f" {normalise(text)} "
+    """A text normalised as names are, padded with spaces (the same text is searched by several gazetteers)."""
+    return f" {normalise(text) if len(text) < 200 else normalise.__wrapped__(text)} "  # long texts uncached
 
 
 def _own_word(name: str) -> str | None:
@@ -157,6 +158,7 @@ class Gazetteer:
     def add_acronym(self, acronym: str, key: str) -> None:
         if _ACRONYM.match(acronym):
             self._exact.setdefault(acronym, set()).add(key)
+            self._automata = None
 
     def _add_folded(self, folded: str, key: str) -> None:
         self._folded.setdefault(f" {folded} ", set()).add(key)
@@ -164,15 +166,20 @@ class Gazetteer:
 
     def learn_acronyms(self, texts: Iterable[str]) -> None:
         """Abbreviations the texts define for a known name: "Open Source Politics (OSP)"."""
+        learned: list[tuple[str, str]] = []
         for text in texts:
             if "(" not in text:
                 continue
-            for match in _ACRONYM_DEFINED.finditer(text):
-                long, short = match.group(1), match.group(2)
-                if short.isupper() or sum(c.isupper() for c in short) >= 2:
-                    keys = self.find(long, _longest_only=False, _suffix=True)
-                    if len(keys) == 1:
-                        self.add_acronym(short, next(iter(keys)))
+            for match in _ACRONYM_PAREN.finditer(text):
+                short = match.group(1)
+                if not (short.isupper() or sum(c.isupper() for c in short) >= 2):
+                    continue
+                long = text[max(0, match.start() - 120) : match.start()].rsplit("(", 1)[-1].rsplit(")", 1)[-1]
+                keys = self.find(long, _longest_only=False, _suffix=True)
+                if len(keys) == 1:
+                    learned.append((short, next(iter(keys))))
+        for short, key in learned:  # all at once: the automaton is built again once
+            self.add_acronym(short, key)
 
     def _build(self) -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
         if self._automata is None:
@@ -196,7 +203,7 @@ class Gazetteer:
         folded_auto, exact_auto = self._build()
         spans: list[tuple[int, int, frozenset[str]]] = []
         if len(folded_auto):
-            padded = _padded(text) if len(text) < 300 else f" {normalise(text)} "
+            padded = _padded(text)
             for end, (form, keys) in folded_auto.iter(padded):
                 if _suffix and end != len(padded) - 1:
                     continue

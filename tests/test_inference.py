@@ -395,3 +395,16 @@ def test_the_subject_after_an_opening_together_with_clause_is_not_a_partner():
         "Nordic Council of Ministers and Vinnova. It ran in collaboration with A, B and C.")] == [
         ("partner", "Open Source Politics"), ("funder", "the Nordic Council of Ministers and Vinnova"),
         ("partner", "A, B and C")]
+
+
+def test_a_link_titled_with_an_organisations_name_gives_its_homepages_country(make_site, tmp_path):
+    site = make_site(tmp_path, {
+        "_config.yml": FR_CONFIG,
+        "_clients/p.md": page("p", "fr", partners=["Zebralog GmbH", "Nodo Digital"]),
+        "_posts/2022-03-01-a.md": ("---\ntitle: A\n---\nAvec [Zebralog GmbH](https://www.zebralog.de/) et "
+                                   "[Nodo Digital](https://nodo.example.com/blog/2022/article).\n"),
+    })
+    _, g = build(site)
+    zebralog, nodo = the_org(g, "Zebralog GmbH"), the_org(g, "Nodo Digital")
+    assert "Germany" in {str(n) for n in g.objects(g.value(zebralog, SCHEMA.location), SCHEMA.name)}
+    assert g.value(nodo, SCHEMA.location) is None  # a deep link is no homepage, and .com no country

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from pyoxigraph import NamedNode
 
@@ -25,7 +26,7 @@ from kg.map.terms import ALL_KINDS, LinkTo, Name, Statement, TextIn, new_stateme
 from kg.map.website import source_statements
 from kg.resolve.align import align
 from kg.resolve.byform import names_by_form
-from kg.resolve.countries import country_code, country_in_name, country_of_form
+from kg.resolve.countries import country_code, country_in_name, country_of_form, country_of_host
 from kg.resolve.gazetteer import Gazetteer
 from kg.resolve.inferred import Inference, evidence, post_platforms, theme_platforms
 from kg.resolve.kinds import KIND_PATTERNS, fold, is_metropolitan, kind_of, legal_form_stripped, place_core, type_core
@@ -140,6 +141,8 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
         return iri_of_root[clusters.find(parsed[name].key)]
 
     platform, project_prefix = kgo.platform, ctx.mint.entity("project", "").value
+    homepages: dict[NamedNode, set[str]] = defaultdict(set)
+    """Organisation → the URLs of links titled with its name alone ("[Zebralog GmbH](https://zebralog.de/)")."""
     inferences: list[Inference] = []
     title_platforms: dict[NamedNode, set[NamedNode]] = defaultdict(set)
     for st in ctx.statements:
@@ -154,8 +157,11 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
             objects = [entity(e) for e in next(mentions)]
             if "organisation" in obj.kinds:
                 said = obj.text if isinstance(obj, TextIn) else obj.title or ""
-                named = {iri_of_root[clusters.find(key)] for key in gazetteer.find(said)} - set(objects)
+                keys = gazetteer.find(said)
+                named = {iri_of_root[clusters.find(key)] for key in keys} - set(objects)
                 objects.extend(sorted(named, key=lambda n: n.value))
+                if isinstance(obj, LinkTo) and len(keys) == 1 and _homepage_like(obj.url):
+                    homepages[iri_of_root[clusters.find(next(iter(keys)))]].add(obj.url.strip())
             if isinstance(obj, TextIn) and obj.kinds == ALL_KINDS and len(projects_named):
                 # a post naming a project by its title is about it ("Borgerbudget i Aarhus")
                 objects.extend(NamedNode(key) for key in sorted(projects_named.find(obj.text) - {s.value
@@ -202,6 +208,9 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
         if iri in countries_given:
             return countries_given[iri]
         code = _country_of(names, langs, kind)
+        hosts = {country_of_host(url) for url in homepages.get(iri, ())}
+        if code is None and len(hosts) == 1:
+            code = next(iter(hosts))  # the country-code domain of the one homepage its links give
         if code is None and parent is not None:
             code = countries_given.get(parent) or _registry_country(registry, parent, iri_of_root)
         countries_given[iri] = code
@@ -432,6 +441,16 @@ def _parse(name: Name, registry: Registry, cores: dict[tuple[str, str], Entry | 
 
 _FOUNDATION = ("stiftelse", "foundation", "fondation", "stiftung", "fundacion", "fundacio", "fondazione", "stichting",
                "fund", "fonds", "fonden", "saatio", "trust")
+
+
+def _homepage_like(url: str) -> bool:
+    """Whether a URL looks like an organisation's homepage: http(s), and at most one short path segment."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    path = parts.path.strip("/")
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and "/" not in path and len(path) <= 12
 
 
 def _registry_country(registry: Registry, iri: NamedNode, iri_of_root: dict[str, NamedNode]) -> str | None:

@@ -6,7 +6,7 @@ are one country. :func:`country_of_form` reads the few administrative and legal
 forms that belong to one country only ("Lunds kommun", "Comune di Bologna",
 "Exempel AB", "Acme S.r.l."); forms shared by several countries (GmbH, Stadt,
 Universität) say nothing. :func:`country_of_host` reads a homepage's country-code
-domain.
+domain (the resolver takes a link titled with an organisation's name alone as its homepage).
 """
 
 from __future__ import annotations

@@ -19,10 +19,11 @@ import datetime as dt
 import json
 import os
 import tempfile
+import textwrap
 from pathlib import Path
 
 import yaml
-from conftest import write_site
+from conftest import DEFAULT_CONFIG, write_site
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pyoxigraph import RdfFormat, parse
@@ -152,24 +153,7 @@ def config(draw) -> str:
     return ("\n".join(lines) + "\n" + DEFAULT_CONFIG_BODY) if lines else DEFAULT_CONFIG_BODY
 
 
-DEFAULT_CONFIG_BODY = """\
-title: Exempellabbet
-url: https://example.org
-lang: sv
-collections:
-  clients:
-    output: true
-    permalink: /:title/
-  themes:
-    output: true
-    permalink: /:title/
-defaults:
-- scope:
-    path: ''
-    type: posts
-  values:
-    permalink: /news/:title/
-"""
+DEFAULT_CONFIG_BODY = textwrap.dedent(DEFAULT_CONFIG)  # the tests' usual site
 
 
 @settings(max_examples=int(os.environ.get("KG_FUZZ_EXAMPLES", "40")), deadline=None,

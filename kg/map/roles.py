@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from kg.map.text import ABBREVIATIONS
+
 ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "partner": (
         "in collaboration with", "in partnership with", "together with", "with our partners?", "our partners?",
@@ -40,7 +42,6 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
 _ROLE_RE = re.compile(
     "|".join(f"(?P<{role}>\\b(?:{'|'.join(words)})\\b)" for role, words in ROLE_WORDS.items()), re.IGNORECASE
 )
-_ABBREVIATIONS = ("e.V.", "S.L.", "S.A.", "S.L.U.", "S.p.A.", "S.r.l.", "B.V.", "N.V.", "Ltd.", "Inc.", "Co.", "Corp.")
 _END = re.compile(r"[.;:!?](?:\s|$)|\n")
 MAX_FRAGMENT = 300
 
@@ -63,7 +64,7 @@ def role_fragments(text: str) -> list[RoleFragment]:
         stop = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         limit = min(stop, start + MAX_FRAGMENT)
         end = _END.search(text, start, limit)
-        while end is not None and text[: end.start() + 1].endswith(_ABBREVIATIONS):
+        while end is not None and text[: end.start() + 1].endswith(ABBREVIATIONS):
             end = _END.search(text, end.end(), limit)  # "… e.V. und …": not a sentence's end
         fragment = text[start:end.start() if end else limit]
         before = text[max(0, match.start() - 3):match.start()]

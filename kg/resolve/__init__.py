@@ -540,7 +540,7 @@ def _align_translations(parsed: dict[Name, _Parsed], clusters: _Clusters, diags:
             group, index = name.slot
             slots[group][name.lang][index] = name
     found, proposed = align({g: v for g, v in slots.items() if len(v) > 1},
-                            lambda n: clusters.find(parsed[n].key), diags)
+                            lambda n: clusters.find(parsed[n].key))
     merges = []
     for pair in found:
         a, b = pair.a, pair.b

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from kg.diagnostics import Diagnostics
 from kg.map.terms import Name
 from kg.resolve.countries import country_code
 from kg.resolve.kinds import fold, kind_of
@@ -73,7 +72,7 @@ def cognate_score(a: str, b: str) -> float:
 
 
 def align(
-    slots: dict[str, dict[str, dict[int, Name]]], key: Callable[[Name], str], diags: Diagnostics
+    slots: dict[str, dict[str, dict[int, Name]]], key: Callable[[Name], str]
 ) -> tuple[list[Pair], list[Pair]]:
     """The pairs to merge, and the pairs only to propose, over every project's lists.
 

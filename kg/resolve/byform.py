@@ -24,6 +24,7 @@ from functools import lru_cache
 
 import ahocorasick
 
+from kg.map.text import ABBREVIATIONS
 from kg.resolve.kinds import fold, kind_of
 
 _CONNECTORS = frozenset(
@@ -79,15 +80,13 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() or word[:1].isdigit()
 
 
-_ABBREVIATIONS = ("e.V.", "S.L.", "S.A.", "S.L.U.", "S.p.A.", "S.r.l.", "B.V.", "N.V.", "Ltd.", "Inc.", "Co.", "Corp.",
-                  "St.", "Dr.", "Prof.", "r.y.", "S.A.S.", "S.Coop.", "Lda.", "Ltda.", "Kft.", "a.s.", "s.r.o.")
 
 
 def _sentences(text: str) -> list[str]:
     """``text`` cut at its sentences' ends (not after "e.V." or "Dr.")."""
     out, start = [], 0
     for match in _SENTENCE_END.finditer(text):
-        if match.group(0)[0] == "." and text[: match.start() + 1].endswith(_ABBREVIATIONS):
+        if match.group(0)[0] == "." and text[: match.start() + 1].endswith(ABBREVIATIONS):
             continue
         out.append(text[start : match.start() + 1])
         start = match.end()

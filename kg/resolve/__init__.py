@@ -12,6 +12,7 @@ registry only; text never invents an entity.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from urllib.parse import urlsplit
 from pyoxigraph import NamedNode
 
 from kg.diagnostics import Diagnostics
+from kg.halves import from_both_ends
 from kg.map.context import MapContext
 from kg.map.iris import slug
 from kg.map.terms import ALL_KINDS, LinkTo, Name, Statement, TextIn, new_statement, text
@@ -94,10 +96,11 @@ def resolve(ctx: MapContext, registry: Registry | None = None, diags: Diagnostic
                                  site_file=ctx.site.data_paths.get("kg/registry", "_data/kg/registry.yml"))
     registry.mark_site(ctx.config.name or ctx.config.title or "", ctx.config.url)
     with Mentions(ctx.statements, registry, workers) as mentions:
-        return _resolve(ctx, registry, diags, iter(mentions))
+        return _resolve(ctx, registry, diags, iter(mentions), workers)
 
 
-def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: Iterator[list[Entry]]) -> Resolved:
+def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: Iterator[list[Entry]],
+             workers: int = 1) -> Resolved:
     names = []
     for subject, _predicate, obj, _source in ctx.statements:
         if isinstance(subject, Name):
@@ -108,7 +111,7 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
     parsed = {n: _parse(n, registry, cores) for n in dict.fromkeys(names)}
     displaced = _own_organisation(parsed, registry, ctx.config.url)
     _bare_places(parsed)
-    acronyms = _names_in_text(ctx, registry, cores, parsed)
+    acronyms = _names_in_text(ctx, registry, cores, parsed, workers)
     clusters = _Clusters()
     for p in parsed.values():
         clusters.find(p.key)
@@ -123,6 +126,7 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
     iri_of_root = _mint(ctx, registry, clusters, parsed, members, displaced)
     gazetteer = _site_gazetteer(ctx, registry, members, parsed, acronyms)
     projects_named = _project_names(ctx)
+    named_in = _named_in(ctx, gazetteer, projects_named, workers)
     out: list[Statement] = []
     described: set[str] = set()
 
@@ -155,17 +159,15 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
             objects = [org_iri(obj)]
         elif isinstance(obj, (LinkTo, TextIn)):
             objects = [entity(e) for e in next(mentions)]
-            if "organisation" in obj.kinds:
-                said = obj.text if isinstance(obj, TextIn) else obj.title or ""
-                keys = gazetteer.find(said)
+            keys, titled = next(named_in)
+            if keys:
                 named = {iri_of_root[clusters.find(key)] for key in keys} - set(objects)
                 objects.extend(sorted(named, key=lambda n: n.value))
                 if isinstance(obj, LinkTo) and len(keys) == 1 and _homepage_like(obj.url):
                     homepages[iri_of_root[clusters.find(next(iter(keys)))]].add(obj.url.strip())
-            if isinstance(obj, TextIn) and obj.kinds == ALL_KINDS and len(projects_named):
+            if titled:
                 # a post naming a project by its title is about it ("Borgerbudget i Aarhus")
-                objects.extend(NamedNode(key) for key in sorted(projects_named.find(obj.text) - {s.value
-                               for s in subjects}))
+                objects.extend(NamedNode(key) for key in sorted(titled - {s.value for s in subjects}))
         else:
             objects = [obj]
         placeholder = isinstance(obj, (Name, LinkTo, TextIn))
@@ -270,6 +272,25 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
     return Resolved(out, merges, entities)
 
 
+def _named_in(ctx: MapContext, gazetteer: Gazetteer, projects_named: Gazetteer,
+              workers: int) -> Iterator[tuple[set[str], set[str]]]:
+    """For each link and text in ``ctx``'s statements, in order: the site's organisations it names
+    (the keys of ``gazetteer``), and the projects a post's text names by their titles."""
+    gazetteer.prepare()
+    projects_named.prepare()
+
+    def named(placeholder: LinkTo | TextIn) -> tuple[set[str], set[str]]:
+        keys: set[str] = set()
+        if "organisation" in placeholder.kinds:
+            keys = gazetteer.find(placeholder.text if isinstance(placeholder, TextIn) else placeholder.title or "")
+        titled = (projects_named.find(placeholder.text)
+                  if isinstance(placeholder, TextIn) and placeholder.kinds == ALL_KINDS else set())
+        return keys, titled
+
+    placeholders = [st.object for st in ctx.statements if isinstance(st.object, (LinkTo, TextIn))]
+    return iter(from_both_ends(named, placeholders, "finding the site's names in its texts", workers=workers))
+
+
 def _project_names(ctx: MapContext) -> Gazetteer:
     """The titles of the site's projects that a post can name them by: two words or more, one of them
     a name ("Borgerbudget i Aarhus", not "Participatory budget")."""
@@ -285,18 +306,18 @@ def _project_names(ctx: MapContext) -> Gazetteer:
 
 
 def _names_in_text(ctx: MapContext, registry: Registry, cores: dict[tuple[str, str], Entry | None],
-                   parsed: dict[Name, _Parsed]) -> dict[Name, str]:
+                   parsed: dict[Name, _Parsed], workers: int = 1) -> dict[Name, str]:
     """Organisations the site's texts name by their form (:mod:`kg.resolve.byform`), added to ``parsed``
     as names of their own (role ``text``); returns the acronyms the texts define for them."""
-    known = [(normalise(n.text), p.key) for n, p in parsed.items() if p.unit_of is None]
+    known = sorted({(normalise(n.text), p.key) for n, p in parsed.items() if p.unit_of is None})
     keys = {p.key for p in parsed.values()}
     acronyms: dict[Name, str] = {}
     seen: set[str] = set()
-    for st in ctx.statements:
-        obj = st.object
-        if not isinstance(obj, TextIn) or "organisation" not in obj.kinds:
-            continue
-        for found, acronym in names_by_form(obj.text):
+    said = [st for st in ctx.statements if isinstance(st.object, TextIn) and "organisation" in st.object.kinds]
+    by_form = from_both_ends(names_by_form, [st.object.text for st in said], "finding names by their form",
+                             workers=workers)
+    for st, names in zip(said, by_form, strict=True):
+        for found, acronym in names:
             if found in seen and acronym is None:
                 continue
             seen.add(found)
@@ -306,8 +327,12 @@ def _names_in_text(ctx: MapContext, registry: Registry, cores: dict[tuple[str, s
             p = parsed.setdefault(name, _parse(name, registry, cores))
             if p.key not in keys and p.key.startswith(("name:", "type:")):
                 # "Erasmus Universiteit" in a post is the front matter's "Erasmus Universiteit Rotterdam"
-                folded = normalise(found)
-                longer = {key for text, key in known if text.startswith(folded + " ")}
+                prefix = normalise(found) + " "
+                longer = set()
+                for text, key in known[bisect_left(known, (prefix, "")):]:
+                    if not text.startswith(prefix):
+                        break
+                    longer.add(key)
                 if len(longer) == 1:
                     p.key = next(iter(longer))
             if acronym:

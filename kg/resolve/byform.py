@@ -86,7 +86,7 @@ def _sentences(text: str) -> list[str]:
     """``text`` cut at its sentences' ends (not after "e.V." or "Dr.")."""
     out, start = [], 0
     for match in _SENTENCE_END.finditer(text):
-        if match.group(0)[0] == "." and text[: match.start() + 1].endswith(ABBREVIATIONS):
+        if match.group(0)[0] == "." and text.endswith(ABBREVIATIONS, 0, match.start() + 1):
             continue
         out.append(text[start : match.start() + 1])
         start = match.end()
@@ -205,7 +205,13 @@ def names_by_form(text: str) -> list[tuple[str, str | None]]:
 
 def _named_by_form(words: list[str]) -> str | None:
     """The organisation name a run of words is, or ``None``."""
-    name = _trimmed(" ".join(words))
+    return _named_by_form_of(" ".join(words))
+
+
+@lru_cache(maxsize=65536)
+def _named_by_form_of(run: str) -> str | None:
+    """:func:`_named_by_form` of the words of ``run``, once per run: a site names its organisations often."""
+    name = _trimmed(run)
     if name is None:
         return None
     words = name.split()

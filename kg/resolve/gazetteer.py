@@ -94,7 +94,7 @@ def _is_word(char: str) -> bool:
 @lru_cache(maxsize=1024)
 def _padded(text: str) -> str:
     """A text normalised as names are, padded with spaces (the same text is searched by several gazetteers)."""
-    return f" {normalise(text) if len(text) < 200 else normalise.__wrapped__(text)} "  # long texts uncached
+    return f" {normalise(text) if len(text) < 200 else normalise.__wrapped__(text)} "  # long texts: in this cache only
 
 
 def _own_word(name: str) -> str | None:
@@ -192,6 +192,11 @@ class Gazetteer:
             exact.make_automaton() if len(exact) else None
             self._automata = (folded, exact)
         return self._automata
+
+    def prepare(self) -> None:
+        """Build the automata now (before a helper forks, so that it need not build its own)."""
+        if len(self):
+            self._build()
 
     def __len__(self) -> int:
         return len(self._folded) + len(self._exact)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.map.iris import ascii_fold
+from kg.map.iris import CharTable, ascii_fold
 
 # Words are matched on the name folded to lower-case ASCII, as whole words.
 # "^" patterns must start the name, "$" patterns end it; others may stand anywhere.
@@ -479,14 +479,26 @@ _LEGAL = sorted(LEGAL_FORMS, key=lambda item: -len(item[0]))
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
+def _fold_char(char: str) -> str:
+    return _NON_WORD.sub(" ", ascii_fold(char).casefold())
+
+
+_FOLDED = CharTable(_fold_char)
+
+
 def fold(name: str) -> str:
     """A name as the patterns see it: lower-case ASCII words separated by single spaces."""
-    return _fold_short(name) if len(name) <= 60 else _NON_WORD.sub(" ", ascii_fold(name).casefold()).strip()
+    return _fold_short(name) if len(name) <= 60 else fold_once(name)
+
+
+def fold_once(name: str) -> str:
+    """:func:`fold` without its cache, for names asked for once (a gazetteer's index)."""
+    return " ".join(name.translate(_FOLDED).split())
 
 
 @lru_cache(maxsize=65536)
 def _fold_short(name: str) -> str:
-    return _NON_WORD.sub(" ", ascii_fold(name).casefold()).strip()  # words and names recur: asked for once
+    return " ".join(name.translate(_FOLDED).split())  # words and names recur: asked for once
 
 
 @lru_cache(maxsize=65536)
@@ -711,14 +723,15 @@ _CORE_STOP = frozenset(
 )
 
 
+_LEGAL_END = re.compile("(?:, | |,)(?:" + "|".join(re.escape(form) for form, _kind in _LEGAL) + r")\Z")
+
+
+@lru_cache(maxsize=65536)
 def legal_form_stripped(name: str) -> str:
     """The name without a legal form at its end: "Brückenlabor e.V." → "Brückenlabor"."""
     stripped = name.strip().rstrip(",;")
-    for form, _kind in _LEGAL:
-        for sep in (", ", " ", ","):
-            if stripped.endswith(sep + form):
-                return stripped[: -len(sep + form)].strip()
-    return stripped
+    match = _LEGAL_END.search(stripped)
+    return stripped[: match.start()].strip() if match else stripped
 
 
 @lru_cache(maxsize=65536)

@@ -7,9 +7,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.map.iris import ascii_fold
+from kg.map.iris import CharTable, ascii_fold
 
-_NON_WORD = re.compile(r"[\W_]+")
+
+def _key_char(char: str) -> str:
+    folded = ascii_fold(char).casefold().replace("&", " and ")
+    return "".join(c if c.isalnum() else " " for c in folded)
+
+
+_KEY = CharTable(_key_char)
 _COUNTRY = re.compile(r"^(.*\S)\s*\(([^()]+)\)\s*$")
 
 
@@ -17,8 +23,7 @@ _COUNTRY = re.compile(r"^(.*\S)\s*\(([^()]+)\)\s*$")
 def normalise(name: str) -> str:
     """The comparison key of a name: folded case and diacritics; hyphens, dots, quotes and spacing
     never split a name ("Saint-Étienne Métropole" = "Saint Etienne Métropole")."""
-    folded = ascii_fold(name).casefold().replace("&", " and ")
-    return _NON_WORD.sub(" ", folded).strip()
+    return " ".join(name.translate(_KEY).split())
 
 
 def split_parenthesis(name: str) -> tuple[str, str | None]:

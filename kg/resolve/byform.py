@@ -19,6 +19,7 @@ What is found becomes a mention, never a role.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -84,13 +85,18 @@ def _capitalised(word: str) -> bool:
 
 def _sentences(text: str) -> list[str]:
     """``text`` cut at its sentences' ends (not after "e.V." or "Dr.")."""
+    return [text[start:end] for start, end in _sentence_spans(text)]
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Where :func:`_sentences` cuts ``text``: (start, end) of each sentence."""
     out, start = [], 0
     for match in _SENTENCE_END.finditer(text):
         if match.group(0)[0] == "." and text.endswith(ABBREVIATIONS, 0, match.start() + 1):
             continue
-        out.append(text[start : match.start() + 1])
+        out.append((start, match.start() + 1))
         start = match.end()
-    out.append(text[start:])
+    out.append((start, len(text)))
     return out
 
 
@@ -156,13 +162,31 @@ _ELID = r"(?:[ldjmtsncLDJMTSNC]|[Aa]ll|[Dd]ell|[Nn]ell|[Ss]ull|[Dd]all|[Qq]u)['â
 _LEGAL_LOWER = r"(?:e\.V\.|eV|gGmbH|asbl|vzw|ry)(?![\w])"
 _RUN = re.compile(
     rf"(?:{_ELID})?{_CAP}(?:(?:[ \t]+(?:(?:{'|'.join(sorted(map(re.escape, _CONNECTORS), key=len, reverse=True))})"
-    rf"[ \t]+)*|[ \t]+)(?:{_ELID})?(?:{_CAP}|{_LEGAL_LOWER}))*"
+    rf"[ \t]+)*|[ \t]+)(?:{_ELID})?(?:{_CAP}|{_LEGAL_LOWER}))+"
 )
+"""Two capitalised words or more (one word alone is no name by form: never a match to look at)."""
+
+
+def _stem_starts(text: str) -> list[int] | None:
+    """Where the strong form words' stems start in ``text`` (one pass in C), or ``None`` where lower
+    case changes the text's length ("Ä°") and offsets would not match."""
+    lower = text.lower()
+    if len(lower) != len(text):
+        return None
+    return sorted({end - len(stem) + 1 for end, stem in _stem_automaton().iter(lower + " ")})
 
 
 def _runs(text: str) -> Iterator[str]:
     """Runs of capitalised words joined by connectors, within one sentence that holds a form word."""
-    for sentence in _sentences(text):
+    starts = _stem_starts(text)
+    if starts == []:
+        return
+    for begin, end in _sentence_spans(text):
+        if starts is not None:
+            i = bisect_left(starts, begin)
+            if i == len(starts) or starts[i] > end:
+                continue  # no stem starts in this sentence (or at the space after it): none is in it
+        sentence = text[begin:end]
         if not _has_stem(sentence):
             continue
         for match in _RUN.finditer(sentence):

@@ -31,11 +31,21 @@ from kg.resolve.byform import names_by_form
 from kg.resolve.countries import country_code, country_in_name, country_of_form, country_of_host
 from kg.resolve.gazetteer import Gazetteer
 from kg.resolve.inferred import Inference, evidence, post_platforms, theme_platforms
-from kg.resolve.kinds import KIND_PATTERNS, fold, is_metropolitan, kind_of, legal_form_stripped, place_core, type_core
+from kg.resolve.kinds import (
+    KIND_PATTERNS,
+    fold,
+    is_metropolitan,
+    kind_of,
+    legal_form_stripped,
+    place_core,
+    type_core,
+    type_word,
+)
 from kg.resolve.mentions import Mentions
 from kg.resolve.names import normalise, split_parenthesis, split_unit
 from kg.resolve.places import canonical_place, region_country, town, towns_in
 from kg.resolve.registry import DEFAULT_SOURCE, Entry, Registry, load_registry
+from kg.resolve.whereabouts import country_by_company, site_country
 from kg.vocab import ORGANISATION_TYPES, RDF_TYPE, WD, kgo, schema
 
 __all__ = ["Registry", "Resolved", "load_registry", "resolve"]
@@ -118,6 +128,7 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
         if p.unit_of:
             clusters.find(p.unit_of)
     merges = _align_translations(parsed, clusters, diags)
+    merges += _declined_translations(parsed, clusters, diags)
 
     # Name every cluster and mint its IRI.
     members: dict[str, list[Name]] = defaultdict(list)
@@ -262,6 +273,7 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
             if not countries:
                 parent = iri_of_root[clusters.find(unit_parents[0])] if unit_parents else None
                 country_facts(iri, names_seen, [n.lang for n in group], kind, group[0].file, parent)
+    _countries_from_context(ctx, registry, out, members, iri_of_root, site_root, kinds_given, entity)
     inferences += theme_platforms(out, title_platforms)
     inferences += post_platforms(out)
     out.extend(evidence(ctx.mint, inferences))
@@ -270,6 +282,44 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
         out.extend(source_statements(ctx.mint, REGISTRY_SOURCE, "registry"))
     entities = {root: iri for root, iri in iri_of_root.items()}
     return Resolved(out, merges, entities)
+
+
+_ROLES = (kgo.client, kgo.partner, schema.funder)
+
+
+def _countries_from_context(ctx: MapContext, registry: Registry, out: list[Statement],
+                            members: dict[str, list[Name]], iri_of_root: dict[str, NamedNode], site_root: str | None,
+                            kinds_given: dict[NamedNode, str | None], entity) -> None:
+    """Countries of the organisations whose names say none, from the site's configuration (its own
+    organisation) and from the company they keep in projects (see :mod:`kg.resolve.whereabouts`)."""
+    import pycountry
+
+    code_of: dict[str, str] = {}
+    for country in pycountry.countries:
+        if (entry := registry.country_by_code(country.alpha_2)) is not None:
+            code_of.setdefault(ctx.mint.entity(entry.kind, entry.id).value, country.alpha_2)
+    countries: dict[str, str] = {}
+    projects: dict[str, set[str]] = defaultdict(set)
+    for st in out:
+        if st.predicate == schema.location and isinstance(st.object, NamedNode) and st.object.value in code_of:
+            countries.setdefault(st.subject.value, code_of[st.object.value])
+        elif st.predicate in _ROLES and isinstance(st.object, NamedNode):
+            projects[st.subject.value].add(st.object.value)
+    raw = ctx.config.raw
+    own = site_country(raw.get("locale"), ctx.config.url, ctx.config.timezone)
+    found: dict[NamedNode, tuple[str, str]] = {}
+    for root, group in sorted(members.items()):
+        iri = iri_of_root[root]
+        if iri.value in countries or root.startswith("reg:") or kinds_given.get(iri) == "intergovernmental":
+            continue
+        code = own if root == site_root else None
+        if code is None:
+            code = country_by_company(iri.value, projects, countries, [n.lang for n in group])
+        if code is not None:
+            found[iri] = (code, group[0].file)
+    for iri, (code, src) in found.items():  # read from the names' countries only, never from each other's
+        if (place := registry.country_by_code(code)) is not None:
+            out.append(Statement(iri, schema.location, entity(place), src))
 
 
 def _named_in(ctx: MapContext, gazetteer: Gazetteer, projects_named: Gazetteer,
@@ -554,6 +604,59 @@ def _parent_display(p: _Parsed, name: Name) -> str:
         return name.text
     left, right = unit
     return right if p.unit_name == left else left
+
+
+def _cognate_word(a: str, b: str) -> bool:
+    """Whether two words of names are one word declined ("Koneen" / "Kone", "Masarykova" / "Masaryk",
+    "Batorego" / "Batory"): equal, or one the other with an ending of up to four letters, or sharing
+    five letters and three quarters of the shorter one."""
+    if a == b:
+        return True
+    if a.startswith("geo") or b.startswith("geo"):
+        return False  # towns are one key already
+    short, long = sorted((a, b), key=len)
+    if len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 4:
+        return True
+    common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(short))
+    return common >= 5 and common >= 0.75 * len(short)
+
+
+def _declined_translations(parsed: dict[Name, _Parsed], clusters: _Clusters, diags: Diagnostics) -> list[dict]:
+    """A foundation, university or association named in two languages (its type word in each, or pages in
+    each), the other words the same but declined ("Koneen Säätiö", "Kone Foundation"), is one organisation.
+    Names with one type word on pages of one language are never merged this way: there the endings may
+    tell two bodies apart."""
+    buckets: dict[tuple[str, int, tuple[str, ...]], list[tuple[list[str], Name]]] = defaultdict(list)
+    for name, p in sorted(parsed.items(), key=lambda item: (item[0].file, item[0].text)):
+        if not p.key.startswith("type:") or p.unit_of:
+            continue
+        kind, core = p.key[5:].split(":", 1)
+        words = core.split()
+        buckets[(kind, len(words), tuple(sorted(w[:3] for w in words)))].append((words, name))
+    merges = []
+    for group in buckets.values():
+        for i, (words_a, a) in enumerate(group):
+            for words_b, b in group[i + 1:]:
+                if clusters.find(parsed[a].key) == clusters.find(parsed[b].key) or a.role == b.role == "text":
+                    continue  # (two names found in running text alone are never merged: neither is stated)
+                if a.lang == b.lang and type_word(a.text) == type_word(b.text):
+                    continue  # one language, one type word: the endings may tell two bodies apart
+                rest = list(words_b)
+                for word in words_a:
+                    match = next((w for w in rest if _cognate_word(word, w)), None)
+                    if match is None:
+                        break
+                    rest.remove(match)
+                else:
+                    if clusters.union(parsed[a].key, parsed[b].key):
+                        evidence = "the same type word and the same words, declined, in two languages"
+                        merges.append({"names": sorted([a.text, b.text]), "files": sorted({a.file, b.file}),
+                                       "evidence": evidence})
+                        diags.add(b.file, "merged-by-translation",
+                                  f"{a.text!r} ({a.lang}, {a.file}) and {b.text!r} ({b.lang}): taken as one "
+                                  f"organisation ({evidence})", line=b.line,
+                                  suggestion="adding one as an alias of the other in _data/kg/registry.yml")
+    return merges
 
 
 def _align_translations(parsed: dict[Name, _Parsed], clusters: _Clusters, diags: Diagnostics) -> list[dict]:

@@ -34,7 +34,7 @@ _CONNECTORS = frozenset(
     "qu j m t s n c para per pour zur zum vom til".split()
 )
 _ARTICLES = frozenset(
-    "la le les el los las il lo the die der das de het l d en ett".split()
+    "la le les el los las il lo the die der das de het l d en ett a o os as".split()
 )
 #: Capitalised words that begin sentences or titles far more often than organisations' names.
 _NOT_A_START = frozenset(
@@ -73,7 +73,9 @@ _STRONG = re.compile(
     r"yhdistys|kommun|kommune|kommunen|kaupunki|kunta|gemeente|gemeinde|stadt|stad|ville|mairie|commune|"
     r"comune|citta|ajuntament|ayuntamiento|concello|municipio|municipality|metropole|region|regione|regionen|"
     r"provincia|provincie|landkreis|generalitat|diputacion|county|city of|town of|council of|"
-    r"confederation|selskab|bolag|bolaget|trafikselskab|landsting\w*|styrelse\w*|verket)\b"
+    r"confederation|selskab|bolag|bolaget|trafikselskab|landsting\w*|styrelse\w*|verket|akademi|federacao|"
+    r"confederacao|associacao|fundacao|fundacja|stowarzyszenie|uniwersytet|univerzita|ulikool|linnavalitsus|"
+    r"ministerstwo|ministerstvo|ministeerium|riigikantselei|sihtasutus|saatio|nadace|spolek|kraj|gmina|urzad)\b"
 )
 
 
@@ -125,6 +127,9 @@ _STEMS = (
     "kaupunki", "kunta", "gemeente", "gemeinde", "stadt", "stad", "ville", "mairie", "commune", "comune", "citta",
     "ajuntament", "ayuntamiento", "concello", "municip", "metropol", "region", "provinc", "landkreis", "generalitat",
     "diputaci", "county", "city of", "town of", "council of", "selskab", "bolag", "landsting", "styrelse", "verket",
+    "akademi", "uniwersyt", "univerzit", "ulikool", "ülikool", "linnavalitsus", "kantselei", "urząd", "urzad", "gmina",
+    "fundacja", "stowarzysz", "nadace", "spolek", "sihtasutus", "säätiö", "federação", "associação", "fundação",
+    "minister", "kraj",
     " e.v.", " gmbh", " s.l.", " sl ", " s.a.", " ab ", " ltd", " s.r.l.", " srl", " s.p.a.", " spa ", " b.v.",
     " oy ", " as ", " aps", " sas", " sarl", " sccl", " inc", " llc", " plc", " ag ", " asbl", " vzw",
 )
@@ -197,6 +202,8 @@ def _runs(text: str) -> Iterator[str]:
             if after[:2] == ", " and after[2:3].isupper():
                 continue  # "Ministerio del Ambiente, Agua y …": where the name ends is unclear
             words = [w for w in _tokens(run) if w not in "(),"]
+            if words and words[-1][-2:] in ("'s", "’s") and len(words[-1]) > 3:
+                words[-1] = words[-1][:-2]  # "Fundacja Pracownia Miejska's report": the English possessive
             if len(words) <= MAX_WORDS + 4:
                 yield " ".join(words)
 

@@ -161,3 +161,16 @@ def test_a_posts_own_key_listing_a_projects_file_ties_the_post_to_it(make_site, 
     post = rdflib.URIRef("https://example.org/2022/01/20/results.html")
     assert rdflib.URIRef("https://example.org/kg/project/turku") in set(g.objects(post, SCHEMA.mentions))
     assert not [d for d in result.diagnostics if d.kind == "unknown-key" and "related_case" in d.message]
+
+
+def test_a_misspelt_known_key_listing_a_file_is_still_a_warning_and_ties_nothing(make_site, tmp_path):
+    site = make_site(tmp_path, {
+        "_config.yml": EN_CONFIG,
+        "_cases/turku.md": "---\ntitle: Youth budget in Turku\nclient: City of Turku\n---\n",
+        "_posts/2022-01-20-results.md": "---\ntitle: The results\ncleints: _cases/turku.md\n---\nText.\n",
+    })
+    result = kg.build(site)
+    g = result.graph.graph()
+    post = rdflib.URIRef("https://example.org/2022/01/20/results.html")
+    assert rdflib.URIRef("https://example.org/kg/project/turku") not in set(g.objects(post, SCHEMA.mentions))
+    assert [d for d in result.diagnostics if d.kind == "unknown-key" and "cleints" in d.message]

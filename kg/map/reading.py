@@ -108,6 +108,8 @@ class Reading:
     def documents_named(self, doc: Document, key: str) -> list[Document]:
         """The site's documents that ``doc``'s key lists by their paths, when every value it holds is one
         ("projetos: [_projetos/lisboa.md]", "related_case: _cases/gdansk.md"); else none."""
+        if difflib.get_close_matches(key, _SUGGESTED, n=1, cutoff=0.8):
+            return []  # "categoris": a known key misspelt, said as such (check_keys), not a key of one's own
         values = [v.strip() for v in _paths(doc.data.get(key))]
         if not values or any(not v.startswith("_") or "\n" in v for v in values):
             return []

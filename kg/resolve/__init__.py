@@ -43,9 +43,9 @@ from kg.resolve.kinds import (
 )
 from kg.resolve.mentions import Mentions
 from kg.resolve.names import normalise, split_parenthesis, split_unit
-from kg.resolve.places import canonical_place, region_country, town, towns_in
+from kg.resolve.places import canonical_place, region_country, regions_in, town, towns_in
 from kg.resolve.registry import DEFAULT_SOURCE, Entry, Registry, load_registry
-from kg.resolve.whereabouts import country_by_company, site_country
+from kg.resolve.whereabouts import country_by_company, described_kind, site_country
 from kg.vocab import ORGANISATION_TYPES, RDF_TYPE, WD, kgo, schema
 
 __all__ = ["Registry", "Resolved", "load_registry", "resolve"]
@@ -201,11 +201,12 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
     kinds_given: dict[NamedNode, str | None] = {}
 
     def form_facts(iri: NamedNode, names: list[str], roles: set[str], src: str,
-                   parent: str | None = None) -> str | None:
-        """The kind the names' forms say (once per organisation), typed as the registry would."""
+                   parent: str | None = None, described: str | None = None) -> str | None:
+        """The kind the names' forms say (once per organisation), else the kind the site's description says
+        of its own organisation, typed as the registry would."""
         if iri in kinds_given:
             return kinds_given[iri]
-        kind = kinds_given[iri] = _kind_of_names(names, roles, parent)
+        kind = kinds_given[iri] = _kind_of_names(names, roles, parent) or described
         if kind:
             extra = ORGANISATION_TYPES.get(kind)
             if extra and extra != "Organization":
@@ -269,7 +270,8 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
             names_seen = [_display(n, parsed[n]) for n in group]
             unit_parents = [parsed[n].unit_of for n in group if parsed[n].unit_of]
             kind = form_facts(iri, [_unit_part(n, parsed[n]) for n in group], {n.role for n in group}, group[0].file,
-                              parent=_parent_kind(unit_parents[0], registry, parsed) if unit_parents else None)
+                              parent=_parent_kind(unit_parents[0], registry, parsed) if unit_parents else None,
+                              described=described_kind(ctx.config.description or "") if root == site_root else None)
             if not countries:
                 parent = iri_of_root[clusters.find(unit_parents[0])] if unit_parents else None
                 country_facts(iri, names_seen, [n.lang for n in group], kind, group[0].file, parent)
@@ -300,11 +302,14 @@ def _countries_from_context(ctx: MapContext, registry: Registry, out: list[State
             code_of.setdefault(ctx.mint.entity(entry.kind, entry.id).value, country.alpha_2)
     countries: dict[str, str] = {}
     projects: dict[str, set[str]] = defaultdict(set)
+    pages: dict[str, set[str]] = defaultdict(set)
     for st in out:
         if st.predicate == schema.location and isinstance(st.object, NamedNode) and st.object.value in code_of:
             countries.setdefault(st.subject.value, code_of[st.object.value])
         elif st.predicate in _ROLES and isinstance(st.object, NamedNode):
             projects[st.subject.value].add(st.object.value)
+        elif st.predicate == schema.mentions and isinstance(st.object, NamedNode):
+            pages[st.subject.value].add(st.object.value)
     raw = ctx.config.raw
     own = site_country(raw.get("locale"), ctx.config.url, ctx.config.timezone)
     found: dict[NamedNode, tuple[str, str]] = {}
@@ -313,8 +318,11 @@ def _countries_from_context(ctx: MapContext, registry: Registry, out: list[State
         if iri.value in countries or root.startswith("reg:") or kinds_given.get(iri) == "intergovernmental":
             continue
         code = own if root == site_root else None
+        langs = [n.lang for n in group]
         if code is None:
-            code = country_by_company(iri.value, projects, countries, [n.lang for n in group])
+            code = country_by_company(iri.value, projects, countries, langs)
+        if code is None and not any(iri.value in held for held in projects.values()):
+            code = country_by_company(iri.value, pages, countries, langs)  # named only: the pages' company
         if code is not None:
             found[iri] = (code, group[0].file)
     for iri, (code, src) in found.items():  # read from the names' countries only, never from each other's
@@ -558,7 +566,8 @@ def _country_of(names: list[str], langs: list[str | None], kind: str | None) -> 
                 if code := region_country(core):
                     return code
     if kind in ("university", "research-institute", "agency"):
-        found_in = {t.country for name in names for t in towns_in(name)}
+        found_in = {t.country for name in names for t in towns_in(name)} | {c for name in names
+                                                                           for c in regions_in(name)}
         if len(found_in) == 1:
             return next(iter(found_in))
     return None

@@ -123,3 +123,18 @@ def towns_in(name: str, at_least: int = 100_000) -> list[Town]:
             if hit is not None and hit.population >= (at_least if hit.main else 5 * at_least):
                 found.append(hit)
     return found
+
+
+def regions_in(name: str) -> set[str]:
+    """Countries of the regions, provinces or federal states (ISO 3166-2) a name holds as two words or more,
+    or as one long word ("Universidad de Castilla-La Mancha", "Politecnico di Lombardia")."""
+    words = [w for w in name.replace("-", " ").split()]
+    found = set()
+    for size in (4, 3, 2, 1):
+        for i in range(len(words) - size + 1):
+            span = words[i : i + size]
+            if not span[0][:1].isupper() or (size == 1 and len(span[0]) < 8):
+                continue
+            if code := region_country(" ".join(span)):
+                found.add(code)
+    return found

@@ -1,6 +1,7 @@
-"""Countries a name does not say, as a careful reader works them out from the rest of the site.
-
-Two readings, each only where nothing contradicts it:
+"""Countries (and the site's own kind) a name does not say, as a careful reader works them out from the
+rest of the site. The site's description of its own organisation gives its kind ("… est une
+coopérative de conseil", "… is a non-profit foundation": :func:`described_kind`). Two readings give
+countries, each only where nothing contradicts it:
 
 * **The site's own organisation** is in the country its site says it is: the country part of
   ``locale: fr_FR``, the country-code domain of its ``url`` (``.dk``, not ``.eu`` or ``.org``), or the
@@ -15,12 +16,14 @@ Two readings, each only where nothing contradicts it:
 from __future__ import annotations
 
 import contextlib
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
 from kg.resolve.countries import country_of_host
+from kg.resolve.kinds import fold
 from kg.resolve.places import LANGUAGE_COUNTRIES
 
 NEUTRAL_LANGUAGES = frozenset({"en", ""})
@@ -90,3 +93,38 @@ def country_by_company(org: str, projects: Mapping[str, set[str]], countries: Ma
         return None
     code = next(iter(seen))
     return code if spoken_in(code, languages) else None
+
+
+#: Words by which organisations describe themselves ("… est une coopérative de conseil", "… is a
+#: non-profit foundation", "Consultora de participação …"), folded, per kind; the first one a
+#: description uses gives its kind.
+SELF_DESCRIPTIONS: dict[str, tuple[str, ...]] = {
+    "research-institute": ("think tank", "think-tank", "research institute", "institut de recherche",
+                           "forschungsinstitut", "instituto de investigacion", "istituto di ricerca",
+                           "forskningsinstitut", "research centre", "research center"),
+    "ngo": ("non profit", "nonprofit", "not for profit", "sin animo de lucro", "sans but lucratif",
+            "a but non lucratif", "senza scopo di lucro", "sem fins lucrativos", "gemeinnutzig\\w*", "ideell\\w*",
+            "almennyttig\\w*",
+            "association", "asociacion", "associazione", "associacao", "associacio", "verein", "vereniging",
+            "forening", "yhdistys", "stowarzyszenie", "spolek", "foundation", "fondation", "fundacion", "fondazione",
+            "fundacao", "stiftung", "stichting", "stiftelse", "saatio", "fundacja", "charity", "ngo", "ong", "onlus",
+            "e v", "charitable"),
+    "company": ("company", "consultancy", "consulting firm", "consultora", "consultoria", "consultant\\w*",
+                "cooperative", "cooperativa", "cooperatief", "genossenschaft", "scop", "scic", "empresa",
+                "entreprise", "societe", "societa", "unternehmen", "firma", "\\w+firma", "\\w+firmaet", "virksomhed",
+                "\\w*bureau", "\\w*byra", "bolag", "selskab", "agence", "agentur", "studio", "start up", "startup",
+                "gmbh", "ltd", "lda", "s l", "srl", "aps", "oy", "ab", "bv", "sas", "sarl", "sp z o o"),
+}
+_SELF_RE = tuple((kind, re.compile(r"\b(?:" + "|".join(words) + r")\b")) for kind, words in SELF_DESCRIPTIONS.items())
+
+
+def described_kind(description: str) -> str | None:
+    """The kind a site's description of its own organisation says, by the first self-describing word
+    of its first sentence (see :data:`SELF_DESCRIPTIONS`)."""
+    first = re.split(r"(?<=[.!?])\s", description.strip(), maxsplit=1)[0]
+    words = fold(first)
+    best: tuple[int, str] | None = None
+    for kind, pattern in _SELF_RE:
+        if (match := pattern.search(words)) and (best is None or match.start() < best[0]):
+            best = (match.start(), kind)
+    return best[1] if best else None

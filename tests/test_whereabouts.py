@@ -174,3 +174,22 @@ def test_a_misspelt_known_key_listing_a_file_is_still_a_warning_and_ties_nothing
     post = rdflib.URIRef("https://example.org/2022/01/20/results.html")
     assert rdflib.URIRef("https://example.org/kg/project/turku") not in set(g.objects(post, SCHEMA.mentions))
     assert [d for d in result.diagnostics if d.kind == "unknown-key" and "cleints" in d.message]
+
+
+def test_a_municipality_is_found_in_running_text_under_its_towns_other_names(make_site, tmp_path):
+    site = make_site(tmp_path, {
+        "_config.yml": EN_CONFIG,
+        "_cases/warsaw.md": "---\ntitle: Warsaw panel\nclient: Urząd m.st. Warszawy\n---\n",
+        "_posts/2022-10-03-panel.md": "---\ntitle: The panel's recommendations\n---\n"
+                                      "Warsaw City Hall accepted eleven of the panel's recommendations.\n",
+    })
+    g = graph(site)
+    [city] = orgs_named(g, "Urząd m.st. Warszawy")
+    post = rdflib.URIRef("https://example.org/2022/10/03/panel.html")
+    assert city in set(g.objects(post, SCHEMA.mentions))
+
+
+def test_a_public_body_named_in_one_compound_word_is_found_by_its_form():
+    found = set(dict(names_by_form("Skolverket och Socialstyrelsen samarbetar. Riigikantselei oli partner.")))
+    assert found == {"Skolverket", "Socialstyrelsen", "Riigikantselei"}
+    assert not dict(names_by_form("Styrelsen möts i morgon.")), "the board alone is nobody's name"

@@ -75,7 +75,8 @@ _STRONG = re.compile(
     r"provincia|provincie|landkreis|generalitat|diputacion|county|city of|town of|council of|"
     r"confederation|selskab|bolag|bolaget|trafikselskab|landsting\w*|styrelse\w*|verket|akademi|federacao|"
     r"confederacao|associacao|fundacao|fundacja|stowarzyszenie|uniwersytet|univerzita|ulikool|linnavalitsus|"
-    r"ministerstwo|ministerstvo|ministeerium|riigikantselei|sihtasutus|saatio|nadace|spolek|kraj|gmina|urzad)\b"
+    r"ministerstwo|ministerstvo|ministeerium|riigikantselei|sihtasutus|saatio|nadace|spolek|kraj|gmina|urzad|"
+    r"direcao|direccao|kancelar|kancelaria|siec)\b"
 )
 
 
@@ -129,7 +130,7 @@ _STEMS = (
     "diputaci", "county", "city of", "town of", "council of", "selskab", "bolag", "landsting", "styrelse", "verket",
     "akademi", "uniwersyt", "univerzit", "ulikool", "ülikool", "linnavalitsus", "kantselei", "urząd", "urzad", "gmina",
     "fundacja", "stowarzysz", "nadace", "spolek", "sihtasutus", "säätiö", "federação", "associação", "fundação",
-    "minister", "kraj",
+    "minister", "kraj", "direção", "direcao", "kancelář", "kancelar", "sieć", "siec",
     " e.v.", " gmbh", " s.l.", " sl ", " s.a.", " ab ", " ltd", " s.r.l.", " srl", " s.p.a.", " spa ", " b.v.",
     " oy ", " as ", " aps", " sas", " sarl", " sccl", " inc", " llc", " plc", " ag ", " asbl", " vzw",
 )
@@ -231,7 +232,18 @@ def names_by_form(text: str) -> list[tuple[str, str | None]]:
                 found.setdefault(name, None)
     for long_form, acronym in _defined_long_forms(text):
         found[long_form] = acronym
+    if _AGENCY_WORD_STEMS.search(text):
+        for match in _AGENCY_WORD.finditer(text):
+            found.setdefault(match.group(0), None)
     return list(found.items())
+
+
+#: One-word names of public bodies, compounds of a word and an agency's form: "Skolverket",
+#: "Socialstyrelsen", "Riigikantselei", "Arbetsförmedlingen" is not one (no such ending).
+_AGENCY_ENDINGS = ("verket", "styrelsen", "myndigheten", "direktoratet", "kantselei", "ministeriet", "inspektionen",
+                   "styrelse", "virasto", "ministeriö", "tilsynet", "kommissionen", "ombudsmannen")
+_AGENCY_WORD_STEMS = re.compile("|".join(_AGENCY_ENDINGS))
+_AGENCY_WORD = re.compile(r"(?<![\w\-])[A-ZÅÄÖÆØÜ][a-zåäöæøüéõ]{2,}(?:" + "|".join(_AGENCY_ENDINGS) + r")(?![\w\-])")
 
 
 def _named_by_form(words: list[str]) -> str | None:

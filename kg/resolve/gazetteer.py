@@ -34,6 +34,14 @@ PLACE_TEMPLATES = {
         "{p} municipality",
         "{p} city council",
         "{p} city hall",
+        "{p} city government",
+        "{p} city administration",
+        "{p} city office",
+        "{p} municipal government",
+        "municipal government of {p}",
+        "{p} town hall",
+        "{p} town council",
+        "{p} council",
         "ville de {p}",
         "ville d {p}",
         "mairie de {p}",
@@ -150,10 +158,14 @@ class Gazetteer:
         if kind == "municipality" and is_metropolitan(base):
             kind = "metro"
         if kind in PLACE_TEMPLATES and (core := place_core(base, "municipality" if kind == "metro" else kind)):
-            for template in PLACE_TEMPLATES[kind]:
-                self._add_folded(template.format(p=core), key)
-                if not core.endswith("s"):
-                    self._add_folded(template.format(p=core + "s"), key)
+            from kg.resolve.places import names_of_town
+
+            # the town under each of its names: "Urząd m.st. Warszawy" is "Warsaw City Hall" in English
+            for place in sorted({core, *names_of_town(core)}):
+                for template in PLACE_TEMPLATES[kind]:
+                    self._add_folded(template.format(p=place), key)
+                    if not place.endswith("s"):
+                        self._add_folded(template.format(p=place + "s"), key)
 
     def add_acronym(self, acronym: str, key: str) -> None:
         if _ACRONYM.match(acronym):

@@ -138,3 +138,21 @@ def regions_in(name: str) -> set[str]:
             if code := region_country(" ".join(span)):
                 found.add(code)
     return found
+
+
+@lru_cache(maxsize=1)
+def _names_of_towns() -> dict[int, tuple[str, ...]]:
+    out: dict[int, list[str]] = {}
+    for key, towns in _towns().items():
+        for found in towns:
+            out.setdefault(found.id, []).append(key)
+    return {ident: tuple(sorted(keys)) for ident, keys in out.items()}
+
+
+def names_of_town(core: str) -> tuple[str, ...]:
+    """Every (folded) name GeoNames knows for the town called ``core`` ("warszawy", "warsaw" →
+    "varsovia", "varsovie", "warsaw", "warschau", "warszawa" …), or ``()``."""
+    found = canonical_place(core)
+    if not found.startswith("geo"):
+        return ()
+    return _names_of_towns().get(int(found[3:]), ())

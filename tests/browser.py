@@ -14,6 +14,7 @@ by a NUL byte. That needs nothing beyond the standard library (no WebSocket clie
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import select
@@ -64,20 +65,16 @@ class Chromium:
         self.close()
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(BrowserError, OSError):
             self.send("Browser.close")
-        except (BrowserError, OSError):
-            pass
         try:
             self.process.wait(10)
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait(10)
         for fd in (self._out, self._in):
-            try:
+            with contextlib.suppress(OSError):
                 os.close(fd)
-            except OSError:
-                pass
 
     # -- the protocol ---------------------------------------------------------------------------
     def send(self, method: str, params: dict[str, Any] | None = None, session: str | None = None) -> dict[str, Any]:

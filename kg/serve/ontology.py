@@ -19,7 +19,7 @@ from kg.ontology import resource
 from kg.query.formats import short
 from kg.serve.pages import page as document
 from kg.serve.pages import prose, text
-from kg.vocab import KGO, OWL, RDF, RDFS, SKOS
+from kg.vocab import KGO, OWL, PREFIXES, RDF, RDFS, SKOS
 
 #: Where ``kg serve`` answers for the vocabulary.
 PATH = "/kg/ontology"
@@ -58,9 +58,13 @@ class Vocabulary:
     """Every term kg.ttl declares, by IRI, in the file's order within each kind."""
     graph: dict[object, dict[str, list]]
     """Every subject's properties (blank nodes too: a union domain)."""
+    prefixes: dict[str, str]
+    """kg.ttl's own prefixes (and kg's), for the prefixed names the page shows and anchors with."""
 
     def href(self, iri: str) -> str | None:
         """Where a term is described on the vocabulary page, if kg.ttl describes it."""
+        if iri == ONTOLOGY:
+            return PATH
         term = self.terms.get(iri)
         return f"{PATH}#{term.anchor}" if term else None
 
@@ -74,22 +78,21 @@ def vocabulary() -> Vocabulary:
     """kg.ttl, read once."""
     turtle = resource("kg.ttl").read_bytes()
     graph: dict[object, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    order: list[NamedNode] = []
-    for triple in parse(turtle, format=RdfFormat.TURTLE):
+    order: dict[NamedNode, None] = {}
+    parser = parse(turtle, format=RdfFormat.TURTLE)
+    for triple in parser:
         graph[triple.subject][triple.predicate.value].append(triple.object)
-        if isinstance(triple.subject, NamedNode) and triple.subject not in order:
-            order.append(triple.subject)
+        if isinstance(triple.subject, NamedNode):
+            order.setdefault(triple.subject)
+    prefixes = {**PREFIXES, **getattr(parser, "prefixes", {})}
     terms: dict[str, Term] = {}
     for kind_iri, heading in _KINDS:
         for subject in order:
             types = {t.value for t in graph[subject].get(RDF + "type", [])}
             if kind_iri in types and subject.value not in terms and subject.value != ONTOLOGY:
-                terms[subject.value] = Term(subject.value, _anchor(subject), heading, graph[subject])
-    return Vocabulary(turtle, terms, graph)
-
-
-def _anchor(term: NamedNode) -> str:
-    return term.value[len(KGO):] if term.value.startswith(KGO) else short(term)
+                anchor = subject.value[len(KGO):] if subject.value.startswith(KGO) else short(subject, prefixes)
+                terms[subject.value] = Term(subject.value, anchor, heading, graph[subject])
+    return Vocabulary(turtle, terms, dict(graph), prefixes)
 
 
 def page(vocab: Vocabulary) -> bytes:
@@ -133,7 +136,7 @@ def _entry(vocab: Vocabulary, term: Term) -> str:
     comments = _english_first(values.get(RDFS + "comment", []) + values.get(SKOS + "definition", []))
     comment = "".join(f'<p class="prose"{_lang(c)}>{prose(c.value)}</p>' for c in comments)
     table = "".join(f"<tr><th>{text(name)}</th><td>{cell}</td></tr>" for name, cell in rows)
-    heading = text(short(NamedNode(term.iri)))
+    heading = text(short(NamedNode(term.iri), vocab.prefixes))
     if label:
         heading += f" <small>{text(label)}</small>"
     return (f'<section id="{text(term.anchor)}"><h3><a href="#{text(term.anchor)}">{heading}</a></h3>\n'
@@ -146,7 +149,7 @@ def _ref(vocab: Vocabulary, node) -> str:
         href = vocab.href(node.value)
         if href is None and node.value.startswith(("http://", "https://")):
             href = node.value
-        shown = text(short(node))
+        shown = text(short(node, vocab.prefixes))
         return f'<a href="{text(href)}">{shown}</a>' if href else shown
     if isinstance(node, BlankNode):
         members = vocab.graph.get(node, {}).get(OWL + "unionOf", [])

@@ -135,7 +135,7 @@ def _param_input(param: Param, given: str | None) -> str:
     required = " required" if param.default is None else ""
     about = f" ({text(param.description)})" if param.description else ""
     return (f'\n<p><label>{text(param.name)}{about}: '
-            f'<input name="param-{text(param.name)}" value="{text(value)}" size="40"{required}></label></p>')
+            f'<input name="param-{text(param.name)}" value="{source(value)}" size="40"{required}></label></p>')
 
 
 def link(ds: Dataset, term: NamedNode) -> str:

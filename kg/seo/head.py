@@ -1,0 +1,175 @@
+"""Where a built page's ``<head>`` ends and which script elements it has, as a browser's parser sees it.
+
+``kg seo --inject`` edits pages as text, so it needs source offsets; a regex for
+``</head>`` finds one inside a comment or a script's string as readily as the real
+one. This runs html5lib (the WHATWG parsing algorithm: comments, script and style
+raw text, RCDATA, bogus comments such as ``<![CDATA[`` outside SVG, implied and
+upper-case tags) and notes, for each token, the offsets of the source it came from:
+
+* ``head_end``: where the head element is closed, by its ``</head>`` or by the first
+  token that cannot be in a head (body content, ``<body>``), or the end of the text;
+  markup put there is the head's last child.
+* ``scripts``: each HTML ``<script>`` element (start tag to end tag), its attributes
+  and whether it is in the head; a ``<script>`` inside a comment or inside another
+  script is text, not an element, and is not listed.
+* ``comments``: each comment with its text.
+
+The text is parsed as given except for a leading byte order mark, which the HTML
+decoder drops (and which is then not content that closes the head). Offsets index
+the text as given, CRLF and CR line breaks included (html5lib reads them as LF).
+
+Once the head is closed the rest is read only as far as it holds what a caller asks
+for (``needles``), so a long page costs little more than its head.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from html5lib._inputstream import HTMLUnicodeInputStream
+from html5lib._tokenizer import HTMLTokenizer
+from html5lib.constants import EOF, namespaces, tokenTypes
+from html5lib.html5parser import HTMLParser
+from html5lib.treebuilders import getTreeBuilder
+
+_PARSE_ERROR = tokenTypes["ParseError"]
+_START, _END, _COMMENT, _DOCTYPE = (tokenTypes[k] for k in ("StartTag", "EndTag", "Comment", "Doctype"))
+_DOCUMENT_TAGS = frozenset({"html", "head", "body"})
+
+
+@dataclass
+class Script:
+    start: int
+    end: int
+    attributes: dict[str, str]
+    in_head: bool
+
+
+@dataclass
+class Comment:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Head:
+    head_end: int
+    whole_document: bool
+    """Whether the text says it is a page: a doctype, or an html, head or body tag."""
+    scripts: list[Script] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+
+
+class _Stream(HTMLUnicodeInputStream):
+    """html5lib's input stream, counting how far into the (line-break-normalised) text it has read."""
+
+    def reset(self) -> None:
+        super().reset()
+        self.before = 0  # characters in the chunks read before the current one
+
+    def readChunk(self, chunkSize=None):
+        self.before += self.chunkSize
+        return super().readChunk(chunkSize)
+
+    def unget(self, char) -> None:
+        if char is not EOF and self.chunkOffset == 0:  # html5lib puts it back in front of the new chunk
+            self.before -= 1
+        super().unget(char)
+
+    @property
+    def offset(self) -> int:
+        return self.before + self.chunkOffset
+
+
+class _Tokenizer(HTMLTokenizer):
+    """html5lib's tokenizer, noting after each token how the parser placed it."""
+
+    scan: _Scan
+
+    def __iter__(self):
+        scan = self.scan
+        previous = 0
+        for token in super().__iter__():
+            if token["type"] == _PARSE_ERROR:
+                yield token
+                continue
+            end = self.stream.offset
+            start, previous = previous, end
+            yield token  # the parser handles it (and any token it reprocesses) before this returns
+            if not scan.after(token, start, end):
+                return
+
+
+class _Scan:
+    def __init__(self, text: str, needles: tuple[str, ...]) -> None:
+        self.parser = HTMLParser(tree=getTreeBuilder("etree"), namespaceHTMLElements=False)
+        self.tokenizer: HTMLTokenizer  # set by scan()
+        self.head_end: int | None = None
+        self.whole = False
+        self.scripts: list[Script] = []
+        self.comments: list[Comment] = []
+        self.open_script: Script | None = None
+        folded = text.lower()
+        self.last_needle = max((folded.rfind(n.lower()) + len(n) for n in needles if n.lower() in folded), default=0)
+
+    def after(self, token: dict, start: int, end: int) -> bool:
+        """Note what ``token`` (``start``–``end`` of the normalised text) became; False to stop reading."""
+        kind = token["type"]
+        tree = self.parser.tree
+        name = token.get("name")
+        if kind == _DOCTYPE or (kind in (_START, _END) and name in _DOCUMENT_TAGS):
+            self.whole = True
+        if kind == _COMMENT:
+            self.comments.append(Comment(start, end, token["data"]))
+        elif kind == _START and name == "script" and self.tokenizer.state == self.tokenizer.scriptDataState:
+            element = tree.openElements[-1]
+            if element.name == "script" and element.namespace in (None, namespaces["html"]):
+                attributes = {k: v for k, v in token["data"].items() if isinstance(k, str)}
+                self.open_script = Script(start, end, attributes, element.parent is tree.headPointer)
+                self.scripts.append(self.open_script)
+        elif kind == _END and name == "script" and self.open_script is not None:
+            self.open_script.end = end
+            self.open_script = None
+        if self.head_end is None and tree.headPointer is not None and \
+                not any(e is tree.headPointer for e in tree.openElements):
+            self.head_end = start
+        return self.head_end is None or self.open_script is not None or end < self.last_needle
+
+
+def scan(text: str, needles: tuple[str, ...] = ()) -> Head:
+    """The head and scripts of ``text``; after the head, reading stops past the last of ``needles``
+    (case-insensitive) that the text holds."""
+    bom = 1 if text.startswith("\ufeff") else 0
+    body = text[bom:]
+    state = _Scan(body, needles)
+    parser = state.parser
+    parser.innerHTMLMode = False
+    parser.container = "div"
+    parser.scripting = True  # as browsers and crawlers that run scripts read <noscript>
+    tokenizer = _Tokenizer(body, parser=parser)
+    tokenizer.stream = _Stream(body)
+    tokenizer.scan = state
+    state.tokenizer = tokenizer
+    parser.tokenizer = tokenizer
+    parser.reset()
+    parser.mainLoop()
+    normalised = len(body.replace("\r\n", "\n"))
+    if state.open_script is not None:  # a script that runs to the end of the text
+        state.open_script.end = normalised
+    to_source = _offsets(body, bom)
+    head_end = state.head_end if state.head_end is not None else normalised
+    return Head(to_source(head_end), state.whole,
+                [Script(to_source(s.start), to_source(s.end), s.attributes, s.in_head) for s in state.scripts],
+                [Comment(to_source(c.start), to_source(c.end), c.text) for c in state.comments])
+
+
+def _offsets(text: str, shift: int):
+    """Offsets in ``text`` with CRLF read as one LF → offsets in ``text`` as written (plus ``shift``)."""
+    merged: list[int] = []  # the normalised offset of each CRLF's LF
+    at = text.find("\r\n")
+    while at >= 0:
+        merged.append(at - len(merged))
+        at = text.find("\r\n", at + 2)
+    return lambda offset: offset + bisect_left(merged, offset) + shift

@@ -26,12 +26,17 @@ SEO_TAG = """<!-- Begin Jekyll SEO tag v2.8.0 -->
 <!-- End Jekyll SEO tag -->"""
 
 
-def kg_scripts(html: str) -> list:
-    """kg's script elements as html5lib parses the page, each as (parent tag, text)."""
-    tree = html5lib.parse(html.encode("utf-8", errors="surrogateescape"), treebuilder="etree",
-                          namespaceHTMLElements=False)  # bytes, as a browser gets them: a BOM is no text
-    parents = {child: parent for parent in tree.iter() for child in parent}
-    return [(parents[e].tag, e.text) for e in tree.iter("script") if e.get("data-generator") == "kg"]
+def kg_scripts(html: str, readings: tuple[bool, ...] = (True, False)) -> list:
+    """kg's script elements as html5lib parses the page, each as (parent tag, text); the same
+    whether the parser runs scripts (a browser, a rendering crawler) or not (a plain crawler)."""
+    found = []
+    for scripting in readings:
+        tree = html5lib.parse(html.encode("utf-8", errors="surrogateescape"), treebuilder="etree",
+                              namespaceHTMLElements=False, scripting=scripting)  # bytes: a BOM is no text
+        parents = {child: parent for parent in tree.iter() for child in parent}
+        found.append([(parents[e].tag, e.text) for e in tree.iter("script") if e.get("data-generator") == "kg"])
+    assert all(f == found[0] for f in found)
+    return found[0]
 
 
 def added(html: str, element: str = OURS) -> tuple[str, str]:
@@ -122,10 +127,14 @@ def test_a_head_without_its_end_tag_ends_where_the_body_content_starts():
     assert after.startswith("Hello")
 
 
-def test_a_noscript_in_the_head_is_read_as_a_browser_that_runs_scripts_reads_it():
-    html = "<html><head><noscript><style>p{}</style></head></noscript><title>t</title></head><body></body></html>"
+def test_a_noscript_in_the_head_gets_the_script_before_it_where_browsers_with_and_without_scripts_agree():
+    """A browser that runs scripts reads a head's <noscript> as raw text, one that does not reads
+    its markup (``<p>`` ends the head there): before the <noscript> both are still in the head."""
+    html = "<html><head><title>t</title><noscript><p>Turn on scripts</p></noscript></head><body></body></html>"
     before, after = added(html)
-    assert before.endswith("<title>t</title>") and after.startswith("</head><body>")
+    assert before.endswith("<title>t</title>") and after.startswith("<noscript>")
+    before, after = added("<html><head><noscript></head></noscript><title>t</title></head><body></body></html>")
+    assert before == "<html><head>"
 
 
 def test_a_page_without_head_tags_gets_the_script_in_its_implied_head():
@@ -135,6 +144,16 @@ def test_a_page_without_head_tags_gets_the_script_in_its_implied_head():
     assert before == "<!doctype html><html lang=sv>"
     before, after = added("<!DOCTYPE html>")
     assert after == ""
+
+
+def test_a_page_that_ends_inside_something_unterminated_gets_the_script_before_it():
+    """At the end of a page with no body, markup added after an unclosed comment, tag or title
+    would be inside it; the script goes before that instead, where a parser still puts it in the head."""
+    assert added("<!DOCTYPE html><title>t</title><!-- no end")[1] == "<!-- no end"
+    assert added("<html><head><title>unclosed")[1] == "<title>unclosed"
+    assert added("<html><head><meta name=a")[1] == "<meta name=a"
+    assert added("<!DOCTYPE html></\r\n")[1] == "</\r\n"
+    assert added('<html lang="sv"><head lang="sv"><link rel=icon href="x')[0] == '<html lang="sv"><head lang="sv">'
 
 
 def test_a_text_that_is_no_document_is_left_alone():
@@ -254,3 +273,63 @@ def test_cli_injects_a_built_site_idempotently(make_site, tmp_path, monkeypatch)
     assert "added to 0 pages, replaced in 0, unchanged in 2" in second.output
     assert {p: p.read_bytes() for p in built.rglob("*.html")} == after
     assert not (tmp_path / "output").exists()  # --inject alone writes no --out files
+
+
+# -- any mix of the hard parts ---------------------------------------------------------------------
+PIECES = ["<!DOCTYPE html>", "<html lang=sv>", "<HEAD>", "<head>", "</head>", "</HEAD >", "<title>t</title>",
+          "<TITLE></head></TITLE>", "<!-- </head> -->", "<!-->", "<script>var s = '</head>';</script>",
+          "<script><!-- <script></script> --></script>", "<style>p::after { content: '</head>' }</style>",
+          "<![CDATA[ </head> ]]>", "<noscript><p>no</p></noscript>", "<meta charset=utf-8>", "<link rel=icon>",
+          "<?php x ?>", "\r\n", "\n", " ", "\t", "text", "&amp;", "<", "</", "<p>", "<body>", "</body>", "</html>",
+          "<svg><![CDATA[ </head> ]]></svg>", "<textarea></head></textarea>", "<template><p></template>",
+          '<script type="application/ld+json">{"@type":"Thing"}</script>']
+
+
+def documents():
+    from hypothesis import strategies as st
+
+    return st.tuples(st.booleans(), st.lists(st.sampled_from(PIECES), max_size=14)).map(
+        lambda t: ("\ufeff" if t[0] else "") + "".join(t[1]))
+
+
+def test_any_mix_of_comments_scripts_cdata_and_implied_tags_gets_the_script_in_the_head():
+    """For generated pages, the script is added as one block (nothing else changes), a parser
+    finds it in the head with its JSON whole, and the second run is byte-for-byte unchanged."""
+    from hypothesis import given, settings
+
+    @settings(max_examples=300, deadline=None)
+    @given(documents())
+    def check(html):
+        new, state, _ = inject_html(html, OURS)
+        if state == "no-head":
+            assert new == html
+            return
+        added(html)
+
+    check()
+
+
+def test_any_page_with_kg_scripts_already_in_it_ends_with_exactly_one_and_a_second_run_changes_nothing():
+    """Old kg scripts anywhere (in the head, the body, a comment, a script's string): afterwards a
+    parser finds exactly one, the new one, and a second run is byte-for-byte unchanged."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from([*PIECES, OURS, OURS.upper().replace("KG", "kg"), f"<!-- {OURS} -->"]),
+                    max_size=14))
+    def check(pieces):
+        html = "".join(pieces)
+        new, state, _ = inject_html(html, NEWER)
+        if state == "no-head":
+            assert new == html
+            return
+        # An old script kept in place after a head's <noscript> is in the head only for a browser
+        # that runs scripts: the page said so before kg replaced it.
+        found = kg_scripts(new, (True, False) if state == "added" else (True,))
+        assert [text for _, text in found] == ['{"a":2}']
+        if state == "added":
+            assert found == [("head", '{"a":2}')]
+        assert inject_html(new, NEWER)[:2] == (new, "unchanged")
+
+    check()

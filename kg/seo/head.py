@@ -6,9 +6,12 @@ one. This runs html5lib (the WHATWG parsing algorithm: comments, script and styl
 raw text, RCDATA, bogus comments such as ``<![CDATA[`` outside SVG, implied and
 upper-case tags) and notes, for each token, the offsets of the source it came from:
 
-* ``head_end``: where the head element is closed, by its ``</head>`` or by the first
-  token that cannot be in a head (body content, ``<body>``), or the end of the text;
-  markup put there is the head's last child.
+* ``candidates``, first of all where the head element is closed: by its ``</head>``,
+  by the first token that cannot be in a head (body content, ``<body>``), or by the end
+  of the text; markup put there is the head's last child. A ``<noscript>`` in the head
+  is read as raw text by a browser that runs scripts and as markup (which may end the
+  head) by one that does not, so when the head has one, the first candidate is where
+  it starts: the parse up to there is the same either way.
 * ``scripts``: each HTML ``<script>`` element (start tag to end tag), its attributes
   and whether it is in the head; a ``<script>`` inside a comment or inside another
   script is text, not an element, and is not listed.
@@ -19,11 +22,12 @@ decoder drops (and which is then not content that closes the head). Offsets inde
 the text as given, CRLF and CR line breaks included (html5lib reads them as LF).
 
 Once the head is closed the rest is read only as far as it holds what a caller asks
-for (``needles``), so a long page costs little more than its head.
+for (``until``), so a long page costs little more than its head.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -36,6 +40,8 @@ from html5lib.treebuilders import getTreeBuilder
 _PARSE_ERROR = tokenTypes["ParseError"]
 _START, _END, _COMMENT, _DOCTYPE = (tokenTypes[k] for k in ("StartTag", "EndTag", "Comment", "Doctype"))
 _DOCUMENT_TAGS = frozenset({"html", "head", "body"})
+_EARLIER = 8  # how many of the head's last tokens are offered as other places for markup
+
 
 
 @dataclass
@@ -55,7 +61,12 @@ class Comment:
 
 @dataclass
 class Head:
-    head_end: int
+    candidates: list[int]
+    """Where markup may go to be in the head, best first: where the head ends, then the starts of
+    the head's last few tokens, then where its content begins (and, for a head that a token
+    implies, the starts of the tokens before that one). The first is right unless the text ends
+    inside something unterminated (``<!-- …`` at the end of a page with no body); a caller that
+    puts markup there checks it with another scan and moves on to the next if need be."""
     whole_document: bool
     """Whether the text says it is a page: a doctype, or an html, head or body tag."""
     scripts: list[Script] = field(default_factory=list)
@@ -103,7 +114,7 @@ class _Tokenizer(HTMLTokenizer):
 
 
 class _Scan:
-    def __init__(self, text: str, needles: tuple[str, ...]) -> None:
+    def __init__(self, text: str, until: re.Pattern[str] | None) -> None:
         self.parser = HTMLParser(tree=getTreeBuilder("etree"), namespaceHTMLElements=False)
         self.tokenizer: HTMLTokenizer  # set by scan()
         self.head_end: int | None = None
@@ -111,8 +122,12 @@ class _Scan:
         self.scripts: list[Script] = []
         self.comments: list[Comment] = []
         self.open_script: Script | None = None
-        folded = text.lower()
-        self.last_needle = max((folded.rfind(n.lower()) + len(n) for n in needles if n.lower() in folded), default=0)
+        self.noscript: int | None = None  # where the head's first <noscript> starts
+        self.head_open: int | None = None  # where the head's content starts (its start tag's end)
+        self.starts: list[int] = []  # where each token up to the head's end starts
+        self.doctype_end = 0
+        self.head_tag = 0  # where the <head> start tag ends, if there is one
+        self.read_to = max((m.end() for m in until.finditer(text)), default=0) if until else 0
 
     def after(self, token: dict, start: int, end: int) -> bool:
         """Note what ``token`` (``start``–``end`` of the normalised text) became; False to stop reading."""
@@ -129,21 +144,32 @@ class _Scan:
                 attributes = {k: v for k, v in token["data"].items() if isinstance(k, str)}
                 self.open_script = Script(start, end, attributes, element.parent is tree.headPointer)
                 self.scripts.append(self.open_script)
+        elif kind == _START and name == "noscript" and self.noscript is None and tree.openElements and \
+                tree.openElements[-1].name == "noscript" and tree.openElements[-1].parent is tree.headPointer:
+            self.noscript = start
         elif kind == _END and name == "script" and self.open_script is not None:
             self.open_script.end = end
             self.open_script = None
-        if self.head_end is None and tree.headPointer is not None and \
-                not any(e is tree.headPointer for e in tree.openElements):
-            self.head_end = start
-        return self.head_end is None or self.open_script is not None or end < self.last_needle
+        if kind == _DOCTYPE:
+            self.doctype_end = end
+        if self.head_open is None and tree.headPointer is not None:
+            self.head_open = end if kind == _START and name == "head" else start
+            if kind == _START and name == "head":
+                self.head_tag = end
+        if self.head_end is None:
+            if tree.headPointer is not None and not any(e is tree.headPointer for e in tree.openElements):
+                self.head_end = start
+            else:
+                self.starts.append(start)
+        return self.head_end is None or self.open_script is not None or end < self.read_to
 
 
-def scan(text: str, needles: tuple[str, ...] = ()) -> Head:
-    """The head and scripts of ``text``; after the head, reading stops past the last of ``needles``
-    (case-insensitive) that the text holds."""
+def scan(text: str, until: re.Pattern[str] | None = None) -> Head:
+    """The head, scripts and comments of ``text``; after the head, reading goes on only as far as
+    the end of the last match of ``until``."""
     bom = 1 if text.startswith("\ufeff") else 0
     body = text[bom:]
-    state = _Scan(body, needles)
+    state = _Scan(body, until)
     parser = state.parser
     parser.innerHTMLMode = False
     parser.container = "div"
@@ -160,7 +186,15 @@ def scan(text: str, needles: tuple[str, ...] = ()) -> Head:
         state.open_script.end = normalised
     to_source = _offsets(body, bom)
     head_end = state.head_end if state.head_end is not None else normalised
-    return Head(to_source(head_end), state.whole,
+    if state.noscript is not None:  # the one place in a head that a browser without scripts reads otherwise
+        head_end = min(head_end, state.noscript)
+    head_open = state.head_open if state.head_open is not None else head_end
+    in_head = [at for at in reversed(state.starts) if head_open < at < head_end][:_EARLIER]
+    before = [at for at in reversed(state.starts) if at < head_open][:_EARLIER]  # for a head a token implies
+    places = [head_end, *in_head, head_open, *before]
+    # Never before the doctype (that would be quirks mode), never before <head> (its attributes would be lost).
+    candidates = list(dict.fromkeys(to_source(at) for at in places if at >= max(state.doctype_end, state.head_tag)))
+    return Head(candidates, state.whole,
                 [Script(to_source(s.start), to_source(s.end), s.attributes, s.in_head) for s in state.scripts],
                 [Comment(to_source(c.start), to_source(c.end), c.text) for c in state.comments])
 

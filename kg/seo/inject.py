@@ -33,7 +33,7 @@ from kg.seo.safe_json import script_element
 _SEO_BEGIN = re.compile(r"\s*Begin Jekyll SEO tag", re.IGNORECASE)
 _SEO_END = re.compile(r"\s*End Jekyll SEO tag\s*$", re.IGNORECASE)
 #: What must be read past the head: scripts of ours, the end of jekyll-seo-tag's block.
-_NEEDLES = ("data-generator", "End Jekyll SEO tag")
+_READ_ON = re.compile(r"data-generator\s*=\s*[\"']?kg\b|End\s+Jekyll\s+SEO\s+tag", re.IGNORECASE)
 _URL_SAFE = "/:@!$&'()*+,;=-._~%"
 
 
@@ -87,7 +87,7 @@ def inject_html(html: str, element: str, *, replace_seo_tag: bool = False) -> tu
     ``unchanged``: kg's script was there as it is, alone, so nothing changed but what
     ``replace_seo_tag`` removed. A text with no doctype and no html, head or body tag is no
     page (``no-head``) and is left as it is."""
-    head = scan(html, _NEEDLES)
+    head = scan(html, _READ_ON)
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement) in the text as given
     removed = False
     if replace_seo_tag:
@@ -99,18 +99,27 @@ def inject_html(html: str, element: str, *, replace_seo_tag: bool = False) -> tu
         first, *others = ours
         edits.append((first.start, first.end, element))
         edits.extend((s.start, s.end, "") for s in others)  # never two of ours
-    elif head.whole_document:
+        same = html[first.start:first.end] == element and not others
+        return _edit(html, edits), "unchanged" if same else "replaced", removed
+    if head.whole_document:
         newline = "\r\n" if "\r\n" in html else "\n"
-        edits.append((head.head_end, head.head_end, element + newline))
-    else:
-        return html, "no-head", removed
-    new = html
+        for at in head.candidates:
+            new = _edit(html, [*edits, (at, at, element + newline)])
+            if _in_head(new, element):
+                return new, "added", removed
+    return html, "no-head", False
+
+
+def _edit(html: str, edits: list[tuple[int, int, str]]) -> str:
     for start, end, replacement in sorted(edits, reverse=True):
-        new = new[:start] + replacement + new[end:]
-    if not ours:
-        return new, "added", removed
-    same = html[first.start:first.end] == element and not others
-    return new, "unchanged" if same else "replaced", removed
+        html = html[:start] + replacement + html[end:]
+    return html
+
+
+def _in_head(html: str, element: str) -> bool:
+    """Whether a parser finds ``element`` in ``html``'s head as kg's one script, whole."""
+    ours = [s for s in scan(html, _READ_ON).scripts if s.attributes.get("data-generator") == "kg"]
+    return len(ours) == 1 and ours[0].in_head and html[ours[0].start:ours[0].end] == element
 
 
 def _seo_tag_json_ld(html: str, head: Head) -> list[tuple[int, int]]:

@@ -15,11 +15,12 @@ by a NUL byte. That needs nothing beyond the standard library (no WebSocket clie
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
 import os
 import select
 import shutil
-import subprocess
+import signal
 import time
 from pathlib import Path
 from typing import Any
@@ -36,22 +37,24 @@ class BrowserError(Exception):
 
 class Chromium:
     def __init__(self, profile: Path) -> None:
-        commands_r, commands_w = os.pipe()
-        answers_r, answers_w = os.pipe()
-
-        def descriptors() -> None:  # in the child: the pipe ends as fds 3 and 4, where Chromium looks
-            r, w = os.dup(commands_r), os.dup(answers_w)
-            os.dup2(r, 3)
-            os.dup2(w, 4)
-
         Path(profile).mkdir(parents=True, exist_ok=True)
         self._log = Path(profile) / "chromium.log"  # a file, not a pipe: a full pipe would stall Chromium
-        with self._log.open("wb") as log:
-            self.process = subprocess.Popen([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
-                                            preexec_fn=descriptors, pass_fds=(3, 4),
-                                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log)
-        os.close(commands_r)
-        os.close(answers_w)
+        commands_r, commands_w = os.pipe()
+        answers_r, answers_w = os.pipe()
+        log = os.open(self._log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        null = os.open(os.devnull, os.O_RDWR)
+        # posix_spawn, not fork + preexec_fn (unsafe with the server's threads): in the child the
+        # pipe ends become fds 3 and 4, where Chromium looks; every other fd of ours is close-on-exec.
+        # The ends for 3 and 4 are copied above 4 first, so that neither dup2 can clobber the other's.
+        reads, writes = (fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 5) for fd in (commands_r, answers_w))
+        actions = [(os.POSIX_SPAWN_DUP2, null, 0), (os.POSIX_SPAWN_DUP2, null, 1), (os.POSIX_SPAWN_DUP2, log, 2),
+                   (os.POSIX_SPAWN_DUP2, reads, 3), (os.POSIX_SPAWN_DUP2, writes, 4)]
+        try:
+            self.pid = os.posix_spawn(CHROMIUM, [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
+                                      os.environ, file_actions=actions, setpgroup=0)
+        finally:
+            for fd in (commands_r, answers_w, reads, writes, log, null):
+                os.close(fd)
         self._out = commands_w
         self._in = answers_r
         self._buffer = b""
@@ -67,14 +70,24 @@ class Chromium:
     def close(self) -> None:
         with contextlib.suppress(BrowserError, OSError):
             self.send("Browser.close")
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(10)
+        if not self._wait(10):
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.pid, signal.SIGKILL)  # its own process group: Chromium and its helpers
+            self._wait(10)
         for fd in (self._out, self._in):
             with contextlib.suppress(OSError):
                 os.close(fd)
+
+    def _wait(self, timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                if os.waitpid(self.pid, os.WNOHANG)[0]:
+                    return True
+            except ChildProcessError:
+                return True
+            time.sleep(0.05)
+        return False
 
     # -- the protocol ---------------------------------------------------------------------------
     def send(self, method: str, params: dict[str, Any] | None = None, session: str | None = None) -> dict[str, Any]:
@@ -178,3 +191,4 @@ class Tab:
     def _forget(self, method: str) -> None:
         self.browser.events = [e for e in self.browser.events
                                if not (e.get("method") == method and e.get("sessionId") == self.session)]
+

@@ -21,13 +21,13 @@ The text is parsed as given except for a leading byte order mark, which the HTML
 decoder drops (and which is then not content that closes the head). Offsets index
 the text as given, CRLF and CR line breaks included (html5lib reads them as LF).
 
-Once the head is closed the rest is read only as far as it holds what a caller asks
-for (``until``), so a long page costs little more than its head.
+Once the head is closed the rest is read only as far as a caller asks (``read_to``:
+past the last place that may hold what it looks for), so a long page costs little more
+than its head.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -38,7 +38,8 @@ from html5lib.html5parser import HTMLParser
 from html5lib.treebuilders import getTreeBuilder
 
 _PARSE_ERROR = tokenTypes["ParseError"]
-_START, _END, _COMMENT, _DOCTYPE = (tokenTypes[k] for k in ("StartTag", "EndTag", "Comment", "Doctype"))
+_START, _END, _COMMENT, _DOCTYPE, _CHARACTERS = (tokenTypes[k] for k in ("StartTag", "EndTag", "Comment", "Doctype",
+                                                                         "Characters"))
 _DOCUMENT_TAGS = frozenset({"html", "head", "body"})
 _EARLIER = 8  # how many of the head's last tokens are offered as other places for markup
 
@@ -67,6 +68,10 @@ class Head:
     implies, the starts of the tokens before that one). The first is right unless the text ends
     inside something unterminated (``<!-- …`` at the end of a page with no body); a caller that
     puts markup there checks it with another scan and moves on to the next if need be."""
+    closed: bool
+    """Whether a token closes the head (its end tag, body content): then the first candidate is
+    where that token starts, the tokenizer is between tokens there, and markup put there is
+    read as markup in the head. Otherwise the head runs to the end of the text."""
     whole_document: bool
     """Whether the text says it is a page: a doctype, or an html, head or body tag."""
     scripts: list[Script] = field(default_factory=list)
@@ -114,7 +119,7 @@ class _Tokenizer(HTMLTokenizer):
 
 
 class _Scan:
-    def __init__(self, text: str, until: re.Pattern[str] | None) -> None:
+    def __init__(self, read_to: int) -> None:
         self.parser = HTMLParser(tree=getTreeBuilder("etree"), namespaceHTMLElements=False)
         self.tokenizer: HTMLTokenizer  # set by scan()
         self.head_end: int | None = None
@@ -126,8 +131,9 @@ class _Scan:
         self.head_open: int | None = None  # where the head's content starts (its start tag's end)
         self.starts: list[int] = []  # where each token up to the head's end starts
         self.doctype_end = 0
+        self.content = False  # whether a tag or text came yet
         self.head_tag = 0  # where the <head> start tag ends, if there is one
-        self.read_to = max((m.end() for m in until.finditer(text)), default=0) if until else 0
+        self.read_to = read_to
 
     def after(self, token: dict, start: int, end: int) -> bool:
         """Note what ``token`` (``start``–``end`` of the normalised text) became; False to stop reading."""
@@ -150,8 +156,10 @@ class _Scan:
         elif kind == _END and name == "script" and self.open_script is not None:
             self.open_script.end = end
             self.open_script = None
-        if kind == _DOCTYPE:
+        if kind == _DOCTYPE and not self.content:  # the doctype that counts (a later one is ignored)
             self.doctype_end = end
+        elif kind in (_START, _END, _CHARACTERS):
+            self.content = True
         if self.head_open is None and tree.headPointer is not None:
             self.head_open = end if kind == _START and name == "head" else start
             if kind == _START and name == "head":
@@ -164,12 +172,12 @@ class _Scan:
         return self.head_end is None or self.open_script is not None or end < self.read_to
 
 
-def scan(text: str, until: re.Pattern[str] | None = None) -> Head:
+def scan(text: str, read_to: int = 0) -> Head:
     """The head, scripts and comments of ``text``; after the head, reading goes on only as far as
-    the end of the last match of ``until``."""
+    offset ``read_to`` (and to the end of a script open there)."""
     bom = 1 if text.startswith("\ufeff") else 0
     body = text[bom:]
-    state = _Scan(body, until)
+    state = _Scan(read_to)
     parser = state.parser
     parser.innerHTMLMode = False
     parser.container = "div"
@@ -194,7 +202,7 @@ def scan(text: str, until: re.Pattern[str] | None = None) -> Head:
     places = [head_end, *in_head, head_open, *before]
     # Never before the doctype (that would be quirks mode), never before <head> (its attributes would be lost).
     candidates = list(dict.fromkeys(to_source(at) for at in places if at >= max(state.doctype_end, state.head_tag)))
-    return Head(candidates, state.whole,
+    return Head(candidates, state.head_end is not None, state.whole,
                 [Script(to_source(s.start), to_source(s.end), s.attributes, s.in_head) for s in state.scripts],
                 [Comment(to_source(c.start), to_source(c.end), c.text) for c in state.comments])
 

@@ -32,8 +32,10 @@ from kg.seo.safe_json import script_element
 
 _SEO_BEGIN = re.compile(r"\s*Begin Jekyll SEO tag", re.IGNORECASE)
 _SEO_END = re.compile(r"\s*End Jekyll SEO tag\s*$", re.IGNORECASE)
-#: What must be read past the head: scripts of ours, the end of jekyll-seo-tag's block.
-_READ_ON = re.compile(r"data-generator\s*=\s*[\"']?kg\b|End\s+Jekyll\s+SEO\s+tag", re.IGNORECASE)
+#: What must be read past the head: scripts of ours, the end of jekyll-seo-tag's block
+#: (each a literal in lower case, then what must follow it).
+_READ_ON = [("data-generator", re.compile(r"\s*=\s*[\"']?kg\b", re.IGNORECASE)),
+            ("end jekyll seo tag", re.compile(""))]
 _URL_SAFE = "/:@!$&'()*+,;=-._~%"
 
 
@@ -87,7 +89,7 @@ def inject_html(html: str, element: str, *, replace_seo_tag: bool = False) -> tu
     ``unchanged``: kg's script was there as it is, alone, so nothing changed but what
     ``replace_seo_tag`` removed. A text with no doctype and no html, head or body tag is no
     page (``no-head``) and is left as it is."""
-    head = scan(html, _READ_ON)
+    head = scan(html, _read_to(html))
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement) in the text as given
     removed = False
     if replace_seo_tag:
@@ -103,11 +105,25 @@ def inject_html(html: str, element: str, *, replace_seo_tag: bool = False) -> tu
         return _edit(html, edits), "unchanged" if same else "replaced", removed
     if head.whole_document:
         newline = "\r\n" if "\r\n" in html else "\n"
-        for at in head.candidates:
+        for i, at in enumerate(head.candidates):
             new = _edit(html, [*edits, (at, at, element + newline)])
-            if _in_head(new, element):
+            if (i == 0 and head.closed) or _in_head(new, element):  # at the end of the text, check
                 return new, "added", removed
     return html, "no-head", False
+
+
+def _read_to(html: str) -> int:
+    """Where the last thing a scan past the head must see ends (0 when there is none): a cheap
+    text search, so that pages without it are parsed no further than their head."""
+    folded = html.lower()
+    last = 0
+    for literal, then in _READ_ON:
+        at = folded.rfind(literal)
+        while at >= 0 and not then.match(html, at + len(literal)):
+            at = folded.rfind(literal, 0, at)
+        if at >= 0:
+            last = max(last, at + len(literal) + 8)
+    return last
 
 
 def _edit(html: str, edits: list[tuple[int, int, str]]) -> str:
@@ -118,7 +134,7 @@ def _edit(html: str, edits: list[tuple[int, int, str]]) -> str:
 
 def _in_head(html: str, element: str) -> bool:
     """Whether a parser finds ``element`` in ``html``'s head as kg's one script, whole."""
-    ours = [s for s in scan(html, _READ_ON).scripts if s.attributes.get("data-generator") == "kg"]
+    ours = [s for s in scan(html, _read_to(html)).scripts if s.attributes.get("data-generator") == "kg"]
     return len(ours) == 1 and ours[0].in_head and html[ours[0].start:ours[0].end] == element
 
 

@@ -173,40 +173,52 @@ _RUN = re.compile(
 """Two capitalised words or more (one word alone is no name by form: never a match to look at)."""
 
 
-def _stem_starts(text: str) -> list[int] | None:
-    """Where the strong form words' stems start in ``text`` (one pass in C), or ``None`` where lower
-    case changes the text's length ("İ") and offsets would not match."""
+def _stem_spans(text: str) -> tuple[list[int], list[int]] | None:
+    """Where the strong form words' stems start and end in ``text`` (one pass in C, in order of their
+    starts), or ``None`` where lower case changes the text's length ("İ") and offsets would not match."""
     lower = text.lower()
     if len(lower) != len(text):
         return None
-    return sorted({end - len(stem) + 1 for end, stem in _stem_automaton().iter(lower + " ")})
+    spans = sorted({(end - len(stem) + 1, end + 1) for end, stem in _stem_automaton().iter(lower + " ")})
+    return [s for s, _e in spans], [e for _s, e in spans]
 
 
 def _runs(text: str) -> Iterator[str]:
     """Runs of capitalised words joined by connectors, within one sentence that holds a form word."""
-    starts = _stem_starts(text)
-    if starts == []:
+    spans = _stem_spans(text)
+    if spans is not None and not spans[0]:
         return
     for begin, end in _sentence_spans(text):
-        if starts is not None:
-            i = bisect_left(starts, begin)
-            if i == len(starts) or starts[i] > end:
-                continue  # no stem starts in this sentence (or at the space after it): none is in it
         sentence = text[begin:end]
-        if not _has_stem(sentence):
-            continue
+        if spans is None:
+            if not _has_stem(sentence):
+                continue
+        else:
+            # a stem inside the sentence (or ending on the space after it, as _has_stem sees it)
+            starts, ends = spans
+            i = bisect_left(starts, begin)
+            while i < len(starts) and starts[i] < end and ends[i] > end + 1:
+                i += 1
+            if i == len(starts) or starts[i] >= end:
+                continue
         for match in _RUN.finditer(sentence):
-            run = match.group(0)
-            if " " not in run or not _has_stem(run):
-                continue  # one word, or no form word: no organisation's name by form
             after = sentence[match.end() : match.end() + 3]
             if after[:2] == ", " and after[2:3].isupper():
                 continue  # "Ministerio del Ambiente, Agua y …": where the name ends is unclear
-            words = [w for w in _tokens(run) if w not in "(),"]
-            if words and words[-1][-2:] in ("'s", "’s") and len(words[-1]) > 3:
-                words[-1] = words[-1][:-2]  # "Fundacja Pracownia Miejska's report": the English possessive
-            if len(words) <= MAX_WORDS + 4:
-                yield " ".join(words)
+            if (words := _run_words(match.group(0))) is not None:
+                yield words
+
+
+@lru_cache(maxsize=65536)
+def _run_words(run: str) -> str | None:
+    """A run's words as a name may be made of them, or ``None`` (once per run: a site names its
+    organisations in the same words again and again)."""
+    if " " not in run or not _has_stem(run):
+        return None  # one word, or no form word: no organisation's name by form
+    words = [w for w in _tokens(run) if w not in "(),"]
+    if words and words[-1][-2:] in ("'s", "’s") and len(words[-1]) > 3:
+        words[-1] = words[-1][:-2]  # "Fundacja Pracownia Miejska's report": the English possessive
+    return " ".join(words) if len(words) <= MAX_WORDS + 4 else None
 
 
 def _trimmed(run: str) -> str | None:

@@ -193,3 +193,19 @@ def test_a_public_body_named_in_one_compound_word_is_found_by_its_form():
     found = set(dict(names_by_form("Skolverket och Socialstyrelsen samarbetar. Riigikantselei oli partner.")))
     assert found == {"Skolverket", "Socialstyrelsen", "Riigikantselei"}
     assert not dict(names_by_form("Styrelsen möts i morgon.")), "the board alone is nobody's name"
+
+
+def test_a_missing_project_file_named_after_a_town_has_that_towns_municipality_as_client(make_site, tmp_path):
+    site = make_site(tmp_path, {
+        "_config.yml": EN_CONFIG,
+        "_cases/budget.md": "---\ntitle: Youth budget\nclient: Aarhus Kommune\n---\n",
+        "_posts/2022-01-20-aarhus.md": "---\ntitle: Aarhus again\nclients: [_cases/aarhus.md]\n---\nText.\n",
+    })
+    result = kg.build(site)
+    g = result.graph.graph()
+    [municipality] = orgs_named(g, "Aarhus Kommune")
+    stub = rdflib.URIRef("https://example.org/kg/project/aarhus")
+    assert set(g.objects(stub, rdflib.URIRef("https://digidemlab.org/kg/ontology#client"))) == {municipality}
+    [record] = g.subjects(rdflib.RDF.subject, stub)
+    assert str(g.value(record, rdflib.URIRef("https://digidemlab.org/kg/ontology#method"))) == "reference-name"
+    assert [d for d in result.diagnostics if d.kind == "dangling-reference"], "the missing file is still reported"

@@ -276,6 +276,7 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
                 parent = iri_of_root[clusters.find(unit_parents[0])] if unit_parents else None
                 country_facts(iri, names_seen, [n.lang for n in group], kind, group[0].file, parent)
     _countries_from_context(ctx, registry, out, members, iri_of_root, site_root, kinds_given, entity)
+    inferences += _stub_clients(out, cores, iri_of_root, clusters, entity)
     inferences += theme_platforms(out, title_platforms)
     inferences += post_platforms(out)
     out.extend(evidence(ctx.mint, inferences))
@@ -287,6 +288,31 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
 
 
 _ROLES = (kgo.client, kgo.partner, schema.funder)
+
+
+def _stub_clients(out: list[Statement], cores: dict[tuple[str, str], Entry | None],
+                  iri_of_root: dict[str, NamedNode], clusters: _Clusters, entity) -> list[Inference]:
+    """A project known only from a reference to a missing file named after a town ("_clients/helsingborg.md")
+    has that town's municipality as its client, when the site or the registry knows exactly one."""
+    named, clients, refs = set(), set(), {}
+    for st in out:
+        if st.predicate == schema.name:
+            named.add(st.subject)
+        elif st.predicate == kgo.client:
+            clients.add(st.subject)
+        elif st.predicate == kgo.ref and isinstance(st.subject, NamedNode):
+            refs.setdefault(st.subject, (st.object.value, st.source))
+    found = []
+    for project, (ref, src) in sorted(refs.items(), key=lambda kv: kv[0].value):
+        if project in named or project in clients or (place := town(ref.replace("-", " "))) is None:
+            continue
+        core = f"geo{place.id}"
+        root = f"place:municipality:{core}"
+        if root in clusters.parent and (iri := iri_of_root.get(clusters.find(root))) is not None:
+            found.append(Inference(project, kgo.client, iri, src, "reference-name"))
+        elif (entry := cores.get(("municipality", core))) is not None:
+            found.append(Inference(project, kgo.client, entity(entry), src, "reference-name"))
+    return found
 
 
 def _countries_from_context(ctx: MapContext, registry: Registry, out: list[Statement],

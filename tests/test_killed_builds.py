@@ -3,7 +3,8 @@ its readers and helpers die with it; the next build removes what it left; ``kg s
 SIGTERM removes its temporary folder.
 
 The random kills are ``bench/kill_builds.py`` run for 20 kills on small sites (about a minute
-here); run the script itself for hundreds.
+here); run the script itself for hundreds. Beside them, a write is killed before each of its
+file system calls in turn, so that no step goes untried.
 """
 
 from __future__ import annotations
@@ -140,3 +141,68 @@ def test_kg_serve_stopped_with_sigterm_removes_its_temporary_folder(make_site, t
     proc.send_signal(signal.SIGTERM)
     proc.communicate(timeout=30)
     assert [p.name for p in tmp.iterdir() if p.name.startswith("kg-serve-")] == []
+
+
+STEPS = ("open", "fsync", "mkdir", "symlink", "link", "replace", "unlink", "rmdir", "rename")
+
+
+def visible(out: Path) -> dict[str, str]:
+    return {name: (out / name).read_text() for name in sorted(os.listdir(out)) if not name.startswith(".")
+            and os.path.exists(out / name)} if out.is_dir() else {}
+
+
+def killed_at(step: int, out: Path, files: dict[str, str]) -> bool:
+    """Write ``files`` into ``out`` in a forked child that is killed (SIGKILL) just before its ``step``-th
+    file system call; whether it was (False: it finished first)."""
+    from kg.export import atomic
+
+    pid = os.fork()
+    if pid == 0:  # the child: count the calls, die at the chosen one
+        calls = [0]
+
+        def counted(real):
+            def call(*args, **kwargs):
+                calls[0] += 1
+                if calls[0] == step:
+                    os.kill(os.getpid(), signal.SIGKILL)
+                return real(*args, **kwargs)
+            return call
+
+        for name in STEPS:
+            setattr(os, name, counted(getattr(os, name)))
+        try:
+            atomic.write_set(out, files)
+        finally:
+            os._exit(0)
+    _, status = os.waitpid(pid, 0)
+    return os.WIFSIGNALED(status)
+
+
+@pytest.mark.parametrize("before", ["links of an earlier build", "plain files of an older kg", "nothing"])
+def test_a_write_killed_before_any_step_leaves_one_build_whole(tmp_path, before):
+    """``kill -9`` before each file system call of a write, one after another until the write gets through:
+    a reader sees every old file or every new one, and the next write leaves nothing else behind."""
+    from kg.export import atomic
+
+    names = ["build-report.json", "graph.jsonld", "graph.nq", "graph.nt", "graph.ttl", "void.ttl"]
+    old = {name: f"old {name}\n" for name in names}
+    new = {name: f"new {name}\n" for name in names}
+    step = 0
+    while True:
+        step += 1
+        out = tmp_path / f"out-{step}"
+        if before == "links of an earlier build":
+            atomic.write_set(out, old)
+        elif before == "plain files of an older kg":
+            out.mkdir()
+            for name, text in old.items():
+                (out / name).write_text(text)
+        was_killed = killed_at(step, out, new)
+        seen = visible(out)
+        assert seen in (old if before != "nothing" else {}, new), f"killed before step {step}: {seen}"
+        atomic.write_set(out, new)
+        assert visible(out) == new
+        assert kill_builds.leftovers(out) == [], f"killed before step {step}"
+        if not was_killed:
+            break
+    assert step > 20  # every step of the write was cut once

@@ -15,6 +15,7 @@ from rich.text import Text
 
 import kg
 from kg.diagnostics import SiteError
+from kg.forked import sigterm_as_interrupt
 from kg.load import MAX_FILE_BYTES
 from kg.terminal import explain_lines, warning_lines
 
@@ -55,6 +56,7 @@ def build(site: Path, out: Path, drafts: bool, strict: bool, include_contact: bo
     warnings or with --validate when a shape is violated, 2 when the site cannot be
     read at all, 130 when interrupted (the previous outputs stay as they were).
     """
+    sigterm_as_interrupt()
     console = Console(stderr=True, highlight=False)
     show_progress = console.is_terminal and not quiet
     try:
@@ -394,6 +396,7 @@ def serve_command(site: Path | None, graphs: tuple[Path, ...], host: str, port: 
     """
     from kg.serve import start
 
+    sigterm_as_interrupt()
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     source = _site_or_graphs(site, graphs, err)
     try:

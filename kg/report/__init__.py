@@ -23,7 +23,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.export.atomic import write_all
+from kg.export.atomic import write_set
 from kg.pipeline import BuildResult, build
 from kg.report import graphfiles, metrics, plots
 from kg.report.facts import Facts, Project, read_facts, report_store
@@ -515,10 +515,10 @@ def build_report(result_or_site: BuildResult | str | Path, options: Options | No
 
 
 def write_report(report: Report, out: str | Path) -> dict[str, Path]:
-    """Write every file of ``report`` under ``out`` (all or nothing); returns path → written file."""
+    """Write every file of ``report`` under ``out``, switched in at once (:func:`kg.export.atomic.write_set`);
+    returns path → written file."""
     out = Path(out)
-    targets = {out / rel: content for rel, content in report.files().items()}
-    write_all(targets)
+    write_set(out, report.files())
     return {rel: out / rel for rel in report.files()}
 
 

@@ -209,3 +209,29 @@ def test_a_missing_project_file_named_after_a_town_has_that_towns_municipality_a
     [record] = g.subjects(rdflib.RDF.subject, stub)
     assert str(g.value(record, rdflib.URIRef("https://digidemlab.org/kg/ontology#method"))) == "reference-name"
     assert [d for d in result.diagnostics if d.kind == "dangling-reference"], "the missing file is still reported"
+
+
+def test_an_associations_name_without_its_type_word_is_found_in_running_text(make_site, tmp_path):
+    site = make_site(tmp_path, {
+        "_config.yml": EN_CONFIG,
+        "_cases/data.md": "---\ntitle: Open data clinics\npartners: [Stowarzyszenie Wikimedia Polska, "
+                          "Robert Bosch Stiftung]\n---\n",
+        "_posts/2020-11-12-clinics.md": "---\ntitle: What the clinics published\n---\n"
+                                        "Volunteers from Wikimedia Polska linked each dataset. Robert Bosch spoke.\n",
+    })
+    g = graph(site)
+    post = rdflib.URIRef("https://example.org/2020/11/12/clinics.html")
+    mentioned = set(g.objects(post, SCHEMA.mentions))
+    assert orgs_named(g, "Stowarzyszenie Wikimedia Polska") <= mentioned
+    assert not orgs_named(g, "Robert Bosch Stiftung") & mentioned, "a foundation named after a person is not him"
+
+
+def test_a_municipality_is_found_under_its_portuguese_and_polish_forms_in_running_text(make_site, tmp_path):
+    site = make_site(tmp_path, {
+        "_config.yml": EN_CONFIG,
+        "_cases/poa.md": "---\ntitle: Porto Alegre budget\nclient: Prefeitura Municipal de Porto Alegre\n---\n",
+        "_posts/2020-11-23-poa.md": "---\ntitle: Assemblies again\n---\nA Prefeitura de Porto Alegre reabre.\n",
+    })
+    g = graph(site)
+    post = rdflib.URIRef("https://example.org/2020/11/23/poa.html")
+    assert orgs_named(g, "Prefeitura Municipal de Porto Alegre") <= set(g.objects(post, SCHEMA.mentions))

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from kg.resolve.kinds import fold, is_metropolitan, legal_form_stripped, place_core, type_core
+from kg.resolve.kinds import fold, is_metropolitan, kind_of, legal_form_stripped, place_core, type_core, type_word
 from kg.resolve.names import normalise, split_parenthesis
 
 #: How a municipality or region of a place ``{p}`` is written in running text.
@@ -58,6 +58,27 @@ PLACE_TEMPLATES = {
         "stad {p}",
         "municipio de {p}",
         "camara municipal de {p}",
+        "camara municipal do {p}",
+        "camara municipal da {p}",
+        "prefeitura de {p}",
+        "prefeitura do {p}",
+        "prefeitura da {p}",
+        "prefeitura municipal de {p}",
+        "junta de freguesia de {p}",
+        "urzad miasta {p}",
+        "miasto {p}",
+        "gmina {p}",
+        "statutarni mesto {p}",
+        "magistrat mesta {p}",
+        "mesto {p}",
+        "{p} linnavalitsus",
+        "{p} linn",
+        "{p} vallavalitsus",
+        "{p} savivaldybe",
+        "primaria {p}",
+        "municipiul {p}",
+        "grad {p}",
+        "dimos {p}",
         "{p} kommun",
         "{p}s kommun",
         "{p} stad",
@@ -105,6 +126,37 @@ def _padded(text: str) -> str:
     return f" {normalise(text) if len(text) < 200 else normalise.__wrapped__(text)} "  # long texts: in this cache only
 
 
+def _own_words(name: str) -> str | None:
+    """What an association's name says beside its type word ("Stowarzyszenie Wikimedia Polska" →
+    "Wikimedia Polska", "Stowarzyszenie Klon/Jawor" → "Klon/Jawor"): the words before or after it, when
+    they are two or more (or one with a slash, dash or ampersand) and name no town, municipality or region.
+    Associations only: a foundation is named after a person as often as not ("Robert Bosch Stiftung")."""
+    from kg.resolve.places import town
+
+    typed = type_word(name)
+    if typed is None or not (type_core(name) or "").startswith("association:"):
+        return None
+    words = name.split()
+    at = [i for i, w in enumerate(words) if fold(w) == typed]
+    if len(at) != 1:
+        return None  # the type word is more than one word, or said twice
+    before, after = words[: at[0]], words[at[0] + 1 :]
+    while after and fold(after[0]) in _TYPE_STOP:
+        after = after[1:]
+    rest_words = after if after and not before else before if before and not after else []
+    rest = " ".join(rest_words)
+    if not rest_words or not rest_words[0][:1].isupper() or town(rest) is not None:
+        return None
+    if kind_of(rest) in ("municipality", "region"):
+        return None
+    if len(rest_words) == 1 and not any(c in rest for c in "/-&"):
+        return None  # one word: left to _own_word's stricter test
+    return rest
+
+
+_TYPE_STOP = frozenset({"de", "del", "di", "da", "do", "der", "für", "fur", "of", "im", "the", "la", "le"})
+
+
 def _own_word(name: str) -> str | None:
     """The one distinctive word of a name made of a type word and that word ("Fondazione Openpolis"),
     unless it is a town's name ("Universität Bonn" is not "Bonn")."""
@@ -138,6 +190,8 @@ class Gazetteer:
             forms.add(bare)  # "Zebralog GmbH" is "Zebralog" in a post
         if (own := _own_word(bare)) is not None:
             forms.add(own)  # "Fondazione Openpolis" is "Openpolis"
+        if (rest := _own_words(bare)) is not None:
+            forms.add(rest)  # "Stowarzyszenie Wikimedia Polska" is "Wikimedia Polska"
         for form in forms:
             folded = normalise(form)
             if not folded:

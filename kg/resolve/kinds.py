@@ -724,7 +724,7 @@ _ADMIN_AFFIXES = {
         r"^citta (di |de )",
         r"^municipio (de |do |da )?",
         r"^camara municipal (de |do |da )?",
-        r"^prefeitura (de |do |da )?",
+        r"^prefeitura (municipal )?(de |do |da )?",
         r"^gemeente ",
         r"^stad ",
         r"^metropole (de |d |du )?",

@@ -656,12 +656,19 @@ def _cognate_word(a: str, b: str) -> bool:
     return common >= 5 and common >= 0.75 * len(short)
 
 
+def _typed(types: dict[str, str | None], name: str) -> str | None:
+    if name not in types:
+        types[name] = type_word(name)
+    return types[name]
+
+
 def _declined_translations(parsed: dict[Name, _Parsed], clusters: _Clusters, diags: Diagnostics) -> list[dict]:
     """A foundation, university or association named in two languages (its type word in each, or pages in
     each), the other words the same but declined ("Koneen Säätiö", "Kone Foundation"), is one organisation.
     Names with one type word on pages of one language are never merged this way: there the endings may
     tell two bodies apart."""
     buckets: dict[tuple[str, int, tuple[str, ...]], list[tuple[list[str], Name]]] = defaultdict(list)
+    types: dict[str, str | None] = {}
     for name, p in sorted(parsed.items(), key=lambda item: (item[0].file, item[0].text)):
         if not p.key.startswith("type:") or p.unit_of:
             continue
@@ -674,7 +681,7 @@ def _declined_translations(parsed: dict[Name, _Parsed], clusters: _Clusters, dia
             for words_b, b in group[i + 1:]:
                 if clusters.find(parsed[a].key) == clusters.find(parsed[b].key) or a.role == b.role == "text":
                     continue  # (two names found in running text alone are never merged: neither is stated)
-                if a.lang == b.lang and type_word(a.text) == type_word(b.text):
+                if a.lang == b.lang and _typed(types, a.text) == _typed(types, b.text):
                     continue  # one language, one type word: the endings may tell two bodies apart
                 rest = list(words_b)
                 for word in words_a:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gettext
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -263,15 +264,24 @@ def country_names(code: str) -> dict[str, str]:
     english = getattr(country, "common_name", None) or country.name
     out = {"en": english}
     msgid = country.name
-    catalogues = Path(pycountry.__file__).parent / "locales"
-    for lang in ("sv", "fr", "de", "es", "it", "nl", "da", "fi"):
-        try:
-            translated = gettext.translation("iso3166-1", str(catalogues), languages=[lang]).gettext(msgid)
-        except OSError:
-            continue
+    for lang, translate in _catalogues():
+        translated = translate(msgid)
         if translated != msgid:
             out[lang] = translated
     return out
+
+
+@lru_cache(maxsize=1)
+def _catalogues() -> tuple[tuple[str, Callable[[str], str]], ...]:
+    """pycountry's ISO 3166 catalogues of the languages a country's names are given in, opened once."""
+    catalogues = Path(pycountry.__file__).parent / "locales"
+    out = []
+    for lang in ("sv", "fr", "de", "es", "it", "nl", "da", "fi"):
+        try:
+            out.append((lang, gettext.translation("iso3166-1", str(catalogues), languages=[lang]).gettext))
+        except OSError:
+            continue
+    return tuple(out)
 
 
 #: A country's adjective in its own and neighbouring languages, as organisations' names use it

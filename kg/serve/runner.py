@@ -15,15 +15,17 @@ replace. What each query may take:
   answered :class:`OverLimit`; answers are cut at ``max_results`` rows and
   ``max_bytes`` bytes while they are written;
 - **a fair share**: ``workers`` queries run at once. A query that has used
-  ``long_after`` seconds of CPU is *long*: it is moved to a low CPU priority (nice
-  10), so short queries and the server go first, and at most ``workers - reserve``
+  ``long_after`` seconds of CPU is *long*: as soon as a short query runs or waits
+  beside it, it is moved to a low CPU priority (nice 10), so short queries and the
+  server go first (alone, it keeps the machine); and at most ``workers - reserve``
   long queries run at once: a query that becomes long when that many already run
   is paused (``SIGSTOP``) until one ends, freeing its place for short queries, so
   ``reserve`` workers are always there for them (a long query can wait paused only
   while fewer than ``workers * 4`` are; past that it is stopped, :class:`Busy`). A
   query that ran long lately, asked again (same text, formats and parameters), waits
-  for the long lane from the start. A worker that ran a long query is replaced by a
-  fresh fork (its priority cannot be raised back, and it gives its memory back).
+  for the long lane from the start. A worker that was moved to a low priority, or
+  whose heap grew by 256 MB, is replaced by a fresh fork (its priority cannot be
+  raised back; this way it gives its memory back).
 """
 
 from __future__ import annotations
@@ -52,6 +54,9 @@ LONG_AFTER = 0.1
 #: still get some of a busy machine (at 19 they would get almost none, and all run out of time).
 LONG_NICE = 10
 _TICKS = os.sysconf("SC_CLK_TCK")
+_PAGE = os.sysconf("SC_PAGE_SIZE")
+#: A worker whose heap grew by more than this (bytes) is replaced rather than given another query.
+REUSE_GROWTH = 256 << 20
 #: How many long queries are remembered (so that, asked again, they go to the long lane at once).
 KNOWN_LONG = 1024
 #: How often (seconds) the scheduler looks at the running queries.
@@ -158,6 +163,8 @@ class _Worker:
         self.conn = conn
         self.ready = False
         self.ended: str | None = None
+        self.data: int | None = None
+        """The size of its data segment when it was ready (bytes)."""
 
     def wait_ready(self, deadline: float) -> None:
         if self.ready:
@@ -167,6 +174,22 @@ class _Worker:
         if self.conn.recv()[0] != "ready":
             raise WorkerError("a query worker did not start")
         self.ready = True
+        self.data = self._data()
+
+    def fit(self) -> bool:
+        """Whether this worker may take another query: its heap has not grown by :data:`REUSE_GROWTH`
+        (a worker that did is replaced, so that it gives the memory back)."""
+        data = self._data()
+        if self.data is None:
+            self.data = data
+        return data - self.data < REUSE_GROWTH
+
+    def _data(self) -> int:
+        try:
+            with open(f"/proc/{self.pid}/statm", "rb") as statm:
+                return int(statm.read().split()[5]) * _PAGE
+        except (OSError, IndexError, ValueError):
+            return 0
 
     def cpu(self) -> float:
         """CPU seconds this worker has used (0 when it cannot be read)."""
@@ -206,6 +229,7 @@ class _Job:
     key: tuple = ()
     known: bool = False
     """Whether it was known to be long when it was asked (so it ran in the long lane from the start)."""
+    niced: bool = False
     paused: bool = False
     stopped: str | None = None
     """Why the scheduler stopped it (``"busy"``), if it did."""
@@ -330,8 +354,6 @@ class QueryRunner:
             worker = self._take_worker(deadline)
             known = ticket.long  # it may have been moved to the long lane while it waited
             job = _Job(worker, time.monotonic(), deadline, worker.cpu(), long=known, key=key, known=known)
-            if known:
-                self._renice(worker)
             with self._cond:
                 self._running.add(job)
             worker.conn.send((sparql, results_format, rdf_format, params or {}, self.max_results, self.max_bytes))
@@ -442,6 +464,7 @@ class QueryRunner:
 
     def _leave(self, job: _Job | None, ticket: _Ticket) -> None:
         """A query is done: free its place, keep its worker if it is fit for more, let the next one in."""
+        retire = None
         with self._cond:
             if job is None:
                 self._active -= 1
@@ -456,13 +479,14 @@ class QueryRunner:
                     self._active -= 1
                     if job.long:
                         self._long_active -= 1
-                if job.worker.ended is None and not job.long and not self._closed:
+                if job.worker.ended is None and not job.niced and not self._closed and job.worker.fit():
                     self._idle.append(job.worker)
                 else:
+                    retire = job.worker
                     self._spare_wanted += 1
             self._grant()
-        if job is not None and job.long and job.worker.ended is None:
-            job.worker.end()
+        if retire is not None:
+            retire.end()
 
     def _resume(self) -> None:
         """Let paused long queries go on while the long lane has room (with ``_cond`` held)."""
@@ -510,7 +534,6 @@ class QueryRunner:
                         continue
                     job.long = True
                     self._learn_long(job.key)
-                    self._renice(job.worker)
                     if self._long_active < self.long_lane:
                         self._long_active += 1
                     elif len(self._paused) < self.max_paused:
@@ -523,6 +546,11 @@ class QueryRunner:
                         job.stopped = "busy"
                         self._long_active += 1  # counted until it leaves, as every long query
                         job.worker.signal(signal.SIGKILL)
+                if self._waiting or self._active > self._long_active:  # someone to give way to
+                    for job in self._running:
+                        if job.long and not job.niced:
+                            job.niced = True
+                            self._renice(job.worker)
                 self._grant()
                 spares, self._spare_wanted = self._spare_wanted, 0
             for _ in range(spares):  # fresh workers for those that ran long or died, forked outside the lock

@@ -21,7 +21,8 @@ replace. What each query may take:
   long queries run at once: a query that becomes long when that many already run
   is paused (``SIGSTOP``) until one ends, freeing its place for short queries, so
   ``reserve`` workers are always there for them (a long query can wait paused only
-  while fewer than ``workers * 4`` are; past that it is stopped, :class:`Busy`). A
+  while fewer than ``workers`` are; past that it is stopped, :class:`Busy`: so at most
+  ``2 * workers`` processes hold a query's memory). A
   query that ran long lately, asked again (same text, formats and parameters), waits
   for the long lane from the start. A worker that was moved to a low priority, or
   whose heap grew by 256 MB, is replaced by a fresh fork (its priority cannot be
@@ -49,7 +50,7 @@ from pathlib import Path
 LOAD_TIMEOUT = 600.0
 #: CPU seconds a query uses before it counts as long (CPU, not wall time: a short query kept
 #: waiting for a core by the others must not be taken for a long one).
-LONG_AFTER = 0.1
+LONG_AFTER = 0.05
 #: The CPU priority (nice) a long query runs at: short queries and the server go first, and long ones
 #: still get some of a busy machine (at 19 they would get almost none, and all run out of time).
 LONG_NICE = 10
@@ -274,7 +275,7 @@ class QueryRunner:
         self.queue = queue if queue is not None else 64 * self.workers
         self.reserve = min(self.workers - 1, reserve if reserve is not None else max(1, self.workers // 2))
         self.long_lane = max(1, self.workers - self.reserve)
-        self.max_paused = 4 * self.workers
+        self.max_paused = self.workers
         self.long_after = long_after
         self.stats = Stats()
         self._cond = threading.Lock()

@@ -60,6 +60,7 @@ def main(argv: list[str]) -> None:  # pragma: no cover - runs as its own process
     spec.loader.exec_module(sandbox)
     sandbox.deny_network()
     _die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the server decides
     sys.path.insert(0, os.path.dirname(os.path.dirname(here)))
     from multiprocessing.connection import Connection
     from multiprocessing.reduction import recv_handle
@@ -113,7 +114,6 @@ def _worker(conn, store, settings: dict) -> None:  # pragma: no cover - runs in 
     import threading
 
     _die_with_parent()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the server decides
     threading.stack_size(WORKER_STACK)
     thread = threading.Thread(target=_answer_all, args=(conn, store, settings), name="kg-query")
     thread.start()

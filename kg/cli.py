@@ -379,16 +379,21 @@ def query_command(query_text: str | None, site: Path | None, graphs: tuple[Path,
               help="Address to listen on; loopback unless you mean to share it (e.g. 0.0.0.0).")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.01),
-              help="Seconds a query may run before it is stopped (HTTP 503).")
+              help="Seconds a query may take, waiting for a worker included, before it is stopped (HTTP 503).")
 @click.option("--max-results", default=10_000, show_default=True, type=click.IntRange(min=1),
               help="Most rows (or triples) an answer holds; a longer one is cut and says so in X-KG-Truncated.")
 @click.option("--cors", default=None, metavar="ORIGIN",
               help="Send Access-Control-Allow-Origin: ORIGIN (e.g. '*') so web pages elsewhere may query.")
-@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
-              help="Query worker processes (each holds a copy of the graph).")
+@click.option("--workers", default=4, show_default=True, type=click.IntRange(1, 64),
+              help="Queries run at once, each in a worker process forked from one copy of the graph.")
+@click.option("--max-memory", default=1024, show_default=True, type=click.IntRange(min=64), metavar="MB",
+              help="Memory a query may use beyond the graph's; one that needs more is stopped (HTTP 503).")
+@click.option("--max-answer", default=32, show_default=True, type=click.IntRange(min=1), metavar="MB",
+              help="Size an answer may have; a longer one is cut and says so in X-KG-Truncated.")
 @click.option("--license", "license_", default=None, metavar="IRI", help="Licence IRI for the VoID description.")
 def serve_command(site: Path | None, graphs: tuple[Path, ...], host: str, port: int, timeout: float,
-                  max_results: int, cors: str | None, workers: int, license_: str | None) -> None:
+                  max_results: int, cors: str | None, workers: int, max_memory: int, max_answer: int,
+                  license_: str | None) -> None:
     """Serve the graph of SITE (default: content/) as a read-only SPARQL endpoint with linked-data pages.
 
     /sparql is the SPARQL 1.1 Protocol endpoint; / a landing page with a query form;
@@ -401,7 +406,7 @@ def serve_command(site: Path | None, graphs: tuple[Path, ...], host: str, port: 
     source = _site_or_graphs(site, graphs, err)
     try:
         server = start(source, host=host, port=port, timeout=timeout, max_results=max_results, cors=cors,
-                       workers=workers, license=license_)
+                       workers=workers, license=license_, max_memory=max_memory << 20, max_bytes=max_answer << 20)
     except SiteError as exc:
         err.print(Text(f"error: {exc}", style="red"))
         sys.exit(2)
@@ -429,7 +434,7 @@ def serve_command(site: Path | None, graphs: tuple[Path, ...], host: str, port: 
 @click.option("--graph-iri", default=None, metavar="IRI",
               help="Named graph to replace (default: the site URL + /kg/graph).")
 @click.option("--timeout", default=300.0, show_default=True, type=click.FloatRange(min=0.1),
-              help="Seconds to wait for the store.")
+              help="Seconds the whole push may take (connecting, sending, the answer).")
 def push_command(site: Path | None, graphs: tuple[Path, ...], endpoint: str, graph_iri: str | None,
                  timeout: float) -> None:
     """Replace one named graph of a triple store by the graph of SITE (default: content/).

@@ -19,8 +19,10 @@ PushResult(endpoint='http://127.0.0.1:7878/store', graph_iri='https://digidemlab
 from __future__ import annotations
 
 import base64
+import contextlib
 import http.client
 import socket
+import threading
 import urllib.error
 import urllib.request
 from collections.abc import Sequence
@@ -32,7 +34,7 @@ from pyoxigraph import DefaultGraph, NamedNode, RdfFormat, serialize
 
 from kg.diagnostics import SiteError
 
-#: Seconds to wait for the store to answer.
+#: Seconds the whole push may take: connecting, sending the graph and reading the answer.
 DEFAULT_TIMEOUT = 300.0
 #: What kg push sends: N-Triples, which every graph store reads.
 NTRIPLES = "application/n-triples"
@@ -93,7 +95,8 @@ def put_graph(endpoint: str, graph_iri: str, body: bytes, *, timeout: float = DE
     """``PUT`` ``body`` (N-Triples) as the graph ``graph_iri`` at the Graph Store Protocol ``endpoint``.
 
     Returns the HTTP status (200, 201 or 204); raises :class:`PushError` with one
-    readable line otherwise.
+    readable line otherwise. ``timeout`` is a deadline for the whole request, not for each
+    read: a store that answers one byte at a time is given up on after ``timeout`` seconds.
     """
     url, authorization = split_credentials(endpoint)
     shown = redact(endpoint)
@@ -106,17 +109,79 @@ def put_graph(endpoint: str, graph_iri: str, body: bytes, *, timeout: float = DE
     if authorization:
         headers["Authorization"] = authorization
     request = urllib.request.Request(target, data=body, method="PUT", headers=headers)  # noqa: S310 - http(s) only
+    deadline = _Deadline()
+    opener = urllib.request.build_opener(_HTTPHandler(deadline), _HTTPSHandler(deadline))
+    timer = threading.Timer(timeout, deadline.expire)
+    timer.daemon = True
+    timer.start()
+    late = PushError(f"{shown} did not answer within {timeout:g} s")
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
-            return response.status
+        with opener.open(request, timeout=timeout) as response:
+            status = response.status
     except urllib.error.HTTPError as exc:
+        if deadline.expired:
+            raise late from None
         raise PushError(f"{shown} answered {exc.code} {exc.reason}{_detail(exc)}") from None
     except urllib.error.URLError as exc:
+        if deadline.expired or isinstance(exc.reason, TimeoutError):
+            raise late from None
         raise PushError(f"cannot reach {shown}: {_reason(exc.reason)}") from None
     except TimeoutError:
-        raise PushError(f"{shown} did not answer within {timeout:g} s") from None
+        raise late from None
     except (http.client.HTTPException, OSError) as exc:
+        if deadline.expired:
+            raise late from None
         raise PushError(f"{shown}: the connection failed ({_reason(exc)})") from None
+    finally:
+        timer.cancel()
+    if deadline.expired:
+        raise late
+    return status
+
+
+class _Deadline:
+    """The connections of one push, cut off (``shutdown``) when its time is up, whatever they are doing."""
+
+    def __init__(self) -> None:
+        self.connections: list[http.client.HTTPConnection] = []
+        self.expired = False
+        self.lock = threading.Lock()
+
+    def connection(self, cls: type[http.client.HTTPConnection]):
+        def make(host: str, **kwargs) -> http.client.HTTPConnection:
+            conn = cls(host, **kwargs)
+            with self.lock:
+                self.connections.append(conn)
+            return conn
+
+        return make
+
+    def expire(self) -> None:
+        with self.lock:
+            self.expired = True
+            for conn in self.connections:
+                sock = conn.sock
+                if sock is not None:
+                    with contextlib.suppress(OSError):
+                        sock.shutdown(socket.SHUT_RDWR)
+
+
+class _HTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__()
+        self.deadline = deadline
+
+    def http_open(self, req):
+        return self.do_open(self.deadline.connection(http.client.HTTPConnection), req)
+
+
+class _HTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__()
+        self.deadline = deadline
+
+    def https_open(self, req):
+        return self.do_open(self.deadline.connection(http.client.HTTPSConnection), req, context=self._context)
 
 
 def split_credentials(endpoint: str) -> tuple[str, str | None]:

@@ -200,6 +200,46 @@ def test_error_statuses_with_basic_auth(status):
     assert seen["type"] == "application/n-triples"
 
 
+def test_push_timeout_is_a_deadline_for_the_whole_request_not_each_read(tmp_path):
+    """A store that drips its answer one byte every 0.2 s never lets a single read wait long; --timeout 1.5
+    still ends the push after about 1.5 s, with one line."""
+    stop = threading.Event()
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(4)
+
+    def serve():  # gives up after 8 s, so that a push without a deadline fails rather than hangs
+        conn, _ = listener.accept()
+        until = time.monotonic() + 8
+        with conn:
+            conn.settimeout(0.5)
+            data = b""
+            while b"\r\n\r\n" not in data:
+                data += conn.recv(65536)
+            for byte in b"HTTP/1.1 201 Created\r\nContent-Length: 0\r\n" + b"X-Padding: " + b"a" * 10_000:
+                if stop.is_set() or time.monotonic() > until:
+                    return
+                conn.sendall(bytes([byte]))
+                time.sleep(0.2)
+
+    threading.Thread(target=serve, daemon=True).start()
+    port = listener.getsockname()[1]
+    graph = tmp_path / "graph.nt"
+    line = '<https://example.org/kg/x> <https://schema.org/name> "%s" .\n'
+    graph.write_text("".join(line % i for i in range(100)))
+    started = time.monotonic()
+    try:
+        result = CliRunner().invoke(main, ["push", "--graph", str(graph), "--graph-iri", GRAPH_IRI, "--endpoint",
+                                           f"http://127.0.0.1:{port}/store", "--timeout", "1.5"])
+    finally:
+        stop.set()
+        listener.close()
+    took = time.monotonic() - started
+    assert result.exit_code == 2
+    assert result.output.strip() == f"error: http://127.0.0.1:{port}/store did not answer within 1.5 s"
+    assert 1.4 < took < 4, took
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (["--endpoint", "ftp://example.org/store"], "is not an http(s) URL"),
     (["--endpoint", "http://127.0.0.1:1/store", "--graph-iri", "not an iri"], "is not a valid IRI"),

@@ -14,6 +14,7 @@ import subprocess
 import urllib.error
 import urllib.parse
 import urllib.request
+from email.message import Message
 
 import pytest
 import rdflib
@@ -50,14 +51,14 @@ def url(server) -> str:
 
 
 def http(url: str, *, accept: str | None = None, data: bytes | None = None, content_type: str | None = None,
-         method: str | None = None) -> tuple[int, dict[str, str], bytes]:
+         method: str | None = None) -> tuple[int, Message, bytes]:
     headers = {k: v for k, v in {"Accept": accept, "Content-Type": content_type}.items() if v}
     request = urllib.request.Request(url, data=data, headers=headers, method=method)
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, dict(response.headers), response.read()
+            return response.status, response.headers, response.read()  # any case, as HTTP says
     except urllib.error.HTTPError as exc:
-        return exc.code, dict(exc.headers), exc.read()
+        return exc.code, exc.headers, exc.read()
 
 
 def get_query(url: str, sparql: str, **kw):

@@ -12,6 +12,7 @@ query does. A parameter binds a variable the query's ``SELECT`` clause names.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import sys
@@ -37,6 +38,7 @@ from pyoxigraph import (
 
 from kg.diagnostics import SiteError
 from kg.query.bundled import BundledQuery, resolve_query
+from kg.query.depth import MAX_DEPTH, nesting
 from kg.query.guard import find_service
 from kg.query.sources import GraphFileError, Source, open_store
 from kg.vocab import PREFIXES, XSD
@@ -47,8 +49,10 @@ if TYPE_CHECKING:
 Term = NamedNode | BlankNode | Literal | Triple
 
 __all__ = [
-    "GraphFileError", "ParameterError", "QueryError", "QueryResult", "QuerySyntaxError", "ServiceNotAllowed",
-    "WrittenAnswer", "evaluate", "open_store", "parse_param", "query", "refuse_service", "run", "to_term",
+    "GraphFileError", "ParameterError", "QueryError", "QueryResult", "QuerySyntaxError", "QueryTooDeep",
+    "ServiceNotAllowed",
+    "WrittenAnswer", "evaluate", "open_store", "parse_param", "query", "refuse_deep", "refuse_service", "run",
+    "to_term",
     "write_answer",
 ]
 
@@ -92,6 +96,18 @@ def refuse_service(sparql: str, file: str | None = None) -> None:
     found = find_service(sparql, PREFIXES)
     if found is not None:
         raise ServiceNotAllowed(f"column {found.column}: {SERVICE_MESSAGE}", file or "<query>", found.line)
+
+
+class QueryTooDeep(QueryError):
+    """A query nested deeper than :data:`kg.query.depth.MAX_DEPTH` levels (refused before it is parsed)."""
+
+
+def refuse_deep(sparql: str, file: str | None = None, limit: int = MAX_DEPTH) -> None:
+    """Raise :class:`QueryTooDeep` when ``sparql`` nests ``{ }``, ``( )``, ``[ ]`` or ``<< >>`` past ``limit``."""
+    found = nesting(sparql, limit)
+    if found.line is not None:
+        raise QueryTooDeep(f"column {found.column}: the query nests {{ }}, ( ) or [ ] {found.depth} levels deep; "
+                           f"the most a query may nest is {limit}", file or "<query>", found.line)
 
 
 # -- the result ---------------------------------------------------------------------------------
@@ -176,6 +192,7 @@ def evaluate(store: Store, sparql: str, params: Mapping[str, Any] | None = None,
     """pyoxigraph's own answer to ``sparql`` (solutions, a boolean or triples, not yet read), errors as
     :class:`QueryError`; :func:`run` and :func:`write_answer` read it."""
     refuse_service(sparql, file)
+    refuse_deep(sparql, file)
     substitutions = bind_params(params or {}, bundled)
     try:
         return store.query(sparql, prefixes=dict(PREFIXES), substitutions=substitutions or None)
@@ -204,18 +221,51 @@ class WrittenAnswer:
     """Rows (or triples) in ``body``."""
     truncated: bool
     """True when the answer had more rows (or triples) than the cap, and was cut."""
+    cut_by: str | None = None
+    """What cut it: ``"rows"`` (``limit``) or ``"bytes"`` (``max_bytes``); None when it is whole."""
+
+
+class _Enough(Exception):
+    """Raised from inside pyoxigraph's writer once an answer has all the lines it may keep."""
+
+
+class _Sink:
+    """A file pyoxigraph writes an answer into, which stops it (:class:`_Enough`) after ``lines`` complete
+    lines or past ``size`` bytes: an answer of millions of rows is never held whole."""
+
+    def __init__(self, lines: int | None, size: int | None) -> None:
+        self.parts: list[bytes] = []
+        self.lines = 0
+        self.size = 0
+        self.max_lines = lines
+        self.max_size = size
+
+    def write(self, data: bytes) -> int:
+        self.parts.append(bytes(data))
+        self.size += len(data)
+        self.lines += data.count(b"\n")
+        if (self.max_lines is not None and self.lines >= self.max_lines) or (
+                self.max_size is not None and self.size > self.max_size):
+            raise _Enough
+        return len(data)
+
+    def flush(self) -> None:
+        pass
 
 
 def write_answer(store: Store, sparql: str, params: Mapping[str, Any] | None = None, *, results_format: str = "json",
                  rdf_format: str = "ttl", bundled: BundledQuery | None = None, limit: int | None = None,
-                 file: str | None = None) -> WrittenAnswer:
+                 file: str | None = None, max_bytes: int | None = None) -> WrittenAnswer:
     """Run ``sparql`` and write its answer: a SELECT in ``results_format``, a CONSTRUCT/DESCRIBE in ``rdf_format``.
 
     Same bytes as ``run(...).serialize(format)``, but a SELECT's solutions never become
     Python objects: pyoxigraph writes them as SPARQL TSV in Rust — one line per row, as
-    TSV escapes line breaks — the first ``limit`` lines are kept, and pyoxigraph reads
-    them back and writes the asked format. For answers of thousands of rows this
-    costs a fraction of building Python rows (``bench/bench_query.py``).
+    TSV escapes line breaks — and stops after the first ``limit`` lines (or ``max_bytes``
+    bytes), which pyoxigraph reads back to write the asked format. For answers of
+    thousands of rows this costs a fraction of building Python rows
+    (``bench/bench_query.py``), and an answer of millions of rows is never held in
+    memory. An answer longer than ``limit`` rows (triples), or whose body would be
+    longer than ``max_bytes``, is cut to fit and says so (``truncated``, ``cut_by``).
     """
     from kg.query.formats import RESULTS_FORMATS, FormatError
 
@@ -223,24 +273,48 @@ def write_answer(store: Store, sparql: str, params: Mapping[str, Any] | None = N
     if not isinstance(raw, QuerySolutions):
         result = collect(raw, limit)
         fmt = rdf_format if result.kind == "graph" else results_format
+        cut_by = "rows" if result.truncated else None
         if result.kind == "graph":
             result.base = site_base(store)
-        return WrittenAnswer(result.kind, fmt, result.serialize(fmt), len(result), result.truncated)
+        body = result.serialize(fmt)
+        while max_bytes is not None and len(body) > max_bytes and result.triples:
+            keep = min(len(result.triples) - 1, int(len(result.triples) * max_bytes / len(body) * 0.95))
+            result.triples, result.truncated, cut_by = result.triples[:max(keep, 0)], True, "bytes"
+            body = result.serialize(fmt)
+        return WrittenAnswer(result.kind, fmt, body, len(result), result.truncated, cut_by)
     results = RESULTS_FORMATS.get(results_format)
     if results is None:
         raise FormatError(f"a SELECT answer is a table: use {', '.join(RESULTS_FORMATS)}, not {results_format}")
-    tsv = raw.serialize(format=QueryResultsFormat.TSV)
+    if limit is None and max_bytes is None:
+        tsv = raw.serialize(format=QueryResultsFormat.TSV)
+    else:
+        sink = _Sink(None if limit is None else limit + 2, max_bytes)  # the header, limit rows and one more
+        with contextlib.suppress(_Enough):
+            raw.serialize(sink, format=QueryResultsFormat.TSV)
+        tsv = b"".join(sink.parts)
+        tsv = tsv[:tsv.rindex(b"\n") + 1] if b"\n" in tsv else b""
     count = tsv.count(b"\n") - 1  # the header line, then one line per row
-    truncated = limit is not None and count > limit
-    if truncated:
-        end = -1
-        for _ in range(limit + 1):
-            end = tsv.index(b"\n", end + 1)
-        tsv, count = tsv[:end + 1], limit
-    if results == QueryResultsFormat.TSV:
-        return WrittenAnswer("select", results_format, tsv, count, truncated)
-    body = parse_query_results(tsv, format=QueryResultsFormat.TSV).serialize(format=results)
-    return WrittenAnswer("select", results_format, body, count, truncated)
+    cut_by = None
+    if limit is not None and count > limit:
+        tsv, count, cut_by = _first_rows(tsv, limit), limit, "rows"
+    if max_bytes is not None and len(tsv) > max_bytes:
+        keep = max(tsv.rfind(b"\n", 0, max_bytes + 1), tsv.index(b"\n")) + 1
+        tsv, count, cut_by = tsv[:keep], tsv[:keep].count(b"\n") - 1, "bytes"
+    while True:
+        body = tsv if results == QueryResultsFormat.TSV else (
+            parse_query_results(tsv, format=QueryResultsFormat.TSV).serialize(format=results))
+        if max_bytes is None or len(body) <= max_bytes or count <= 0:
+            return WrittenAnswer("select", results_format, body, count, cut_by is not None, cut_by)
+        count = min(count - 1, int(count * max_bytes / len(body) * 0.95))
+        tsv, cut_by = _first_rows(tsv, max(count, 0)), "bytes"
+
+
+def _first_rows(tsv: bytes, rows: int) -> bytes:
+    """The header line and the first ``rows`` lines of a TSV answer."""
+    end = -1
+    for _ in range(rows + 1):
+        end = tsv.index(b"\n", end + 1)
+    return tsv[:end + 1]
 
 
 def collect(raw: QuerySolutions | QueryBoolean | Any, limit: int | None = None) -> QueryResult:

@@ -16,18 +16,35 @@ from pathlib import Path
 
 from kg.diagnostics import SiteError
 from kg.query.sources import open_store
-from kg.serve.app import KGServer
+from kg.serve.app import MAX_BODY, App
 from kg.serve.dataset import Dataset
 from kg.serve.runner import QueryRunner
+from kg.serve.server import IDLE_TIMEOUT, READ_TIMEOUT, HTTPServer, log_request
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_MAX_RESULTS = 10_000
+DEFAULT_WORKERS = 4
+#: Bytes an answer may have (it is cut to fit, and says so).
+DEFAULT_MAX_BYTES = 32 << 20
+#: Bytes of memory a query may use in its worker beyond the graph's.
+DEFAULT_MAX_MEMORY = 1 << 30
 
 
-class Server(KGServer):
+class Server(HTTPServer):
     """A started ``kg serve``: ``serve_forever()`` in the foreground, or ``start()`` for a thread."""
+
+    app: App
+    _tmp: tempfile.TemporaryDirectory | None = None
+
+    @property
+    def dataset(self) -> Dataset:
+        return self.app.dataset
+
+    @property
+    def runner(self) -> QueryRunner:
+        return self.app.runner
 
     def close(self) -> None:
         """Stop the workers, release the port and remove files made for this run."""
@@ -39,8 +56,10 @@ class Server(KGServer):
 
 def start(source: str | Path | Sequence[str | Path], *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
           timeout: float = DEFAULT_TIMEOUT, max_results: int | None = DEFAULT_MAX_RESULTS, cors: str | None = None,
-          workers: int = 2, license: str | None = None, background: bool = False,
-          quiet: bool = False) -> Server:
+          workers: int = DEFAULT_WORKERS, license: str | None = None, background: bool = False,
+          quiet: bool = False, max_bytes: int | None = DEFAULT_MAX_BYTES,
+          max_memory: int | None = DEFAULT_MAX_MEMORY, queue: int | None = None,
+          idle_timeout: float = IDLE_TIMEOUT, read_timeout: float = READ_TIMEOUT) -> Server:
     """Make a server for ``source`` (a site folder, or graph files) on ``host``:``port``.
 
     A site is built first and its graph files written to a temporary folder, which
@@ -50,6 +69,13 @@ def start(source: str | Path | Sequence[str | Path], *, host: str = DEFAULT_HOST
     plus this server's endpoint; ``license`` overrides the licence. ``port=0``
     takes a free port (see ``server.server_address``). With ``background=True`` the
     server already serves from a daemon thread when this returns.
+
+    Limits (see :mod:`kg.serve.runner` and :mod:`kg.serve.server`): ``workers`` queries run
+    at once and ``queue`` more may wait (default 64 a worker); each may take ``timeout``
+    seconds from when it was asked, ``max_memory`` bytes of memory beyond the graph's, and
+    its answer is cut at ``max_results`` rows and ``max_bytes`` bytes. A connection that
+    sends nothing for ``idle_timeout`` seconds, or takes ``read_timeout`` to send a
+    request, is closed.
     """
     tmp = None
     if isinstance(source, (str, Path)) and Path(source).is_dir():
@@ -74,20 +100,30 @@ def start(source: str | Path | Sequence[str | Path], *, host: str = DEFAULT_HOST
     if license:
         settings = dataclasses.replace(settings, license=license)
     worker_files = [f for f in files if f.suffix == ".nq"][:1] or files
-    runner = QueryRunner(worker_files, workers=workers, timeout=timeout, max_results=max_results)
+    runner = None
     try:
+        runner = QueryRunner(worker_files, workers=workers, timeout=timeout, max_results=max_results,
+                             max_bytes=max_bytes, max_memory=max_memory, queue=queue)
         runner.wait_ready()
-        server = Server((host, port), Dataset(store, files, settings=settings), runner, cors=cors)
+        app = App(Dataset(store, files, settings=settings), runner, cors=cors)
+        if not quiet:
+            app.log = log_request
+        threads = runner.workers + runner.queue + 16  # every query that may run or wait, and pages beside them
+        server = Server(app, host, port, threads=threads, idle_timeout=idle_timeout, read_timeout=read_timeout,
+                        max_body=MAX_BODY, quiet=quiet)
     except BaseException:
-        runner.close()
+        if runner is not None:
+            runner.close()
         if tmp is not None:
             tmp.cleanup()
         raise
+    app.server_address = server.server_address
+    server.app = app
     server._tmp = tmp
-    server.quiet = quiet
     if background:
         threading.Thread(target=server.serve_forever, daemon=True, name="kg-serve").start()
     return server
 
 
-__all__ = ["DEFAULT_HOST", "DEFAULT_MAX_RESULTS", "DEFAULT_PORT", "DEFAULT_TIMEOUT", "Server", "SiteError", "start"]
+__all__ = ["DEFAULT_HOST", "DEFAULT_MAX_BYTES", "DEFAULT_MAX_MEMORY", "DEFAULT_MAX_RESULTS", "DEFAULT_PORT",
+           "DEFAULT_TIMEOUT", "DEFAULT_WORKERS", "Server", "SiteError", "start"]

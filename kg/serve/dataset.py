@@ -29,6 +29,8 @@ DESCRIPTION_PREFIXES = {"sd": SD, "void": VOID, "dcat": DCAT, "dcterms": DCTERMS
 DUMP_TYPES = {".ttl": "text/turtle; charset=utf-8", ".nt": "application/n-triples", ".nq": "application/n-quads",
               ".jsonld": "application/ld+json", ".trig": "application/trig", ".rdf": "application/rdf+xml"}
 
+#: The IRI prefix of the stand-in endpoint and dumps a cached VoID description is made with.
+_STAND_IN = "urn:x-kg-serve:"
 _TYPE = NamedNode(RDF + "type")
 _NAMES = [NamedNode(SCHEMA + "name"), NamedNode(SKOS + "prefLabel"), NamedNode(SCHEMA + "headline"),
           NamedNode(KGO + "path")]
@@ -45,6 +47,7 @@ class Dataset:
     settings: VoidSettings = field(default_factory=VoidSettings)
     """Licence, publisher and public SPARQL endpoint for the VoID description."""
     base: str | None = field(default=None)
+    _voids: dict = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.base is None:
@@ -155,12 +158,25 @@ class Dataset:
 
     def void(self, endpoint: str | None = None, dumps: list[str] | None = None) -> list[Triple]:
         """The VoID/DCAT description ``kg build`` writes to ``void.ttl``, with this endpoint (first, then any
-        public one of the settings) and these downloads."""
-        rows = [(str(q.subject), str(q.predicate), str(q.object))
-                for q in self.store.quads_for_pattern(None, None, None, DefaultGraph())]
-        endpoints = [url for url in (endpoint, self.settings.sparql_endpoint) if url]
-        return void_triples(rows, self.base, license=self.settings.license, publisher=self.settings.publisher,
-                            endpoint=endpoints, dumps=dumps or [])
+        public one of the settings) and these downloads.
+
+        Counting the graph takes seconds on a large site, so it is done once: the description is
+        made with a stand-in endpoint and dump IRIs, which each call replaces by its own."""
+        dumps = dumps or []
+        names = tuple(f"{_STAND_IN}dump/{i}" for i in range(len(dumps)))
+        key = (endpoint is not None, names)
+        made = self._voids.get(key)
+        if made is None:
+            rows = [(str(q.subject), str(q.predicate), str(q.object))
+                    for q in self.store.quads_for_pattern(None, None, None, DefaultGraph())]
+            endpoints = [url for url in (_STAND_IN + "sparql" if endpoint else None, self.settings.sparql_endpoint)
+                         if url]
+            made = self._voids[key] = void_triples(rows, self.base, license=self.settings.license,
+                                                   publisher=self.settings.publisher, endpoint=endpoints,
+                                                   dumps=list(names))
+        real = {_STAND_IN + "sparql": endpoint, **dict(zip(names, dumps, strict=True))}
+        return [Triple(*(NamedNode(real[t.value]) if isinstance(t, NamedNode) and t.value in real else t
+                         for t in (triple.subject, triple.predicate, triple.object))) for triple in made]
 
     def examples(self) -> list[str]:
         """A few resources to start from: the first project, organisation and theme by IRI."""

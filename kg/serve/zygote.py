@@ -1,0 +1,161 @@
+"""The process that holds the graph once and forks ready query workers from it.
+
+``kg serve`` starts this file as a script (``python …/zygote.py FD FILE…``), not as
+``-m kg.serve.zygote``: so it can leave the network (:mod:`kg.serve.sandbox`) while
+it is still a single thread, before ``kg`` (and numpy's thread pool) is imported.
+It loads the graph files into one in-memory store, says ``ready``, then waits on
+its control pipe (file descriptor ``FD``) for
+
+- ``("fork", settings)`` followed by a file descriptor: fork a worker that answers
+  queries on that descriptor; reply ``("forked", pid)``;
+- ``("reap", pid)``: wait for that worker to end and reply ``("ended", pid, how)``
+  (``how`` is ``"signal 9"``, ``"exit 0"``…), so the server can say why a worker
+  died (a worker over its memory limit aborts: ``signal 6``).
+
+A fork costs milliseconds and shares the graph's memory with every worker until
+one of them writes to it, so a killed worker is replaced without loading the graph
+again. When the control pipe closes (the server ended, however it ended) this
+process kills its workers and exits; each worker is killed when this process dies.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import ctypes.util
+import os
+import signal
+import sys
+
+PR_SET_PDEATHSIG = 1
+#: Each worker runs its queries on a thread with this much stack, so a query built as a long chain
+#: (ten thousand ``UNION``/``MINUS``/``||``) does not overflow the 8 MB of a main thread.
+WORKER_STACK = 256 << 20
+
+
+def _die_with_parent() -> None:
+    """Have the kernel kill this process when its parent dies (Linux)."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+
+
+def _vm_size() -> int:
+    """This process's virtual memory size in bytes (what ``RLIMIT_AS`` counts)."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def main(argv: list[str]) -> None:  # pragma: no cover - runs as its own process
+    import importlib.util
+
+    control_fd, files = int(argv[1]), argv[2:]
+    here = os.path.dirname(os.path.abspath(__file__))
+    sys.path.remove(here)  # kg/serve/ is not a place to import top-level modules from
+    # sandbox.py uses ctypes and sys only; loaded by path, so that the kg package (and numpy) is not imported yet
+    spec = importlib.util.spec_from_file_location("_kg_sandbox", os.path.join(here, "sandbox.py"))
+    sandbox = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sandbox)
+    sandbox.deny_network()
+    _die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the server decides
+    sys.path.insert(0, os.path.dirname(os.path.dirname(here)))
+    from multiprocessing.connection import Connection
+    from multiprocessing.reduction import recv_handle
+    from pathlib import Path
+
+    control = Connection(control_fd)
+    try:
+        from kg.query import open_store
+        from kg.serve.runner import Answer  # noqa: F401 - imported once here, so that no fork imports anything
+
+        store = open_store([Path(f) for f in files])
+    except Exception as exc:
+        control.send(("error", str(exc)))
+        return
+    control.send(("ready",))
+    children: set[int] = set()
+    try:
+        while True:
+            try:
+                message = control.recv()
+            except (EOFError, OSError):
+                return
+            if message[0] == "fork":
+                fd = recv_handle(control)
+                pid = os.fork()
+                if pid == 0:
+                    control.close()
+                    _worker(Connection(fd), store, message[1])
+                    os._exit(0)
+                os.close(fd)
+                children.add(pid)
+                control.send(("forked", pid))
+            elif message[0] == "reap":
+                pid = message[1]
+                how = "unknown"
+                if pid in children:
+                    children.discard(pid)
+                    _, status = os.waitpid(pid, 0)
+                    how = (f"signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status)
+                           else f"exit {os.WEXITSTATUS(status)}")
+                control.send(("ended", pid, how))
+    finally:
+        for pid in children:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+
+
+def _worker(conn, store, settings: dict) -> None:  # pragma: no cover - runs in a forked child
+    """Answer ``(sparql, results_format, rdf_format, params, limit, max_bytes)`` requests on ``conn``."""
+    import resource
+    import threading
+
+    _die_with_parent()
+    threading.stack_size(WORKER_STACK)
+    thread = threading.Thread(target=_answer_all, args=(conn, store, settings), name="kg-query")
+    thread.start()
+    memory = settings.get("max_memory")
+    if memory:
+        limit = _vm_size() + memory
+        resource.setrlimit(resource.RLIMIT_AS, (limit, resource.getrlimit(resource.RLIMIT_AS)[1]))
+    thread.join()
+
+
+def _answer_all(conn, store, settings: dict) -> None:  # pragma: no cover - runs in a forked child
+    from kg.diagnostics import SiteError
+    from kg.query import parse_param, write_answer
+    from kg.query.formats import FormatError
+    from kg.serve.runner import Answer
+
+    conn.send(("ready",))
+    while True:
+        try:
+            request = conn.recv()
+        except (EOFError, OSError):
+            return
+        sparql, results_format, rdf_format, params, limit, max_bytes = request
+        try:
+            bindings = dict(parse_param(f"{name}={value}") for name, value in params.items())
+            written = write_answer(store, sparql, bindings, results_format=results_format, rdf_format=rdf_format,
+                                   limit=limit, max_bytes=max_bytes)
+            reply = ("ok", Answer(written.kind, written.format, written.body, written.count, written.truncated,
+                                  written.cut_by))
+        except MemoryError:
+            reply = ("memory",)
+        except SiteError as exc:
+            reply = ("error", type(exc).__name__, str(exc))
+        except FormatError as exc:
+            reply = ("error", "FormatError", str(exc))
+        except Exception as exc:
+            reply = ("error", "QueryError", f"query failed: {exc}")
+        try:
+            conn.send(reply)
+        except MemoryError:
+            conn.send(("memory",))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main(sys.argv)

@@ -266,7 +266,7 @@ def test_kg_validate_exits_1_on_a_violation_and_names_the_file(tmp_path):
 
 @pytest.mark.parametrize(("args", "message"), [
     (["--graph", "missing.ttl"], "missing.ttl: no such file"),
-    (["--graph", "graph.csv"], "graph.csv: unknown graph format"),
+    (["--graph", "graph.csv"], "graph.csv: unknown graph file type '.csv'"),
     (["no-such-site"], "no such site folder"),
 ])
 def test_kg_validate_exits_2_on_what_it_cannot_read(tmp_path, monkeypatch, args, message):
@@ -282,7 +282,7 @@ def test_kg_validate_reads_a_broken_turtle_file_as_an_error_naming_it(tmp_path):
     (tmp_path / "broken.ttl").write_text("<a> <b> .\n")
     result = CliRunner().invoke(main, ["validate", "--graph", str(tmp_path / "broken.ttl")])
     assert result.exit_code == 2
-    assert "broken.ttl: cannot read as turtle" in result.output
+    assert "broken.ttl: not valid Turtle" in result.output
 
 
 def test_kg_build_validate_puts_the_results_in_the_build_report(tmp_path):

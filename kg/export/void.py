@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Triple, parse, serialize
 
 from kg.diagnostics import Diagnostics, shown
+from kg.formats import WRITTEN
 from kg.vocab import DCTERMS, KGO, PREFIXES, PROV, RDF, SCHEMA, SKOS, XSD
 
 VOID = "http://rdfs.org/ns/void#"
@@ -27,7 +28,7 @@ DCAT = "http://www.w3.org/ns/dcat#"
 FOAF = "http://xmlns.com/foaf/0.1/"
 VOID_PREFIXES = {"void": VOID, "dcat": DCAT, "dcterms": DCTERMS, "foaf": FOAF, "schema": SCHEMA, "xsd": XSD}
 #: The graph files ``kg build`` writes, offered as dumps in ``void.ttl`` (relative to it).
-DUMPS = ("graph.nt", "graph.nq", "graph.ttl", "graph.jsonld")
+DUMPS = tuple(f.written for f in WRITTEN if f.written)
 #: Vocabularies the graph's terms come from.
 VOCABULARIES = (SCHEMA, KGO, SKOS, PROV, PREFIXES["org"])
 #: Stands for "the folder void.ttl is in" while the description is written; removed from the text.

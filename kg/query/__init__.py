@@ -62,10 +62,11 @@ class QuerySyntaxError(QueryError):
 
     def __init__(self, message: str, file: str | None, line: int | None, column: int | None,
                  text: str | None = None) -> None:
-        super().__init__(message, file or "<query>", line)
+        context = (text, " " * max(column - 1, 0) + "^") if text is not None and column is not None else ()
+        super().__init__(message, file or "<query>", line, context=context)
         self.column = column
         self.source_line = text
-        """The query's line the error is on, for showing with a caret."""
+        """The query's line the error is on, shown with a caret under it (``context``)."""
 
     def __str__(self) -> str:
         where = self.file

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from kg.errors import UsageError, output_error
 from kg.export.atomic import write_all
 from kg.pipeline import BuildResult, build
 from kg.report import graphfiles, metrics, plots
@@ -53,7 +54,7 @@ NO_THEME = "no theme"
 OTHER_THEMES = "other themes"
 
 
-class ReportError(ValueError):
+class ReportError(UsageError, ValueError):
     """Options that cannot make a report (unknown --focus, --since after --until)."""
 
 
@@ -515,10 +516,14 @@ def build_report(result_or_site: BuildResult | str | Path, options: Options | No
 
 
 def write_report(report: Report, out: str | Path) -> dict[str, Path]:
-    """Write every file of ``report`` under ``out`` (all or nothing); returns path → written file."""
+    """Write every file of ``report`` under ``out`` (all or nothing); returns path → written file.
+    Raises :class:`kg.errors.OutputError` when ``out`` cannot be written."""
     out = Path(out)
     targets = {out / rel: content for rel, content in report.files().items()}
-    write_all(targets)
+    try:
+        write_all(targets)
+    except OSError as exc:
+        raise output_error(exc, out) from exc
     return {rel: out / rel for rel in report.files()}
 
 

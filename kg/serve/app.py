@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from pyoxigraph import NamedNode, QueryResultsFormat, RdfFormat, parse_query_results
+from pyoxigraph import NamedNode, QueryResultsFormat, parse_query_results
 
 from kg.query import ServiceNotAllowed, refuse_service
 from kg.query.bundled import bundled_queries
-from kg.query.formats import RDF_FORMATS
+from kg.query.formats import GRAPH_ANSWERS, RDF_FORMATS
 from kg.serve import pages
 from kg.serve.dataset import DESCRIPTION_PREFIXES, DUMP_TYPES, Dataset, write_rdf
 from kg.serve.negotiate import RDF_MEDIA, RDF_TYPES, RESULTS_MEDIA, RESULTS_TYPES, negotiate
@@ -171,7 +171,7 @@ class Handler(BaseHTTPRequestHandler):
             return
         fmt = (fields.get("format") or [""])[0]
         accept = self.headers.get("Accept")
-        results_format = fmt if fmt in ("json", "xml", "csv", "tsv", "html") else RESULTS_TYPES.get(
+        results_format = fmt if fmt in (*RESULTS_MEDIA, "html") else RESULTS_TYPES.get(
             negotiate(accept, [*RESULTS_TYPES, "text/html"], "application/sparql-results+json") or "", "html")
         rdf_format = fmt if fmt in RDF_FORMATS else RDF_TYPES.get(
             negotiate(accept, list(RDF_TYPES), "text/turtle") or "", "ttl")
@@ -223,10 +223,9 @@ class Handler(BaseHTTPRequestHandler):
         self.send_rdf(self.server.dataset.void(base + "/sparql", dumps), default="text/turtle")
 
     def send_rdf(self, triples: list, default: str = "text/turtle") -> None:
-        media = negotiate(self.headers.get("Accept"), ["text/turtle", "application/ld+json", "application/n-triples",
-                                                       "application/rdf+xml"], default) or default
-        fmt = {"text/turtle": RdfFormat.TURTLE, "application/ld+json": RdfFormat.JSON_LD,
-               "application/n-triples": RdfFormat.N_TRIPLES, "application/rdf+xml": RdfFormat.RDF_XML}[media]
+        offers = [f.media_type.split(";")[0] for f in GRAPH_ANSWERS.values()]
+        media = negotiate(self.headers.get("Accept"), offers, default) or default
+        fmt = RDF_FORMATS[RDF_TYPES[media]]
         body = write_rdf(triples, fmt, DESCRIPTION_PREFIXES)
         self.send(200, body, RDF_MEDIA[RDF_TYPES[media]])
 

@@ -15,7 +15,9 @@ from pathlib import Path
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, RdfFormat, Store, Triple, serialize
 
 from kg.export.void import VoidSettings, void_triples
+from kg.formats import BY_SUFFIX
 from kg.query import site_base
+from kg.query.formats import GRAPH_ANSWERS, RESULTS_TABLE
 from kg.vocab import DCTERMS, KGO, RDF, SCHEMA, SKOS, XSD
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
@@ -25,9 +27,8 @@ FORMATS_NS = "http://www.w3.org/ns/formats/"
 DESCRIPTION_PREFIXES = {"sd": SD, "void": VOID, "dcat": DCAT, "dcterms": DCTERMS, "formats": FORMATS_NS,
                         "schema": SCHEMA, "xsd": XSD}
 
-#: Download file name → RDF format, for the files ``kg serve`` offers.
-DUMP_TYPES = {".ttl": "text/turtle; charset=utf-8", ".nt": "application/n-triples", ".nq": "application/n-quads",
-              ".jsonld": "application/ld+json", ".trig": "application/trig", ".rdf": "application/rdf+xml"}
+#: Download file name ending → media type, for the files ``kg serve`` offers (from :data:`kg.formats.GRAPH_FORMATS`).
+DUMP_TYPES = {suffix: f.media_type for suffix, f in BY_SUFFIX.items()}
 
 _TYPE = NamedNode(RDF + "type")
 _NAMES = [NamedNode(SCHEMA + "name"), NamedNode(SKOS + "prefLabel"), NamedNode(SCHEMA + "headline"),
@@ -148,8 +149,7 @@ class Dataset:
             Triple(default, _TYPE, sd("Graph")),
             Triple(default, NamedNode(VOID + "triples"), _integer(self.triple_count)),
         ]
-        for fmt in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
-                    "Turtle", "N-Triples", "JSON-LD", "RDF_XML"):
+        for fmt in (*(f.w3c for f in RESULTS_TABLE), *(f.w3c for f in GRAPH_ANSWERS.values())):
             out.append(Triple(service, sd("resultFormat"), NamedNode(FORMATS_NS + fmt)))
         return out
 

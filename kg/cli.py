@@ -118,7 +118,7 @@ class KgGroup(click.Group):
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.ClickException as exc:  # click's own: a usage error, a bad value
             hint = f"; see '{exc.ctx.command_path} -h'" if getattr(exc, "ctx", None) is not None else ""
-            code = fail(exc.format_message() + hint, exc.exit_code)
+            code = fail(exc.format_message().rstrip(".") + hint, exc.exit_code)
         except click.exceptions.Abort:  # Ctrl-C or end of input while click itself was reading
             click.echo("interrupted", err=True)
             code = Interrupted.exit_code
@@ -167,7 +167,7 @@ def plain(stderr: bool = False, **kwargs: Any) -> Console:
     return Console(stderr=stderr, highlight=False, soft_wrap=True, markup=False, emoji=False, **kwargs)
 
 
-@click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group("kg", cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(kg.__version__, "--version", "-V", prog_name="kg")
 def main() -> None:
     """kg: the knowledge graph of a Jekyll site's content.
@@ -461,7 +461,7 @@ def query_command(query_text: str | None, site: Path | None, graphs: tuple[Path,
     text, bundled, file = resolve_query(query_text)
     bindings = dict(parse_param(p) for p in params)
     with step("reading the graph"):
-        store = open_store(list(graphs) if graphs else (site or Path("content")))
+        store = open_store(_site_or_graphs(site, graphs))
     if fmt != "table":  # written by pyoxigraph, no Python row in between
         with step("running the query"):
             data = write_answer(store, text, bindings, results_format=fmt, rdf_format=fmt, bundled=bundled,
@@ -563,7 +563,7 @@ def _site_or_graphs(site: Path | None, graphs: tuple[Path, ...]) -> Path | list[
         raise UsageError("give SITE or --graph, not both")
     source: Path | list[Path] = list(graphs) if graphs else (site or Path("content"))
     if isinstance(source, Path) and not source.is_dir():
-        raise InputError("no such site folder", str(source))
+        raise InputError(f"no such site folder: {source}")  # as kg.build says it
     return source
 
 

@@ -450,7 +450,7 @@ def query_command(query_text: str | None, site: Path | None, graphs: tuple[Path,
     if list_queries:
         table = Table(box=None, show_header=False, pad_edge=False)
         for name, bundled in bundled_queries().items():
-            takes = " ".join(f"--param {p.name}=…" for p in bundled.params if p.default is None)
+            takes = " ".join(f'--param {p.name}="{p.example}"' for p in bundled.params if p.default is None)
             table.add_row(Text(name, style="bold"), Text(bundled.summary + (f"  [{takes}]" if takes else "")))
         out.print(table)
         return

@@ -229,9 +229,11 @@ def test_bundled_queries_run_on_the_example_site(name: str) -> None:
     """Every bundled query also runs on the shipped example site (content/) without error."""
     content = Path(__file__).resolve().parents[1] / "content"
     store = _example_store(content)
-    params = {p.name: {"org": "Open Source Politics", "platform": "Decidim"}[p.name]
-              for p in bundled_queries()[name].params}
-    assert query(store, name, **params).kind == "select"
+    params = {p.name: p.sample for p in bundled_queries()[name].params}
+    result = query(store, name, **params)
+    assert result.kind == "select"
+    if any(p.example for p in bundled_queries()[name].params):  # the header's example finds something
+        assert len(result) > 0, (name, params)
 
 
 _STORES: dict[Path, object] = {}

@@ -11,32 +11,11 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 from pyoxigraph import NamedNode
 
-_FOLD = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "œ": "oe", "Œ": "OE",
-                       "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D",
-                       "ı": "i"})
+from kg.names import ascii_fold  # the fold of names is kg.names'; IRIs fold the same way
+
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 #: What an IRI may not hold as is (RFC 3987 excludes these from every part).
 _IRI_UNSAFE = re.compile(r"[\x00-\x20<>\"{}|\\^`\x7f-\x9f\u2028\u2029]")
-
-
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-
-
-def ascii_fold(text: str) -> str:
-    """Strip diacritics: ``Göteborgs`` → ``Goteborgs``, ``Tromsø`` → ``Tromso``.
-
-    Decomposition works character by character, so a long text is folded one run of non-ASCII
-    characters at a time: the same result, without visiting every ASCII letter in Python."""
-    if text.isascii():
-        return text
-    if len(text) > 64:
-        return _NON_ASCII.sub(lambda m: _fold(m.group(0)), text)
-    return _fold(text)
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def slug(text: str) -> str:

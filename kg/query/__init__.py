@@ -38,6 +38,7 @@ from pyoxigraph import (
 from kg.diagnostics import SiteError
 from kg.query.bundled import BundledQuery, resolve_query
 from kg.query.guard import find_service
+from kg.query.names import FUNCTIONS
 from kg.query.sources import GraphFileError, Source, open_store
 from kg.vocab import PREFIXES, XSD
 
@@ -164,7 +165,8 @@ def run(store: Store, sparql: str, params: Mapping[str, Any] | None = None, *, b
     """Run ``sparql`` on ``store``; at most ``limit`` rows/triples are kept (``truncated`` says if more came).
 
     The usual prefixes (``schema:``, ``kgo:``, ``skos:``, ``prov:``, ``xsd:`` …) are
-    predeclared, so a query may leave out their ``PREFIX`` lines.
+    predeclared, so a query may leave out their ``PREFIX`` lines, and ``kgo:sameName(a, b)``
+    compares two names by kg's one rule (:mod:`kg.query.names`).
     """
     result = collect(evaluate(store, sparql, params, bundled=bundled, file=file), limit)
     if result.kind == "graph":
@@ -179,7 +181,8 @@ def evaluate(store: Store, sparql: str, params: Mapping[str, Any] | None = None,
     refuse_service(sparql, file)
     substitutions = bind_params(params or {}, bundled)
     try:
-        return store.query(sparql, prefixes=dict(PREFIXES), substitutions=substitutions or None)
+        return store.query(sparql, prefixes=dict(PREFIXES), substitutions=substitutions or None,
+                           custom_functions=FUNCTIONS)
     except SyntaxError as exc:
         raise syntax_error(exc, sparql, file) from None
     except RuntimeError as exc:

@@ -15,7 +15,6 @@ measures them (:mod:`kg.report.metrics`); the :class:`Report` it returns is data
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -25,6 +24,7 @@ import networkx as nx
 
 from kg.errors import UsageError, output_error
 from kg.export.atomic import write_all
+from kg.names import same_name
 from kg.pipeline import BuildResult, build
 from kg.report import graphfiles, metrics, plots
 from kg.report.facts import Facts, Project, read_facts, report_store
@@ -537,12 +537,14 @@ def _measure(graph: nx.Graph, seed: int) -> Communities:
 
 
 def _find_organisation(facts: Facts, wanted: str) -> str:
-    """The organisation ``wanted`` names: its IRI, the last segment of it, or any of its names."""
-    key = _fold(wanted)
+    """The organisation ``wanted`` names: its IRI, the last segment of it (its id), or any of its names, ids and
+    names compared by kg's one rule for the same name (:func:`kg.names.same_name`)."""
     orgs = facts.organisations
-    matches = [o for o in orgs if wanted == o] or [o for o in orgs if _fold(o.rstrip("/").rsplit("/", 1)[-1]) == key]
+    matches = [o for o in orgs if wanted == o] or [o for o in orgs
+                                                   if same_name(o.rstrip("/").rsplit("/", 1)[-1], wanted)]
     if not matches:
-        matches = [o for o in orgs if key in {_fold(n) for n in (facts.name(o), *facts.aliases.get(o, ()))}]
+        matches = [o for o in orgs
+                   if any(same_name(n, wanted) for n in (facts.name(o), *facts.aliases.get(o, ())))]
     if len(matches) == 1:
         return matches[0]
     if matches:
@@ -552,11 +554,6 @@ def _find_organisation(facts: Facts, wanted: str) -> str:
     close = difflib.get_close_matches(wanted, names, n=3, cutoff=0.6)
     hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
     raise ReportError(f"--focus {wanted!r}: no organisation in the graph's projects has that name{hint}")
-
-
-def _fold(text: str) -> str:
-    """Case, spacing and composition do not matter when naming an organisation."""
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
 def _window(since: int | None, until: int | None) -> str:

@@ -144,7 +144,7 @@ def test_the_endpoint_parameter_follows_the_rule(site):
         def answer(org: str) -> set[tuple[str, str]]:
             url = f"http://{host}:{port}/sparql?" + urllib.parse.urlencode(
                 {"query": sparql, "param-org": org, "format": "json"})
-            with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 - the local test server
+            with urllib.request.urlopen(url, timeout=30) as response:
                 bindings = json.load(response)["results"]["bindings"]
             return {(b["projectName"]["value"], b["otherName"]["value"]) for b in bindings}
 

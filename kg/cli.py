@@ -117,7 +117,8 @@ class KgGroup(click.Group):
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.ClickException as exc:  # click's own: a usage error, a bad value
-            hint = f"; see '{exc.ctx.command_path} -h'" if getattr(exc, "ctx", None) is not None else ""
+            where: click.Context | None = getattr(exc, "ctx", None)  # usage errors know their command
+            hint = f"; see '{where.command_path} -h'" if where is not None else ""
             code = fail(exc.format_message().rstrip(".") + hint, exc.exit_code)
         except click.exceptions.Abort:  # Ctrl-C or end of input while click itself was reading
             click.echo("interrupted", err=True)
@@ -449,9 +450,9 @@ def query_command(query_text: str | None, site: Path | None, graphs: tuple[Path,
         out = plain(width=1_000_000)
     if list_queries:
         table = Table(box=None, show_header=False, pad_edge=False)
-        for name, bundled in bundled_queries().items():
-            takes = " ".join(f'--param {p.name}="{p.example}"' for p in bundled.params if p.default is None)
-            table.add_row(Text(name, style="bold"), Text(bundled.summary + (f"  [{takes}]" if takes else "")))
+        for name, listed in bundled_queries().items():
+            takes = " ".join(f'--param {p.name}="{p.example}"' for p in listed.params if p.default is None)
+            table.add_row(Text(name, style="bold"), Text(listed.summary + (f"  [{takes}]" if takes else "")))
         out.print(table)
         return
     if not query_text:
@@ -515,7 +516,7 @@ def serve_command(site: Path | None, graphs: tuple[Path, ...], host: str, port: 
     with step("loading the graph and starting the query workers"), writing(f"{host}:{port}", "listen on"):
         server = start(source, host=host, port=port, timeout=timeout, max_results=max_results, cors=cors,
                        workers=workers, license=license_, quiet=quiet())
-    address, bound = server.server_address[:2]
+    address, bound = str(server.server_address[0]), server.server_address[1]
     plain(stderr=True).print(Text(
         f"serving {server.dataset.title or 'the graph'} ({server.dataset.triple_count} triples) "
         f"at http://{address}:{bound}/  —  SPARQL at http://{address}:{bound}/sparql; Ctrl-C stops"))

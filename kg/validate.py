@@ -148,8 +148,8 @@ def read_graph_files(paths: list[Path]) -> tuple[rdflib.Graph, Sources]:
         except Exception as exc:  # every parser has its own exceptions: name the file, keep the reason
             reason = " ".join(str(exc).split())
             raise GraphFileError(f"not valid {found.name}: {reason}", str(path)) from None
-    for key, found in _derived_sources(union).items():
-        sources.setdefault(key, set()).update(found)
+    for key, files in _derived_sources(union).items():
+        sources.setdefault(key, set()).update(files)
     return union, sources
 
 
@@ -161,8 +161,8 @@ def _source_paths(ds: rdflib.Dataset) -> dict[str, str]:
 
 def site_base(data: rdflib.Graph) -> str:
     """The site's URL + baseurl, read from its ``schema:WebSite``."""
-    for website in sorted(data.subjects(RDF.type, rdflib.URIRef(SCHEMA + "WebSite"))):
-        for url in sorted(data.objects(website, rdflib.URIRef(SCHEMA + "url"))):
+    for website in sorted(data.subjects(RDF.type, rdflib.URIRef(SCHEMA + "WebSite")), key=str):
+        for url in sorted(data.objects(website, rdflib.URIRef(SCHEMA + "url")), key=str):
             return str(url).rstrip("/")
     raise InputError("the graph has no schema:WebSite with a schema:url, so its site cannot be told")
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 
 from kg.forked import Helper, can_fork
@@ -27,7 +27,7 @@ Content = str | bytes | Iterable[str]
 CHUNK = 1 << 16
 
 
-def write_all(files: dict[Path, Content], *, beside: Collection[Path] = ()) -> None:
+def write_all(files: Mapping[Path, Content], *, beside: Collection[Path] = ()) -> None:
     """Write every file to a temporary sibling, then move them all into place together.
 
     The files in ``beside`` are written by a forked process at the same time as the
@@ -58,8 +58,8 @@ def write_all(files: dict[Path, Content], *, beside: Collection[Path] = ()) -> N
     finally:
         for fd in handles.values():
             os.close(fd)
-        for tmp, _ in staged:
-            tmp.unlink(missing_ok=True)
+        for staged_file, _ in staged:
+            staged_file.unlink(missing_ok=True)
 
 
 def _write_beside(files: dict[Path, tuple[int, Content]]) -> Helper:
@@ -120,16 +120,16 @@ def _swap(staged: list[tuple[Path, Path]]) -> None:
             os.replace(tmp, target)
     except BaseException:
         for target in reversed(done):
-            backup = backups[target]
-            if backup is not None:
-                os.replace(backup, target)
+            previous = backups[target]
+            if previous is not None:
+                os.replace(previous, target)
             else:
                 target.unlink(missing_ok=True)
         raise
     finally:
-        for backup in backups.values():
-            if backup is not None:
-                backup.unlink(missing_ok=True)
+        for previous in backups.values():
+            if previous is not None:
+                previous.unlink(missing_ok=True)
 
 
 def _umask() -> int:

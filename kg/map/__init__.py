@@ -57,7 +57,7 @@ def _reads_body(site: Site, doc: Document) -> bool:
 def _map_documents(ctx: MapContext, site: Site) -> None:
     map_website(ctx)
     homepage = site.mapping.organisation.get("url") if site.mapping else None
-    if homepage and (iri := ctx.absolute(homepage)) and iri.rstrip("/") != ctx.base:
+    if site.mapping and homepage and (iri := ctx.absolute(homepage)) and iri.rstrip("/") != ctx.base:
         # the maintainer's word for the organisation's homepage, beside the site's own URL
         ctx.add(site_organisation(ctx), schema.url, ctx.mint.page(iri), site.mapping.organisation_files["url"])
     for doc in site.documents:

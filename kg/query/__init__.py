@@ -70,7 +70,7 @@ class QuerySyntaxError(QueryError):
         """The query's line the error is on, shown with a caret under it (``context``)."""
 
     def __str__(self) -> str:
-        where = self.file
+        where = self.file or "<query>"
         if self.line is not None:
             where += f":{self.line}" + (f":{self.column}" if self.column is not None else "")
         return f"{where}: SPARQL syntax error: {self.args[0]}"
@@ -233,17 +233,17 @@ def write_answer(store: Store, sparql: str, params: Mapping[str, Any] | None = N
     results = RESULTS_FORMATS.get(results_format)
     if results is None:
         raise FormatError(f"a SELECT answer is a table: use {', '.join(RESULTS_FORMATS)}, not {results_format}")
-    tsv = raw.serialize(format=QueryResultsFormat.TSV)
+    tsv = raw.serialize(format=QueryResultsFormat.TSV) or b""
     count = tsv.count(b"\n") - 1  # the header line, then one line per row
     truncated = limit is not None and count > limit
-    if truncated:
+    if limit is not None and truncated:
         end = -1
         for _ in range(limit + 1):
             end = tsv.index(b"\n", end + 1)
         tsv, count = tsv[:end + 1], limit
     if results == QueryResultsFormat.TSV:
         return WrittenAnswer("select", results_format, tsv, count, truncated)
-    body = parse_query_results(tsv, format=QueryResultsFormat.TSV).serialize(format=results)
+    body = parse_query_results(tsv, format=QueryResultsFormat.TSV).serialize(format=results) or b""
     return WrittenAnswer("select", results_format, body, count, truncated)
 
 
@@ -284,7 +284,8 @@ def _not_selected(message: str) -> str:
 
 def site_base(store: Store) -> str | None:
     """The site URL (with baseurl) of the graph in ``store``, from its ``schema:WebSite``, if it has one."""
-    for solution in store.query("SELECT ?w WHERE { ?w a <http://schema.org/WebSite> } ORDER BY ?w LIMIT 1"):
+    solutions = store.query("SELECT ?w WHERE { ?w a <http://schema.org/WebSite> } ORDER BY ?w LIMIT 1")
+    for solution in solutions if isinstance(solutions, QuerySolutions) else ():
         iri = solution[0].value
         return iri.removesuffix("#website").rstrip("/") if isinstance(solution[0], NamedNode) else None
     return None
@@ -324,20 +325,16 @@ def to_term(value: Any) -> Term:
     pyoxigraph and rdflib terms as they are."""
     if isinstance(value, (NamedNode, BlankNode, Literal, Triple)):
         return value
-    try:
-        import rdflib
-    except ImportError:  # pragma: no cover - rdflib is a dependency
-        rdflib = None
-    if rdflib is not None:
-        if isinstance(value, rdflib.URIRef):
-            return NamedNode(str(value))
-        if isinstance(value, rdflib.BNode):
-            return BlankNode(str(value))
-        if isinstance(value, rdflib.Literal):
-            if value.language:
-                return Literal(str(value), language=value.language)
-            return Literal(str(value), datatype=NamedNode(str(value.datatype))) if value.datatype else Literal(
-                str(value))
+    import rdflib
+
+    if isinstance(value, rdflib.URIRef):
+        return NamedNode(str(value))
+    if isinstance(value, rdflib.BNode):
+        return BlankNode(str(value))
+    if isinstance(value, rdflib.Literal):
+        if value.language:
+            return Literal(str(value), language=value.language)
+        return Literal(str(value), datatype=NamedNode(str(value.datatype))) if value.datatype else Literal(str(value))
     if isinstance(value, bool):
         return Literal("true" if value else "false", datatype=NamedNode(XSD + "boolean"))
     if isinstance(value, int):

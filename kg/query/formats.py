@@ -99,12 +99,12 @@ def serialize(result: QueryResult, fmt: str) -> bytes:
             raise FormatError(f"a CONSTRUCT or DESCRIBE answer is RDF: use {', '.join(RDF_FORMATS)}, not {fmt}")
         if fmt in _KG_WRITERS and _plain(result.triples):
             return _KG_WRITERS[fmt](as_graph(result)).encode("utf-8")
-        return serialize_rdf(result.triples, format=rdf)
+        return serialize_rdf(result.triples, format=rdf) or b""
     results_format = RESULTS_FORMATS.get(fmt)
     if results_format is None:
         raise FormatError(f"a {result.kind.upper()} answer is a table: use {', '.join(RESULTS_FORMATS)}, not {fmt}")
     parsed = parse_query_results(sparql_json(result), format=QueryResultsFormat.JSON)
-    return parsed.serialize(format=results_format)
+    return parsed.serialize(format=results_format) or b""
 
 
 def _plain(triples: list[Triple]) -> bool:

@@ -14,7 +14,9 @@ know it.
 
 from __future__ import annotations
 
-from pyoxigraph import Literal, NamedNode
+from collections.abc import Callable
+
+from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from kg.names import same_name
 from kg.vocab import KGO, XSD
@@ -24,7 +26,10 @@ _TRUE = Literal("true", datatype=NamedNode(XSD + "boolean"))
 _FALSE = Literal("false", datatype=NamedNode(XSD + "boolean"))
 
 
-def _same_name(a: object, b: object, *rest: object) -> Literal | None:
+Term = NamedNode | BlankNode | Literal | Triple
+
+
+def _same_name(a: Term, b: Term, *rest: Term) -> Literal | None:
     if rest:
         return None  # two arguments, no more: an error, as SPARQL's own functions make it
     if not isinstance(a, Literal) or not isinstance(b, Literal):
@@ -33,6 +38,6 @@ def _same_name(a: object, b: object, *rest: object) -> Literal | None:
 
 
 #: The functions every query may call, as pyoxigraph takes them.
-FUNCTIONS = {SAME_NAME: _same_name}
+FUNCTIONS: dict[NamedNode, Callable[..., Term | None]] = {SAME_NAME: _same_name}
 
 __all__ = ["FUNCTIONS", "SAME_NAME"]

@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import cast
 
 import networkx as nx
 
@@ -395,7 +396,7 @@ class Report:
         table = self.organisation_themes
         per_org: dict[str, dict[str, int]] = defaultdict(dict)
         for _on, _tn, n, org, theme in table.rows:
-            per_org[org][theme] = n
+            per_org[str(org)][str(theme)] = cast(int, n)
         graph = self.network
         orgs = sorted(per_org, key=lambda o: (-graph.nodes[o]["projects"], graph.nodes[o]["label"], o))
         orgs = orgs[:HEATMAP_ORGANISATIONS]

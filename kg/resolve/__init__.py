@@ -15,9 +15,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
-from pyoxigraph import NamedNode
+from pyoxigraph import Literal, NamedNode
 
 from kg.diagnostics import Diagnostics
 from kg.map.context import MapContext
@@ -151,6 +152,7 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
             out.append(st)  # nothing to resolve
             continue
         subjects = [org_iri(st.subject)] if isinstance(st.subject, Name) else [st.subject]
+        objects: list[Any]  # IRIs where anything is resolved; the literal as it is otherwise
         if isinstance(obj, Name):
             objects = [org_iri(obj)]
         elif isinstance(obj, (LinkTo, TextIn)):
@@ -254,7 +256,7 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
                     country_facts(parent_iri, [_parent_display(p, n)], [n.lang], parent_kind, n.file)
         if entry is None:
             names_seen = [_display(n, parsed[n]) for n in group]
-            unit_parents = [parsed[n].unit_of for n in group if parsed[n].unit_of]
+            unit_parents = [unit for n in group if (unit := parsed[n].unit_of)]
             kind = form_facts(iri, [_unit_part(n, parsed[n]) for n in group], {n.role for n in group}, group[0].file,
                               parent=_parent_kind(unit_parents[0], registry, parsed) if unit_parents else None)
             if not countries:
@@ -277,7 +279,7 @@ def _project_names(ctx: MapContext) -> Gazetteer:
     out = Gazetteer()
     for st in ctx.statements:
         if st.predicate == schema.name and isinstance(st.subject, NamedNode) and st.subject.value.startswith(prefix):
-            title = st.object.value if hasattr(st.object, "value") else ""
+            title = st.object.value if isinstance(st.object, (NamedNode, Literal)) else ""
             words = title.split()
             if len(words) >= 2 and len(title) >= 10 and any(w[:1].isupper() for w in words[1:]):
                 out.add_name(title, st.subject.value)

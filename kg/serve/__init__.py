@@ -29,6 +29,11 @@ DEFAULT_MAX_RESULTS = 10_000
 class Server(KGServer):
     """A started ``kg serve``: ``serve_forever()`` in the foreground, or ``start()`` for a thread."""
 
+    _tmp: tempfile.TemporaryDirectory[str] | None = None
+    """The folder of the graph files written for this run (a site's), removed by :meth:`close`."""
+    quiet: bool = False
+    """Whether requests go unlogged."""
+
     def close(self) -> None:
         """Stop the workers, release the port and remove files made for this run."""
         self.runner.close()

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from pyoxigraph import NamedNode, QueryResultsFormat, parse_query_results
+from pyoxigraph import NamedNode, QueryResultsFormat, QuerySolutions, parse_query_results
 
 from kg.query import ServiceNotAllowed, refuse_service
 from kg.query.bundled import bundled_queries
@@ -208,6 +208,7 @@ class Handler(BaseHTTPRequestHandler):
         if "boolean" in doc:
             return pages.results(self.server.dataset, [], [], truncated, bool(doc["boolean"]))
         parsed = parse_query_results(body, format=QueryResultsFormat.JSON)
+        assert isinstance(parsed, QuerySolutions)  # not a boolean: that was answered above
         variables = [v.value for v in parsed.variables]
         rows = [[sol[i] for i in range(len(variables))] for sol in parsed]
         return pages.results(self.server.dataset, variables, rows, truncated, None)
@@ -239,12 +240,13 @@ class Handler(BaseHTTPRequestHandler):
             valid = False
         if not valid:
             address, port = self.server.server_address[:2]
-            host = f"{address}:{port}"
+            host = str(address) + f":{port}"
         return f"http://{host}"
 
     # -- pages ----------------------------------------------------------------------------------
     def landing(self, fields: dict[str, list[str]]) -> None:
-        chosen = (fields.get("example") or [None])[0]
+        examples = fields.get("example")
+        chosen = examples[0] if examples else None
         body = pages.landing(self.server.dataset, bundled_queries(), chosen, sorted(self.server.downloads))
         self.send(200, body, "text/html; charset=utf-8")
 

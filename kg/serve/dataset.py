@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import cast
 
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, RdfFormat, Store, Triple, serialize
 
@@ -62,7 +63,7 @@ class Dataset:
     def class_counts(self) -> dict[str, int]:
         counts: dict[str, int] = defaultdict(int)
         for quad in self.store.quads_for_pattern(None, _TYPE, None, DefaultGraph()):
-            counts[quad.object.value] += 1
+            counts[cast(NamedNode, quad.object).value] += 1
         return dict(sorted(counts.items()))
 
     @cached_property
@@ -80,8 +81,8 @@ class Dataset:
         if not self.base:
             return None
         website = NamedNode(self.base + "/#website")
-        values = sorted(q.object.value for q in self.store.quads_for_pattern(website, NamedNode(SCHEMA + local), None,
-                                                                            DefaultGraph()))
+        values = sorted(cast(Literal, q.object).value
+                        for q in self.store.quads_for_pattern(website, NamedNode(SCHEMA + local), None, DefaultGraph()))
         return values[0] if values else None
 
     @cached_property
@@ -90,7 +91,7 @@ class Dataset:
             return None
         for quad in self.store.quads_for_pattern(NamedNode(self.base + "/#website"), NamedNode(SCHEMA + "publisher"),
                                                  None, DefaultGraph()):
-            return quad.object
+            return cast(NamedNode, quad.object)
         return None
 
     # -- one entity -----------------------------------------------------------------------------
@@ -117,7 +118,7 @@ class Dataset:
         paths = set()
         for graph in graphs:
             for quad in self.store.quads_for_pattern(graph, NamedNode(KGO + "path"), None, DefaultGraph()):
-                paths.add(quad.object.value)
+                paths.add(cast(Literal, quad.object).value)
         return sorted(paths)
 
     def label(self, iri: str) -> str | None:
@@ -175,7 +176,7 @@ class Dataset:
 
 
 def write_rdf(triples: list[Triple], fmt: RdfFormat, prefixes: dict[str, str] | None = None) -> bytes:
-    return serialize(triples, format=fmt, prefixes=prefixes if fmt == RdfFormat.TURTLE else None)
+    return serialize(triples, format=fmt, prefixes=prefixes if fmt == RdfFormat.TURTLE else None) or b""
 
 
 def _ns(base: str):

@@ -25,12 +25,13 @@ import kg
 import kg.export
 import kg.export.atomic
 from kg.errors import OutputError
+from kg.formats import WRITTEN
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden" / "tiny.ttl"
 SITE = "https://example.org"
 SOURCE = f"{SITE}/kg/source/"
-OUTPUT_FILES = ["build-report.json", "graph.jsonld", "graph.nq", "graph.nt", "graph.ttl", "void.ttl"]
+OUTPUT_FILES = sorted(["build-report.json", "void.ttl", *(f.written for f in WRITTEN if f.written)])
 
 # Two project pages (sv/en), one theme, one post: small enough to check by eye.
 TINY = {

@@ -17,6 +17,7 @@ from rdflib import RDF, XSD, Literal, URIRef
 
 import kg
 from kg.cli import main
+from kg.formats import WRITTEN
 from kg.validate import read_graph_files, shapes_graph, validate, validate_graph
 from kg.vocab import ORGANISATION_TYPES
 
@@ -226,7 +227,7 @@ def test_results_name_the_source_file_from_the_named_graphs(content, tmp_path):
     assert [(v.focus, v.sources) for v in bad_dates] == [(str(PROJECT), ("_clients/chicago.md",))]
 
 
-@pytest.mark.parametrize("name", ["graph.ttl", "graph.nt", "graph.nq", "graph.jsonld"])
+@pytest.mark.parametrize("name", [f.written for f in WRITTEN])
 def test_every_file_kg_writes_can_be_validated(tmp_path, name):
     kg.build(ROOT / "content", tmp_path)
     data, _sources = read_graph_files([tmp_path / name])

@@ -26,6 +26,7 @@ from rich.text import Text
 
 import kg
 from kg.errors import CheckFailed, Interrupted, KgError, UsageError, output_error
+from kg.forked import sigterm_as_interrupt
 from kg.formats import BY_SUFFIX
 from kg.load import MAX_FILE_BYTES
 from kg.query.formats import FORMATS as ANSWER_FORMATS
@@ -206,6 +207,7 @@ def build(ctx: click.Context, site: Path, out: Path, drafts: bool, strict: bool,
     warnings or with --validate when a shape is violated, 2 when the site cannot be
     read at all, 130 when interrupted (the previous outputs stay as they were).
     """
+    sigterm_as_interrupt()  # SIGTERM and SIGHUP stop a build as Ctrl-C does
     console = plain(stderr=True)
     ctx.meta[INTERRUPTED] = f"nothing written; the previous files in {out}/ are as they were"
     with step(f"building {site}/ into {out}/"), \
@@ -512,6 +514,7 @@ def serve_command(site: Path | None, graphs: tuple[Path, ...], host: str, port: 
     """
     from kg.serve import start
 
+    sigterm_as_interrupt()
     source = _site_or_graphs(site, graphs)
     with step("loading the graph and starting the query workers"), writing(f"{host}:{port}", "listen on"):
         server = start(source, host=host, port=port, timeout=timeout, max_results=max_results, cors=cors,

@@ -12,40 +12,24 @@ rule too, so ``-p org="Agera Goteborg"`` finds what the build merged with "Agera
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from functools import lru_cache
 
-_FOLD = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "œ": "oe", "Œ": "OE",
-                       "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D",
-                       "ı": "i"})
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-_NON_WORD = re.compile(r"[\W_]+")
+from kg.map.iris import CharTable, ascii_fold
 
 
-def ascii_fold(text: str) -> str:
-    """Strip diacritics: ``Göteborgs`` → ``Goteborgs``, ``Tromsø`` → ``Tromso``.
-
-    Decomposition works character by character, so a long text is folded one run of non-ASCII
-    characters at a time: the same result, without visiting every ASCII letter in Python."""
-    if text.isascii():
-        return text
-    if len(text) > 64:
-        return _NON_ASCII.sub(lambda m: _fold(m.group(0)), text)
-    return _fold(text)
+def _key_char(char: str) -> str:
+    folded = ascii_fold(char).casefold().replace("&", " and ")
+    return "".join(c if c.isalnum() else " " for c in folded)
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+_KEY = CharTable(_key_char)
 
 
 @lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
     """The comparison key of a name: folded case and diacritics; hyphens, dots, quotes and spacing
     never split a name ("Saint-Étienne Métropole" = "Saint Etienne Métropole")."""
-    folded = ascii_fold(name).casefold().replace("&", " and ")
-    return _NON_WORD.sub(" ", folded).strip()
+    return " ".join(name.translate(_KEY).split())
 
 
 def same_name(a: str, b: str) -> bool:
@@ -54,4 +38,4 @@ def same_name(a: str, b: str) -> bool:
     return bool(key) and key == normalise(b)
 
 
-__all__ = ["ascii_fold", "normalise", "same_name"]
+__all__ = ["normalise", "same_name"]

@@ -55,7 +55,7 @@ def test_a_clean_build_exits_0_and_summarises(make_site, in_tmp):
     assert "schema:Project" in out and "no warnings" in out
     assert "wrote build-report.json, graph.jsonld, graph.nq, graph.nt, graph.ttl, void.ttl to out/" in out
     assert sorted(p.name for p in (in_tmp / "out").iterdir()) == [
-        "build-report.json", "graph.jsonld", "graph.nq", "graph.nt", "graph.ttl", "void.ttl"]
+        ".kg", "build-report.json", "graph.jsonld", "graph.nq", "graph.nt", "graph.ttl", "void.ttl"]
 
 
 def test_warnings_are_printed_and_still_exit_0(make_site, in_tmp):

@@ -148,7 +148,7 @@ def test_building_twice_gives_identical_files(tiny, tmp_path):
     """Two builds of one site give byte-identical outputs, report included."""
     kg.build(tiny, tmp_path / "a")
     kg.build(tiny, tmp_path / "b")
-    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == OUTPUT_FILES
+    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == [".kg", *OUTPUT_FILES]
     for name in OUTPUT_FILES:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 
@@ -299,7 +299,20 @@ def test_rapper_parses_the_files_with_the_right_count(built_out, name, syntax):
 
 
 def snapshot(out: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+    """What a reader of ``out`` sees (each output's bytes); behind it, nothing but the build in use."""
+    assert leftovers(out) == []
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.name != ".kg"}
+
+
+def leftovers(out: Path) -> list[str]:
+    """Whatever is in ``out`` besides the outputs and the one build they link to."""
+    extra = [name for name in os.listdir(out) if name.startswith(".") and name != ".kg"]
+    state = out / ".kg"
+    if state.is_dir():
+        current = os.readlink(state / "current") if os.path.lexists(state / "current") else None
+        extra += [f".kg/{name}" for name in os.listdir(state) if name not in ("builds", "current")]
+        extra += [f".kg/builds/{name}" for name in os.listdir(state / "builds") if f"builds/{name}" != current]
+    return extra
 
 
 @pytest.fixture
@@ -333,9 +346,8 @@ def test_a_failing_rename_leaves_the_previous_outputs(previous, monkeypatch):
         raise PermissionError(13, "Permission denied", str(dst))
 
     monkeypatch.setattr(kg.export.atomic.os, "replace", refuse)
-    with pytest.raises(OutputError) as info:
+    with pytest.raises(OutputError, match="Permission denied"):
         kg.build(changed, out)
-    assert isinstance(info.value.__cause__, PermissionError)
     assert snapshot(out) == before  # also: no ".graph.ttl.*.tmp" left beside them
 
 
@@ -371,25 +383,99 @@ def test_a_failing_write_midway_leaves_no_half_written_file(previous, monkeypatc
     assert snapshot(out) == before
 
 
-def test_a_rename_failing_after_the_first_file_leaves_the_previous_outputs(previous, monkeypatch):
-    """Even when the third rename fails, the outputs of one build are never mixed with another's."""
+def as_plain_files(out: Path) -> None:
+    """``out`` as an older kg left it: each output a file of its own, no ``.kg``."""
+    for path in out.iterdir():
+        if path.is_symlink():
+            data = path.read_bytes()
+            path.unlink()
+            path.write_bytes(data)
+    shutil.rmtree(out / ".kg")
+
+
+@pytest.mark.parametrize("failing", range(1, 9))
+def test_a_rename_failing_at_any_step_leaves_the_previous_outputs(previous, monkeypatch, failing):
+    """Over the plain files of an older kg, eight renames make the outputs links and switch them (one to a
+    build of the old files, six links, one switch): whichever fails, a reader sees the previous outputs."""
     changed, out, before = previous
+    as_plain_files(out)
     real_replace = os.replace
     calls = []
 
-    def third_fails(src, dst):
+    def fails(src, dst):
         calls.append(dst)
-        if len(calls) == 3:
+        if len(calls) == failing:
             raise PermissionError(13, "Permission denied", str(dst))
         real_replace(src, dst)
 
-    monkeypatch.setattr(kg.export.atomic.os, "replace", third_fails)
-    with pytest.raises(OutputError) as info:
+    monkeypatch.setattr(kg.export.atomic.os, "replace", fails)
+    with pytest.raises(OutputError, match="Permission denied"):
         kg.build(changed, out)
-    assert isinstance(info.value.__cause__, PermissionError)
+    assert snapshot(out) == before
+    monkeypatch.setattr(kg.export.atomic.os, "replace", real_replace)
+    kg.build(changed, out)
     after = snapshot(out)
-    assert set(after) == set(before)  # whatever else, no temporary files are left
-    assert after == before
+    assert set(after) == set(before) and after != before and all((out / name).is_symlink() for name in after)
+
+
+def test_the_outputs_of_an_older_kg_become_links_to_a_build(previous):
+    """Plain output files (written by kg before builds were switched as one) are taken over: the next build
+    makes them links, and no copy of the old files stays behind."""
+    changed, out, before = previous
+    as_plain_files(out)
+    kg.build(changed, out)
+    after = snapshot(out)
+    assert set(after) == set(before) and after["graph.nt"] != before["graph.nt"]
+    assert all(os.readlink(out / name) == f".kg/current/{name}" for name in after)
+
+
+def test_a_build_switches_every_output_with_one_rename(previous, monkeypatch):
+    """Once the outputs are links, a build renames one thing: ``.kg/current``."""
+    changed, out, _before = previous
+    real_replace, renamed = os.replace, []
+
+    def replace(src, dst):
+        renamed.append(Path(dst).relative_to(out).as_posix())
+        real_replace(src, dst)
+
+    monkeypatch.setattr(kg.export.atomic.os, "replace", replace)
+    kg.build(changed, out)
+    assert renamed == [".kg/current"]
+
+
+def test_an_output_the_new_build_lacks_is_not_left_pointing_nowhere(make_site, tiny, tmp_path):
+    """A report file that a later report no longer has goes with the build that had it."""
+    from kg.export.atomic import write_set
+
+    out = tmp_path / "out"
+    write_set(out, {"a.txt": "one", "plots/b.txt": "two"})
+    assert (out / "plots" / "b.txt").read_text() == "two"
+    assert os.readlink(out / "plots" / "b.txt") == "../.kg/current/plots/b.txt"
+    write_set(out, {"a.txt": "three"})
+    assert (out / "a.txt").read_text() == "three"
+    assert not os.path.lexists(out / "plots" / "b.txt")
+    assert leftovers(out) == []
+
+
+def test_what_a_killed_build_left_is_removed_by_the_next(previous):
+    """Builds, temporary links and files of a process that is gone (and an older kg's temporary files) are
+    removed by the next build; those of a process that still runs are not."""
+    changed, out, _before = previous
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True, check=True).stdout.strip()
+    left = [out / ".kg" / "builds" / f"{dead}.0-0badc0de", out / f".kg-tmp-{dead}.0-1234abcd.graph.nt",
+            out / ".kg" / f".kg-tmp-{dead}.0-99999999", out / ".graph.ttl.ab3_9xyz.tmp", out / ".graph.nq.previous"]
+    left[0].mkdir()
+    (left[0] / "graph.nt").write_text("half a file")
+    for path in left[1:]:
+        path.write_text("half a file")
+    alive = out / ".kg" / "builds" / f"{os.getppid()}.0-abcdef12"  # a build of a process that runs
+    alive.mkdir()
+    kg.build(changed, out)
+    assert [path for path in left if os.path.lexists(path)] == []
+    assert alive.is_dir()
+    shutil.rmtree(alive)
+    assert leftovers(out) == []
 
 
 def test_outputs_are_written_with_the_umask(tiny, tmp_path):
@@ -514,20 +600,18 @@ main(sys.argv[1:])
 
 
 @pytest.mark.usefixtures("ctrl_c_as_at_a_terminal")
-@pytest.mark.parametrize("when", ["writing", "writing beside a helper", "renaming"])
+@pytest.mark.parametrize("when", ["writing", "writing beside a helper", "switching"])
 def test_ctrl_c_during_a_build_leaves_the_previous_outputs(previous, tmp_path, when):
-    """SIGINT half-way through writing (or between two renames) exits 130, says so, and leaves every previous
-    output byte for byte as it was, with no temporary or backup file beside them. When a helper process
-    writes some of the files, it is stopped too."""
+    """SIGINT half-way through writing (or just before the switch) exits 130, says so, and leaves every
+    previous output byte for byte as it was, with no temporary or backup file beside them. When a helper
+    process writes some of the files, it is stopped too."""
     changed, out, before = previous
     script = INTERRUPT if when.startswith("writing") else INTERRUPT.replace(
         "atomic._write = write_then_interrupt", "real_replace = os.replace\n"
-        "def replace_then_interrupt(src, dst):\n"
-        "    files.append(dst)\n"
+        "def interrupt_then_replace(src, dst):\n"
+        "    os.kill(os.getpid(), signal.SIGINT)\n"
         "    real_replace(src, dst)\n"
-        "    if len(files) == 2:\n"
-        "        os.kill(os.getpid(), signal.SIGINT)\n"
-        "atomic.os.replace = replace_then_interrupt")
+        "atomic.os.replace = interrupt_then_replace")
     if when == "writing beside a helper":  # the third file this process writes (the helper writes two more)
         script = script.replace("import kg.export.atomic as atomic", "import kg.export.atomic as atomic\n"
                                 "import kg.export\nkg.export.PARALLEL_FROM = 0")
@@ -537,6 +621,26 @@ def test_ctrl_c_during_a_build_leaves_the_previous_outputs(previous, tmp_path, w
     assert proc.returncode == 130, proc.stderr
     assert "interrupted" in proc.stderr and "Traceback" not in proc.stderr
     assert snapshot(out) == before
+
+
+@pytest.mark.usefixtures("ctrl_c_as_at_a_terminal")
+def test_ctrl_c_just_after_the_switch_finishes_the_build(previous, tmp_path):
+    """Once the new build is switched in, the build is done: a Ctrl-C then costs nothing but the tidying
+    up (left to the next build), and every output is the new build's."""
+    changed, out, before = previous
+    script = INTERRUPT.replace(
+        "atomic._write = write_then_interrupt", "real_replace = os.replace\n"
+        "def replace_then_interrupt(src, dst):\n"
+        "    real_replace(src, dst)\n"
+        "    os.kill(os.getpid(), signal.SIGINT)\n"
+        "atomic.os.replace = replace_then_interrupt")
+    proc = subprocess.run([sys.executable, "-c", script, "build", str(changed), "--out", str(out), "-q"],
+                          capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    after = {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.name != ".kg"}
+    fresh = tmp_path / "fresh"
+    kg.build(changed, fresh)
+    assert after == snapshot(fresh) != before
 
 
 def test_blank_nodes_survive_every_writer(tmp_path):

@@ -1,7 +1,8 @@
 """Helpers: forked processes that do part of a big build beside the main one.
 
-Three stages use one: mapping (bodies → plain text), resolving (links and text →
-registry entries) and writing (two of the files). A helper may only make the
+Three stages use them: mapping (bodies → plain text), resolving (links and text →
+registry entries; names by their form and the site's own names in texts, each worked from
+both ends by :mod:`kg.halves`) and writing (two of the files). A helper may only make the
 build sooner: the answers are the same with or without it, a helper that fails
 is either made up for (mapping, resolving) or reported (writing), and none is
 ever left running. These tests lower the size at which helpers start, so that
@@ -21,6 +22,7 @@ from conftest import generated_site
 import kg
 import kg.export
 import kg.pipeline
+from kg import halves
 from kg.diagnostics import Diagnostics
 from kg.forked import Helper, HelperFailed
 from kg.load import load_site
@@ -42,12 +44,16 @@ def helpers_for_all(monkeypatch: pytest.MonkeyPatch, forks: list[int]) -> list[i
     monkeypatch.setattr(bodies, "CHUNK", 7)
     monkeypatch.setattr(mentions, "PARALLEL_FROM", 0)
     monkeypatch.setattr(mentions, "CHUNK", 11)
+    monkeypatch.setattr(halves, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(halves, "CHUNK", 5)
     monkeypatch.setattr(kg.export, "PARALLEL_FROM", 0)
     return forks
 
 
 def tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    """Every output by its path (the builds behind them, in ``.kg/``, have names of their own)."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and ".kg" not in p.relative_to(root).parts}
 
 
 def gone(pid: int) -> bool:
@@ -69,7 +75,7 @@ def test_a_build_with_helpers_is_byte_identical_to_one_without(synthetic, helper
     kg.build(synthetic, tmp_path / "alone", workers=1)
     assert helpers_for_all == []
     kg.build(synthetic, tmp_path / "helped", workers=2)
-    assert len(helpers_for_all) == 3, "one helper each for mapping, resolving and writing"
+    assert len(helpers_for_all) == 5, "mapping, resolving (three: registry, forms, site names) and writing"
     assert all(gone(pid) for pid in helpers_for_all), "every helper has been waited for"
     alone, helped = tree(tmp_path / "alone"), tree(tmp_path / "helped")
     assert sorted(alone) == sorted(helped)
@@ -81,7 +87,7 @@ def test_a_very_big_site_is_built_without_helpers(synthetic, helpers_for_all, mo
     """Above HELPERS_UP_TO documents memory comes first: the helpers' copies of shared pages would
     take a 100 000-document build past 2 GB. The files are the same."""
     kg.build(synthetic, tmp_path / "helped", workers=2)
-    assert len(helpers_for_all) == 3
+    assert len(helpers_for_all) == 5
     documents = len(load_site(synthetic, diagnostics=Diagnostics(), workers=1).documents)
     monkeypatch.setattr(kg.pipeline, "HELPERS_UP_TO", documents - 1)
     helpers_for_all.clear()
@@ -90,12 +96,15 @@ def test_a_very_big_site_is_built_without_helpers(synthetic, helpers_for_all, mo
     assert tree(tmp_path / "alone") == tree(tmp_path / "helped")
 
 
-@pytest.mark.parametrize("stage", ["bodies", "mentions"])
+_DYING = {"bodies": (bodies, "body_text"), "mentions": (mentions, "entities_in"),
+          "names by form": (kg.resolve, "names_by_form")}
+
+
+@pytest.mark.parametrize("stage", sorted(_DYING))
 def test_a_helper_that_dies_half_way_is_made_up_for(synthetic, helpers_for_all, monkeypatch, tmp_path, stage):
     """A mapping or resolving helper killed half-way (out of memory, say) costs time, not answers."""
     kg.build(synthetic, tmp_path / "alone", workers=1)
-    module = bodies if stage == "bodies" else mentions
-    name = "body_text" if stage == "bodies" else "entities_in"
+    module, name = _DYING[stage]
     real, calls = getattr(module, name), []
 
     def dies_in_the_helper(*args):
@@ -167,6 +176,24 @@ def test_mentions_from_the_helper_are_the_ones_worked_out_here(synthetic, helper
         # Taken at once, before the helper has sent much: this process works from the front, the
         # helper from the back, and the answers are the same.
         assert list(half_way) == expected
+
+
+def test_work_from_both_ends_gives_the_answers_in_order_whoever_worked_them_out(monkeypatch):
+    items = list(range(1003))
+    assert halves.from_both_ends(lambda i: i * i, items, "squaring", chunk=10, parallel_from=0) == [
+        i * i for i in items]
+    assert halves.from_both_ends(lambda i: i * i, items, "squaring", workers=1, parallel_from=0) == [
+        i * i for i in items]
+    here = []
+
+    def square(i):
+        if not in_helper():
+            here.append(i)
+            time.sleep(0.001)  # this process is slow: the helper does most of the list
+        return i * i
+
+    assert halves.from_both_ends(square, items, "squaring", chunk=10, parallel_from=0) == [i * i for i in items]
+    assert 0 < len(here) < len(items), "both sides worked"
 
 
 # -- the helper itself --------------------------------------------------------------------------

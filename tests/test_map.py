@@ -333,6 +333,8 @@ def test_contact_details_stay_out_unless_asked_for(make_site, tmp_path):
     assert list(g.objects(person, SCHEMA.email)) == []
     assert list(g.objects(person, SCHEMA.telephone)) == []
     for file in out.iterdir():
+        if file.is_dir():  # .kg: the builds the outputs link to
+            continue
         text = file.read_text(encoding="utf-8")
         assert "anna.andersson@example.org" not in text, file.name
         assert "123 45 67" not in text, file.name

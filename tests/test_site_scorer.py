@@ -310,11 +310,11 @@ def test_a_metric_without_any_fact_is_perfect_and_compare_lists_its_misses():
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*$\n?(.*)", re.DOTALL | re.MULTILINE)
 ROLE_KEYS = {
-    "clients": ("client", "cliente", "committente", "kunde"),
-    "partners": ("partners", "partenaires", "partner_di_progetto", "partnere"),
-    "funders": ("funding", "funded_by", "finanziatore", "finansieret_af"),
+    "clients": ("client", "cliente", "committente", "kunde", "entidade"),
+    "partners": ("partners", "partenaires", "partner_di_progetto", "partnere", "parceiros"),
+    "funders": ("funding", "funded_by", "finanziatore", "finansieret_af", "financiamento", "funder"),
 }
-PROJECT_FOLDERS = ("_projets", "_projekte", "_projects", "_work")
+PROJECT_FOLDERS = ("_projets", "_projekte", "_projects", "_work", "_projetos", "_cases")
 
 
 def documents(site: str) -> dict[str, tuple[dict, str]]:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from kg.export.atomic import write_all
+from kg.export.atomic import write_set
 from kg.export.jsonld import jsonld_text
 from kg.export.ntriples import nquads_text, ntriples_text
 from kg.export.turtle import turtle_text
@@ -31,18 +31,20 @@ PARALLEL_FROM = 20_000
 def write_outputs(kg: KnowledgeGraph, report: dict[str, Any] | Callable[[], dict[str, Any]], out: Path, *,
                   void: VoidSettings | None = None, workers: int | None = None) -> dict[str, Path]:
     """Write every serialisation, ``void.ttl`` (its VoID description) and ``build-report.json`` into ``out``,
-    atomically. ``void`` are the site's settings for ``void.ttl`` (licence, publisher, public endpoint);
+    atomically and all at once (:func:`kg.export.atomic.write_set`). ``void`` are the site's settings for
+    ``void.ttl`` (licence, publisher, public endpoint);
     ``report`` may be given as a function that makes it.
     A big graph is written by two processes when ``workers`` (default: one per core) allows."""
-    files: dict[Path, Any] = {out / name: write(kg) for name, write in OUTPUTS.items()}
+    out = Path(out)
+    files: dict[str, Any] = {name: write(kg) for name, write in OUTPUTS.items()}
     # Made as they are written, so that with a helper they are made while it writes its files.
-    files[out / "void.ttl"] = _made_later(lambda: void_turtle(kg, void))
-    files[out / "build-report.json"] = _made_later(
+    files["void.ttl"] = _made_later(lambda: void_turtle(kg, void))
+    files["build-report.json"] = _made_later(
         lambda: json.dumps(report() if callable(report) else report, ensure_ascii=False, indent=2) + "\n")
     workers = default_workers() if workers is None else workers
-    beside = [out / name for name in WRITE_BESIDE] if workers > 1 and len(kg.rows) >= PARALLEL_FROM else []
-    write_all(files, beside=beside)
-    return {path.name: path for path in files}
+    beside = WRITE_BESIDE if workers > 1 and len(kg.rows) >= PARALLEL_FROM else ()
+    write_set(out, files, beside=beside)
+    return {name: out / name for name in files}
 
 
 def _made_later(make: Callable[[], str]) -> Iterator[str]:

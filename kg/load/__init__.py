@@ -4,8 +4,9 @@ Reads ``_config.yml``, every configured collection (``_posts``, ``_clients``, ``
 and ``_crew`` always, ``_drafts`` on request), ``_data`` and the maintainer's mapping;
 says what each collection is (:mod:`kg.load.collections`) and names every folder of
 content it does not read. Follows Jekyll's rules for defaults, dates, slugs,
-``published`` and URLs. Nothing outside the site folder is read: symlinks that
-leave it are skipped with a warning.
+``published`` and URLs. Nothing outside the site folder is read: every read goes
+through :class:`kg.load.jail.Jail`, and symlinks that leave the site, or loop, are
+skipped with a warning.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import datetime as dt
 import json
 import os
 import re
-import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ from kg.load import folders, frontmatter, jekyll, records
 from kg.load.config import permalink_template, read_config
 from kg.load.documents import Document, Site, SiteConfig
 from kg.load.frontmatter import Yaml11Word
+from kg.load.jail import SKIP_PREFIXES, Jail
 from kg.load.mapping import read_mapping
 from kg.load.workers import read_documents
 
@@ -34,7 +35,6 @@ __all__ = ["CONTENT_EXTS", "MAX_FILE_BYTES", "Document", "Site", "SiteConfig", "
 CONTENT_EXTS = {".md", ".markdown", ".mkd", ".mkdn", ".html", ".htm"}
 #: Files larger than this are skipped (a content page is kilobytes, not megabytes).
 MAX_FILE_BYTES = 2 * 1024 * 1024
-_SKIP_PREFIXES = (".", "_", "#", "~")
 #: A BCP 47 language tag, loosely: ``sv``, ``en-GB``, ``zh-Hant-TW``.
 #: A ``:name`` left in a URL after filling: a placeholder Jekyll does not know.
 _PLACEHOLDER = re.compile(r":[a-z_]+")
@@ -66,15 +66,15 @@ def load_site(
         os.listdir(root)
     except OSError as exc:
         raise SiteError(f"cannot read the site folder {root}: {exc.strerror}") from None
-    real_root = root.resolve()
-    config = read_config(root, diags)
+    jail = Jail(root)
+    config = read_config(jail, diags)
     zone = jekyll.site_zone(config.timezone)
     if config.timezone and zone is None:
         diags.add("_config.yml", "bad-config", f"unknown timezone {shown(config.timezone)}; dates stay as written")
 
     files: set[str] = set()
-    data, data_paths = _load_data(root, real_root, diags, files)
-    mapping = read_mapping(root, config.raw, data, data_paths, diags)
+    data, data_paths = _load_data(jail, diags, files)
+    mapping = read_mapping(jail, config.raw, data, data_paths, diags)
     if mapping.organisation.get("name"):
         config.name = mapping.organisation["name"]  # the maintainer's word for the site's own organisation
     folders.check_declared(root, config, mapping, diags)
@@ -83,22 +83,21 @@ def load_site(
     for label in labels:
         tops = [f"_{label}"] + (_nested_posts(root) if label == "posts" else [])
         for top in tops:
-            for rel in _walk(root, real_root, top, diags):
+            for rel in jail.walk(top, diags):
                 files.add(rel)
                 if Path(rel).suffix.lower() in CONTENT_EXTS:
                     found.append((label, rel))
     found.sort(key=lambda item: item[1])
-    unread = folders.unread_folders(root, config, mapping, labels, drafts,
-                                        lambda top: _walk(root, real_root, top, Diagnostics()), CONTENT_EXTS, diags)
+    unread = folders.unread_folders(jail, config, mapping, labels, drafts, CONTENT_EXTS, diags)
 
     def read_one(label: str, rel: str, into: Diagnostics) -> Document | None:
-        return _load_document(root, rel, label, config, zone, into, max_file_bytes)
+        return _load_document(jail, rel, label, config, zone, into, max_file_bytes)
 
     documents = read_documents(found, read_one, diags, workers=workers, progress=progress)
     unread.update(folders.skipped_reasons([rel for _, rel in found], documents, diags))
     classes = site_collections.classify(config, mapping, labels, documents)
-    folders.warn_unconfigured(root, config, labels, classes, diags)
-    read, record_classes = records.read_records(root, config, mapping, data, data_paths, diags)
+    folders.warn_unconfigured(jail, config, labels, classes, diags)
+    read, record_classes = records.read_records(jail, config, mapping, data, data_paths, diags)
     classes.update(record_classes)
     return Site(config=config, documents=documents, data=data, files=files, data_paths=data_paths,
                 collections=classes, records=read, unread=unread, mapping=mapping)
@@ -112,79 +111,11 @@ def _nested_posts(root: Path) -> list[str]:
         here = Path(dirpath)
         if here != root and "_posts" in dirnames:
             out.append((here / "_posts").relative_to(root).as_posix())
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(_SKIP_PREFIXES) and d not in _NOT_CONTENT)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(SKIP_PREFIXES) and d not in _NOT_CONTENT)
     return out
-
-def _walk(root: Path, real_root: Path, top: str, diags: Diagnostics) -> list[str]:
-    """Site-relative paths of the files under ``root/top``, as Jekyll would read them (sorted by
-    name in each folder, a folder's files before its subfolders')."""
-    base = root / top
-    if not base.is_dir():
-        return []
-    out: list[str] = []
-    _walk_into(root, real_root, str(base), top, out, diags)
-    return out
-
-
-def _walk_into(root: Path, real_root: Path, folder: str, rel: str, out: list[str], diags: Diagnostics) -> None:
-    try:
-        with os.scandir(folder) as found:
-            entries = sorted(found, key=lambda entry: entry.name)
-    except OSError as exc:
-        diags.add(rel, "unreadable", f"cannot read this folder: {exc.strerror}; its files are skipped",
-                  severity="error")
-        return
-    folders = []
-    for entry in entries:
-        name = entry.name
-        if name.startswith(_SKIP_PREFIXES):
-            continue
-        path = f"{rel}/{name}"
-        try:
-            is_folder = entry.is_dir(follow_symlinks=False)
-            link = entry.is_symlink()
-        except OSError:
-            continue
-        if is_folder or (link and entry.is_dir()):
-            if link:
-                if not _inside(Path(entry.path), real_root):
-                    diags.add(path, "outside-site", "symlink to a folder outside the site; not followed")
-                    continue
-                out.extend(_walk(root, real_root, path, diags))
-                continue
-            folders.append((entry.path, path))
-        elif not name.endswith("~"):
-            if link and not _inside(Path(entry.path), real_root):
-                diags.add(path, "outside-site", "symlink to a file outside the site; not read")
-                continue
-            if _special(entry, link):
-                # Opening a named pipe would wait for a writer for ever; a device is no content.
-                diags.add(path, "unreadable", "not a regular file (a pipe, socket or device); not read",
-                          severity="error")
-                continue
-            out.append(path)
-    for folder_path, path in folders:
-        _walk_into(root, real_root, folder_path, path, out, diags)
-
-def _special(entry: os.DirEntry[str], link: bool) -> bool:
-    """Whether ``entry`` is a pipe, socket or device (a broken symlink is not: reading reports it)."""
-    if not link:
-        return not entry.is_file(follow_symlinks=False)  # known from the folder listing: no system call
-    try:
-        return not stat.S_ISREG(entry.stat().st_mode)
-    except OSError:
-        return False
-
-
-def _inside(path: Path, real_root: Path) -> bool:
-    try:
-        path.resolve().relative_to(real_root)
-    except (ValueError, OSError, RuntimeError):
-        return False
-    return True
 
 def _load_document(
-    root: Path,
+    jail: Jail,
     rel: str,
     label: str,
     config: SiteConfig,
@@ -193,7 +124,7 @@ def _load_document(
     max_file_bytes: int,
 ) -> Document | None:
     try:
-        with open(os.path.join(root, rel), "rb") as handle:
+        with jail.open(rel) as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > max_file_bytes:
                 diags.add(rel, "file-too-large", f"{size} bytes, over the limit of {max_file_bytes}; skipped",
@@ -368,19 +299,18 @@ def _url(doc: Document, meta: dict[str, Any], config: SiteConfig, ph: dict[str, 
                   line=doc.line_of("permalink"))
     return jekyll.sanitize_url(url)
 
-def _load_data(root: Path, real_root: Path, diags: Diagnostics,
-               files: set[str]) -> tuple[dict[str, Any], dict[str, str]]:
+def _load_data(jail: Jail, diags: Diagnostics, files: set[str]) -> tuple[dict[str, Any], dict[str, str]]:
     """``_data/**/*.yml|yaml|json`` by path without extension (``kg/registry``), and where each came from."""
     out: dict[str, Any] = {}
     paths: dict[str, str] = {}
-    for rel in _walk(root, real_root, "_data", diags):
+    for rel in jail.walk("_data", diags):
         files.add(rel)
         suffix = Path(rel).suffix.lower()
         if suffix not in {".yml", ".yaml", ".json"}:
             continue
         key = rel[len("_data/") :].rsplit(".", 1)[0]
         try:
-            text = (root / rel).read_text(encoding="utf-8-sig")
+            text = jail.text(rel)
             out[key] = json.loads(text) if suffix == ".json" else frontmatter.load_yaml(text)
             paths[key] = rel
         except frontmatter.FrontMatterError as exc:

@@ -7,6 +7,7 @@ and only the ``posts`` collection exists.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from pyoxigraph import NamedNode
 from kg.diagnostics import Diagnostics, shown
 from kg.load.documents import SiteConfig
 from kg.load.frontmatter import FrontMatterError, load_yaml_keys, top_key_lines
+from kg.load.jail import Jail
 
 DEFAULT_URL = "http://localhost:4000"
 DEFAULT_LANG = "en"
@@ -39,14 +41,20 @@ def permalink_template(style: str) -> str:
     return PERMALINK_STYLES.get(style, style)
 
 
-def read_config(root: Path, diags: Diagnostics) -> SiteConfig:
-    """Parse ``root/_config.yml``; problems become diagnostics, never exceptions."""
-    path = root / "_config.yml"
+def read_config(jail: Jail, diags: Diagnostics) -> SiteConfig:
+    """Parse the site's ``_config.yml``; problems become diagnostics, never exceptions."""
     raw: dict[str, Any] = {}
     lines: dict[str, int] = {}
-    if path.is_file():
+    present = False
+    if not os.path.lexists(os.path.join(jail.root, "_config.yml")):
+        diags.add("_config.yml", "no-config", f"no _config.yml: using defaults (url {DEFAULT_URL})")
+    elif jail.is_outside("_config.yml"):
+        diags.add("_config.yml", "outside-site", "symlink to a file outside the site; not read, so Jekyll's "
+                  "defaults are used")
+    else:
+        present = True
         try:
-            source = path.read_text(encoding="utf-8-sig")
+            source = jail.text("_config.yml")
             loaded, duplicates = load_yaml_keys(source)
             lines = top_key_lines(source)
             for key, line in duplicates:
@@ -58,12 +66,14 @@ def read_config(root: Path, diags: Diagnostics) -> SiteConfig:
         except UnicodeDecodeError as exc:
             diags.add("_config.yml", "encoding-error", f"not valid UTF-8 ({exc.reason}); using Jekyll's defaults")
             loaded = {}
+        except OSError as exc:
+            diags.add("_config.yml", "unreadable", f"cannot read: {exc.strerror}; using Jekyll's defaults",
+                      severity="error")
+            loaded = {}
         if isinstance(loaded, dict):
             raw = loaded
         elif loaded is not None:
             diags.add("_config.yml", "bad-config", "the file is not a mapping of settings; ignored")
-    else:
-        diags.add("_config.yml", "no-config", f"no _config.yml: using defaults (url {DEFAULT_URL})")
 
     def text(key: str) -> str | None:
         value = raw.get(key)
@@ -71,7 +81,7 @@ def read_config(root: Path, diags: Diagnostics) -> SiteConfig:
 
     url = text("url")
     if url is None:
-        if path.is_file():
+        if present:
             diags.add("_config.yml", "no-site-url", f"no 'url': IRIs are minted under {DEFAULT_URL}")
         url = DEFAULT_URL
     url = _site_url(url, diags, lines.get("url"))
@@ -96,7 +106,7 @@ def read_config(root: Path, diags: Diagnostics) -> SiteConfig:
     if logo is not None and not _splittable(logo, "logo", diags, lines):
         logo = None
     return SiteConfig(
-        root=root,
+        root=Path(jail.root),
         url=url.rstrip("/"),
         baseurl=baseurl,
         title=text("title"),

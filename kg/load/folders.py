@@ -11,13 +11,14 @@ says exactly that.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
+import os
 from pathlib import Path
 
 from kg.diagnostics import Diagnostics
 from kg.load.collections import Collection
 from kg.load.documents import Document, SiteConfig
-from kg.load.mapping import Declared, SiteMapping, node_lines
+from kg.load.jail import Jail
+from kg.load.mapping import Declared, SiteMapping, lines_of
 from kg.load.meaning import ALWAYS_READ, JEKYLL_FOLDERS, class_of_name
 
 
@@ -38,9 +39,10 @@ def labels_to_read(root: Path, config: SiteConfig, mapping: SiteMapping, drafts:
     return out
 
 
-def unread_folders(root: Path, config: SiteConfig, mapping: SiteMapping, labels: list[str], drafts: bool,
-                   walk: Callable[[str], list[str]], exts: set[str], diags: Diagnostics) -> dict[str, str]:
+def unread_folders(jail: Jail, config: SiteConfig, mapping: SiteMapping, labels: list[str], drafts: bool,
+                   exts: set[str], diags: Diagnostics) -> dict[str, str]:
     """Every content file kg does not read → why; one warning per ``_folder`` of content Jekyll ignores."""
+    root = Path(jail.root)
     unread: dict[str, str] = {}
     reading = {f"_{label}" for label in labels}
     try:
@@ -53,7 +55,8 @@ def unread_folders(root: Path, config: SiteConfig, mapping: SiteMapping, labels:
         if top in reading or (top in JEKYLL_FOLDERS and top != "_drafts"):
             continue
         label = top[1:]
-        files = [rel for rel in walk(top) if Path(rel).suffix.lower() in exts and _has_front_matter(root / rel)]
+        files = [rel for rel in jail.walk(top, Diagnostics())
+                 if Path(rel).suffix.lower() in exts and _has_front_matter(jail, rel)]
         if not files:
             continue
         if top == "_drafts":
@@ -69,13 +72,13 @@ def unread_folders(root: Path, config: SiteConfig, mapping: SiteMapping, labels:
             why = f"{label!r} is not a collection in _config.yml"
             diags.add(top, "unread-folder", f"{len(files)} content file{'s' if len(files) != 1 else ''} "
                       f"(like {files[0]}), but {why}: Jekyll renders none of them and kg does not read them; "
-                      f"to read them, {_how_to_add(root, config, label)}")
+                      f"to read them, {_how_to_add(jail, config, label)}")
         for rel in files:
             unread[rel] = why
     return unread
 
 
-def warn_unconfigured(root: Path, config: SiteConfig, labels: list[str], classes: dict[str, Collection],
+def warn_unconfigured(jail: Jail, config: SiteConfig, labels: list[str], classes: dict[str, Collection],
                       diags: Diagnostics) -> None:
     """A folder kg reads although ``_config.yml`` does not list it: its documents have no pages."""
     for label in labels:
@@ -87,14 +90,14 @@ def warn_unconfigured(root: Path, config: SiteConfig, labels: list[str], classes
         diags.add(f"_{label}", "unconfigured-collection",
                   f"read as {coll.cls} ({coll.documents} document{'s' if coll.documents != 1 else ''}), but "
                   f"{label!r} is not a collection in _config.yml, so Jekyll renders no pages for it and they "
-                  f"have no URL; to publish them, {_how_to_add(root, config, label)}")
+                  f"have no URL; to publish them, {_how_to_add(jail, config, label)}")
 
 
-def _how_to_add(root: Path, config: SiteConfig, label: str) -> str:
-    if not (root / "_config.yml").is_file():
+def _how_to_add(jail: Jail, config: SiteConfig, label: str) -> str:
+    if not os.path.isfile(os.path.join(jail.root, "_config.yml")) or jail.is_outside("_config.yml"):
         return f"create _config.yml with `collections: {{{label}: {{output: true}}}}`"
     if isinstance(config.raw.get("collections"), dict):
-        line = node_lines((root / "_config.yml").read_text(encoding="utf-8-sig")).get(("collections",))
+        line = lines_of(jail, "_config.yml").get(("collections",))
         where = f" (line {line})" if line else ""
         return f"add `  {label}: {{output: true}}` under `collections:`{where} in _config.yml"
     if isinstance(config.raw.get("collections"), list):
@@ -102,9 +105,9 @@ def _how_to_add(root: Path, config: SiteConfig, label: str) -> str:
     return f"add `collections: {{{label}: {{output: true}}}}` to _config.yml"
 
 
-def _has_front_matter(path: Path) -> bool:
+def _has_front_matter(jail: Jail, rel: str) -> bool:
     try:
-        with open(path, "rb") as handle:
+        with jail.open(rel) as handle:
             return handle.read(6).removeprefix(b"\xef\xbb\xbf").startswith(b"---")
     except OSError:
         return False

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -29,6 +28,7 @@ import yaml
 
 from kg.diagnostics import Diagnostics, shown
 from kg.load.frontmatter import FrontMatterLoader
+from kg.load.jail import Jail
 from kg.load.meaning import CLASSES, FACTS, RECORD_CLASSES
 
 MAPPING_DATA = "kg/mapping"
@@ -88,15 +88,15 @@ def node_lines(text: str) -> Lines:
     return lines
 
 
-def read_mapping(root: Path, raw_config: dict[str, Any], data: dict[str, Any], data_paths: dict[str, str],
+def read_mapping(jail: Jail, raw_config: dict[str, Any], data: dict[str, Any], data_paths: dict[str, str],
                  diags: Diagnostics) -> SiteMapping:
     """The site's mapping from ``_config.yml``'s ``kg:`` and ``_data/kg/mapping.yml``, validated."""
     parts: list[tuple[str, Any, Lines, tuple[Any, ...]]] = []
     if "kg" in raw_config:
-        parts.append(("_config.yml", raw_config["kg"], _lines_of(root / "_config.yml"), ("kg",)))
+        parts.append(("_config.yml", raw_config["kg"], lines_of(jail, "_config.yml"), ("kg",)))
     if MAPPING_DATA in data:
         path = data_paths.get(MAPPING_DATA, f"_data/{MAPPING_DATA}.yml")
-        parts.append((path, data[MAPPING_DATA], _lines_of(root / path), ()))
+        parts.append((path, data[MAPPING_DATA], lines_of(jail, path), ()))
     out = SiteMapping()
     said: dict[tuple[str, ...], tuple[Any, str]] = {}  # leaf → (value, where) for conflicts
     for file, value, lines, prefix in parts:
@@ -128,9 +128,10 @@ def _line_in(where: str) -> int | None:
     return int(tail) if tail.isdigit() else None
 
 
-def _lines_of(path: Path) -> Lines:
+def lines_of(jail: Jail, rel: str) -> Lines:
+    """:func:`node_lines` of a YAML file of the site (none when it cannot be read)."""
     try:
-        return node_lines(path.read_text(encoding="utf-8-sig"))
+        return node_lines(jail.text(rel))
     except (OSError, UnicodeDecodeError):
         return {}
 

@@ -15,11 +15,12 @@ from kg.diagnostics import Diagnostics, shown
 from kg.load.collections import Collection, keys_for
 from kg.load.documents import Document, SiteConfig
 from kg.load.folders import closest, line_of
-from kg.load.mapping import Declared, SiteMapping, node_lines
+from kg.load.jail import Jail
+from kg.load.mapping import Declared, SiteMapping, lines_of
 from kg.load.meaning import DATA_NAMES, RECORD_CLASSES, class_of_name, fold
 
 
-def read_records(root: Path, config: SiteConfig, mapping: SiteMapping, data: dict[str, Any],
+def read_records(jail: Jail, config: SiteConfig, mapping: SiteMapping, data: dict[str, Any],
                  data_paths: dict[str, str], diags: Diagnostics) -> tuple[list[Document], dict[str, Collection]]:
     """``_data/projects.yml`` and the like: each record a document of its own, at its line in the file."""
     records: list[Document] = []
@@ -44,7 +45,7 @@ def read_records(root: Path, config: SiteConfig, mapping: SiteMapping, data: dic
                           f"but it holds a {type(value).__name__}, not a list of records; not read", line=1)
             continue
         label = f"data:{name}"
-        lines = node_lines((root / path).read_text(encoding="utf-8-sig")) if path.endswith((".yml", ".yaml")) else {}
+        lines = lines_of(jail, path) if path.endswith((".yml", ".yaml")) else {}
         count = 0
         for index, record in enumerate(value):
             if not isinstance(record, dict):
@@ -76,5 +77,6 @@ def _record_class(name: str, declared: Declared | None) -> tuple[str | None, str
     if cls in RECORD_CLASSES:
         return cls, "name", f"name {name!r} → {cls}"
     return None, "", ""
+
 
 

@@ -18,6 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from kg.diagnostics import Diagnostic, Diagnostics
+from kg.forked import die_with_parent, prepare_children
 from kg.load.documents import Document
 
 PARALLEL_FROM = 1000
@@ -76,9 +77,11 @@ def _read_chunk(chunk: list[tuple[str, str]], read_one: ReadOne) -> tuple[list[D
     return docs, local.items
 
 
-def _quiet_on_interrupt() -> None:
-    """Ctrl-C is the main process's to handle (it stops the pool); a worker must not print a traceback."""
+def _start_reader(parent: int) -> None:
+    """Ctrl-C is the main process's to handle (it stops the pool); a worker must not print a traceback.
+    A worker dies with the main process, however that ends (else it would wait for work for ever)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(parent)
 
 
 def _in_worker(chunk: list[tuple[str, str]]) -> tuple[list[Document], list[Diagnostic]]:
@@ -116,8 +119,9 @@ def _in_workers(chunks: list[list[tuple[str, str]]], read_one: ReadOne,
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
+    prepare_children()
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                               initializer=_quiet_on_interrupt)
+                               initializer=_start_reader, initargs=(os.getpid(),))
 
 
 def _isolate(chunk: list[tuple[str, str]]) -> tuple[list[Document], list[Diagnostic]]:

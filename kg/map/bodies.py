@@ -3,10 +3,11 @@
 Turning a body's Markdown into plain text (for the text in which names are
 recognised, and for a post's first paragraph) is the costliest part of mapping,
 and it depends on nothing but the body. On a big site a forked helper does it
-for the documents that need it, in file order, while this process maps; each
-document's text is taken as the mapping reaches it. Small sites, one core,
-systems without ``fork`` and a helper that fails all get the same text worked
-out here.
+for the documents that need it from the last one backwards, while this process
+maps from the first one forwards, working out the texts the helper has not sent
+yet itself: the two meet somewhere in the middle, and neither waits for the
+other (as :mod:`kg.halves` does). Small sites, one core, systems without
+``fork`` and a helper that fails all get the same text worked out here.
 """
 
 from __future__ import annotations
@@ -42,14 +43,12 @@ class BodyTexts:
                  workers: int = 1) -> None:
         self._done: dict[str, BodyText] = {}
         self._helper: Helper | None = None
-        self._coming: set[str] = set()
         self._last: tuple[str | None, BodyText] = (None, BodyText("", ""))
         if workers > 1 and len(documents) >= PARALLEL_FROM and can_fork():
             todo = [doc for doc in documents if wanted(doc)]
-            self._coming = {doc.path for doc in todo}
 
             def work(send) -> None:
-                for start in range(0, len(todo), CHUNK):
+                for start in reversed(range(0, len(todo), CHUNK)):
                     send([(doc.path, body_text(doc.body)) for doc in todo[start:start + CHUNK]])
 
             self._helper = Helper(work, "reading document bodies")
@@ -58,24 +57,32 @@ class BodyTexts:
         if doc.path == self._last[0]:
             return self._last[1]  # a post that is also a project asks twice
         found = self._done.pop(doc.path, None)
-        while found is None and self._helper is not None and doc.path in self._coming:
-            try:
-                chunk = self._helper.receive()
-            except Exception:  # failed (or ended early): the rest is worked out here, with the same answers
-                self.close()
-                break
-            self._done.update(chunk)
+        if found is None and self._helper is not None:
+            self._take()
             found = self._done.pop(doc.path, None)
+            if found is not None:
+                self._stop()  # met: the helper has done this text and every one after it
         if found is None:
             found = body_text(doc.body)
         self._last = (doc.path, found)  # kept for a second question, and no longer: a big site's texts add up
         return found
 
-    def close(self) -> None:
+    def _take(self) -> None:
+        """Whatever texts the helper has sent so far (without waiting for more)."""
+        assert self._helper is not None
+        try:
+            while self._helper.ready():
+                self._done.update(self._helper.receive())
+        except Exception:  # done (or failed): what is left is worked out here, with the same answers
+            self._stop()
+
+    def _stop(self) -> None:
         if self._helper is not None:
             self._helper.stop()
             self._helper = None
-        self._coming = set()
+
+    def close(self) -> None:
+        self._stop()
         self._done.clear()
 
     def __enter__(self) -> BodyTexts:

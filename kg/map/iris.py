@@ -7,15 +7,52 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from pyoxigraph import NamedNode
 
-from kg.names import ascii_fold  # the fold of names is kg.names'; IRIs fold the same way
-
+_FOLD = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "œ": "oe", "Œ": "OE",
+                       "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D",
+                       "ı": "i"})
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 #: What an IRI may not hold as is (RFC 3987 excludes these from every part).
 _IRI_UNSAFE = re.compile(r"[\x00-\x20<>\"{}|\\^`\x7f-\x9f\u2028\u2029]")
+
+
+class CharTable(dict):
+    """A ``str.translate`` table computed character by character as texts meet them: ``fn`` runs once
+    per distinct character per process, never once per occurrence, and a long text is one pass in C.
+    Exact for any per-character ``fn`` (NFKD, case folding and the marks they drop are per character)."""
+
+    def __init__(self, fn: Callable[[str], str]) -> None:
+        super().__init__()
+        self._fn = fn
+
+    def __missing__(self, code: int) -> str:
+        out = self._fn(chr(code))
+        if len(self) < 65536:  # a hostile text of every code point does not grow it without end
+            self[code] = out
+        return out
+
+
+def ascii_fold(text: str) -> str:
+    """Strip diacritics: ``Göteborgs`` → ``Goteborgs``, ``Tromsø`` → ``Tromso``.
+
+    NFKD decomposes character by character and the marks it yields are dropped, so each
+    character folds on its own: a long text is one ``str.translate`` over a table that
+    remembers every character met."""
+    if text.isascii():
+        return text
+    return text.translate(_ASCII)
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_ASCII = CharTable(_fold)
 
 
 def slug(text: str) -> str:

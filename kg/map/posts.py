@@ -60,6 +60,15 @@ def map_post(ctx: MapContext, doc: Document) -> None:
             ctx.add(article, schema.mentions, ctx.project_iri(target), src)
         elif missing is not None:
             ctx.add(article, schema.mentions, dangling_project(ctx, missing, src), src)
+    read = ctx.read_keys(doc)
+    for key in doc.data:
+        if key in read or key == "clients":
+            continue
+        for target in ctx.documents_named(doc, key):  # a key of the maintainer's own, listing files
+            if ctx.class_of(target) == "project":
+                ctx.add(article, schema.mentions, ctx.project_iri(target), src)
+            elif ctx.class_of(target) == "theme":
+                ctx.add(article, schema.about, ctx.theme_iri(target), src)
     for url, link_title in ctx.links(doc):
         target = ctx.internal(url)
         if target is not None:
@@ -80,7 +89,7 @@ def map_post(ctx: MapContext, doc: Document) -> None:
             ctx.add(article, schema.mentions, LinkTo(link.target, link.words or None, ALL_KINDS), src)
     if (ref := ctx.ref(doc)) and (project := ctx.project_by_key(slug(ref))) is not None and project is not doc:
         ctx.add(article, schema.mentions, ctx.project_iri(project), src)  # a post sharing its project's ref
-    words = " ".join(filter(None, [title, ctx.string(doc, "excerpt"), ctx.string(doc, "ingress-text"),
+    words = "\n\n".join(filter(None, [title, ctx.string(doc, "excerpt"), ctx.string(doc, "ingress-text"),
                                    ctx.bodies(doc).text]))
     if words:
         ctx.add(article, schema.mentions, TextIn(words, ALL_KINDS), src)

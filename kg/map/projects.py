@@ -77,12 +77,12 @@ def map_project(ctx: MapContext, doc: Document, page: NamedNode | None = None) -
         if target is None:
             ctx.add(project, kgo.platform, LinkTo(url, link_title, PLATFORMS), src)
     body = ctx.bodies(doc).text
-    words = " ".join(filter(None, [title, description, body]))
+    words = "\n\n".join(filter(None, [title, description, body]))
     if words:
         ctx.add(project, kgo.platform, TextIn(words, PLATFORMS), src)
         if doc.url:  # the organisations the page names are its mentions
             ctx.add(ctx.mint.page(doc.url), schema.mentions, TextIn(words, ORGANISATIONS), src)
-    for fragment in role_fragments(" ".join(filter(None, [description, body]))):
+    for fragment in role_fragments("\n\n".join(filter(None, [description, body]))):
         ctx.add(project, ROLE_PREDICATES[fragment.role], TextIn(fragment.text, ROLES_IN_TEXT), src)
     return project
 

@@ -10,6 +10,7 @@ collection is and which keys it uses were worked out when the site was loaded
 from __future__ import annotations
 
 import difflib
+import posixpath
 from typing import TYPE_CHECKING, Any
 
 from kg.load.collections import Keys, is_project, keys_for, values_for
@@ -42,6 +43,7 @@ class Reading:
 
     site: Site
     diags: Diagnostics
+    docs: dict[str, Document]
     # and, from MapContext: warn, string, strings, string_list
     if TYPE_CHECKING:
         def warn(self, doc: Document | str, kind: str, message: str, *, key: str | None = None,
@@ -104,6 +106,24 @@ class Reading:
                 return key, value
         return None, None
 
+    def read_keys(self, doc: Document) -> frozenset[str]:
+        """The keys of ``doc`` that a mapper reads (its collection's fact keys, and those every page has)."""
+        facts = self._fact_keys.get(doc.collection)
+        if facts is None:
+            facts = self._fact_keys[doc.collection] = frozenset(k for ks in self.keys_of(doc).values() for k in ks)
+        return facts | _READ_KEYS | LAYOUT_KEYS
+
+    def documents_named(self, doc: Document, key: str) -> list[Document]:
+        """The site's documents that ``doc``'s key lists by their paths, when every value it holds is one
+        ("projetos: [_projetos/lisboa.md]", "related_case: _cases/gdansk.md"); else none."""
+        if difflib.get_close_matches(key, _SUGGESTED, n=1, cutoff=0.8):
+            return []  # "categoris": a known key misspelt, said as such (check_keys), not a key of one's own
+        values = [v.strip() for v in _paths(doc.data.get(key))]
+        if not values or any(not v.startswith("_") or "\n" in v for v in values):
+            return []
+        found = [self.docs.get(posixpath.normpath(v)) for v in values]
+        return [d for d in found if d is not None] if all(found) else []
+
     def check_keys(self, doc: Document) -> None:
         """Each key that no mapper reads and no theme uses is an ``unknown-key`` warning (summarised per
         key and collection on the terminal)."""
@@ -113,12 +133,22 @@ class Reading:
         for key in doc.data:
             if key in _READ_KEYS or key in LAYOUT_KEYS or key in self._defaults_keys or key in facts:
                 continue
+            if self.documents_named(doc, key):
+                continue  # a key of the maintainer's own that lists the site's files ("projetos: [_projetos/x.md]")
             close = difflib.get_close_matches(key, _SUGGESTED, n=1, cutoff=0.8)
             self.warn(doc, "unknown-key", f"unknown key {key!r}: not mapped", key=key,
                       suggestion=close[0] if close else None)
             seen = self.unknown_keys.setdefault((doc.collection, key), [0, doc.path, doc.line_of(key),
                                                                       close[0] if close else None])
             seen[0] += 1
+
+
+def _paths(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return value
+    return []
 
 
 def _is_year(value: Any) -> bool:

@@ -39,9 +39,10 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
         "på uppdrag från", "på vegne af", "på oppdrag fra",
     ),
 }
-_ROLE_RE = re.compile(
-    "|".join(f"(?P<{role}>\\b(?:{'|'.join(words)})\\b)" for role, words in ROLE_WORDS.items()), re.IGNORECASE
-)
+_ROLES = "|".join(f"(?P<{role}>(?:{'|'.join(words)})\\b)" for role, words in ROLE_WORDS.items())
+_ROLE_RE = re.compile(f"(?<!\\w)(?:{_ROLES})", re.IGNORECASE)
+#: The same words in lower-case text: without IGNORECASE the engine skips to the words' first letters.
+_ROLE_LOWER = re.compile(f"(?<!\\w)(?:{_ROLES})")
 _END = re.compile(r"[.;:!?](?:\s|$)|\n")
 MAX_FRAGMENT = 300
 
@@ -57,14 +58,15 @@ def role_fragments(text: str) -> list[RoleFragment]:
     """The fragments of ``text`` that name organisations in a role."""
     if not text:
         return []
-    matches = list(_ROLE_RE.finditer(text))
+    lower = text.lower()
+    matches = list(_ROLE_LOWER.finditer(lower) if len(lower) == len(text) else _ROLE_RE.finditer(text))
     out = []
     for i, match in enumerate(matches):
         start = match.end()
         stop = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         limit = min(stop, start + MAX_FRAGMENT)
         end = _END.search(text, start, limit)
-        while end is not None and text[: end.start() + 1].endswith(ABBREVIATIONS):
+        while end is not None and text.endswith(ABBREVIATIONS, 0, end.start() + 1):
             end = _END.search(text, end.end(), limit)  # "… e.V. und …": not a sentence's end
         fragment = text[start:end.start() if end else limit]
         before = text[max(0, match.start() - 3):match.start()]

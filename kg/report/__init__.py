@@ -24,7 +24,7 @@ from typing import cast
 import networkx as nx
 
 from kg.errors import UsageError, output_error
-from kg.export.atomic import write_all
+from kg.export.atomic import write_set
 from kg.names import same_name
 from kg.pipeline import BuildResult, build
 from kg.report import graphfiles, metrics, plots
@@ -517,12 +517,11 @@ def build_report(result_or_site: BuildResult | str | Path, options: Options | No
 
 
 def write_report(report: Report, out: str | Path) -> dict[str, Path]:
-    """Write every file of ``report`` under ``out`` (all or nothing); returns path → written file.
-    Raises :class:`kg.errors.OutputError` when ``out`` cannot be written."""
+    """Write every file of ``report`` under ``out``, switched in at once (:func:`kg.export.atomic.write_set`);
+    returns path → written file. Raises :class:`kg.errors.OutputError` when ``out`` cannot be written."""
     out = Path(out)
-    targets = {out / rel: content for rel, content in report.files().items()}
     try:
-        write_all(targets)
+        write_set(out, report.files())
     except OSError as exc:
         raise output_error(exc, out) from exc
     return {rel: out / rel for rel in report.files()}

@@ -12,15 +12,17 @@ registry only; text never invents an entity.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 from pyoxigraph import Literal, NamedNode
 
 from kg.diagnostics import Diagnostics
+from kg.halves import from_both_ends
 from kg.map.context import MapContext
 from kg.map.iris import slug
 from kg.map.terms import ALL_KINDS, LinkTo, Name, Statement, TextIn, new_statement, text
@@ -30,11 +32,21 @@ from kg.resolve.byform import names_by_form
 from kg.resolve.countries import country_code, country_in_name, country_of_form, country_of_host
 from kg.resolve.gazetteer import Gazetteer
 from kg.resolve.inferred import Inference, evidence, post_platforms, theme_platforms
-from kg.resolve.kinds import KIND_PATTERNS, fold, is_metropolitan, kind_of, legal_form_stripped, place_core, type_core
+from kg.resolve.kinds import (
+    KIND_PATTERNS,
+    fold,
+    is_metropolitan,
+    kind_of,
+    legal_form_stripped,
+    place_core,
+    type_core,
+    type_word,
+)
 from kg.resolve.mentions import Mentions
 from kg.resolve.names import normalise, split_parenthesis, split_unit
-from kg.resolve.places import canonical_place, region_country, town, towns_in
+from kg.resolve.places import canonical_place, region_country, regions_in, town, towns_in
 from kg.resolve.registry import DEFAULT_SOURCE, Entry, Registry, load_registry
+from kg.resolve.whereabouts import country_by_company, described_kind, site_country
 from kg.vocab import ORGANISATION_TYPES, RDF_TYPE, WD, kgo, schema
 
 __all__ = ["Registry", "Resolved", "load_registry", "resolve"]
@@ -95,10 +107,11 @@ def resolve(ctx: MapContext, registry: Registry | None = None, diags: Diagnostic
                                  site_file=ctx.site.data_paths.get("kg/registry", "_data/kg/registry.yml"))
     registry.mark_site(ctx.config.name or ctx.config.title or "", ctx.config.url)
     with Mentions(ctx.statements, registry, workers) as mentions:
-        return _resolve(ctx, registry, diags, iter(mentions))
+        return _resolve(ctx, registry, diags, iter(mentions), workers)
 
 
-def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: Iterator[list[Entry]]) -> Resolved:
+def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: Iterator[list[Entry]],
+             workers: int = 1) -> Resolved:
     names = []
     for subject, _predicate, obj, _source in ctx.statements:
         if isinstance(subject, Name):
@@ -109,13 +122,14 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
     parsed = {n: _parse(n, registry, cores) for n in dict.fromkeys(names)}
     displaced = _own_organisation(parsed, registry, ctx.config.url)
     _bare_places(parsed)
-    acronyms = _names_in_text(ctx, registry, cores, parsed)
+    acronyms = _names_in_text(ctx, registry, cores, parsed, workers)
     clusters = _Clusters()
     for p in parsed.values():
         clusters.find(p.key)
         if p.unit_of:
             clusters.find(p.unit_of)
     merges = _align_translations(parsed, clusters, diags)
+    merges += _declined_translations(parsed, clusters, diags)
 
     # Name every cluster and mint its IRI.
     members: dict[str, list[Name]] = defaultdict(list)
@@ -124,6 +138,7 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
     iri_of_root = _mint(ctx, registry, clusters, parsed, members, displaced)
     gazetteer = _site_gazetteer(ctx, registry, members, parsed, acronyms)
     projects_named = _project_names(ctx)
+    named_in = _named_in(ctx, gazetteer, projects_named, workers)
     out: list[Statement] = []
     described: set[str] = set()
 
@@ -157,17 +172,15 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
             objects = [org_iri(obj)]
         elif isinstance(obj, (LinkTo, TextIn)):
             objects = [entity(e) for e in next(mentions)]
-            if "organisation" in obj.kinds:
-                said = obj.text if isinstance(obj, TextIn) else obj.title or ""
-                keys = gazetteer.find(said)
+            keys, titled = next(named_in)
+            if keys:
                 named = {iri_of_root[clusters.find(key)] for key in keys} - set(objects)
                 objects.extend(sorted(named, key=lambda n: n.value))
                 if isinstance(obj, LinkTo) and len(keys) == 1 and _homepage_like(obj.url):
                     homepages[iri_of_root[clusters.find(next(iter(keys)))]].add(obj.url.strip())
-            if isinstance(obj, TextIn) and obj.kinds == ALL_KINDS and len(projects_named):
+            if titled:
                 # a post naming a project by its title is about it ("Borgerbudget i Aarhus")
-                objects.extend(NamedNode(key) for key in sorted(projects_named.find(obj.text) - {s.value
-                               for s in subjects}))
+                objects.extend(NamedNode(key) for key in sorted(titled - {s.value for s in subjects}))
         else:
             objects = [obj]
         placeholder = isinstance(obj, (Name, LinkTo, TextIn))
@@ -190,11 +203,12 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
     kinds_given: dict[NamedNode, str | None] = {}
 
     def form_facts(iri: NamedNode, names: list[str], roles: set[str], src: str,
-                   parent: str | None = None) -> str | None:
-        """The kind the names' forms say (once per organisation), typed as the registry would."""
+                   parent: str | None = None, described: str | None = None) -> str | None:
+        """The kind the names' forms say (once per organisation), else the kind the site's description says
+        of its own organisation, typed as the registry would."""
         if iri in kinds_given:
             return kinds_given[iri]
-        kind = kinds_given[iri] = _kind_of_names(names, roles, parent)
+        kind = kinds_given[iri] = _kind_of_names(names, roles, parent) or described
         if kind:
             extra = ORGANISATION_TYPES.get(kind)
             if extra and extra != "Organization":
@@ -258,10 +272,13 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
             names_seen = [_display(n, parsed[n]) for n in group]
             unit_parents = [unit for n in group if (unit := parsed[n].unit_of)]
             kind = form_facts(iri, [_unit_part(n, parsed[n]) for n in group], {n.role for n in group}, group[0].file,
-                              parent=_parent_kind(unit_parents[0], registry, parsed) if unit_parents else None)
+                              parent=_parent_kind(unit_parents[0], registry, parsed) if unit_parents else None,
+                              described=described_kind(ctx.config.description or "") if root == site_root else None)
             if not countries:
                 parent = iri_of_root[clusters.find(unit_parents[0])] if unit_parents else None
                 country_facts(iri, names_seen, [n.lang for n in group], kind, group[0].file, parent)
+    _countries_from_context(ctx, registry, out, members, iri_of_root, site_root, kinds_given, entity)
+    inferences += _stub_clients(out, cores, iri_of_root, clusters, entity)
     inferences += theme_platforms(out, title_platforms)
     inferences += post_platforms(out)
     out.extend(evidence(ctx.mint, inferences))
@@ -270,6 +287,95 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
         out.extend(source_statements(ctx.mint, REGISTRY_SOURCE, "registry"))
     entities = {root: iri for root, iri in iri_of_root.items()}
     return Resolved(out, merges, entities)
+
+
+_ROLES = (kgo.client, kgo.partner, schema.funder)
+
+
+def _stub_clients(out: list[Statement], cores: dict[tuple[str, str], Entry | None],
+                  iri_of_root: dict[str, NamedNode], clusters: _Clusters, entity) -> list[Inference]:
+    """A project known only from a reference to a missing file named after a town ("_clients/helsingborg.md")
+    has that town's municipality as its client, when the site or the registry knows exactly one."""
+    named, clients = set(), set()
+    refs: dict[NamedNode, tuple[str, str]] = {}
+    for st in out:
+        if st.predicate == schema.name:
+            named.add(st.subject)
+        elif st.predicate == kgo.client:
+            clients.add(st.subject)
+        elif st.predicate == kgo.ref and isinstance(st.subject, NamedNode):
+            refs.setdefault(st.subject, (cast(Literal, st.object).value, st.source))
+    found = []
+    for project, (ref, src) in sorted(refs.items(), key=lambda kv: kv[0].value):
+        if project in named or project in clients or (place := town(ref.replace("-", " "))) is None:
+            continue
+        core = f"geo{place.id}"
+        root = f"place:municipality:{core}"
+        if root in clusters.parent and (iri := iri_of_root.get(clusters.find(root))) is not None:
+            found.append(Inference(project, kgo.client, iri, src, "reference-name"))
+        elif (entry := cores.get(("municipality", core))) is not None:
+            found.append(Inference(project, kgo.client, entity(entry), src, "reference-name"))
+    return found
+
+
+def _countries_from_context(ctx: MapContext, registry: Registry, out: list[Statement],
+                            members: dict[str, list[Name]], iri_of_root: dict[str, NamedNode], site_root: str | None,
+                            kinds_given: dict[NamedNode, str | None], entity) -> None:
+    """Countries of the organisations whose names say none, from the site's configuration (its own
+    organisation) and from the company they keep in projects (see :mod:`kg.resolve.whereabouts`)."""
+    import pycountry
+
+    code_of: dict[str, str] = {}
+    for country in pycountry.countries:
+        if (entry := registry.country_by_code(country.alpha_2)) is not None:
+            code_of.setdefault(ctx.mint.entity(entry.kind, entry.id).value, country.alpha_2)
+    countries: dict[str, str] = {}
+    projects: dict[str, set[str]] = defaultdict(set)
+    pages: dict[str, set[str]] = defaultdict(set)
+    for st in out:
+        if st.predicate == schema.location and isinstance(st.object, NamedNode) and st.object.value in code_of:
+            countries.setdefault(cast(NamedNode, st.subject).value, code_of[st.object.value])
+        elif st.predicate in _ROLES and isinstance(st.object, NamedNode):
+            projects[cast(NamedNode, st.subject).value].add(st.object.value)
+        elif st.predicate == schema.mentions and isinstance(st.object, NamedNode):
+            pages[cast(NamedNode, st.subject).value].add(st.object.value)
+    raw = ctx.config.raw
+    own = site_country(raw.get("locale"), ctx.config.url, ctx.config.timezone)
+    found: dict[NamedNode, tuple[str, str]] = {}
+    for root, group in sorted(members.items()):
+        iri = iri_of_root[root]
+        if iri.value in countries or root.startswith("reg:") or kinds_given.get(iri) == "intergovernmental":
+            continue
+        code = own if root == site_root else None
+        langs = [n.lang for n in group]
+        if code is None:
+            code = country_by_company(iri.value, projects, countries, langs)
+        if code is None and not any(iri.value in held for held in projects.values()):
+            code = country_by_company(iri.value, pages, countries, langs)  # named only: the pages' company
+        if code is not None:
+            found[iri] = (code, group[0].file)
+    for iri, (code, src) in found.items():  # read from the names' countries only, never from each other's
+        if (place := registry.country_by_code(code)) is not None:
+            out.append(Statement(iri, schema.location, entity(place), src))
+
+
+def _named_in(ctx: MapContext, gazetteer: Gazetteer, projects_named: Gazetteer,
+              workers: int) -> Iterator[tuple[set[str], set[str]]]:
+    """For each link and text in ``ctx``'s statements, in order: the site's organisations it names
+    (the keys of ``gazetteer``), and the projects a post's text names by their titles."""
+    gazetteer.prepare()
+    projects_named.prepare()
+
+    def named(placeholder: LinkTo | TextIn) -> tuple[set[str], set[str]]:
+        keys: set[str] = set()
+        if "organisation" in placeholder.kinds:
+            keys = gazetteer.find(placeholder.text if isinstance(placeholder, TextIn) else placeholder.title or "")
+        titled = (projects_named.find(placeholder.text)
+                  if isinstance(placeholder, TextIn) and placeholder.kinds == ALL_KINDS else set())
+        return keys, titled
+
+    placeholders = [st.object for st in ctx.statements if isinstance(st.object, (LinkTo, TextIn))]
+    return iter(from_both_ends(named, placeholders, "finding the site's names in its texts", workers=workers))
 
 
 def _project_names(ctx: MapContext) -> Gazetteer:
@@ -287,18 +393,19 @@ def _project_names(ctx: MapContext) -> Gazetteer:
 
 
 def _names_in_text(ctx: MapContext, registry: Registry, cores: dict[tuple[str, str], Entry | None],
-                   parsed: dict[Name, _Parsed]) -> dict[Name, str]:
+                   parsed: dict[Name, _Parsed], workers: int = 1) -> dict[Name, str]:
     """Organisations the site's texts name by their form (:mod:`kg.resolve.byform`), added to ``parsed``
     as names of their own (role ``text``); returns the acronyms the texts define for them."""
-    known = [(normalise(n.text), p.key) for n, p in parsed.items() if p.unit_of is None]
+    known = sorted({(normalise(n.text), p.key) for n, p in parsed.items() if p.unit_of is None})
     keys = {p.key for p in parsed.values()}
     acronyms: dict[Name, str] = {}
     seen: set[str] = set()
-    for st in ctx.statements:
-        obj = st.object
-        if not isinstance(obj, TextIn) or "organisation" not in obj.kinds:
-            continue
-        for found, acronym in names_by_form(obj.text):
+    said = [st for st in ctx.statements if isinstance(st.object, TextIn) and "organisation" in st.object.kinds]
+    by_form = from_both_ends(names_by_form, [cast(TextIn, st.object).text for st in said],
+                             "finding names by their form",
+                             workers=workers)
+    for st, names in zip(said, by_form, strict=True):
+        for found, acronym in names:
             if found in seen and acronym is None:
                 continue
             seen.add(found)
@@ -308,8 +415,12 @@ def _names_in_text(ctx: MapContext, registry: Registry, cores: dict[tuple[str, s
             p = parsed.setdefault(name, _parse(name, registry, cores))
             if p.key not in keys and p.key.startswith(("name:", "type:")):
                 # "Erasmus Universiteit" in a post is the front matter's "Erasmus Universiteit Rotterdam"
-                folded = normalise(found)
-                longer = {key for text, key in known if text.startswith(folded + " ")}
+                prefix = normalise(found) + " "
+                longer = set()
+                for text, key in known[bisect_left(known, (prefix, "")):]:
+                    if not text.startswith(prefix):
+                        break
+                    longer.add(key)
                 if len(longer) == 1:
                     p.key = next(iter(longer))
             if acronym:
@@ -485,7 +596,8 @@ def _country_of(names: list[str], langs: list[str | None], kind: str | None) -> 
                 if code := region_country(core):
                     return code
     if kind in ("university", "research-institute", "agency"):
-        found_in = {t.country for name in names for t in towns_in(name)}
+        found_in = {t.country for name in names for t in towns_in(name)} | {c for name in names
+                                                                           for c in regions_in(name)}
         if len(found_in) == 1:
             return next(iter(found_in))
     return None
@@ -531,6 +643,66 @@ def _parent_display(p: _Parsed, name: Name) -> str:
         return name.text
     left, right = unit
     return right if p.unit_name == left else left
+
+
+def _cognate_word(a: str, b: str) -> bool:
+    """Whether two words of names are one word declined ("Koneen" / "Kone", "Masarykova" / "Masaryk",
+    "Batorego" / "Batory"): equal, or one the other with an ending of up to four letters, or sharing
+    five letters and three quarters of the shorter one."""
+    if a == b:
+        return True
+    if a.startswith("geo") or b.startswith("geo"):
+        return False  # towns are one key already
+    short, long = sorted((a, b), key=len)
+    if len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 4:
+        return True
+    common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(short))
+    return common >= 5 and common >= 0.75 * len(short)
+
+
+def _typed(types: dict[str, str | None], name: str) -> str | None:
+    if name not in types:
+        types[name] = type_word(name)
+    return types[name]
+
+
+def _declined_translations(parsed: dict[Name, _Parsed], clusters: _Clusters, diags: Diagnostics) -> list[dict]:
+    """A foundation, university or association named in two languages (its type word in each, or pages in
+    each), the other words the same but declined ("Koneen Säätiö", "Kone Foundation"), is one organisation.
+    Names with one type word on pages of one language are never merged this way: there the endings may
+    tell two bodies apart."""
+    buckets: dict[tuple[str, int, tuple[str, ...]], list[tuple[list[str], Name]]] = defaultdict(list)
+    types: dict[str, str | None] = {}
+    for name, p in sorted(parsed.items(), key=lambda item: (item[0].file, item[0].text)):
+        if not p.key.startswith("type:") or p.unit_of:
+            continue
+        kind, core = p.key[5:].split(":", 1)
+        words = core.split()
+        buckets[(kind, len(words), tuple(sorted(w[:3] for w in words)))].append((words, name))
+    merges = []
+    for group in buckets.values():
+        for i, (words_a, a) in enumerate(group):
+            for words_b, b in group[i + 1:]:
+                if clusters.find(parsed[a].key) == clusters.find(parsed[b].key) or a.role == b.role == "text":
+                    continue  # (two names found in running text alone are never merged: neither is stated)
+                if a.lang == b.lang and _typed(types, a.text) == _typed(types, b.text):
+                    continue  # one language, one type word: the endings may tell two bodies apart
+                rest = list(words_b)
+                for word in words_a:
+                    match = next((w for w in rest if _cognate_word(word, w)), None)
+                    if match is None:
+                        break
+                    rest.remove(match)
+                else:
+                    if clusters.union(parsed[a].key, parsed[b].key):
+                        evidence = "the same type word and the same words, declined, in two languages"
+                        merges.append({"names": sorted([a.text, b.text]), "files": sorted({a.file, b.file}),
+                                       "evidence": evidence})
+                        diags.add(b.file, "merged-by-translation",
+                                  f"{a.text!r} ({a.lang}, {a.file}) and {b.text!r} ({b.lang}): taken as one "
+                                  f"organisation ({evidence})", line=b.line,
+                                  suggestion="adding one as an alias of the other in _data/kg/registry.yml")
+    return merges
 
 
 def _align_translations(parsed: dict[Name, _Parsed], clusters: _Clusters, diags: Diagnostics) -> list[dict]:

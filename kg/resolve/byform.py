@@ -19,6 +19,7 @@ What is found becomes a mention, never a role.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -33,7 +34,7 @@ _CONNECTORS = frozenset(
     "qu j m t s n c para per pour zur zum vom til".split()
 )
 _ARTICLES = frozenset(
-    "la le les el los las il lo the die der das de het l d en ett".split()
+    "la le les el los las il lo the die der das de het l d en ett a o os as".split()
 )
 #: Capitalised words that begin sentences or titles far more often than organisations' names.
 _NOT_A_START = frozenset(
@@ -72,7 +73,10 @@ _STRONG = re.compile(
     r"yhdistys|kommun|kommune|kommunen|kaupunki|kunta|gemeente|gemeinde|stadt|stad|ville|mairie|commune|"
     r"comune|citta|ajuntament|ayuntamiento|concello|municipio|municipality|metropole|region|regione|regionen|"
     r"provincia|provincie|landkreis|generalitat|diputacion|county|city of|town of|council of|"
-    r"confederation|selskab|bolag|bolaget|trafikselskab|landsting\w*|styrelse\w*|verket)\b"
+    r"confederation|selskab|bolag|bolaget|trafikselskab|landsting\w*|styrelse\w*|verket|akademi|federacao|"
+    r"confederacao|associacao|fundacao|fundacja|stowarzyszenie|uniwersytet|univerzita|ulikool|linnavalitsus|"
+    r"ministerstwo|ministerstvo|ministeerium|riigikantselei|sihtasutus|saatio|nadace|spolek|kraj|gmina|urzad|"
+    r"direcao|direccao|kancelar|kancelaria|siec)\b"
 )
 
 
@@ -84,13 +88,18 @@ def _capitalised(word: str) -> bool:
 
 def _sentences(text: str) -> list[str]:
     """``text`` cut at its sentences' ends (not after "e.V." or "Dr.")."""
+    return [text[start:end] for start, end in _sentence_spans(text)]
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Where :func:`_sentences` cuts ``text``: (start, end) of each sentence."""
     out, start = [], 0
     for match in _SENTENCE_END.finditer(text):
-        if match.group(0)[0] == "." and text[: match.start() + 1].endswith(ABBREVIATIONS):
+        if match.group(0)[0] == "." and text.endswith(ABBREVIATIONS, 0, match.start() + 1):
             continue
-        out.append(text[start : match.start() + 1])
+        out.append((start, match.start() + 1))
         start = match.end()
-    out.append(text[start:])
+    out.append((start, len(text)))
     return out
 
 
@@ -119,6 +128,9 @@ _STEMS = (
     "kaupunki", "kunta", "gemeente", "gemeinde", "stadt", "stad", "ville", "mairie", "commune", "comune", "citta",
     "ajuntament", "ayuntamiento", "concello", "municip", "metropol", "region", "provinc", "landkreis", "generalitat",
     "diputaci", "county", "city of", "town of", "council of", "selskab", "bolag", "landsting", "styrelse", "verket",
+    "akademi", "uniwersyt", "univerzit", "ulikool", "ülikool", "linnavalitsus", "kantselei", "urząd", "urzad", "gmina",
+    "fundacja", "stowarzysz", "nadace", "spolek", "sihtasutus", "säätiö", "federação", "associação", "fundação",
+    "minister", "kraj", "direção", "direcao", "kancelář", "kancelar", "sieć", "siec",
     " e.v.", " gmbh", " s.l.", " sl ", " s.a.", " ab ", " ltd", " s.r.l.", " srl", " s.p.a.", " spa ", " b.v.",
     " oy ", " as ", " aps", " sas", " sarl", " sccl", " inc", " llc", " plc", " ag ", " asbl", " vzw",
 )
@@ -156,25 +168,57 @@ _ELID = r"(?:[ldjmtsncLDJMTSNC]|[Aa]ll|[Dd]ell|[Nn]ell|[Ss]ull|[Dd]all|[Qq]u)['�
 _LEGAL_LOWER = r"(?:e\.V\.|eV|gGmbH|asbl|vzw|ry)(?![\w])"
 _RUN = re.compile(
     rf"(?:{_ELID})?{_CAP}(?:(?:[ \t]+(?:(?:{'|'.join(sorted(map(re.escape, _CONNECTORS), key=len, reverse=True))})"
-    rf"[ \t]+)*|[ \t]+)(?:{_ELID})?(?:{_CAP}|{_LEGAL_LOWER}))*"
+    rf"[ \t]+)*|[ \t]+)(?:{_ELID})?(?:{_CAP}|{_LEGAL_LOWER}))+"
 )
+"""Two capitalised words or more (one word alone is no name by form: never a match to look at)."""
+
+
+def _stem_spans(text: str) -> tuple[list[int], list[int]] | None:
+    """Where the strong form words' stems start and end in ``text`` (one pass in C, in order of their
+    starts), or ``None`` where lower case changes the text's length ("İ") and offsets would not match."""
+    lower = text.lower()
+    if len(lower) != len(text):
+        return None
+    spans = sorted({(end - len(stem) + 1, end + 1) for end, stem in _stem_automaton().iter(lower + " ")})
+    return [s for s, _e in spans], [e for _s, e in spans]
 
 
 def _runs(text: str) -> Iterator[str]:
     """Runs of capitalised words joined by connectors, within one sentence that holds a form word."""
-    for sentence in _sentences(text):
-        if not _has_stem(sentence):
-            continue
+    spans = _stem_spans(text)
+    if spans is not None and not spans[0]:
+        return
+    for begin, end in _sentence_spans(text):
+        sentence = text[begin:end]
+        if spans is None:
+            if not _has_stem(sentence):
+                continue
+        else:
+            # a stem inside the sentence (or ending on the space after it, as _has_stem sees it)
+            starts, ends = spans
+            i = bisect_left(starts, begin)
+            while i < len(starts) and starts[i] < end and ends[i] > end + 1:
+                i += 1
+            if i == len(starts) or starts[i] >= end:
+                continue
         for match in _RUN.finditer(sentence):
-            run = match.group(0)
-            if " " not in run or not _has_stem(run):
-                continue  # one word, or no form word: no organisation's name by form
             after = sentence[match.end() : match.end() + 3]
             if after[:2] == ", " and after[2:3].isupper():
                 continue  # "Ministerio del Ambiente, Agua y …": where the name ends is unclear
-            words = [w for w in _tokens(run) if w not in "(),"]
-            if len(words) <= MAX_WORDS + 4:
-                yield " ".join(words)
+            if (words := _run_words(match.group(0))) is not None:
+                yield words
+
+
+@lru_cache(maxsize=65536)
+def _run_words(run: str) -> str | None:
+    """A run's words as a name may be made of them, or ``None`` (once per run: a site names its
+    organisations in the same words again and again)."""
+    if " " not in run or not _has_stem(run):
+        return None  # one word, or no form word: no organisation's name by form
+    words = [w for w in _tokens(run) if w not in "(),"]
+    if words and words[-1][-2:] in ("'s", "’s") and len(words[-1]) > 3:
+        words[-1] = words[-1][:-2]  # "Fundacja Pracownia Miejska's report": the English possessive
+    return " ".join(words) if len(words) <= MAX_WORDS + 4 else None
 
 
 def _trimmed(run: str) -> str | None:
@@ -200,12 +244,29 @@ def names_by_form(text: str) -> list[tuple[str, str | None]]:
                 found.setdefault(name, None)
     for long_form, acronym in _defined_long_forms(text):
         found[long_form] = acronym
+    if _AGENCY_WORD_STEMS.search(text):
+        for match in _AGENCY_WORD.finditer(text):
+            found.setdefault(match.group(0), None)
     return list(found.items())
+
+
+#: One-word names of public bodies, compounds of a word and an agency's form: "Skolverket",
+#: "Socialstyrelsen", "Riigikantselei", "Arbetsförmedlingen" is not one (no such ending).
+_AGENCY_ENDINGS = ("verket", "styrelsen", "myndigheten", "direktoratet", "kantselei", "ministeriet", "inspektionen",
+                   "styrelse", "virasto", "ministeriö", "tilsynet", "kommissionen", "ombudsmannen")
+_AGENCY_WORD_STEMS = re.compile("|".join(_AGENCY_ENDINGS))
+_AGENCY_WORD = re.compile(r"(?<![\w\-])[A-ZÅÄÖÆØÜ][a-zåäöæøüéõ]{2,}(?:" + "|".join(_AGENCY_ENDINGS) + r")(?![\w\-])")
 
 
 def _named_by_form(words: list[str]) -> str | None:
     """The organisation name a run of words is, or ``None``."""
-    name = _trimmed(" ".join(words))
+    return _named_by_form_of(" ".join(words))
+
+
+@lru_cache(maxsize=65536)
+def _named_by_form_of(run: str) -> str | None:
+    """:func:`_named_by_form` of the words of ``run``, once per run: a site names its organisations often."""
+    name = _trimmed(run)
     if name is None:
         return None
     words = name.split()

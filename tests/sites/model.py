@@ -108,6 +108,7 @@ PLATFORMS: dict[str, tuple[str, ...]] = {
     "Loomio": ("Loomio",),
     "LiquidFeedback": ("LiquidFeedback", "Liquid Feedback"),
     "Fluicity": ("Fluicity",),
+    "Citizen OS": ("Citizen OS", "CitizenOS"),
 }
 
 COUNTRIES: dict[str, tuple[str, ...]] = {
@@ -122,4 +123,13 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "Italy": ("Italy", "Italia", "Italien", "Italie", "Italian Republic"),
     "Denmark": ("Denmark", "Danmark", "Dänemark", "Danemark", "Dinamarca", "Danimarca", "Denemarken",
                 "Kingdom of Denmark"),
+    "Portugal": ("Portugal", "Portuguese Republic", "República Portuguesa", "Portogallo", "Portugalia"),
+    "Brazil": ("Brazil", "Brasil", "Brésil", "Brasilien", "Brasile", "Brazylia", "Federative Republic of Brazil"),
+    "Norway": ("Norway", "Norge", "Noreg", "Norwegen", "Norvège", "Noruega", "Norvegia", "Norwegia",
+               "Kingdom of Norway"),
+    "Poland": ("Poland", "Polska", "Polen", "Pologne", "Polonia", "Puola", "Poola", "Polsko", "Republic of Poland"),
+    "Finland": ("Finland", "Suomi", "Finnland", "Finlande", "Finlandia", "Soome", "Finsko", "Republic of Finland"),
+    "Estonia": ("Estonia", "Eesti", "Estland", "Estonie", "Viro", "Estonsko", "Republic of Estonia"),
+    "Czechia": ("Czechia", "Czech Republic", "Česko", "Česká republika", "Tschechien", "Tchéquie", "Chequia",
+                "Czechy", "Tšekki", "Tšehhi"),
 }

@@ -16,6 +16,15 @@ ES = "Spain"
 IT = "Italy"
 DK = "Denmark"
 EC = "Ecuador"
+PT = "Portugal"
+BR = "Brazil"
+NO = "Norway"
+PL = "Poland"
+FI = "Finland"
+EE = "Estonia"
+CZ = "Czechia"
+FUNDER = ("funder", "ngo")  # a foundation that gives money
+ASSOCIATION = ("network", "ngo")  # associations of municipalities, students' federations
 LOCAL = ("municipality", "region")  # métropoles, communautés d'agglomération, city-states: either reading
 
 
@@ -649,4 +658,322 @@ DATA_PROJECTS = Site(
 )
 
 
-SITES: dict[str, Site] = {s.name: s for s in (FR_CIVIC, DE_NL_MIXED, ES_PROJECTS_TEAM, IT_WORK_PEOPLE, DATA_PROJECTS)}
+# --------------------------------------------------------------------------- pt-da-mixed
+_PT_POST_LISBOA = "_posts/2019-10-02-orcamento-participativo-de-lisboa-abre-votacao.md"
+_PT_POST_POA = "_posts/2020-11-23-porto-alegre-volta-as-assembleias.md"
+_PT_POST_PORTO = "_posts/2021-05-17-assembleia-jovem-primeira-sessao.md"
+_PT_POST_BERGEN = "_posts/2022-03-10-what-bergen-taught-us.md"
+_PT_POST_CLIMA = "_posts/2022-11-30-o-que-o-pais-disse-sobre-o-clima.md"
+_PT_POST_VEJLE = "_posts/2023-09-05-borgerbudgettet-i-vejle-er-i-gang.md"
+_PT_POST_VISITA = "_posts/2024-02-14-vejle-visita-lisboa.md"
+_PT_POST_ABRIL = "_posts/2024-04-25-cinquenta-anos-de-abril.md"
+
+PT_DA_MIXED = Site(
+    name="pt-da-mixed",
+    issue="17",
+    own="largo-civico",
+    orgs={
+        "largo-civico": Org(names=("Largo Cívico",), text=("Largo Cívico, Lda.",), kind=("company",), country=PT),
+        # Lisbon: the council, in three languages' ways; the university and its institute are others
+        "cm-lisboa": Org(
+            names=("Câmara Municipal de Lisboa", "Lisbon City Council", "Lisboa (Portugal)", "City of Lisbon"),
+            kind=("municipality",),
+            country=PT,
+        ),
+        "jf-arroios": Org(
+            names=("Junta de Freguesia de Arroios", "Arroios Parish Council"), kind=("municipality",), country=PT
+        ),
+        "ulisboa": Org(names=("Universidade de Lisboa", "University of Lisbon"), kind=("university",), country=PT),
+        "ics": Org(
+            names=(
+                "Universidade de Lisboa, Instituto de Ciências Sociais",
+                "University of Lisbon, Institute of Social Sciences",
+            ),
+            derived=("Instituto de Ciências Sociais", "Institute of Social Sciences"),
+            country=PT,
+            parent="ulisboa",
+        ),
+        "renovar-mouraria": Org(
+            names=("Associação Renovar a Mouraria", "Renovar a Mouraria"), kind=("ngo",), country=PT
+        ),
+        # Porto: the council, the university and a parish; never Porto Alegre
+        "cm-porto": Org(names=("Câmara Municipal do Porto",), kind=("municipality",), country=PT),
+        "uporto": Org(names=("Universidade do Porto",), kind=("university",), country=PT),
+        "jf-campanha": Org(names=("Junta de Freguesia de Campanhã",), kind=("municipality",), country=PT),
+        "gulbenkian": Org(names=("Fundação Calouste Gulbenkian",), kind=FUNDER, country=PT),
+        "fap": Org(text=("Federação Académica do Porto", "FAP"), kind=ASSOCIATION, country=PT),
+        # Denmark
+        "vejle": Org(names=("Vejle Kommune", "Vejle Municipality"), kind=("municipality",), country=DK),
+        "region-syd": Org(
+            names=("Region Syddanmark", "Region of Southern Denmark"), kind=("region",), country=DK
+        ),
+        "via": Org(names=("VIA University College",), kind=("university",), country=DK),
+        "velux": Org(names=("Velux Fonden", "The VELUX Foundation"), kind=FUNDER, country=DK),
+        "kl": Org(text=("Kommunernes Landsforening", "KL"), kind=ASSOCIATION, country=DK),
+        # Norway
+        "bergen": Org(names=("Bergen kommune",), kind=("municipality",), country=NO),
+        "vestland": Org(names=("Vestland fylkeskommune",), kind=("region",), country=NO),
+        "uib": Org(names=("Universitetet i Bergen",), text=("University of Bergen",), kind=("university",), country=NO),
+        "sparebankstiftelsen": Org(names=("Sparebankstiftelsen DNB",), kind=FUNDER, country=NO),
+        "ks": Org(text=("Kommunesektorens organisasjon", "KS"), kind=ASSOCIATION, country=NO),
+        # Brazil
+        "poa": Org(
+            names=("Prefeitura Municipal de Porto Alegre", "City of Porto Alegre"),
+            text=("Prefeitura de Porto Alegre",),
+            kind=("municipality",),
+            country=BR,
+        ),
+        "ufrgs": Org(
+            names=("Universidade Federal do Rio Grande do Sul", "Federal University of Rio Grande do Sul (Brazil)"),
+            text=("UFRGS",),
+            kind=("university",),
+            country=BR,
+        ),
+        "ong-cidade": Org(names=("ONG Cidade",), kind=("ngo",), country=BR),
+        # the national climate consultation
+        "apa": Org(names=("Agência Portuguesa do Ambiente",), text=("APA",), kind=("agency",), country=PT),
+        "ucoimbra": Org(names=("Universidade de Coimbra",), kind=("university",), country=PT),
+        "ces": Org(
+            names=("Universidade de Coimbra, Centro de Estudos Sociais",),
+            derived=("Centro de Estudos Sociais",),
+            country=PT,
+            parent="ucoimbra",
+        ),
+        "zero": Org(names=("ZERO – Associação Sistema Terrestre Sustentável",), text=("ZERO",), kind=("ngo",),
+                    country=PT),
+        "eea": Org(
+            names=("Agência Europeia do Ambiente",),
+            text=("European Environment Agency", "EEA"),
+            kind=("agency", "intergovernmental"),
+        ),
+        "maac": Org(names=("Ministério do Ambiente e da Ação Climática",), kind=("agency",), country=PT),
+        "dgt": Org(text=("Direção-Geral do Território", "DGT"), kind=("agency",), country=PT),
+        # only in the running text of the anniversary post
+        "a25a": Org(text=("Associação 25 de Abril",), kind=("ngo",), country=PT),
+        "ffms": Org(
+            text=("Fundação Francisco Manuel dos Santos", "FFMS"), kind=("ngo", "research-institute", "funder"),
+            country=PT,
+        ),
+    },
+    themes={},
+    projects={
+        "lisboa": Project(
+            paths=("_projetos/lisboa-orcamento-participativo.md", "_projetos/lisbon-participatory-budget.md"),
+            clients=keys("cm-lisboa"),
+            partners=keys("jf-arroios", "ics", "renovar-mouraria"),
+            start=2019, end=2022, ongoing=False,
+            platforms_page=keys("CONSUL"),
+            platforms_posts={"CONSUL": (_PT_POST_LISBOA,)},
+        ),
+        "porto": Project(
+            paths=("_projetos/assembleia-jovem-do-porto.md",),
+            clients=keys("cm-porto"),
+            partners=keys("uporto", "jf-campanha"),
+            funders=keys("gulbenkian"),
+            start=2021, end=2021, ongoing=False,
+            platforms_posts={"Pol.is": (_PT_POST_PORTO,)},
+        ),
+        "vejle": Project(
+            # the Lisbon visit post is tied to it too, and says no platform: its "cônsul" is a diplomat
+            paths=("_projetos/vejle-borgerbudget.md", "_projetos/vejle-citizens-budget.md"),
+            clients=keys("vejle"),
+            partners=keys("region-syd", "cm-lisboa", "via"),
+            funders=keys("velux"),
+            start=2023, ongoing=True,
+            platforms_page=keys("Citizen OS"),
+            platforms_posts={"Citizen OS": (_PT_POST_VEJLE,), "Loomio": (_PT_POST_VEJLE,)},
+        ),
+        "bergen": Project(
+            paths=("_projetos/bergen-medvirkning.md",),
+            clients=keys("bergen"),
+            partners=keys("vestland", "uib"),
+            funders=keys("sparebankstiftelsen"),
+            start=2021, end=2022, ongoing=False,
+            platforms_posts={"Loomio": (_PT_POST_BERGEN,)},
+        ),
+        "porto-alegre": Project(
+            paths=(
+                "_projetos/porto-alegre-orcamento-participativo.md",
+                "_projetos/porto-alegre-participatory-budget.md",
+            ),
+            clients=keys("poa"),
+            partners=keys("ufrgs", "ong-cidade"),
+            start=2020, end=2021, ongoing=False,
+            platforms_page=keys("Decidim"),
+            platforms_posts={"Decidim": (_PT_POST_POA,)},
+        ),
+        "clima": Project(
+            paths=("_projetos/consulta-publica-roteiro-clima.md",),
+            clients=keys("apa"),
+            partners=keys("ces", "zero", "eea"),
+            funders=keys("maac"),
+            start=2022, end=2022, ongoing=False,
+            platforms_page=keys("Your Priorities"),
+            platforms_posts={"Your Priorities": (_PT_POST_CLIMA,)},
+        ),
+    },
+    posts={
+        _PT_POST_LISBOA: keys("cm-lisboa", "jf-arroios", "renovar-mouraria"),
+        _PT_POST_POA: keys("poa", "ufrgs", "ong-cidade"),
+        _PT_POST_PORTO: keys("cm-porto", "uporto", "fap", "jf-campanha"),
+        _PT_POST_BERGEN: keys("bergen", "vestland", "uib", "ks"),
+        _PT_POST_CLIMA: keys("apa", "ces", "zero", "dgt", "eea"),
+        _PT_POST_VEJLE: keys("vejle", "region-syd", "velux", "kl"),
+        _PT_POST_VISITA: keys("vejle", "cm-lisboa", "jf-arroios"),
+        _PT_POST_ABRIL: keys("a25a", "ffms", "cm-lisboa", "largo-civico"),
+    },
+    persons={
+        "Inês Carvalho": "Sócia-gerente",
+        "Tiago Moreira": "Facilitador",
+        "Mette Kristensen": "Consultora para os países nórdicos",
+    },
+)
+
+
+# --------------------------------------------------------------------------- pl-fi-en
+_PL_POST_FIVE = "_posts/2019-09-01-five-years-of-open-square.md"
+_PL_POST_GDANSK = "_posts/2020-06-15-gdansk-residents-vote-online.md"
+_PL_POST_CLINICS = "_posts/2020-11-12-what-the-open-data-clinics-published.md"
+_PL_POST_TURKU = "_posts/2022-01-20-turku-youth-budget-results.md"
+_PL_POST_WARSAW = "_posts/2022-10-03-warsaw-panel-recommendations.md"
+_PL_POST_TALLINN = "_posts/2023-06-05-tallinn-assemblies-hand-over.md"
+_PL_POST_BRNO = "_posts/2024-02-28-a-year-on-brnos-riverbanks.md"
+
+PL_FI_EN = Site(
+    name="pl-fi-en",
+    issue="17",
+    own="open-square",
+    orgs={
+        "open-square": Org(
+            names=("Open Square",), text=("Open Square Foundation", "Fundacja Otwarty Plac"), kind=("ngo",), country=PL
+        ),
+        # Gdańsk: the city under three names; its two universities are others
+        "gdansk": Org(
+            names=("Urząd Miasta Gdańska", "City of Gdańsk", "Gdańsk (Poland)"), kind=("municipality",), country=PL
+        ),
+        "pg": Org(names=("Gdańsk University of Technology",), text=("Politechnika Gdańska",), kind=("university",),
+                  country=PL),
+        "ug": Org(text=("Uniwersytet Gdański",), kind=("university",), country=PL),
+        "pracownia": Org(names=("Fundacja Pracownia Miejska",), kind=("ngo",), country=PL),
+        "civitas": Org(names=("Civitas Tech Sp. z o.o.",), text=("Civitas Tech",), kind=("company",), country=PL),
+        "batory": Org(
+            names=("Fundacja im. Stefana Batorego",), text=("Stefan Batory Foundation",), kind=FUNDER, country=PL
+        ),
+        "ecs": Org(text=("Europejskie Centrum Solidarności", "ECS"), country=PL),
+        # Finland: Turku in Finnish, English and Swedish; Åbo Akademi is a university, not the city
+        "turku": Org(
+            names=("City of Turku", "Turun kaupunki"), text=("Åbo stad",), kind=("municipality",), country=FI
+        ),
+        "utu": Org(names=("Turun yliopisto",), text=("University of Turku",), kind=("university",), country=FI),
+        "abo-akademi": Org(names=("Åbo Akademi",), kind=("university",), country=FI),
+        "demokratiapuu": Org(names=("Demokratiapuu ry",), kind=("ngo",), country=FI),
+        "kaupunkidata": Org(names=("Kaupunkidata Oy",), kind=("company",), country=FI),
+        "kone": Org(names=("Koneen Säätiö",), text=("Kone Foundation",), kind=FUNDER, country=FI),
+        "kuntaliitto": Org(
+            text=("Suomen Kuntaliitto", "Association of Finnish Municipalities"), kind=ASSOCIATION, country=FI
+        ),
+        # two national chapters of one movement: never one organisation
+        "wm-polska": Org(
+            names=("Stowarzyszenie Wikimedia Polska",), text=("Wikimedia Polska",), kind=("ngo",), country=PL
+        ),
+        "wm-suomi": Org(names=("Wikimedia Suomi ry",), text=("Wikimedia Finland",), kind=("ngo",), country=FI),
+        # Estonia
+        "tallinn": Org(
+            names=("Tallinna Linnavalitsus",), text=("Tallinn City Government",), kind=("municipality",), country=EE
+        ),
+        "tlu": Org(names=("Tallinna Ülikool",), text=("Tallinn University",), kind=("university",), country=EE),
+        "linnalabor": Org(names=("MTÜ Linnalabor",), kind=("ngo",), country=EE),
+        "kodanikutark": Org(names=("Kodanikutark OÜ",), kind=("company",), country=EE),
+        "interreg": Org(names=("Interreg Central Baltic",), kind=("funder", "intergovernmental")),
+        "riigikantselei": Org(text=("Riigikantselei", "Government Office"), kind=("agency",), country=EE),
+        # Czechia
+        "brno": Org(names=("Statutární město Brno",), text=("City of Brno",), kind=("municipality",), country=CZ),
+        "muni": Org(names=("Masarykova univerzita",), text=("Masaryk University",), kind=("university",), country=CZ),
+        "otevrena-mesta": Org(
+            names=("Otevřená města, z.s.",), text=("Otevřená města",), kind=("ngo",), country=CZ
+        ),
+        "participace-plus": Org(names=("Participace Plus s.r.o.",), kind=("company",), country=CZ),
+        "osf-praha": Org(names=("Nadace Open Society Fund Praha",), kind=FUNDER, country=CZ),
+        "kam": Org(text=("Kancelář architekta města Brna", "KAM"), kind=("agency",), country=CZ),
+        # Warsaw
+        "warszawa": Org(
+            names=("Urząd m.st. Warszawy",), text=("Warsaw City Hall",), kind=("municipality",), country=PL
+        ),
+        "uw": Org(names=("Uniwersytet Warszawski",), kind=("university",), country=PL),
+        "klon-jawor": Org(names=("Stowarzyszenie Klon/Jawor",), text=("Klon/Jawor",), kind=("ngo",), country=PL),
+        "eea-grants": Org(names=("EEA and Norway Grants",), kind=("funder", "intergovernmental")),
+        "watchdog": Org(text=("Sieć Obywatelska Watchdog Polska",), kind=("ngo",), country=PL),
+    },
+    themes={},
+    projects={
+        "gdansk": Project(
+            paths=("_cases/gdansk-civic-budget.md",),
+            clients=keys("gdansk"),
+            partners=keys("pg", "pracownia", "civitas"),
+            funders=keys("batory"),
+            start=2019, end=2021, ongoing=False,
+            platforms_page=keys("Decidim"),
+            platforms_posts={"Decidim": (_PL_POST_GDANSK,), "Pol.is": (_PL_POST_GDANSK,)},
+        ),
+        "turku": Project(
+            paths=("_cases/turku-youth-budget.md",),
+            clients=keys("turku"),
+            partners=keys("utu", "abo-akademi", "demokratiapuu", "kaupunkidata"),
+            funders=keys("kone"),
+            start=2021, end=2022, ongoing=False,
+            platforms_posts={"Go Vocal": (_PL_POST_TURKU,)},
+        ),
+        "tallinn": Project(
+            paths=("_cases/tallinn-neighbourhood-assemblies.md",),
+            clients=keys("tallinn"),
+            partners=keys("tlu", "linnalabor", "kodanikutark", "turku"),
+            funders=keys("interreg"),
+            start=2022, end=2023, ongoing=False,
+            platforms_page=keys("Citizen OS"),
+            platforms_posts={"Citizen OS": (_PL_POST_TALLINN,)},
+        ),
+        "brno": Project(
+            # its post asks "What are your priorities for the river?": a question, not the platform
+            paths=("_cases/brno-riverbanks.md",),
+            clients=keys("brno"),
+            partners=keys("muni", "otevrena-mesta", "participace-plus"),
+            funders=keys("osf-praha"),
+            start=2023, ongoing=True,
+            platforms_posts={"Loomio": (_PL_POST_BRNO,)},
+        ),
+        "warsaw": Project(
+            # its post's "Athenian polis" is a city-state, not Pol.is
+            paths=("_cases/warsaw-climate-panel.md",),
+            clients=keys("warszawa"),
+            partners=keys("uw", "klon-jawor", "gdansk"),
+            start=2022, end=2022, ongoing=False,
+            platforms_page=keys("Go Vocal"),
+            platforms_posts={"Go Vocal": (_PL_POST_WARSAW,)},
+        ),
+        "clinics": Project(
+            paths=("_cases/open-data-clinics.md",),
+            partners=keys("wm-polska", "wm-suomi", "gdansk"),
+            funders=keys("eea-grants"),
+            start=2020, end=2020, ongoing=False,
+        ),
+    },
+    posts={
+        _PL_POST_FIVE: keys("open-square", "batory", "watchdog", "klon-jawor"),
+        _PL_POST_GDANSK: keys("gdansk", "pg", "ug", "ecs", "pracownia"),
+        _PL_POST_CLINICS: keys("wm-polska", "wm-suomi", "gdansk"),
+        _PL_POST_TURKU: keys("turku", "utu", "abo-akademi", "kone", "kuntaliitto"),
+        _PL_POST_WARSAW: keys("warszawa", "uw", "klon-jawor"),
+        _PL_POST_TALLINN: keys("tallinn", "linnalabor", "tlu", "riigikantselei"),
+        _PL_POST_BRNO: keys("brno", "otevrena-mesta", "kam", "muni"),
+    },
+    persons={
+        "Katarzyna Wiśniewska": "Executive Director",
+        "Jussi Lehtonen": "Programme Lead, Finland and Estonia",
+        "Tereza Dvořáková": "Community Organiser",
+        "Marek Zieliński": "Developer",
+    },
+)
+
+
+SITES: dict[str, Site] = {s.name: s for s in (FR_CIVIC, DE_NL_MIXED, ES_PROJECTS_TEAM, IT_WORK_PEOPLE, DATA_PROJECTS,
+                                                  PT_DA_MIXED, PL_FI_EN)}

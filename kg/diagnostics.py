@@ -12,6 +12,8 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from kg.errors import SiteError  # the site as a whole cannot be read (exit 2); see kg.errors
+
 _SHORT = reprlib.Repr()
 _SHORT.maxlevel, _SHORT.maxlist, _SHORT.maxdict, _SHORT.maxtuple, _SHORT.maxset = 2, 4, 4, 4, 4
 _SHORT.maxstring = _SHORT.maxother = 80
@@ -81,17 +83,4 @@ class Diagnostics:
         return len(set(self.items))
 
 
-class SiteError(Exception):
-    """The site as a whole cannot be read (exit code 2): no such folder, say."""
-
-    def __init__(self, message: str, file: str | None = None, line: int | None = None) -> None:
-        super().__init__(message)
-        self.file = file
-        self.line = line
-
-    def __str__(self) -> str:
-        msg = self.args[0]
-        if self.file:
-            where = self.file if self.line is None else f"{self.file}:{self.line}"
-            return f"{where}: {msg}"
-        return msg
+__all__ = ["Diagnostic", "Diagnostics", "SiteError", "shown"]

@@ -156,6 +156,7 @@ def assemble(statements: list[Statement], minter: Minter) -> KnowledgeGraph:
         p = known(predicate)
         if p is None:
             p = terms[predicate] = intern(str(predicate))
+        o: str | None
         if isinstance(obj, Literal):
             o = str(obj)
         else:

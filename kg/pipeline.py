@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.diagnostics import Diagnostic, Diagnostics
+from kg.errors import output_error
 from kg.export import write_outputs
 from kg.export.void import void_settings
 from kg.graph import KnowledgeGraph, assemble
@@ -116,7 +117,8 @@ def build(
 ) -> BuildResult:
     """Build the knowledge graph of the site at ``site``; write the files when ``out`` is given.
 
-    Raises :class:`kg.diagnostics.SiteError` only when the site cannot be read at all;
+    Raises :class:`kg.errors.InputError` (``kg.SiteError``) only when the site cannot be read at all, and
+    :class:`kg.errors.OutputError` when ``out`` cannot be written;
     everything wrong inside it becomes a diagnostic in the result. With ``validate``
     the graph is also checked against ``kg/ontology/shapes.ttl`` (``result.validation``).
     Big sites are read by up to ``workers`` processes (default: one per core), and a
@@ -169,6 +171,8 @@ def _build(site: str | Path, out: str | Path | None, *, drafts: bool, include_co
     if validate:
         result.validation = validate_graph_of(graph)
     if out is not None:
-        result.files = write_outputs(graph, result.report, Path(out), void=settings,
-                                     workers=workers)
+        try:
+            result.files = write_outputs(graph, result.report, Path(out), void=settings, workers=workers)
+        except OSError as exc:
+            raise output_error(exc, out) from exc
     return result

@@ -50,7 +50,7 @@ def is_stale(name: str, prefix: str = PREFIX) -> bool:
 
 def remove_stale(folder: str | os.PathLike[str], prefix: str = PREFIX) -> list[str]:
     """Remove every stale temporary file or folder (see :func:`is_stale`) in ``folder``; their names."""
-    removed = []
+    removed: list[str] = []
     try:
         with os.scandir(folder) as entries:
             stale = [entry for entry in entries if is_stale(entry.name, prefix)]

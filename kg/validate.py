@@ -17,6 +17,8 @@ from pathlib import Path
 import rdflib
 from rdflib.namespace import RDF, SH
 
+from kg.errors import InputError
+from kg.formats import GraphFileError, check_readable, graph_format
 from kg.graph import KnowledgeGraph
 from kg.ontology import resource
 from kg.vocab import KGO, PREFIXES, PROV, SCHEMA
@@ -119,23 +121,17 @@ def validate_graph(data: rdflib.Graph, base: str | None = None,
     return ValidationReport(violations, len(data))
 
 
-FORMATS = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".jsonld": "json-ld", ".json": "json-ld"}
-
-
-class GraphFileError(Exception):
-    """A graph file that cannot be read; names the file."""
-
-
 def read_graph_files(paths: list[Path]) -> tuple[rdflib.Graph, Sources]:
-    """The union of graph files kg wrote, and (from N-Quads) which source file said what."""
+    """The union of graph files (any format of :data:`kg.formats.GRAPH_FORMATS`), and (from the named graphs
+    of N-Quads or TriG) which source file said what. Raises :class:`~kg.formats.GraphFileError`."""
     union = rdflib.Graph()
     sources: Sources = defaultdict(set)
     for path in paths:
-        fmt = FORMATS.get(path.suffix.lower())
-        if fmt is None:
-            raise GraphFileError(f"{path}: unknown graph format (expected {', '.join(sorted(FORMATS))})")
+        found = graph_format(path)
+        check_readable(path)
+        fmt = found.rdflib
         try:
-            if fmt == "nquads":
+            if found.quads:
                 ds = rdflib.Dataset()
                 ds.parse(path, format=fmt)
                 named = _source_paths(ds)
@@ -147,13 +143,13 @@ def read_graph_files(paths: list[Path]) -> tuple[rdflib.Graph, Sources]:
                         sources[(str(s), None)].add(named[str(g)])
             else:
                 union.parse(path, format=fmt)
-        except FileNotFoundError:
-            raise GraphFileError(f"{path}: no such file") from None
+        except OSError as exc:
+            raise GraphFileError(f"cannot read: {exc.strerror or exc}", str(path)) from None
         except Exception as exc:  # every parser has its own exceptions: name the file, keep the reason
             reason = " ".join(str(exc).split())
-            raise GraphFileError(f"{path}: cannot read as {fmt}: {reason}") from None
-    for key, found in _derived_sources(union).items():
-        sources.setdefault(key, set()).update(found)
+            raise GraphFileError(f"not valid {found.name}: {reason}", str(path)) from None
+    for key, files in _derived_sources(union).items():
+        sources.setdefault(key, set()).update(files)
     return union, sources
 
 
@@ -165,10 +161,10 @@ def _source_paths(ds: rdflib.Dataset) -> dict[str, str]:
 
 def site_base(data: rdflib.Graph) -> str:
     """The site's URL + baseurl, read from its ``schema:WebSite``."""
-    for website in sorted(data.subjects(RDF.type, rdflib.URIRef(SCHEMA + "WebSite"))):
-        for url in sorted(data.objects(website, rdflib.URIRef(SCHEMA + "url"))):
+    for website in sorted(data.subjects(RDF.type, rdflib.URIRef(SCHEMA + "WebSite")), key=str):
+        for url in sorted(data.objects(website, rdflib.URIRef(SCHEMA + "url")), key=str):
             return str(url).rstrip("/")
-    raise ValueError("the graph has no schema:WebSite with a schema:url, so its site cannot be told")
+    raise InputError("the graph has no schema:WebSite with a schema:url, so its site cannot be told")
 
 
 def _derived_sources(data: rdflib.Graph) -> Sources:

@@ -292,7 +292,7 @@ def test_list_shows_each_bundled_query_on_one_line() -> None:
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert len(lines) == 9
-    assert lines[0].split()[0] == "clients-and-partners" and "[--param org=…]" in lines[0]
+    assert lines[0].split()[0] == "clients-and-partners" and '[--param org="Open Source Politics"]' in lines[0]
 
 
 def test_table_output(built) -> None:

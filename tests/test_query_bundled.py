@@ -51,7 +51,8 @@ def test_every_bundled_query_says_what_it_answers_and_declares_its_parameters() 
 
 def test_header_parsing_reads_defaults_and_required_parameters() -> None:
     """``@param name = "default": …`` is optional; ``@param name: …`` is required."""
-    bundled = parse_bundled("x", '# What it does.\n# More.\n# @param org: who\n# @param lang = "en": language\n'
+    bundled = parse_bundled("x", '# What it does.\n# More.\n# @param org: who, e.g. "Nesta"\n'
+                            '# @param lang = "en": language\n'
                             "SELECT ?org ?lang WHERE {}\n", "x.rq")
     assert bundled.summary == "What it does."
     assert bundled.description == "What it does.\nMore."
@@ -59,6 +60,16 @@ def test_header_parsing_reads_defaults_and_required_parameters() -> None:
     assert bundled.usage == 'kg query x --param org=… [--param lang="en"]'
     with pytest.raises(ValueError, match="must start with a comment"):
         parse_bundled("y", "SELECT * WHERE {}", "y.rq")
+
+
+def test_a_required_parameter_declares_an_example_value() -> None:
+    """``e.g. "…"`` ends a required parameter's description: docs, landing page and tests read it."""
+    bundled = parse_bundled("x", '# What it does.\n# @param org: who, e.g. "Nesta"\nSELECT ?org WHERE {}\n', "x.rq")
+    assert [(p.example, p.sample) for p in bundled.params] == [("Nesta", "Nesta")]
+    with pytest.raises(ValueError, match=r"x\.rq: @param org is required, so its description must end with an example"):
+        parse_bundled("x", "# What it does.\n# @param org: who\nSELECT ?org WHERE {}\n", "x.rq")
+    for query_ in bundled_queries().values():
+        assert all(p.example or p.default is not None for p in query_.params), query_.name
 
 
 def test_organisations_by_projects(store) -> None:
@@ -229,9 +240,11 @@ def test_bundled_queries_run_on_the_example_site(name: str) -> None:
     """Every bundled query also runs on the shipped example site (content/) without error."""
     content = Path(__file__).resolve().parents[1] / "content"
     store = _example_store(content)
-    params = {p.name: {"org": "Open Source Politics", "platform": "Decidim"}[p.name]
-              for p in bundled_queries()[name].params}
-    assert query(store, name, **params).kind == "select"
+    params = {p.name: p.sample for p in bundled_queries()[name].params}
+    result = query(store, name, **params)
+    assert result.kind == "select"
+    if any(p.example for p in bundled_queries()[name].params):  # the header's example finds something
+        assert len(result) > 0, (name, params)
 
 
 _STORES: dict[Path, object] = {}

@@ -17,6 +17,7 @@ from rdflib import RDF, XSD, Literal, URIRef
 
 import kg
 from kg.cli import main
+from kg.formats import WRITTEN
 from kg.validate import read_graph_files, shapes_graph, validate, validate_graph
 from kg.vocab import ORGANISATION_TYPES
 
@@ -226,7 +227,7 @@ def test_results_name_the_source_file_from_the_named_graphs(content, tmp_path):
     assert [(v.focus, v.sources) for v in bad_dates] == [(str(PROJECT), ("_clients/chicago.md",))]
 
 
-@pytest.mark.parametrize("name", ["graph.ttl", "graph.nt", "graph.nq", "graph.jsonld"])
+@pytest.mark.parametrize("name", [f.written for f in WRITTEN])
 def test_every_file_kg_writes_can_be_validated(tmp_path, name):
     kg.build(ROOT / "content", tmp_path)
     data, _sources = read_graph_files([tmp_path / name])
@@ -266,7 +267,7 @@ def test_kg_validate_exits_1_on_a_violation_and_names_the_file(tmp_path):
 
 @pytest.mark.parametrize(("args", "message"), [
     (["--graph", "missing.ttl"], "missing.ttl: no such file"),
-    (["--graph", "graph.csv"], "graph.csv: unknown graph format"),
+    (["--graph", "graph.csv"], "graph.csv: unknown graph file type '.csv'"),
     (["no-such-site"], "no such site folder"),
 ])
 def test_kg_validate_exits_2_on_what_it_cannot_read(tmp_path, monkeypatch, args, message):
@@ -282,7 +283,7 @@ def test_kg_validate_reads_a_broken_turtle_file_as_an_error_naming_it(tmp_path):
     (tmp_path / "broken.ttl").write_text("<a> <b> .\n")
     result = CliRunner().invoke(main, ["validate", "--graph", str(tmp_path / "broken.ttl")])
     assert result.exit_code == 2
-    assert "broken.ttl: cannot read as turtle" in result.output
+    assert "broken.ttl: not valid Turtle" in result.output
 
 
 def test_kg_build_validate_puts_the_results_in_the_build_report(tmp_path):

@@ -8,20 +8,16 @@ from pathlib import Path
 from typing import Any
 
 from kg.export.atomic import write_set
-from kg.export.jsonld import jsonld, jsonld_text
-from kg.export.ntriples import nquads, nquads_text, ntriples, ntriples_text
-from kg.export.turtle import turtle, turtle_text
+from kg.export.jsonld import jsonld_text
+from kg.export.ntriples import nquads_text, ntriples_text
+from kg.export.turtle import turtle_text
 from kg.export.void import VoidSettings, void_turtle
+from kg.formats import WRITTEN
 from kg.graph import KnowledgeGraph
 from kg.load.workers import default_workers
 
-OUTPUTS = {
-    "graph.ttl": turtle,
-    "graph.nt": ntriples,
-    "graph.nq": nquads,
-    "graph.jsonld": jsonld,
-}
-"""File name → a writer yielding the file's text in pieces."""
+OUTPUTS = {f.written: f.write for f in WRITTEN if f.written}
+"""File name → a writer yielding the file's text in pieces: the graph files of :data:`kg.formats.GRAPH_FORMATS`."""
 
 __all__ = ["OUTPUTS", "jsonld_text", "nquads_text", "ntriples_text", "turtle_text", "write_outputs"]
 

@@ -29,7 +29,7 @@ import contextlib
 import os
 import re
 import shutil
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 
 from kg import tempfiles
@@ -49,7 +49,7 @@ _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) |
 # -- a set of outputs, switched as one -------------------------------------------------------------
 
 
-def write_set(out: str | os.PathLike[str], files: dict[str, Content], *, beside: Collection[str] = ()) -> None:
+def write_set(out: str | os.PathLike[str], files: Mapping[str, Content], *, beside: Collection[str] = ()) -> None:
     """Write ``files`` (path relative to ``out`` → content) as one build in ``out``, switched in at once.
 
     The files named in ``beside`` are written by a forked process while this one writes the rest."""
@@ -88,7 +88,7 @@ def write_set(out: str | os.PathLike[str], files: dict[str, Content], *, beside:
                 tempfiles.remove(builds / previous)
 
 
-def _write_into(folder: Path, files: dict[str, Content], beside: Collection[str]) -> None:
+def _write_into(folder: Path, files: Mapping[str, Content], beside: Collection[str]) -> None:
     """Write every file into the fresh ``folder``, synced to disk, folders included."""
     folders = {folder}
     targets = {folder / rel: content for rel, content in files.items()}
@@ -107,7 +107,7 @@ def _write_into(folder: Path, files: dict[str, Content], beside: Collection[str]
         _sync_folder(path)
 
 
-def _adopt(out: Path, files: dict[str, Content], builds: Path, current: Path, old: str | None) -> str | None:
+def _adopt(out: Path, files: Mapping[str, Content], builds: Path, current: Path, old: str | None) -> str | None:
     """When an output is still a file of its own (kg before this way of writing, or a user's copy), first
     make a build of what is there now and switch to it, so that turning that file into a link changes
     nothing a reader sees. Returns that build's name (None when there was no need)."""
@@ -119,7 +119,7 @@ def _adopt(out: Path, files: dict[str, Content], builds: Path, current: Path, ol
     try:
         there = _files_of(builds / old) if old else []
         for rel in dict.fromkeys([*there, *own]):
-            source = out / rel if rel in own else builds / old / rel
+            source = out / rel if rel in own or not old else builds / old / rel
             if rel in own and not os.path.isfile(source):
                 continue  # a folder or a broken link where an output goes: it is replaced
             target = adopted / rel
@@ -186,13 +186,13 @@ def _target(current: Path) -> str | None:
 
 
 def _files_of(build: Path) -> list[str]:
-    out = []
+    out: list[str] = []
     for folder, _folders, names in os.walk(build):
         out.extend(Path(folder, name).relative_to(build).as_posix() for name in names)
     return sorted(out)
 
 
-def _unlink_gone(out: Path, files: dict[str, Content], previous: Path) -> None:
+def _unlink_gone(out: Path, files: Mapping[str, Content], previous: Path) -> None:
     """The links to outputs the previous build had and this one has not: they would point nowhere."""
     for rel in _files_of(previous):
         if rel not in files and _ours(out, rel):
@@ -214,7 +214,7 @@ def _links_work(state: Path) -> bool:
     return True
 
 
-def _tidy(out: Path, files: dict[str, Content], builds: Path, current: Path) -> None:
+def _tidy(out: Path, files: Mapping[str, Content], builds: Path, current: Path) -> None:
     """What killed runs left: their builds, temporary links and files (and old kg's temporary files)."""
     in_use = _target(current)
     for name in os.listdir(builds):
@@ -232,7 +232,7 @@ def _tidy(out: Path, files: dict[str, Content], builds: Path, current: Path) -> 
 # -- files anywhere, renamed in together -----------------------------------------------------------
 
 
-def write_all(files: dict[Path, Content], *, beside: Collection[Path] = ()) -> None:
+def write_all(files: Mapping[Path, Content], *, beside: Collection[Path] = ()) -> None:
     """Write every file to a temporary sibling, then move them all into place together.
 
     The files in ``beside`` are written by a forked process at the same time as the
@@ -280,16 +280,16 @@ def _swap(staged: list[tuple[Path, Path]]) -> None:
             os.replace(tmp, target)
     except BaseException:
         for target in reversed(done):
-            backup = backups[target]
-            if backup is not None:
-                os.replace(backup, target)
+            previous = backups[target]
+            if previous is not None:
+                os.replace(previous, target)
             else:
                 target.unlink(missing_ok=True)
         raise
     finally:
-        for backup in backups.values():
-            if backup is not None:
-                backup.unlink(missing_ok=True)
+        for previous in backups.values():
+            if previous is not None:
+                previous.unlink(missing_ok=True)
 
 
 def _remove_stale(folder: Path, names: list[str]) -> None:
@@ -306,7 +306,7 @@ def _remove_stale(folder: Path, names: list[str]) -> None:
 # -- writing ----------------------------------------------------------------------------------------
 
 
-def _write_files(files: dict[Path, Content], handles: dict[Path, int], beside: Collection[Path]) -> None:
+def _write_files(files: Mapping[Path, Content], handles: dict[Path, int], beside: Collection[Path]) -> None:
     """Write each file's content to its open handle (taken out of ``handles`` as it is handed on); those
     in ``beside`` by a forked helper, at the same time."""
     there = {t: (handles.pop(t), files[t]) for t in list(handles) if t in beside} if can_fork() else {}

@@ -76,7 +76,8 @@ def turtle(kg: KnowledgeGraph) -> Iterator[str]:
     iri, typed = short.iri, short.typed
     for subject, pairs in kg.subjects():
         lines = []
-        predicate, objects = None, []
+        predicate: str | None = None
+        objects: list[str] = []
         for p, o in pairs:
             if p != predicate:
                 if predicate is not None:

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Triple, parse, serialize
 
 from kg.diagnostics import Diagnostics, shown
+from kg.formats import WRITTEN
 from kg.vocab import DCTERMS, KGO, PREFIXES, PROV, RDF, SCHEMA, SKOS, XSD
 
 VOID = "http://rdfs.org/ns/void#"
@@ -27,7 +28,7 @@ DCAT = "http://www.w3.org/ns/dcat#"
 FOAF = "http://xmlns.com/foaf/0.1/"
 VOID_PREFIXES = {"void": VOID, "dcat": DCAT, "dcterms": DCTERMS, "foaf": FOAF, "schema": SCHEMA, "xsd": XSD}
 #: The graph files ``kg build`` writes, offered as dumps in ``void.ttl`` (relative to it).
-DUMPS = ("graph.nt", "graph.nq", "graph.ttl", "graph.jsonld")
+DUMPS = tuple(f.written for f in WRITTEN if f.written)
 #: Vocabularies the graph's terms come from.
 VOCABULARIES = (SCHEMA, KGO, SKOS, PROV, PREFIXES["org"])
 #: Stands for "the folder void.ttl is in" while the description is written; removed from the text.
@@ -62,7 +63,8 @@ def void_settings(config: Mapping, diags: Diagnostics | None = None) -> VoidSett
     left out; a value that is not text, or an endpoint that is not an http(s) URL, is a
     ``bad-config`` warning in ``diags`` and is left out too, as any other bad setting.
     """
-    section = config.get("kg") if isinstance(config.get("kg"), Mapping) else {}
+    found = config.get("kg")
+    section: Mapping = found if isinstance(found, Mapping) else {}
 
     def first(*keyed: tuple[str, object]) -> str | None:
         for key, value in keyed:
@@ -141,7 +143,7 @@ def void_triples(rows: Iterable[Row], base: str | None, *, license: str | None =
         if key in site:
             add(DCTERMS + ("title" if key == "name" else "description"), site[key])
     if publisher:
-        agent = _iri_or_text(publisher)
+        agent: NamedNode | Literal | BlankNode = _iri_or_text(publisher)
         if isinstance(agent, Literal):  # a name: an agent with that name, as DCAT asks for an agent
             partitions += [Triple(BlankNode("publisher"), _iri(RDF + "type"), _iri(FOAF + "Agent")),
                            Triple(BlankNode("publisher"), _iri(FOAF + "name"), agent)]
@@ -184,7 +186,7 @@ def void_triples(rows: Iterable[Row], base: str | None, *, license: str | None =
 
 def void_text(triples: list[Triple]) -> str:
     """The description as Turtle, relative dumps written relative (``<graph.nt>``)."""
-    text = serialize(triples, format=RdfFormat.TURTLE, prefixes=VOID_PREFIXES).decode("utf-8")
+    text = (serialize(triples, format=RdfFormat.TURTLE, prefixes=VOID_PREFIXES) or b"").decode("utf-8")
     return text.replace(f"<{_HERE}", "<")
 
 
@@ -218,7 +220,8 @@ def settings_of_void_file(path: str | Path) -> VoidSettings:
 def _setting_text(term, triples: list[Triple]) -> str:
     """An IRI or literal as its text; a blank-node agent as its ``foaf:name``."""
     if isinstance(term, BlankNode):
-        names = sorted(t.object.value for t in triples if t.subject == term and t.predicate.value == FOAF + "name")
+        names = sorted(t.object.value for t in triples
+                       if t.subject == term and t.predicate.value == FOAF + "name" and isinstance(t.object, Literal))
         return names[0] if names else ""
     return term.value
 

@@ -96,7 +96,8 @@ def read_config(jail: Jail, diags: Diagnostics) -> SiteConfig:
     posts = collections.setdefault("posts", {"output": True})
     posts.setdefault("permalink", permalink_template(style))
     posts.setdefault("output", True)
-    defaults = raw.get("defaults") if isinstance(raw.get("defaults"), list) else []
+    found_defaults = raw.get("defaults")
+    defaults: list[Any] = found_defaults if isinstance(found_defaults, list) else []
     social = raw.get("social")
     links = social.get("links") if isinstance(social, dict) else None
     if isinstance(links, list):

@@ -12,13 +12,46 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
-#: What a collection's documents can be.
-CLASSES = ("project", "person", "theme", "post", "page", "organisation", "event", "job", "ignore")
 #: What a front-matter key can mean (the left-hand side of a mapping's ``keys``).
 FACTS = ("name", "client", "partners", "funder", "years", "platform", "themes", "role", "organisation")
-#: The classes a data file's records may have (``_data/projects.yml``: a list of records).
-RECORD_CLASSES = ("project", "person", "organisation", "ignore")
+
+
+@dataclass(frozen=True)
+class DocumentClass:
+    """What a collection's documents can be: the mapper that reads one, and the facts it reads."""
+
+    name: str
+    mapper: str | None
+    """``module:function(ctx, doc)`` that maps one document of the class (:mod:`kg.map`); ``None`` maps nothing."""
+    facts: tuple[str, ...]
+    """The facts (:data:`FACTS`) its mapper reads; their front-matter keys are :data:`FACT_KEYS`' (or the
+    mapping's). The rest of a document's keys are its page's."""
+    records: bool = False
+    """Whether a data file's records (``_data/projects.yml``: a list of records) may be of it."""
+
+
+#: Every class of document, its mapper and the facts it reads: the one table ``kg build``, the mapping's
+#: checks, ``--explain`` and the tests read (a new class is a new row and its mapper; see docs/extending.md).
+DOCUMENT_CLASSES: tuple[DocumentClass, ...] = (
+    DocumentClass("project", "kg.map:map_project_page",
+                  ("name", "client", "partners", "funder", "years", "platform", "themes"), records=True),
+    DocumentClass("person", "kg.map.crew:map_person", ("name", "role", "organisation"), records=True),
+    DocumentClass("theme", "kg.map.themes:map_theme", ("name",)),
+    DocumentClass("post", "kg.map.posts:map_post", ("themes",)),
+    DocumentClass("page", "kg.map:map_plain_page", ("name",)),
+    DocumentClass("organisation", "kg.map.entities:map_organisation", ("name",), records=True),
+    DocumentClass("event", "kg.map.entities:map_event", ("name",)),
+    DocumentClass("job", "kg.map.entities:map_job", ("name",)),
+    DocumentClass("ignore", None, (), records=True),
+)
+#: What a collection's documents can be.
+CLASSES = tuple(c.name for c in DOCUMENT_CLASSES)
+#: The classes a data file's records may have.
+RECORD_CLASSES = tuple(c.name for c in DOCUMENT_CLASSES if c.records)
+#: Which facts are read for each class (the rest of a document's keys are its page's).
+FACTS_OF: dict[str, tuple[str, ...]] = {c.name: c.facts for c in DOCUMENT_CLASSES}
 
 #: Collection names, by class (compared with case, accents, ``-``, ``_`` and a plural ``s`` folded).
 COLLECTION_NAMES: dict[str, tuple[str, ...]] = {
@@ -80,18 +113,6 @@ ONLY_PATHS: frozenset[tuple[str, str]] = frozenset({("themes", "categories"), ("
 PROJECT_FACTS = ("client", "partners", "years")
 #: The facts that make a document a person, and so a collection of them a team.
 PERSON_FACTS = ("role",)
-#: Which facts are read for each class (the rest of a document's keys are its page's).
-FACTS_OF: dict[str, tuple[str, ...]] = {
-    "project": ("name", "client", "partners", "funder", "years", "platform", "themes"),
-    "person": ("name", "role", "organisation"),
-    "theme": ("name",),
-    "post": ("themes",),
-    "page": ("name",),
-    "organisation": ("name",),
-    "event": ("name",),
-    "job": ("name",),
-    "ignore": (),
-}
 
 #: Share of a collection's documents that must carry project (or person) keys for the collection to be
 #: read as projects (or persons) when its name says nothing.

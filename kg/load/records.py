@@ -25,12 +25,12 @@ def read_records(jail: Jail, config: SiteConfig, mapping: SiteMapping, data: dic
     """``_data/projects.yml`` and the like: each record a document of its own, at its line in the file."""
     records: list[Document] = []
     classes: dict[str, Collection] = {}
-    for name, declared in sorted(mapping.data.items()):
+    for name, missing in sorted(mapping.data.items()):
         if name not in data:
             close = [n for n in data if not n.startswith("kg/")]
-            diags.add(declared.where.split(":", 1)[0], "bad-mapping",
+            diags.add(missing.where.split(":", 1)[0], "bad-mapping",
                       f"data.{name}: there is no data file _data/{name}.yml (or .yaml, .json); this part is ignored",
-                      line=line_of(declared.where), suggestion=closest(name, close))
+                      line=line_of(missing.where), suggestion=closest(name, close))
     for name in sorted(data):
         if name.startswith("kg/"):
             continue

@@ -1,6 +1,7 @@
 """Map stage: documents → statements (with placeholders for names to resolve).
 
-Which mapper reads a document depends on its collection's class, worked out when the
+Which mapper reads a document depends on its collection's class (the table
+:data:`kg.load.meaning.DOCUMENT_CLASSES` names each class's mapper), worked out when the
 site was loaded (the maintainer's mapping, else the collection's name, else its
 documents' keys; see :mod:`kg.load.collections`): posts are news articles, themes
 concepts, persons people, projects projects (and so is any post or page carrying a
@@ -11,18 +12,19 @@ are plain pages, and an ``ignore`` collection says nothing. Records of data file
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache
+from importlib import import_module
+
 from kg.diagnostics import Diagnostics
 from kg.load.collections import is_project
 from kg.load.documents import Document, Site
+from kg.load.meaning import DOCUMENT_CLASSES
 from kg.map.bodies import BodyTexts
 from kg.map.context import MapContext
-from kg.map.crew import map_person
-from kg.map.entities import map_event, map_job, map_organisation
 from kg.map.pages import map_page, map_translations
-from kg.map.posts import map_post
 from kg.map.projects import map_project
 from kg.map.terms import LinkTo, Name, Statement, TextIn
-from kg.map.themes import map_theme
 from kg.map.website import map_website, site_organisation, source_file
 from kg.vocab import schema
 
@@ -55,7 +57,7 @@ def _reads_body(site: Site, doc: Document) -> bool:
 def _map_documents(ctx: MapContext, site: Site) -> None:
     map_website(ctx)
     homepage = site.mapping.organisation.get("url") if site.mapping else None
-    if homepage and (iri := ctx.absolute(homepage)) and iri.rstrip("/") != ctx.base:
+    if site.mapping and homepage and (iri := ctx.absolute(homepage)) and iri.rstrip("/") != ctx.base:
         # the maintainer's word for the organisation's homepage, beside the site's own URL
         ctx.add(site_organisation(ctx), schema.url, ctx.mint.page(iri), site.mapping.organisation_files["url"])
     for doc in site.documents:
@@ -82,20 +84,35 @@ def _map_documents(ctx: MapContext, site: Site) -> None:
 
 
 def _map_document(ctx: MapContext, doc: Document, cls: str) -> None:
-    if cls == "post":
-        map_post(ctx, doc)
-    elif cls == "theme":
-        map_theme(ctx, doc)
-    elif cls == "person":
-        map_person(ctx, doc)
-    elif cls == "organisation":
-        map_organisation(ctx, doc)
-    elif cls == "event":
-        map_event(ctx, doc)
-    elif cls == "job":
-        map_job(ctx, doc)
-    elif ctx.is_project(doc):
-        project = map_project(ctx, doc)
-        map_page(ctx, doc, project, title=ctx.fact_string(doc, "name")[1])
+    mapper = mapper_of(cls)
+    if mapper is not None:
+        mapper(ctx, doc)
+
+
+Mapper = Callable[[MapContext, Document], object]
+
+
+@cache
+def mapper_of(cls: str) -> Mapper | None:
+    """The mapper of a class of :data:`kg.load.meaning.DOCUMENT_CLASSES` (``None`` for ``ignore``)."""
+    found = next((c for c in DOCUMENT_CLASSES if c.name == cls), None)
+    if found is None:
+        raise ValueError(f"no class of document is called {cls!r}")
+    if found.mapper is None:
+        return None
+    module, _, function = found.mapper.partition(":")
+    return getattr(import_module(module), function)
+
+
+def map_project_page(ctx: MapContext, doc: Document) -> None:
+    """A project, and its page."""
+    project = map_project(ctx, doc)
+    map_page(ctx, doc, project, title=ctx.fact_string(doc, "name")[1])
+
+
+def map_plain_page(ctx: MapContext, doc: Document) -> None:
+    """A page; a project and its page when it carries a client, partners or years."""
+    if ctx.is_project(doc):
+        map_project_page(ctx, doc)
     else:
         map_page(ctx, doc, None, title=ctx.fact_string(doc, "name")[1])

@@ -58,7 +58,7 @@ class MapContext(Reading):
         that page: the later one is mapped on its own, as if it had no ``ref``, so
         their facts (names, years) never merge into one contradictory entity.
         """
-        first: dict[tuple[str, str, str], Document] = {}
+        first: dict[tuple[str, str, str | None], Document] = {}
         out: dict[str, Document] = {}
         for doc in sorted((*self.site.documents, *self.site.records), key=lambda d: (d.path, d.record or 0)):
             ref = self.ref(doc)

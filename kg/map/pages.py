@@ -9,7 +9,7 @@ from pyoxigraph import NamedNode
 
 from kg.load.documents import Document
 from kg.map.context import MapContext
-from kg.map.terms import text
+from kg.map.terms import Name, text
 from kg.map.text import title_text
 from kg.map.website import derived
 from kg.vocab import RDF_TYPE, schema
@@ -19,7 +19,7 @@ def page_iri(ctx: MapContext, doc: Document) -> NamedNode | None:
     return ctx.mint.page(doc.url) if doc.url else None
 
 
-def map_page(ctx: MapContext, doc: Document, main_entity: NamedNode | None, kind: NamedNode = schema.WebPage,
+def map_page(ctx: MapContext, doc: Document, main_entity: NamedNode | Name | None, kind: NamedNode = schema.WebPage,
              title: str | None = None) -> NamedNode | None:
     """Type the page, name it, and tie it to the website and to what it is about."""
     page = page_iri(ctx, doc)
@@ -50,6 +50,6 @@ def map_translations(ctx: MapContext, documents: list[Document]) -> None:
         docs.sort(key=lambda d: (d.lang != ctx.config.lang, d.path))
         original = docs[0]
         for other in docs[1:]:  # one per language: the context set duplicates apart
-            a, b = ctx.mint.page(original.url), ctx.mint.page(other.url)
+            a, b = ctx.mint.page(original.url or ""), ctx.mint.page(other.url or "")  # grouped: both have URLs
             ctx.add(a, schema.workTranslation, b, original.path)
             ctx.add(b, schema.translationOfWork, a, other.path)

@@ -94,9 +94,9 @@ def map_post(ctx: MapContext, doc: Document) -> None:
     if words:
         ctx.add(article, schema.mentions, TextIn(words, ALL_KINDS), src)
     if ctx.is_project(doc):
-        project = map_project(ctx, doc)
-        ctx.add(project, schema.subjectOf, article, src)
-        ctx.add(article, schema.about, project, src)
+        its_project = map_project(ctx, doc)
+        ctx.add(its_project, schema.subjectOf, article, src)
+        ctx.add(article, schema.about, its_project, src)
 
 
 def _linked(ctx: MapContext, link: BodyLink) -> Document | None:

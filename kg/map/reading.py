@@ -43,7 +43,15 @@ class Reading:
 
     site: Site
     diags: Diagnostics
+    docs: dict[str, Document]
     # and, from MapContext: warn, string, strings, string_list
+    if TYPE_CHECKING:
+        def warn(self, doc: Document | str, kind: str, message: str, *, key: str | None = None,
+                 suggestion: str | None = None) -> None: ...
+
+        def string(self, doc: Document, key: str) -> str | None: ...
+
+        def string_list(self, doc: Document, key: str, value: Any, numbers_are_names: bool = True) -> list[str]: ...
 
     def _reading_setup(self) -> None:
         self.unknown_keys: dict[tuple[str, str], list[Any]] = {}

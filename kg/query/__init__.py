@@ -21,7 +21,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import islice
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, cast
 
 from pyoxigraph import (
     BlankNode,
@@ -40,6 +40,7 @@ from kg.diagnostics import SiteError
 from kg.query.bundled import BundledQuery, resolve_query
 from kg.query.depth import MAX_DEPTH, nesting
 from kg.query.guard import find_service
+from kg.query.names import FUNCTIONS
 from kg.query.sources import GraphFileError, Source, open_store
 from kg.vocab import PREFIXES, XSD
 
@@ -66,13 +67,14 @@ class QuerySyntaxError(QueryError):
 
     def __init__(self, message: str, file: str | None, line: int | None, column: int | None,
                  text: str | None = None) -> None:
-        super().__init__(message, file or "<query>", line)
+        context = (text, " " * max(column - 1, 0) + "^") if text is not None and column is not None else ()
+        super().__init__(message, file or "<query>", line, context=context)
         self.column = column
         self.source_line = text
-        """The query's line the error is on, for showing with a caret."""
+        """The query's line the error is on, shown with a caret under it (``context``)."""
 
     def __str__(self) -> str:
-        where = self.file
+        where = self.file or "<query>"
         if self.line is not None:
             where += f":{self.line}" + (f":{self.column}" if self.column is not None else "")
         return f"{where}: SPARQL syntax error: {self.args[0]}"
@@ -179,7 +181,8 @@ def run(store: Store, sparql: str, params: Mapping[str, Any] | None = None, *, b
     """Run ``sparql`` on ``store``; at most ``limit`` rows/triples are kept (``truncated`` says if more came).
 
     The usual prefixes (``schema:``, ``kgo:``, ``skos:``, ``prov:``, ``xsd:`` …) are
-    predeclared, so a query may leave out their ``PREFIX`` lines.
+    predeclared, so a query may leave out their ``PREFIX`` lines, and ``kgo:sameName(a, b)``
+    compares two names by kg's one rule (:mod:`kg.query.names`).
     """
     result = collect(evaluate(store, sparql, params, bundled=bundled, file=file), limit)
     if result.kind == "graph":
@@ -195,7 +198,8 @@ def evaluate(store: Store, sparql: str, params: Mapping[str, Any] | None = None,
     refuse_deep(sparql, file)
     substitutions = bind_params(params or {}, bundled)
     try:
-        return store.query(sparql, prefixes=dict(PREFIXES), substitutions=substitutions or None)
+        return store.query(sparql, prefixes=dict(PREFIXES), substitutions=substitutions or None,
+                           custom_functions=FUNCTIONS)
     except SyntaxError as exc:
         raise syntax_error(exc, sparql, file) from None
     except RuntimeError as exc:
@@ -286,11 +290,11 @@ def write_answer(store: Store, sparql: str, params: Mapping[str, Any] | None = N
     if results is None:
         raise FormatError(f"a SELECT answer is a table: use {', '.join(RESULTS_FORMATS)}, not {results_format}")
     if limit is None and max_bytes is None:
-        tsv = raw.serialize(format=QueryResultsFormat.TSV)
+        tsv = raw.serialize(format=QueryResultsFormat.TSV) or b""
     else:
         sink = _Sink(None if limit is None else limit + 2, max_bytes)  # the header, limit rows and one more
         with contextlib.suppress(_Enough):
-            raw.serialize(sink, format=QueryResultsFormat.TSV)
+            raw.serialize(cast(IO[bytes], sink), format=QueryResultsFormat.TSV)  # a writable sink
         tsv = b"".join(sink.parts)
         tsv = tsv[:tsv.rindex(b"\n") + 1] if b"\n" in tsv else b""
     count = tsv.count(b"\n") - 1  # the header line, then one line per row
@@ -302,7 +306,7 @@ def write_answer(store: Store, sparql: str, params: Mapping[str, Any] | None = N
         tsv, count, cut_by = tsv[:keep], tsv[:keep].count(b"\n") - 1, "bytes"
     while True:
         body = tsv if results == QueryResultsFormat.TSV else (
-            parse_query_results(tsv, format=QueryResultsFormat.TSV).serialize(format=results))
+            parse_query_results(tsv, format=QueryResultsFormat.TSV).serialize(format=results) or b"")
         if max_bytes is None or len(body) <= max_bytes or count <= 0:
             return WrittenAnswer("select", results_format, body, count, cut_by is not None, cut_by)
         count = min(count - 1, int(count * max_bytes / len(body) * 0.95))
@@ -354,7 +358,8 @@ def _not_selected(message: str) -> str:
 
 def site_base(store: Store) -> str | None:
     """The site URL (with baseurl) of the graph in ``store``, from its ``schema:WebSite``, if it has one."""
-    for solution in store.query("SELECT ?w WHERE { ?w a <http://schema.org/WebSite> } ORDER BY ?w LIMIT 1"):
+    solutions = store.query("SELECT ?w WHERE { ?w a <http://schema.org/WebSite> } ORDER BY ?w LIMIT 1")
+    for solution in solutions if isinstance(solutions, QuerySolutions) else ():
         iri = solution[0].value
         return iri.removesuffix("#website").rstrip("/") if isinstance(solution[0], NamedNode) else None
     return None
@@ -394,20 +399,16 @@ def to_term(value: Any) -> Term:
     pyoxigraph and rdflib terms as they are."""
     if isinstance(value, (NamedNode, BlankNode, Literal, Triple)):
         return value
-    try:
-        import rdflib
-    except ImportError:  # pragma: no cover - rdflib is a dependency
-        rdflib = None
-    if rdflib is not None:
-        if isinstance(value, rdflib.URIRef):
-            return NamedNode(str(value))
-        if isinstance(value, rdflib.BNode):
-            return BlankNode(str(value))
-        if isinstance(value, rdflib.Literal):
-            if value.language:
-                return Literal(str(value), language=value.language)
-            return Literal(str(value), datatype=NamedNode(str(value.datatype))) if value.datatype else Literal(
-                str(value))
+    import rdflib
+
+    if isinstance(value, rdflib.URIRef):
+        return NamedNode(str(value))
+    if isinstance(value, rdflib.BNode):
+        return BlankNode(str(value))
+    if isinstance(value, rdflib.Literal):
+        if value.language:
+            return Literal(str(value), language=value.language)
+        return Literal(str(value), datatype=NamedNode(str(value.datatype))) if value.datatype else Literal(str(value))
     if isinstance(value, bool):
         return Literal("true" if value else "false", datatype=NamedNode(XSD + "boolean"))
     if isinstance(value, int):

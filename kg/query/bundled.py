@@ -8,7 +8,9 @@ answers (``kg query --list`` shows it), further lines explain, and each
     # @param org: the organisation's name in any spelling or language, e.g. "Open Source Politics"
     # @param lang = "en": language of the names shown
 
-A parameter with ``= "default"`` is optional; one without is required.
+A parameter with ``= "default"`` is optional; one without is required, and its
+description ends with an example value, ``e.g. "…"``, which ``kg query --list``, the
+landing page of ``kg serve``, the docs and the tests use (:attr:`Param.example`).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ QUERIES_PACKAGE = "kg.queries"
 
 _PARAM = re.compile(r'^@param\s+(?P<name>\w+)\s*(?:=\s*"(?P<default>[^"]*)"\s*)?:\s*(?P<description>.*)$')
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_EXAMPLE = re.compile(r'\be\.g\.\s*"(?P<example>[^"]+)"\s*$')
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,13 @@ class Param:
     name: str
     description: str
     default: str | None = None
+    example: str | None = None
+    """A value to try (the ``e.g. "…"`` ending the description), for the docs, the landing page and the tests."""
+
+    @property
+    def sample(self) -> str | None:
+        """What to fill in when trying the query: the example, else the default."""
+        return self.example if self.example is not None else self.default
 
 
 @dataclass(frozen=True)
@@ -70,7 +80,13 @@ def parse_bundled(name: str, text: str, file: str) -> BundledQuery:
     for comment in comments:
         match = _PARAM.match(comment)
         if match:
-            params.append(Param(match["name"], match["description"].strip(), match["default"]))
+            description = match["description"].strip()
+            example = _EXAMPLE.search(description)
+            if match["default"] is None and example is None:
+                raise ValueError(f'{file}: @param {match["name"]} is required, so its description must end with '
+                                 'an example value, e.g. "…"')
+            params.append(Param(match["name"], description, match["default"],
+                                example["example"] if example else None))
         else:
             prose.append(comment)
     summary = prose[0] if prose and prose[0] else ""

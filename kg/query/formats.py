@@ -10,6 +10,7 @@ lossless: the answer is written as JSON here and read back by pyoxigraph.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pyoxigraph import (
@@ -23,7 +24,8 @@ from pyoxigraph import (
 )
 from pyoxigraph import serialize as serialize_rdf
 
-from kg.export import jsonld_text, ntriples_text, turtle_text
+from kg.errors import UsageError
+from kg.formats import GRAPH_FORMATS, GraphFormat
 from kg.graph import KnowledgeGraph
 from kg.vocab import PREFIXES, XSD
 
@@ -32,29 +34,60 @@ if TYPE_CHECKING:
 
     from kg.query import QueryResult
 
+@dataclass(frozen=True)
+class ResultsFormat:
+    """One format of SELECT/ASK answers: ``kg query --format NAME``, ``/sparql?format=NAME`` or by ``Accept``."""
+
+    name: str
+    oxigraph: QueryResultsFormat
+    media_type: str
+    """What an answer in it is sent as."""
+    also_accepted: tuple[str, ...]
+    """Other media types a client may ask for it by."""
+    w3c: str
+    """Its name under ``http://www.w3.org/ns/formats/`` (the SPARQL service description)."""
+
+
+#: The SPARQL 1.1 results formats, in the order messages list them. CONSTRUCT/DESCRIBE answers are written
+#: in the graph formats of :data:`kg.formats.GRAPH_FORMATS` that have an ``answer`` name.
+RESULTS_TABLE: tuple[ResultsFormat, ...] = (
+    ResultsFormat("json", QueryResultsFormat.JSON, "application/sparql-results+json", ("application/json",),
+                  "SPARQL_Results_JSON"),
+    ResultsFormat("xml", QueryResultsFormat.XML, "application/sparql-results+xml", ("application/xml",),
+                  "SPARQL_Results_XML"),
+    ResultsFormat("csv", QueryResultsFormat.CSV, "text/csv; charset=utf-8", (), "SPARQL_Results_CSV"),
+    ResultsFormat("tsv", QueryResultsFormat.TSV, "text/tab-separated-values; charset=utf-8", (),
+                  "SPARQL_Results_TSV"),
+)
+#: What a CONSTRUCT/DESCRIBE answer is written in unless another format is asked for.
+DEFAULT_GRAPH_ANSWER = "ttl"
+#: The graph formats CONSTRUCT/DESCRIBE answers may be written in, by ``--format`` name: the default first,
+#: then in table order.
+GRAPH_ANSWERS: dict[str, GraphFormat] = dict(sorted(
+    ((f.answer, f) for f in GRAPH_FORMATS if f.answer), key=lambda item: item[0] != DEFAULT_GRAPH_ANSWER))
 #: ``--format`` names for SELECT/ASK answers.
-RESULTS_FORMATS: dict[str, QueryResultsFormat] = {
-    "json": QueryResultsFormat.JSON,
-    "xml": QueryResultsFormat.XML,
-    "csv": QueryResultsFormat.CSV,
-    "tsv": QueryResultsFormat.TSV,
-}
+RESULTS_FORMATS: dict[str, QueryResultsFormat] = {f.name: f.oxigraph for f in RESULTS_TABLE}
 #: ``--format`` names for CONSTRUCT/DESCRIBE answers.
-RDF_FORMATS: dict[str, RdfFormat] = {
-    "ttl": RdfFormat.TURTLE,
-    "nt": RdfFormat.N_TRIPLES,
-    "jsonld": RdfFormat.JSON_LD,
-    "xml": RdfFormat.RDF_XML,
-}
+RDF_FORMATS: dict[str, RdfFormat] = {name: f.rdf for name, f in GRAPH_ANSWERS.items()}
 #: Graph answers are written like ``graph.ttl``/``graph.nt``/``graph.jsonld``: sorted, same prefixes and context.
-_KG_WRITERS = {"ttl": turtle_text, "nt": ntriples_text, "jsonld": jsonld_text}
-FORMATS = ("table", "csv", "tsv", "json", "xml", "ttl", "nt", "jsonld")
+_KG_WRITERS = {name: f.text for name, f in GRAPH_ANSWERS.items() if f.writer}
+FORMATS = ("table", *dict.fromkeys([*RESULTS_FORMATS, *RDF_FORMATS]))
 """Every ``kg query --format``."""
+#: Media type → results format name, for content negotiation (the format's own type first).
+RESULTS_TYPES: dict[str, str] = {t: f.name for f in RESULTS_TABLE
+                                 for t in (f.media_type.split(";")[0], *f.also_accepted)}
+#: Results format name → the media type an answer in it is sent as.
+RESULTS_MEDIA: dict[str, str] = {f.name: f.media_type for f in RESULTS_TABLE}
+#: Graph answer name → the media type it is sent as.
+RDF_MEDIA: dict[str, str] = {name: f.media_type for name, f in GRAPH_ANSWERS.items()}
+#: Media type → graph answer name, for content negotiation (the default's type first).
+RDF_TYPES: dict[str, str] = {t: name for name, f in GRAPH_ANSWERS.items()
+                             for t in (f.media_type.split(";")[0], *f.also_accepted)}
 
 _XSD_STRING = XSD + "string"
 
 
-class FormatError(ValueError):
+class FormatError(UsageError, ValueError):
     """A format that does not fit the kind of answer (Turtle for a SELECT, CSV for a CONSTRUCT)."""
 
 
@@ -66,12 +99,12 @@ def serialize(result: QueryResult, fmt: str) -> bytes:
             raise FormatError(f"a CONSTRUCT or DESCRIBE answer is RDF: use {', '.join(RDF_FORMATS)}, not {fmt}")
         if fmt in _KG_WRITERS and _plain(result.triples):
             return _KG_WRITERS[fmt](as_graph(result)).encode("utf-8")
-        return serialize_rdf(result.triples, format=rdf)
+        return serialize_rdf(result.triples, format=rdf) or b""
     results_format = RESULTS_FORMATS.get(fmt)
     if results_format is None:
         raise FormatError(f"a {result.kind.upper()} answer is a table: use {', '.join(RESULTS_FORMATS)}, not {fmt}")
     parsed = parse_query_results(sparql_json(result), format=QueryResultsFormat.JSON)
-    return parsed.serialize(format=results_format)
+    return parsed.serialize(format=results_format) or b""
 
 
 def _plain(triples: list[Triple]) -> bool:

@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
-from pyoxigraph import RdfFormat, Store
+from pyoxigraph import Store
 
-from kg.diagnostics import SiteError
+from kg.formats import GraphFileError, check_readable, graph_format
 
 if TYPE_CHECKING:
     from kg.graph import KnowledgeGraph
@@ -23,31 +23,15 @@ if TYPE_CHECKING:
 Source = Union[str, Path, "KnowledgeGraph", "BuildResult", Store, Iterable[str | Path]]
 """Anything :func:`open_store` accepts."""
 
-#: File name endings ``--graph`` reads, and the RDF format of each.
-GRAPH_FORMATS: dict[str, RdfFormat] = {
-    ".ttl": RdfFormat.TURTLE,
-    ".nt": RdfFormat.N_TRIPLES,
-    ".nq": RdfFormat.N_QUADS,
-    ".trig": RdfFormat.TRIG,
-    ".jsonld": RdfFormat.JSON_LD,
-    ".json": RdfFormat.JSON_LD,
-    ".rdf": RdfFormat.RDF_XML,
-    ".owl": RdfFormat.RDF_XML,
-}
-
 _COPY_NAMED_INTO_DEFAULT = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
-
-
-class GraphFileError(SiteError):
-    """A graph file that cannot be read: missing, of an unknown kind, or not valid RDF."""
 
 
 def open_store(source: Source) -> Store:
     """A store holding ``source``, ready for SPARQL.
 
     ``source`` is a site folder (built in memory with :func:`kg.build`), a graph
-    file that ``kg build`` writes (``.ttl``, ``.nt``, ``.nq``, ``.jsonld``; also
-    ``.trig`` and RDF/XML), a list of such files, a :class:`~kg.graph.KnowledgeGraph`
+    file of any format in :data:`kg.formats.GRAPH_FORMATS` (those ``kg build`` writes,
+    and TriG, RDF/XML), a list of such files, a :class:`~kg.graph.KnowledgeGraph`
     or :class:`~kg.pipeline.BuildResult`, or a pyoxigraph ``Store`` (used as it is).
 
     Raises :class:`GraphFileError` for an unreadable graph file and
@@ -77,9 +61,8 @@ def load_graph_files(paths: list[Path]) -> Store:
     store = Store()
     has_quads = False
     for path in paths:
-        fmt = graph_format(path)
-        if not path.is_file():
-            raise GraphFileError("no such file" if not path.exists() else "not a file", str(path))
+        fmt = graph_format(path).rdf
+        check_readable(path)
         try:
             store.bulk_load(path=str(path), format=fmt)
         except (SyntaxError, ValueError) as exc:
@@ -90,16 +73,6 @@ def load_graph_files(paths: list[Path]) -> Store:
     if has_quads:
         store.update(_COPY_NAMED_INTO_DEFAULT)
     return store
-
-
-def graph_format(path: Path) -> RdfFormat:
-    """The RDF format of a graph file, by its name's ending."""
-    fmt = GRAPH_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        known = ", ".join(sorted(GRAPH_FORMATS))
-        raise GraphFileError(f"unknown graph file type {path.suffix or '(none)'!r}; expected one of {known}",
-                             str(path))
-    return fmt
 
 
 def _one_line(exc: BaseException) -> str:

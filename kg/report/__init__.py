@@ -15,15 +15,17 @@ measures them (:mod:`kg.report.metrics`); the :class:`Report` it returns is data
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import cast
 
 import networkx as nx
 
+from kg.errors import UsageError, output_error
 from kg.export.atomic import write_set
+from kg.names import same_name
 from kg.pipeline import BuildResult, build
 from kg.report import graphfiles, metrics, plots
 from kg.report.facts import Facts, Project, read_facts, report_store
@@ -53,7 +55,7 @@ NO_THEME = "no theme"
 OTHER_THEMES = "other themes"
 
 
-class ReportError(ValueError):
+class ReportError(UsageError, ValueError):
     """Options that cannot make a report (unknown --focus, --since after --until)."""
 
 
@@ -394,7 +396,7 @@ class Report:
         table = self.organisation_themes
         per_org: dict[str, dict[str, int]] = defaultdict(dict)
         for _on, _tn, n, org, theme in table.rows:
-            per_org[org][theme] = n
+            per_org[str(org)][str(theme)] = cast(int, n)
         graph = self.network
         orgs = sorted(per_org, key=lambda o: (-graph.nodes[o]["projects"], graph.nodes[o]["label"], o))
         orgs = orgs[:HEATMAP_ORGANISATIONS]
@@ -516,9 +518,12 @@ def build_report(result_or_site: BuildResult | str | Path, options: Options | No
 
 def write_report(report: Report, out: str | Path) -> dict[str, Path]:
     """Write every file of ``report`` under ``out``, switched in at once (:func:`kg.export.atomic.write_set`);
-    returns path → written file."""
+    returns path → written file. Raises :class:`kg.errors.OutputError` when ``out`` cannot be written."""
     out = Path(out)
-    write_set(out, report.files())
+    try:
+        write_set(out, report.files())
+    except OSError as exc:
+        raise output_error(exc, out) from exc
     return {rel: out / rel for rel in report.files()}
 
 
@@ -532,12 +537,14 @@ def _measure(graph: nx.Graph, seed: int) -> Communities:
 
 
 def _find_organisation(facts: Facts, wanted: str) -> str:
-    """The organisation ``wanted`` names: its IRI, the last segment of it, or any of its names."""
-    key = _fold(wanted)
+    """The organisation ``wanted`` names: its IRI, the last segment of it (its id), or any of its names, ids and
+    names compared by kg's one rule for the same name (:func:`kg.names.same_name`)."""
     orgs = facts.organisations
-    matches = [o for o in orgs if wanted == o] or [o for o in orgs if _fold(o.rstrip("/").rsplit("/", 1)[-1]) == key]
+    matches = [o for o in orgs if wanted == o] or [o for o in orgs
+                                                   if same_name(o.rstrip("/").rsplit("/", 1)[-1], wanted)]
     if not matches:
-        matches = [o for o in orgs if key in {_fold(n) for n in (facts.name(o), *facts.aliases.get(o, ()))}]
+        matches = [o for o in orgs
+                   if any(same_name(n, wanted) for n in (facts.name(o), *facts.aliases.get(o, ())))]
     if len(matches) == 1:
         return matches[0]
     if matches:
@@ -547,11 +554,6 @@ def _find_organisation(facts: Facts, wanted: str) -> str:
     close = difflib.get_close_matches(wanted, names, n=3, cutoff=0.6)
     hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
     raise ReportError(f"--focus {wanted!r}: no organisation in the graph's projects has that name{hint}")
-
-
-def _fold(text: str) -> str:
-    """Case, spacing and composition do not matter when naming an organisation."""
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
 def _window(since: int | None, until: int | None) -> str:

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from pyoxigraph import Literal, NamedNode, RdfFormat, Store
+from pyoxigraph import Literal, NamedNode, QuerySolutions, RdfFormat, Store
 
 from kg.vocab import KGO, RDF, SCHEMA, SKOS
 
@@ -154,22 +154,29 @@ class Facts:
         return self.names.get(iri) or _fallback_name(iri)
 
 
+def _select(store: Store, sparql: str) -> QuerySolutions:
+    """The solutions of one of the SELECT queries above."""
+    found = store.query(sparql)
+    assert isinstance(found, QuerySolutions)
+    return found
+
+
 def read_facts(store: Store, *, lang: str = "en") -> Facts:
     """Run the report's queries on ``store`` (a pyoxigraph store of the union graph)."""
     roles: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for row in store.query(PARTICIPATION):
+    for row in _select(store, PARTICIPATION):
         roles[_value(row["project"])][_value(row["org"])].add(_value(row["role"]))
 
     themes: dict[str, set[str]] = defaultdict(set)
-    for row in store.query(PROJECT_THEMES):
+    for row in _select(store, PROJECT_THEMES):
         themes[_value(row["project"])].add(_value(row["theme"]))
     platforms: dict[str, set[str]] = defaultdict(set)
-    for row in store.query(PROJECT_PLATFORMS):
+    for row in _select(store, PROJECT_PLATFORMS):
         platforms[_value(row["project"])].add(_value(row["platform"]))
 
     preferred: dict[str, list[tuple[str, str]]] = defaultdict(list)
     aliases: dict[str, set[str]] = defaultdict(set)
-    for row in store.query(NAMES):
+    for row in _select(store, NAMES):
         thing, name = _value(row["thing"]), row["name"]
         if not isinstance(name, Literal):
             continue
@@ -178,12 +185,12 @@ def read_facts(store: Store, *, lang: str = "en") -> Facts:
             preferred[thing].append((name.language or "", name.value))
     names = {thing: _pick(labels, lang) for thing, labels in preferred.items()}
 
-    kinds = {_value(row["org"]): _local_name(_value(row["kind"])) for row in store.query(KINDS)}
-    publishers = sorted(_value(row["org"]) for row in store.query(SITE_ORGANISATION))
+    kinds = {_value(row["org"]): _local_name(_value(row["kind"])) for row in _select(store, KINDS)}
+    publishers = sorted(_value(row["org"]) for row in _select(store, SITE_ORGANISATION))
     site_org = publishers[0] if publishers else None
 
     years: dict[str, tuple[set[int], set[int], bool]] = defaultdict(lambda: (set(), set(), False))
-    for row in store.query(PROJECTS):
+    for row in _select(store, PROJECTS):
         iri = _value(row["project"])
         starts, ends, ongoing = years[iri]
         starts.update(_years(row["start"]))

@@ -74,12 +74,12 @@ def co_participation(facts: Facts, projects: Iterable[Project], *, site_org: boo
             "site_org": org == facts.site_org,
         }))
     for (a, b) in sorted(pair_weight):
-        years = sorted(pair_years[a, b])
+        shared = sorted(pair_years[a, b])
         graph.add_edge(a, b, **_clean({
             "weight": pair_weight[a, b],
-            "years": " ".join(map(str, years)),
-            "first_year": years[0] if years else None,
-            "last_year": years[-1] if years else None,
+            "years": " ".join(map(str, shared)),
+            "first_year": shared[0] if shared else None,
+            "last_year": shared[-1] if shared else None,
         }))
     return graph
 

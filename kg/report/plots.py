@@ -20,6 +20,7 @@ import warnings
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import matplotlib
 
@@ -54,7 +55,7 @@ def _installed(families: tuple[str, ...]) -> list[str]:
     return [family for family in families if family in known] or ["DejaVu Sans"]
 
 
-RC = {
+RC: dict[Any, Any] = {  # matplotlib types the keys as the literal names of its settings
     "svg.hashsalt": "kg-report",
     "svg.fonttype": "path",
     "font.family": _installed(FONTS),
@@ -253,7 +254,9 @@ def stacked_years(counts: dict[str, dict[int, int]], name: str, title: str, capt
             bottom = [b + v for b, v in zip(bottom, values, strict=True)]
         ax.set_ylabel(ylabel)
         ax.set_xticks(years, [str(y) for y in years], rotation=45 if len(years) > 12 else 0)
-        ax.yaxis.get_major_locator().set_params(integer=True)
+        locator = ax.yaxis.get_major_locator()  # matplotlib's AutoLocator, a MaxNLocator
+        assert isinstance(locator, MaxNLocator)
+        locator.set_params(integer=True)
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), frameon=False, fontsize=7, ncols=2)
 
     return render(name, title, caption, draw)

@@ -16,9 +16,10 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any, cast
 from urllib.parse import urlsplit
 
-from pyoxigraph import NamedNode
+from pyoxigraph import Literal, NamedNode
 
 from kg.diagnostics import Diagnostics
 from kg.halves import from_both_ends
@@ -166,6 +167,7 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
             out.append(st)  # nothing to resolve
             continue
         subjects = [org_iri(st.subject)] if isinstance(st.subject, Name) else [st.subject]
+        objects: list[Any]  # IRIs where anything is resolved; the literal as it is otherwise
         if isinstance(obj, Name):
             objects = [org_iri(obj)]
         elif isinstance(obj, (LinkTo, TextIn)):
@@ -268,7 +270,7 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
                     country_facts(parent_iri, [_parent_display(p, n)], [n.lang], parent_kind, n.file)
         if entry is None:
             names_seen = [_display(n, parsed[n]) for n in group]
-            unit_parents = [parsed[n].unit_of for n in group if parsed[n].unit_of]
+            unit_parents = [unit for n in group if (unit := parsed[n].unit_of)]
             kind = form_facts(iri, [_unit_part(n, parsed[n]) for n in group], {n.role for n in group}, group[0].file,
                               parent=_parent_kind(unit_parents[0], registry, parsed) if unit_parents else None,
                               described=described_kind(ctx.config.description or "") if root == site_root else None)
@@ -294,14 +296,15 @@ def _stub_clients(out: list[Statement], cores: dict[tuple[str, str], Entry | Non
                   iri_of_root: dict[str, NamedNode], clusters: _Clusters, entity) -> list[Inference]:
     """A project known only from a reference to a missing file named after a town ("_clients/helsingborg.md")
     has that town's municipality as its client, when the site or the registry knows exactly one."""
-    named, clients, refs = set(), set(), {}
+    named, clients = set(), set()
+    refs: dict[NamedNode, tuple[str, str]] = {}
     for st in out:
         if st.predicate == schema.name:
             named.add(st.subject)
         elif st.predicate == kgo.client:
             clients.add(st.subject)
         elif st.predicate == kgo.ref and isinstance(st.subject, NamedNode):
-            refs.setdefault(st.subject, (st.object.value, st.source))
+            refs.setdefault(st.subject, (cast(Literal, st.object).value, st.source))
     found = []
     for project, (ref, src) in sorted(refs.items(), key=lambda kv: kv[0].value):
         if project in named or project in clients or (place := town(ref.replace("-", " "))) is None:
@@ -331,11 +334,11 @@ def _countries_from_context(ctx: MapContext, registry: Registry, out: list[State
     pages: dict[str, set[str]] = defaultdict(set)
     for st in out:
         if st.predicate == schema.location and isinstance(st.object, NamedNode) and st.object.value in code_of:
-            countries.setdefault(st.subject.value, code_of[st.object.value])
+            countries.setdefault(cast(NamedNode, st.subject).value, code_of[st.object.value])
         elif st.predicate in _ROLES and isinstance(st.object, NamedNode):
-            projects[st.subject.value].add(st.object.value)
+            projects[cast(NamedNode, st.subject).value].add(st.object.value)
         elif st.predicate == schema.mentions and isinstance(st.object, NamedNode):
-            pages[st.subject.value].add(st.object.value)
+            pages[cast(NamedNode, st.subject).value].add(st.object.value)
     raw = ctx.config.raw
     own = site_country(raw.get("locale"), ctx.config.url, ctx.config.timezone)
     found: dict[NamedNode, tuple[str, str]] = {}
@@ -382,7 +385,7 @@ def _project_names(ctx: MapContext) -> Gazetteer:
     out = Gazetteer()
     for st in ctx.statements:
         if st.predicate == schema.name and isinstance(st.subject, NamedNode) and st.subject.value.startswith(prefix):
-            title = st.object.value if hasattr(st.object, "value") else ""
+            title = st.object.value if isinstance(st.object, (NamedNode, Literal)) else ""
             words = title.split()
             if len(words) >= 2 and len(title) >= 10 and any(w[:1].isupper() for w in words[1:]):
                 out.add_name(title, st.subject.value)
@@ -398,7 +401,8 @@ def _names_in_text(ctx: MapContext, registry: Registry, cores: dict[tuple[str, s
     acronyms: dict[Name, str] = {}
     seen: set[str] = set()
     said = [st for st in ctx.statements if isinstance(st.object, TextIn) and "organisation" in st.object.kinds]
-    by_form = from_both_ends(names_by_form, [st.object.text for st in said], "finding names by their form",
+    by_form = from_both_ends(names_by_form, [cast(TextIn, st.object).text for st in said],
+                             "finding names by their form",
                              workers=workers)
     for st, names in zip(said, by_form, strict=True):
         for found, acronym in names:

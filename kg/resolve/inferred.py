@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from pyoxigraph import NamedNode
 
@@ -52,21 +52,22 @@ def post_platforms(statements: Iterable[Statement]) -> list[Inference]:
     """Platforms the posts tied to a project name: each becomes the project's platform."""
     types: dict[NamedNode, set[NamedNode]] = defaultdict(set)
     said: list[Statement] = []
-    for st in statements:
+    for st in statements:  # resolved: subjects and objects are terms
         if st.predicate == RDF_TYPE:
-            types[st.subject].add(st.object)
+            types[cast(NamedNode, st.subject)].add(cast(NamedNode, st.object))
         elif st.predicate in (schema.mentions, schema.about):
             said.append(st)
     projects: dict[tuple[NamedNode, str], set[NamedNode]] = defaultdict(set)
     platforms: dict[tuple[NamedNode, str], set[NamedNode]] = defaultdict(set)
     for st in said:
-        if schema.NewsArticle not in types.get(st.subject, ()):
+        subject, obj = cast(NamedNode, st.subject), cast(NamedNode, st.object)
+        if schema.NewsArticle not in types.get(subject, ()):
             continue
-        kinds = types.get(st.object, ())
+        kinds = types.get(obj, ())
         if schema.Project in kinds:
-            projects[(st.subject, st.source)].add(st.object)
+            projects[(subject, st.source)].add(obj)
         elif schema.SoftwareApplication in kinds and st.predicate == schema.mentions:
-            platforms[(st.subject, st.source)].add(st.object)
+            platforms[(subject, st.source)].add(obj)
     out = []
     for post, tied in sorted(projects.items(), key=lambda kv: (kv[0][1], kv[0][0].value)):
         if len(tied) > MAX_PROJECTS_PER_POST:
@@ -85,14 +86,14 @@ def theme_platforms(
     about: list[Statement] = []
     for st in statements:
         if st.predicate == RDF_TYPE and st.object == schema.Project:
-            projects.add(st.subject)
+            projects.add(cast(NamedNode, st.subject))
         elif st.predicate == schema.about and st.object in title_platforms:
             about.append(st)
     return [
-        Inference(st.subject, kgo.platform, found, st.source, "theme-title")
+        Inference(cast(NamedNode, st.subject), kgo.platform, found, st.source, "theme-title")
         for st in about
         if st.subject in projects
-        for found in sorted(title_platforms[st.object], key=lambda n: n.value)
+        for found in sorted(title_platforms[cast(NamedNode, st.object)], key=lambda n: n.value)
     ]
 
 

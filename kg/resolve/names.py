@@ -1,29 +1,14 @@
-"""Normalising organisation names so that case, spacing and diacritics never
-split one entity, and reading the structure some names carry:
-"Sintef (Norway)" (a country) and "Göteborgs Stad, Lundby" (a unit)."""
+"""Reading the structure some organisation names carry: "Sintef (Norway)" (a country) and
+"Göteborgs Stad, Lundby" (a unit). Names are compared by :func:`kg.names.normalise`, the one
+rule of kg for "the same name" (case, spacing and diacritics never split one entity)."""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from kg.map.iris import CharTable, ascii_fold
+from kg.names import normalise
 
-
-def _key_char(char: str) -> str:
-    folded = ascii_fold(char).casefold().replace("&", " and ")
-    return "".join(c if c.isalnum() else " " for c in folded)
-
-
-_KEY = CharTable(_key_char)
 _COUNTRY = re.compile(r"^(.*\S)\s*\(([^()]+)\)\s*$")
-
-
-@lru_cache(maxsize=65536)
-def normalise(name: str) -> str:
-    """The comparison key of a name: folded case and diacritics; hyphens, dots, quotes and spacing
-    never split a name ("Saint-Étienne Métropole" = "Saint Etienne Métropole")."""
-    return " ".join(name.translate(_KEY).split())
 
 
 def split_parenthesis(name: str) -> tuple[str, str | None]:
@@ -45,3 +30,6 @@ def split_unit(name: str) -> tuple[str, str] | None:
     if not left or not right or (not right[:1].isupper() and not right[:1].isdigit()):
         return None  # "…, nukleare Sicherheit": the name goes on, no unit starts
     return left, right
+
+
+__all__ = ["normalise", "split_parenthesis", "split_unit"]

@@ -152,9 +152,9 @@ def town(name: str, lang: str | None = None) -> Town | None:
     towns = [Town(*t) for t in found]
     spoken = LANGUAGE_COUNTRIES.get((lang or "").split("-")[0].lower())
     if spoken:
-        for found in towns:
-            if found.country in spoken:
-                return found
+        for candidate in towns:
+            if candidate.country in spoken:
+                return candidate
     return towns[0]
 
 

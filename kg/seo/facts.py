@@ -10,6 +10,7 @@ front-matter value brought into the graph.
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from pyoxigraph import Literal, NamedNode
 
@@ -25,7 +26,7 @@ class Facts:
 
     def __init__(self, graph: KnowledgeGraph, site_lang: str) -> None:
         self.site_lang = site_lang
-        self._index: dict[str, dict[str, list[NamedNode | Literal]]] = defaultdict(lambda: defaultdict(list))
+        self._index: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
         for triple in graph.triples:
             subject = triple.subject
             if isinstance(subject, NamedNode):

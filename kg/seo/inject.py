@@ -167,7 +167,7 @@ def inject(pages: list[Page], site: Path, *, replace_seo_tag: bool = False) -> I
     site = Path(site)
     by_path = {_key(page.path): page for page in pages}
     report = InjectReport()
-    changed: dict[Path, str] = {}
+    changed: dict[Path, bytes] = {}
     seen: set[str] = set()
     for rel in html_files(site):
         key = _key(url_path_of(rel))

@@ -115,7 +115,8 @@ class NodeMaker:
         pages = [p for p in self.facts.iris(entity, SCHEMA + "subjectOf")
                  if entity in self.facts.iris(p, SCHEMA + "mainEntity")]
         in_lang = [p for p in pages if self._lang(p) == lang]
-        return (in_lang or pages or [None])[0]
+        found = in_lang or pages
+        return found[0] if found else None
 
     def _lang(self, iri: str) -> str | None:
         value = self.facts.literal(iri, SCHEMA + "inLanguage")

@@ -36,7 +36,7 @@ class Server(HTTPServer):
     """A started ``kg serve``: ``serve_forever()`` in the foreground, or ``start()`` for a thread."""
 
     app: App
-    _tmp: tempfile.TemporaryDirectory | None = None
+    _tmp: tempfile.TemporaryDirectory[str] | None = None
 
     @property
     def dataset(self) -> Dataset:

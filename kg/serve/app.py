@@ -15,14 +15,14 @@ import time
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 from urllib.parse import parse_qs, quote, unquote_to_bytes, urlsplit
 
-from pyoxigraph import NamedNode, QueryResultsFormat, RdfFormat, parse_query_results
+from pyoxigraph import NamedNode, QueryResultsFormat, QuerySolutions, parse_query_results
 
 from kg.query import QueryTooDeep, ServiceNotAllowed, refuse_deep, refuse_service
 from kg.query.bundled import bundled_queries
-from kg.query.formats import RDF_FORMATS
+from kg.query.formats import GRAPH_ANSWERS, RDF_FORMATS
 from kg.serve import ontology, pages
 from kg.serve.dataset import DESCRIPTION_PREFIXES, DUMP_TYPES, Dataset, write_rdf
 from kg.serve.negotiate import RDF_MEDIA, RDF_TYPES, RESULTS_MEDIA, RESULTS_TYPES, negotiate
@@ -61,7 +61,8 @@ class App:
         start_response(f"{handler.status} {STATUS.get(handler.status, 'Unknown')}", handler.response_headers)
         if handler.file is not None:
             wrapper = environ.get("wsgi.file_wrapper")
-            return wrapper(handler.file, 1 << 16) if wrapper else iter(lambda: handler.file.read(1 << 16), b"")
+            file = handler.file
+            return wrapper(file, 1 << 16) if wrapper else iter(lambda: file.read(1 << 16), b"")
         return [handler.body]
 
 
@@ -93,7 +94,7 @@ class Handler:
         self.status = 500
         self.response_headers: list[tuple[str, str]] = []
         self.body = b""
-        self.file = None
+        self.file: BinaryIO | None = None
 
     # -- plumbing -------------------------------------------------------------------------------
     def handle(self) -> None:
@@ -213,7 +214,7 @@ class Handler:
             return
         fmt = (fields.get("format") or [""])[0]
         accept = self.headers.get("Accept")
-        results_format = fmt if fmt in ("json", "xml", "csv", "tsv", "html") else RESULTS_TYPES.get(
+        results_format = fmt if fmt in (*RESULTS_MEDIA, "html") else RESULTS_TYPES.get(
             negotiate(accept, [*RESULTS_TYPES, "text/html"], "application/sparql-results+json") or "", "html")
         rdf_format = fmt if fmt in RDF_FORMATS else RDF_TYPES.get(
             negotiate(accept, list(RDF_TYPES), "text/turtle") or "", "ttl")
@@ -258,8 +259,9 @@ class Handler:
         if "boolean" in doc:
             return pages.results(self.server.dataset, [], [], truncated, bool(doc["boolean"]), fields)
         parsed = parse_query_results(body, format=QueryResultsFormat.JSON)
+        assert isinstance(parsed, QuerySolutions)  # not a boolean: that was answered above
         variables = [v.value for v in parsed.variables]
-        rows = []
+        rows: list[list[Any]] = []
         for solution in parsed:
             if len(rows) == HTML_ROWS:
                 truncated = True
@@ -278,10 +280,9 @@ class Handler:
         self.send_rdf(self.server.dataset.void(base + "/sparql", dumps), default="text/turtle")
 
     def send_rdf(self, triples: list, default: str = "text/turtle") -> None:
-        media = negotiate(self.headers.get("Accept"), ["text/turtle", "application/ld+json", "application/n-triples",
-                                                       "application/rdf+xml"], default) or default
-        fmt = {"text/turtle": RdfFormat.TURTLE, "application/ld+json": RdfFormat.JSON_LD,
-               "application/n-triples": RdfFormat.N_TRIPLES, "application/rdf+xml": RdfFormat.RDF_XML}[media]
+        offers = [f.media_type.split(";")[0] for f in GRAPH_ANSWERS.values()]
+        media = negotiate(self.headers.get("Accept"), offers, default) or default
+        fmt = RDF_FORMATS[RDF_TYPES[media]]
         body = write_rdf(triples, fmt, DESCRIPTION_PREFIXES)
         self.send(200, body, RDF_MEDIA[RDF_TYPES[media]])
 
@@ -295,12 +296,13 @@ class Handler:
             valid = False
         if not valid:
             address, port = self.server.server_address[:2]
-            host = f"{address}:{port}"
+            host = str(address) + f":{port}"
         return f"http://{host}"
 
     # -- pages ----------------------------------------------------------------------------------
     def landing(self, fields: dict[str, list[str]]) -> None:
-        chosen = (fields.get("example") or [None])[0]
+        examples = fields.get("example")
+        chosen = examples[0] if examples else None
         body = pages.landing(self.server.dataset, bundled_queries(), chosen, sorted(self.server.downloads), fields)
         self.send(200, body, "text/html; charset=utf-8")
 

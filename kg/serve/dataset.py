@@ -11,11 +11,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any, cast
 
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, RdfFormat, Store, Triple, serialize
 
 from kg.export.void import VoidSettings, void_triples
+from kg.formats import BY_SUFFIX
 from kg.query import site_base
+from kg.query.formats import GRAPH_ANSWERS, RESULTS_TABLE
 from kg.vocab import DCTERMS, KGO, RDF, SCHEMA, SKOS, XSD
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
@@ -25,9 +28,8 @@ FORMATS_NS = "http://www.w3.org/ns/formats/"
 DESCRIPTION_PREFIXES = {"sd": SD, "void": VOID, "dcat": DCAT, "dcterms": DCTERMS, "formats": FORMATS_NS,
                         "schema": SCHEMA, "xsd": XSD}
 
-#: Download file name → RDF format, for the files ``kg serve`` offers.
-DUMP_TYPES = {".ttl": "text/turtle; charset=utf-8", ".nt": "application/n-triples", ".nq": "application/n-quads",
-              ".jsonld": "application/ld+json", ".trig": "application/trig", ".rdf": "application/rdf+xml"}
+#: Download file name ending → media type, for the files ``kg serve`` offers (from :data:`kg.formats.GRAPH_FORMATS`).
+DUMP_TYPES = {suffix: f.media_type for suffix, f in BY_SUFFIX.items()}
 
 #: The IRI prefix of the stand-in endpoint and dumps a cached VoID description is made with.
 _STAND_IN = "urn:x-kg-serve:"
@@ -64,7 +66,7 @@ class Dataset:
     def class_counts(self) -> dict[str, int]:
         counts: dict[str, int] = defaultdict(int)
         for quad in self.store.quads_for_pattern(None, _TYPE, None, DefaultGraph()):
-            counts[quad.object.value] += 1
+            counts[cast(NamedNode, quad.object).value] += 1
         return dict(sorted(counts.items()))
 
     @cached_property
@@ -82,8 +84,8 @@ class Dataset:
         if not self.base:
             return None
         website = NamedNode(self.base + "/#website")
-        values = sorted(q.object.value for q in self.store.quads_for_pattern(website, NamedNode(SCHEMA + local), None,
-                                                                            DefaultGraph()))
+        values = sorted(cast(Literal, q.object).value
+                        for q in self.store.quads_for_pattern(website, NamedNode(SCHEMA + local), None, DefaultGraph()))
         return values[0] if values else None
 
     @cached_property
@@ -92,7 +94,7 @@ class Dataset:
             return None
         for quad in self.store.quads_for_pattern(NamedNode(self.base + "/#website"), NamedNode(SCHEMA + "publisher"),
                                                  None, DefaultGraph()):
-            return quad.object
+            return cast(NamedNode, quad.object)
         return None
 
     # -- one entity -----------------------------------------------------------------------------
@@ -119,7 +121,7 @@ class Dataset:
         paths = set()
         for graph in graphs:
             for quad in self.store.quads_for_pattern(graph, NamedNode(KGO + "path"), None, DefaultGraph()):
-                paths.add(quad.object.value)
+                paths.add(cast(Literal, quad.object).value)
         return sorted(paths)
 
     def label(self, iri: str) -> str | None:
@@ -151,8 +153,7 @@ class Dataset:
             Triple(default, _TYPE, sd("Graph")),
             Triple(default, NamedNode(VOID + "triples"), _integer(self.triple_count)),
         ]
-        for fmt in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
-                    "Turtle", "N-Triples", "JSON-LD", "RDF_XML"):
+        for fmt in (*(f.w3c for f in RESULTS_TABLE), *(f.w3c for f in GRAPH_ANSWERS.values())):
             out.append(Triple(service, sd("resultFormat"), NamedNode(FORMATS_NS + fmt)))
         return out
 
@@ -175,8 +176,11 @@ class Dataset:
                                                    publisher=self.settings.publisher, endpoint=endpoints,
                                                    dumps=list(names))
         real = {_STAND_IN + "sparql": endpoint, **dict(zip(names, dumps, strict=True))}
-        return [Triple(*(NamedNode(real[t.value]) if isinstance(t, NamedNode) and t.value in real else t
-                         for t in (triple.subject, triple.predicate, triple.object))) for triple in made]
+        def swapped(term: Any) -> Any:
+            new = real.get(term.value) if isinstance(term, NamedNode) else None
+            return NamedNode(new) if new else term
+
+        return [Triple(swapped(t.subject), swapped(t.predicate), swapped(t.object)) for t in made]
 
     def examples(self) -> list[str]:
         """A few resources to start from: the first project, organisation and theme by IRI."""
@@ -191,7 +195,7 @@ class Dataset:
 
 
 def write_rdf(triples: list[Triple], fmt: RdfFormat, prefixes: dict[str, str] | None = None) -> bytes:
-    return serialize(triples, format=fmt, prefixes=prefixes if fmt == RdfFormat.TURTLE else None)
+    return serialize(triples, format=fmt, prefixes=prefixes if fmt == RdfFormat.TURTLE else None) or b""
 
 
 def _ns(base: str):

@@ -2,29 +2,10 @@
 
 from __future__ import annotations
 
-#: SPARQL results media types → format names of :mod:`kg.query.formats`.
-RESULTS_TYPES: dict[str, str] = {
-    "application/sparql-results+json": "json",
-    "application/json": "json",
-    "application/sparql-results+xml": "xml",
-    "application/xml": "xml",
-    "text/csv": "csv",
-    "text/tab-separated-values": "tsv",
-}
-#: RDF media types → format names.
-RDF_TYPES: dict[str, str] = {
-    "text/turtle": "ttl",
-    "application/x-turtle": "ttl",
-    "application/ld+json": "jsonld",
-    "application/n-triples": "nt",
-    "text/plain": "nt",
-    "application/rdf+xml": "xml",
-}
-#: Format names → the media type a response in it is sent as.
-RESULTS_MEDIA = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
-                 "csv": "text/csv; charset=utf-8", "tsv": "text/tab-separated-values; charset=utf-8"}
-RDF_MEDIA = {"ttl": "text/turtle; charset=utf-8", "jsonld": "application/ld+json", "nt": "application/n-triples",
-             "xml": "application/rdf+xml"}
+# Media types ↔ format names: from the tables of kg.query.formats (results) and kg.formats (graphs).
+from kg.query.formats import RDF_MEDIA, RDF_TYPES, RESULTS_MEDIA, RESULTS_TYPES
+
+__all__ = ["RDF_MEDIA", "RDF_TYPES", "RESULTS_MEDIA", "RESULTS_TYPES", "negotiate", "parse_accept"]
 
 
 def parse_accept(header: str | None) -> list[tuple[str, float, int]]:

@@ -159,7 +159,7 @@ def _ref(vocab: Vocabulary, node) -> str:
 
 
 def _list(vocab: Vocabulary, node) -> list:
-    out = []
+    out: list = []
     while isinstance(node, BlankNode) and len(out) < 1000:
         cell = vocab.graph.get(node, {})
         out.extend(cell.get(RDF + "first", []))

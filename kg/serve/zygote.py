@@ -26,6 +26,7 @@ import ctypes.util
 import os
 import signal
 import sys
+from typing import Any
 
 PR_SET_PDEATHSIG = 1
 #: Each worker runs its queries on a thread with this much stack, so a query built as a long chain
@@ -56,6 +57,7 @@ def main(argv: list[str]) -> None:  # pragma: no cover - runs as its own process
     sys.path.remove(here)  # kg/serve/ is not a place to import top-level modules from
     # sandbox.py uses ctypes and sys only; loaded by path, so that the kg package (and numpy) is not imported yet
     spec = importlib.util.spec_from_file_location("_kg_sandbox", os.path.join(here, "sandbox.py"))
+    assert spec is not None and spec.loader is not None
     sandbox = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(sandbox)
     sandbox.deny_network()
@@ -141,8 +143,8 @@ def _answer_all(conn, store, settings: dict) -> None:  # pragma: no cover - runs
             bindings = dict(parse_param(f"{name}={value}") for name, value in params.items())
             written = write_answer(store, sparql, bindings, results_format=results_format, rdf_format=rdf_format,
                                    limit=limit, max_bytes=max_bytes)
-            reply = ("ok", Answer(written.kind, written.format, written.body, written.count, written.truncated,
-                                  written.cut_by))
+            reply: tuple[Any, ...] = ("ok", Answer(written.kind, written.format, written.body, written.count,
+                                                   written.truncated, written.cut_by))
         except MemoryError:
             reply = ("memory",)
         except SiteError as exc:

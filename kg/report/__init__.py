@@ -336,7 +336,8 @@ class Report:
         """The headline numbers, as (what, value) pairs."""
         w, wo = self.with_site_org, self.without_site_org
         site = self.name(self.facts.site_org) if self.facts.site_org else "none (the site names no publisher)"
-        dated = sorted({y for p in self.projects for y in p.years(self.facts.last_year)})
+        last = self.facts.last_year  # once: it looks at every project
+        dated = sorted({y for p in self.projects for y in p.years(last)})
         return [
             ("projects", str(len(self.projects))),
             ("projects without a year", self.undated_note),

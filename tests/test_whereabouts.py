@@ -235,3 +235,17 @@ def test_a_municipality_is_found_under_its_portuguese_and_polish_forms_in_runnin
     g = graph(site)
     post = rdflib.URIRef("https://example.org/2020/11/23/poa.html")
     assert orgs_named(g, "Prefeitura Municipal de Porto Alegre") <= set(g.objects(post, SCHEMA.mentions))
+
+
+def test_turkish_and_icelandic_forms_give_kinds_and_countries():
+    from kg.resolve.countries import country_of_form
+
+    assert kind_of("Kadıköy Belediyesi") == "municipality" and country_of_form("Kadıköy Belediyesi") == "TR"
+    assert kind_of("Boğaziçi Üniversitesi") == "university"
+    assert kind_of("Açık Toplum Vakfı") == kind_of("Toplum Gönüllüleri Derneği") == "ngo"
+    assert kind_of("Örnek Yazılım A.Ş.") == "company" and country_of_form("Örnek Yazılım A.Ş.") == "TR"
+    assert kind_of("Háskóli Íslands") == "university" and country_of_form("Háskóli Íslands") == "IS"
+    assert canonical_place(place_core("İstanbul Büyükşehir Belediyesi")) == canonical_place(place_core(
+        "City of Istanbul"))
+    found = set(dict(names_by_form("Proje, Kadıköy Belediyesi ve Açık Toplum Vakfı ile yürütüldü.")))
+    assert found == {"Kadıköy Belediyesi", "Açık Toplum Vakfı"}

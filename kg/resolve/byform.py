@@ -76,7 +76,7 @@ _STRONG = re.compile(
     r"confederation|selskab|bolag|bolaget|trafikselskab|landsting\w*|styrelse\w*|verket|akademi|federacao|"
     r"confederacao|associacao|fundacao|fundacja|stowarzyszenie|uniwersytet|univerzita|ulikool|linnavalitsus|"
     r"ministerstwo|ministerstvo|ministeerium|riigikantselei|sihtasutus|saatio|nadace|spolek|kraj|gmina|urzad|"
-    r"direcao|direccao|kancelar|kancelaria|siec)\b"
+    r"direcao|direccao|kancelar|kancelaria|siec|belediyesi|universitesi|vakfi|dernegi|bakanligi|haskoli)\b"
 )
 
 
@@ -130,7 +130,8 @@ _STEMS = (
     "diputaci", "county", "city of", "town of", "council of", "selskab", "bolag", "landsting", "styrelse", "verket",
     "akademi", "uniwersyt", "univerzit", "ulikool", "ülikool", "linnavalitsus", "kantselei", "urząd", "urzad", "gmina",
     "fundacja", "stowarzysz", "nadace", "spolek", "sihtasutus", "säätiö", "federação", "associação", "fundação",
-    "minister", "kraj", "direção", "direcao", "kancelář", "kancelar", "sieć", "siec",
+    "minister", "kraj", "direção", "direcao", "kancelář", "kancelar", "sieć", "siec", "belediye", "üniversite",
+    "universite", "vakfı", "vakfi", "derneği", "dernegi", "bakanlığı", "bakanligi", "háskóli", "haskoli",
     " e.v.", " gmbh", " s.l.", " sl ", " s.a.", " ab ", " ltd", " s.r.l.", " srl", " s.p.a.", " spa ", " b.v.",
     " oy ", " as ", " aps", " sas", " sarl", " sccl", " inc", " llc", " plc", " ag ", " asbl", " vzw",
 )

@@ -220,3 +220,20 @@ def test_the_readme_table_gives_every_exit_status_of_kg_errors():
     codes = {cls.exit_code for cls in vars(kg.errors).values()
              if isinstance(cls, type) and issubclass(cls, kg.errors.KgError)}
     assert codes | {0} == {int(code) for code in rows}, rows
+
+
+def test_query_workers_that_cannot_start_are_one_line_and_exit_2(monkeypatch, tmp_path):
+    """``kg serve`` whose workers fail to load the graph (out of memory, say) says so in one line."""
+    import kg.serve
+    from kg.serve.runner import WorkerError
+
+    def fails(*args, **kwargs):
+        raise WorkerError("the query workers could not load the graph: out of memory")
+
+    monkeypatch.setattr(kg.serve, "start", fails)
+    graph = tmp_path / "graph.nt"
+    graph.write_text("<https://example.org/a> <https://example.org/b> <https://example.org/c> .\n")
+    result = CliRunner().invoke(main, ["serve", "--graph", str(graph), "--port", "0"])
+    assert result.exit_code == 2
+    assert "could not load the graph" in result.output and "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)

@@ -46,6 +46,8 @@ from multiprocessing.connection import Connection
 from multiprocessing.reduction import send_handle
 from pathlib import Path
 
+from kg.errors import KgError
+
 #: Seconds the fork server may take to load the graph before it counts as broken.
 LOAD_TIMEOUT = 600.0
 #: CPU seconds a query uses before it counts as long (CPU, not wall time: a short query kept
@@ -82,8 +84,9 @@ class OverLimit(Exception):
     """The query needed more memory than a worker may have; its worker was replaced."""
 
 
-class WorkerError(Exception):
-    """A worker died (not over a limit), or the graph could not be loaded."""
+class WorkerError(KgError):
+    """A worker died (not over a limit), or the graph could not be loaded: on the command line, one line and
+    exit status 2 (see :mod:`kg.errors`)."""
 
 
 class RemoteError(Exception):

@@ -395,14 +395,17 @@ def test_jekylls_own_folders_and_drafts_are_no_unread_content(make_site, tmp_pat
     assert "exists but is not read: drafts are read only with --drafts" in warning.message
 
 
-def test_a_folder_jekyll_includes_as_plain_pages_is_no_warning_but_the_report_names_it(make_site, tmp_path):
-    """``include: [_pages]`` (Minimal Mistakes, al-folio): Jekyll renders those as pages, which kg does not read."""
+def test_a_folder_jekyll_includes_as_plain_pages_is_read_as_the_sites_pages(make_site, tmp_path):
+    """``include: [_pages]`` (Minimal Mistakes, al-folio): Jekyll renders those as pages, and so does kg."""
     site = make_site(tmp_path, {"_config.yml": "url: https://example.org\ninclude: [_pages]\n",
-                                "_pages/about.md": post("title: About")})
+                                "_pages/about.md": post("title: About\npermalink: /about/"),
+                                "_pages/cv.md": post("title: CV")})
     result = kg.build(site)
     assert not diagnostics(result, "unread-folder")
-    [entry] = [c for c in result.collections if c["folder"] == "_pages"]
-    assert entry["how"] == "not read" and "include:" in entry["evidence"]
+    assert {d.path: d.url_path for d in result.site.documents if d.collection == "pages"} == {
+        "_pages/about.md": "/about/", "_pages/cv.md": "/_pages/cv.html"}
+    [entry] = [c for c in result.collections if c["collection"] == "pages"]
+    assert entry["class"] == "page" and entry["pages"] == 2
 
 
 def test_a_reference_to_a_file_in_an_unread_folder_says_exactly_that(make_site, tmp_path):

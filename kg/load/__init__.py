@@ -28,6 +28,7 @@ from kg.load.documents import Document, Site, SiteConfig
 from kg.load.frontmatter import Yaml11Word
 from kg.load.jail import SKIP_PREFIXES, Jail
 from kg.load.mapping import read_mapping
+from kg.load.meaning import SITE_PAGES
 from kg.load.workers import read_documents
 
 __all__ = ["CONTENT_EXTS", "MAX_FILE_BYTES", "Document", "Site", "SiteConfig", "load_site"]
@@ -87,11 +88,16 @@ def load_site(
                 files.add(rel)
                 if Path(rel).suffix.lower() in CONTENT_EXTS:
                     found.append((label, rel))
+    pages = _pages_label(labels, mapping)
+    if pages is not None:
+        taken = {rel for _, rel in found}
+        found += [(pages, rel) for rel in folders.page_files(jail, config, CONTENT_EXTS, diags) if rel not in taken]
+        labels = [*labels, pages]
     found.sort(key=lambda item: item[1])
-    unread = folders.unread_folders(jail, config, mapping, labels, drafts, CONTENT_EXTS, diags)
+    unread = folders.unread_folders(jail, config, mapping, labels, drafts, CONTENT_EXTS, diags, pages is not None)
 
     def read_one(label: str, rel: str, into: Diagnostics) -> Document | None:
-        return _load_document(jail, rel, label, config, zone, into, max_file_bytes)
+        return _load_document(jail, rel, label, config, zone, into, max_file_bytes, page=label == pages)
 
     documents = read_documents(found, read_one, diags, workers=workers, progress=progress)
     unread.update(folders.skipped_reasons([rel for _, rel in found], documents, diags))
@@ -101,6 +107,14 @@ def load_site(
     classes.update(record_classes)
     return Site(config=config, documents=documents, data=data, files=files, data_paths=data_paths,
                 collections=classes, records=read, unread=unread, mapping=mapping)
+
+def _pages_label(labels: list[str], mapping) -> str | None:
+    """The label the site's pages are read under (:data:`SITE_PAGES`), unless the mapping ignores them;
+    ``site-pages`` when a collection is itself called ``pages``."""
+    label = SITE_PAGES if SITE_PAGES not in labels else "site-pages"
+    declared = mapping.collections.get(label)
+    return None if declared is not None and declared.cls == "ignore" else label
+
 
 _NOT_CONTENT = {"node_modules", "vendor", "_site", ".git", ".jekyll-cache", "output"}
 
@@ -122,6 +136,7 @@ def _load_document(
     zone: dt.tzinfo | None,
     diags: Diagnostics,
     max_file_bytes: int,
+    page: bool = False,
 ) -> Document | None:
     try:
         with jail.open(rel) as handle:
@@ -149,7 +164,7 @@ def _load_document(
         diags.add(rel, "duplicate-key", f"{key!r} is given twice in one mapping; the later value is used, "
                   "as Jekyll does", line=line)
     _check_urls(rel, data, parsed.key_lines, diags)
-    folder, _, in_collection = rel.partition(f"_{label}/")
+    folder, _, in_collection = ("", "", rel) if page else rel.partition(f"_{label}/")
     if folder and label == "posts":
         # Jekyll adds the folders above _posts to the post's categories.
         extra = [part for part in folder.strip("/").split("/") if part]
@@ -172,7 +187,7 @@ def _load_document(
                       "(YYYY-MM-DD-title.md); Jekyll skips it", line=None)
             return None
     # Defaults use "posts" for drafts too: a draft is an unpublished post.
-    jekyll.apply_defaults(config.defaults, rel, "posts" if label == "drafts" else label, data)
+    jekyll.apply_defaults(config.defaults, rel, "pages" if page else "posts" if label == "drafts" else label, data)
 
     date: dt.date | dt.datetime | None = filename_date
     if "date" in data and data["date"] is not None and data["date"] != "":
@@ -219,9 +234,10 @@ def _load_document(
     ph = jekyll.placeholders(label, in_collection, slug_source, date, data, doc.ext)
     doc.slug = ph["title"]
     meta = config.collections.get("posts" if label == "drafts" else label, {})
-    outputs = label in ("posts", "drafts") or jekyll.truthy(meta.get("output", False))
+    outputs = page or label in ("posts", "drafts") or jekyll.truthy(meta.get("output", False))
     if published and outputs:
-        doc.url_path = _url(doc, meta, config, ph, diags)
+        doc.url_path = _url(doc, {"permalink": _page_template(config, ph, doc.ext)} if page else meta, config, ph,
+                            diags)
         if doc.url_path is not None:
             doc.url = config.base + doc.url_path
     return doc
@@ -274,6 +290,22 @@ def _in_future(date: dt.date | dt.datetime | None) -> bool:
     if isinstance(date, dt.datetime):
         return date > dt.datetime.now(dt.UTC)
     return date > dt.date.today()
+
+def _page_template(config: SiteConfig, ph: dict[str, str], ext: str) -> str:
+    """Jekyll's URL of a page without a permalink of its own (``Page#template``): ``/about.html``, or
+    ``/about/`` with a pretty site permalink; ``/en/`` for ``en/index.md``."""
+    stem = ph["path"]
+    folder, _, basename = stem.rpartition("/")
+    at = f"/{folder}/" if folder else "/"
+    if ph["output_ext"] != ".html":
+        return f"{at}{basename}{ph['output_ext']}"
+    if basename == "index":
+        return at
+    style = config.permalink
+    if style == "pretty" or (style not in ("date", "ordinal", "none") and style.endswith("/")):
+        return f"{at}{basename}/"
+    return f"{at}{basename}.html"
+
 
 def _url(doc: Document, meta: dict[str, Any], config: SiteConfig, ph: dict[str, str],
          diags: Diagnostics) -> str | None:

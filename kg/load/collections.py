@@ -28,6 +28,7 @@ from kg.load.meaning import (
     ONLY_TEXT,
     PERSON_FACTS,
     PROJECT_FACTS,
+    SITE_PAGES,
     class_of_name,
     fold,
     is_path,
@@ -91,6 +92,15 @@ def is_project(doc: Document, keys: Keys) -> bool:
 # -- what each collection is ------------------------------------------------------------------------
 
 
+def pages_label(labels: list[str], config: SiteConfig) -> str | None:
+    """The label the site's pages were read under: :data:`SITE_PAGES`, or ``site-pages`` when a collection
+    is itself called ``pages`` (the last label, see :func:`kg.load.load_site`)."""
+    for label in (SITE_PAGES, "site-pages"):
+        if labels and labels[-1] == label and label not in config.collections:
+            return label
+    return None
+
+
 def classify(config: SiteConfig, mapping: SiteMapping, labels: list[str],
              documents: list[Document]) -> dict[str, Collection]:
     """Each collection's class, how it was found, and the keys its facts are read from."""
@@ -102,6 +112,12 @@ def classify(config: SiteConfig, mapping: SiteMapping, labels: list[str],
         declared = mapping.collections.get(label)
         keys = keys_for(declared)
         meta = config.collections.get("posts" if label == "drafts" else label, {})
+        if label == pages_label(labels, config):
+            cls, how, evidence = (declared.cls, "mapping", f"said in {declared.where}") if declared and declared.cls \
+                else ("page", "jekyll", "files with front matter outside every _folder: Jekyll's pages")
+            out[label] = Collection(label, cls, how, evidence, keys, folder=".", configured=True, output=True,
+                                    documents=len(docs))
+            continue
         cls, how, evidence = _class_of(label, docs, keys, declared)
         out[label] = Collection(label, cls, how, evidence, keys, folder=f"_{label}",
                                 configured=label in config.collections or label == "drafts",

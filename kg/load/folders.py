@@ -11,15 +11,16 @@ says exactly that.
 from __future__ import annotations
 
 import difflib
+import fnmatch
 import os
 from pathlib import Path
 
 from kg.diagnostics import Diagnostics
 from kg.load.collections import Collection
 from kg.load.documents import Document, SiteConfig
-from kg.load.jail import Jail
+from kg.load.jail import SKIP_PREFIXES, Jail
 from kg.load.mapping import Declared, SiteMapping, lines_of
-from kg.load.meaning import ALWAYS_READ, JEKYLL_FOLDERS, class_of_name
+from kg.load.meaning import ALWAYS_READ, JEKYLL_FOLDERS, NOT_PAGES, class_of_name
 
 
 def labels_to_read(root: Path, config: SiteConfig, mapping: SiteMapping, drafts: bool) -> list[str]:
@@ -39,9 +40,45 @@ def labels_to_read(root: Path, config: SiteConfig, mapping: SiteMapping, drafts:
     return out
 
 
+def page_files(jail: Jail, config: SiteConfig, exts: set[str], diags: Diagnostics) -> list[str]:
+    """The site's pages: files of content with front matter outside every ``_folder`` and every folder
+    Jekyll excludes (``exclude:`` in ``_config.yml`` too), as Jekyll renders them. A file without front
+    matter is a static file Jekyll copies (a ``README.md``): not a page, and nothing is said of it."""
+    root = Path(jail.root)
+    exclude = config.raw.get("exclude")
+    patterns = [str(p).strip().strip("/") for p in exclude if isinstance(p, (str, int))] \
+        if isinstance(exclude, list) else []
+
+    def excluded(rel: str) -> bool:
+        return any(rel == p or rel.startswith(p + "/") or fnmatch.fnmatchcase(rel, p) for p in patterns if p)
+
+    try:
+        tops = sorted(entry.name for entry in os.scandir(root))
+    except OSError:
+        return []
+    out: list[str] = []
+    for name in tops:
+        if name in _included(config) and name not in JEKYLL_FOLDERS and (root / name).is_dir():
+            pass  # include: [_pages] (Minimal Mistakes, al-folio): Jekyll renders its files as pages
+        elif name.startswith(SKIP_PREFIXES) or name in NOT_PAGES or excluded(name) or jail.is_outside(name):
+            continue
+        path = root / name
+        candidates = jail.walk(name, diags) if path.is_dir() else [name]
+        for rel in candidates:
+            if Path(rel).suffix.lower() in exts and not excluded(rel) and _has_front_matter(jail, rel):
+                out.append(rel)
+    return out
+
+
+def _included(config: SiteConfig) -> set[str]:
+    include = config.raw.get("include")
+    return {str(i).strip("/") for i in include if isinstance(i, (str, int))} if isinstance(include, list) else set()
+
+
 def unread_folders(jail: Jail, config: SiteConfig, mapping: SiteMapping, labels: list[str], drafts: bool,
-                   exts: set[str], diags: Diagnostics) -> dict[str, str]:
-    """Every content file kg does not read → why; one warning per ``_folder`` of content Jekyll ignores."""
+                   exts: set[str], diags: Diagnostics, pages: bool = False) -> dict[str, str]:
+    """Every content file kg does not read → why; one warning per ``_folder`` of content Jekyll ignores.
+    With ``pages``, the site's pages are read, those of folders in ``include:`` among them."""
     root = Path(jail.root)
     unread: dict[str, str] = {}
     reading = {f"_{label}" for label in labels}
@@ -49,10 +86,9 @@ def unread_folders(jail: Jail, config: SiteConfig, mapping: SiteMapping, labels:
         tops = sorted(entry.name for entry in root.iterdir() if entry.name.startswith("_") and entry.is_dir())
     except OSError:
         return unread
-    include = config.raw.get("include")
-    includes = {str(i).strip("/") for i in include} if isinstance(include, list) else set()
+    includes = _included(config)
     for top in tops:
-        if top in reading or (top in JEKYLL_FOLDERS and top != "_drafts"):
+        if top in reading or (top in JEKYLL_FOLDERS and top != "_drafts") or (pages and top in includes):
             continue
         label = top[1:]
         files = [rel for rel in jail.walk(top, Diagnostics())
@@ -82,7 +118,7 @@ def warn_unconfigured(jail: Jail, config: SiteConfig, labels: list[str], classes
                       diags: Diagnostics) -> None:
     """A folder kg reads although ``_config.yml`` does not list it: its documents have no pages."""
     for label in labels:
-        if label in config.collections or label == "drafts" or label not in classes:
+        if label in config.collections or label == "drafts" or label not in classes or classes[label].folder == ".":
             continue
         coll = classes[label]
         if not coll.documents:

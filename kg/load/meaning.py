@@ -174,6 +174,12 @@ JEKYLL_FOLDERS = frozenset({
 #: Collections read even when ``_config.yml`` does not list them: Jekyll's posts, and the folders of
 #: Digidem Lab's site (a site without ``_config.yml`` still holds its project pages).
 ALWAYS_READ = ("posts", "clients", "themes", "crew")
+#: The label of the site's pages: files with front matter outside every ``_folder`` (``about.md``,
+#: ``en/contact.html``), which Jekyll renders as pages (``site.pages``).
+SITE_PAGES = "pages"
+#: What Jekyll never reads as pages, besides names starting with ``.``, ``_``, ``#`` or ``~``
+#: (its default ``exclude:``, and kg's own output folder).
+NOT_PAGES = frozenset({"node_modules", "vendor", "gemfiles", "Gemfile", "Gemfile.lock", "output"})
 
 _SEPARATORS = re.compile(r"[\s_\-+&.]+")
 

@@ -81,7 +81,21 @@ def _start_reader(parent: int) -> None:
     """Ctrl-C is the main process's to handle (it stops the pool); a worker must not print a traceback.
     A worker dies with the main process, however that ends (else it would wait for work for ever)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked from birth: see _submit
     die_with_parent(parent)
+
+
+def _submit(pool: ProcessPoolExecutor, chunks: list[list[tuple[str, str]]]) -> list:
+    """Submit each chunk; the workers are forked meanwhile with Ctrl-C blocked, so that one pressed
+    before a worker has set it aside (in :func:`_start_reader`) reaches only the main process."""
+    blocked = hasattr(signal, "pthread_sigmask")
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if blocked else None
+    try:
+        return [pool.submit(_in_worker, chunk) for chunk in chunks]
+    finally:
+        if old is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 def _in_worker(chunk: list[tuple[str, str]]) -> tuple[list[Document], list[Diagnostic]]:
@@ -101,7 +115,7 @@ def _in_workers(chunks: list[list[tuple[str, str]]], read_one: ReadOne,
         while pending:
             pool = _pool(min(workers, len(pending)))
             try:
-                futures = [pool.submit(_in_worker, chunk) for chunk in pending]
+                futures = _submit(pool, pending)
                 for index, future in enumerate(futures):
                     try:
                         result = future.result()
@@ -128,7 +142,7 @@ def _isolate(chunk: list[tuple[str, str]]) -> tuple[list[Document], list[Diagnos
     """Read ``chunk`` in a process of its own; if that dies, halve the chunk until the file is found."""
     pool = _pool(1)
     try:
-        return pool.submit(_in_worker, chunk).result()
+        return _submit(pool, [chunk])[0].result()
     except BrokenProcessPool:
         pass
     finally:

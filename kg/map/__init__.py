@@ -23,6 +23,7 @@ from kg.load.meaning import DOCUMENT_CLASSES
 from kg.map.bodies import BodyTexts
 from kg.map.context import MapContext
 from kg.map.pages import map_page, map_translations
+from kg.map.posts import said_on
 from kg.map.projects import map_project
 from kg.map.terms import LinkTo, Name, Statement, TextIn
 from kg.map.website import map_website, site_organisation, source_file
@@ -115,4 +116,7 @@ def map_plain_page(ctx: MapContext, doc: Document) -> None:
     if ctx.is_project(doc):
         map_project_page(ctx, doc)
     else:
-        map_page(ctx, doc, None, title=ctx.fact_string(doc, "name")[1])
+        title = ctx.fact_string(doc, "name")[1]
+        page = map_page(ctx, doc, None, title=title)
+        if page is not None:
+            said_on(ctx, doc, page, [title, ctx.string(doc, "description")])

@@ -69,34 +69,40 @@ def map_post(ctx: MapContext, doc: Document) -> None:
                 ctx.add(article, schema.mentions, ctx.project_iri(target), src)
             elif ctx.class_of(target) == "theme":
                 ctx.add(article, schema.about, ctx.theme_iri(target), src)
-    for url, link_title in ctx.links(doc):
-        target = ctx.internal(url)
-        if target is not None:
-            if ctx.class_of(target) == "theme":
-                ctx.add(article, schema.about, ctx.theme_iri(target), src)
-            elif ctx.class_of(target) == "project":
-                ctx.add(article, schema.mentions, ctx.project_iri(target), src)
-            continue
-        ctx.add(article, schema.mentions, LinkTo(url, link_title, ALL_KINDS), src)
-    for link in body_links(doc.body):
-        target = _linked(ctx, link)
-        if target is not None:
-            if ctx.class_of(target) == "theme":
-                ctx.add(article, schema.about, ctx.theme_iri(target), src)
-            elif ctx.class_of(target) == "project":
-                ctx.add(article, schema.mentions, ctx.project_iri(target), src)
-        elif link.liquid is None and link.target.startswith(("http://", "https://")):
-            ctx.add(article, schema.mentions, LinkTo(link.target, link.words or None, ALL_KINDS), src)
     if (ref := ctx.ref(doc)) and (project := ctx.project_by_key(slug(ref))) is not None and project is not doc:
         ctx.add(article, schema.mentions, ctx.project_iri(project), src)  # a post sharing its project's ref
-    words = "\n\n".join(filter(None, [title, ctx.string(doc, "excerpt"), ctx.string(doc, "ingress-text"),
-                                   ctx.bodies(doc).text]))
-    if words:
-        ctx.add(article, schema.mentions, TextIn(words, ALL_KINDS), src)
+    said_on(ctx, doc, article, [title, ctx.string(doc, "excerpt"), ctx.string(doc, "ingress-text")])
     if ctx.is_project(doc):
         its_project = map_project(ctx, doc)
         ctx.add(its_project, schema.subjectOf, article, src)
         ctx.add(article, schema.about, its_project, src)
+
+
+def said_on(ctx: MapContext, doc: Document, page: NamedNode, texts: list[str | None]) -> None:
+    """What a page's links and words say: the site's themes it is about, the projects it mentions, and
+    placeholders for the organisations and platforms its links and ``texts`` (with the body) name."""
+    src = doc.path
+    for url, link_title in ctx.links(doc):
+        target = ctx.internal(url)
+        if target is not None:
+            if ctx.class_of(target) == "theme":
+                ctx.add(page, schema.about, ctx.theme_iri(target), src)
+            elif ctx.class_of(target) == "project":
+                ctx.add(page, schema.mentions, ctx.project_iri(target), src)
+            continue
+        ctx.add(page, schema.mentions, LinkTo(url, link_title, ALL_KINDS), src)
+    for link in body_links(doc.body):
+        target = _linked(ctx, link)
+        if target is not None:
+            if ctx.class_of(target) == "theme":
+                ctx.add(page, schema.about, ctx.theme_iri(target), src)
+            elif ctx.class_of(target) == "project":
+                ctx.add(page, schema.mentions, ctx.project_iri(target), src)
+        elif link.liquid is None and link.target.startswith(("http://", "https://")):
+            ctx.add(page, schema.mentions, LinkTo(link.target, link.words or None, ALL_KINDS), src)
+    words = "\n\n".join(filter(None, [*texts, ctx.bodies(doc).text]))
+    if words:
+        ctx.add(page, schema.mentions, TextIn(words, ALL_KINDS), src)
 
 
 def _linked(ctx: MapContext, link: BodyLink) -> Document | None:

@@ -12,6 +12,7 @@ registry only; text never invents an entity.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -28,6 +29,7 @@ from kg.map.iris import slug
 from kg.map.terms import ALL_KINDS, LinkTo, Name, Statement, TextIn, new_statement, text
 from kg.map.website import source_statements
 from kg.resolve.align import align
+from kg.resolve.appositions import kinds_said
 from kg.resolve.byform import names_by_form
 from kg.resolve.countries import country_code, country_in_name, country_of_form, country_of_host
 from kg.resolve.gazetteer import Gazetteer
@@ -39,8 +41,10 @@ from kg.resolve.kinds import (
     kind_of,
     legal_form_stripped,
     place_core,
+    plain_words,
     type_core,
     type_word,
+    without_type_word,
 )
 from kg.resolve.mentions import Mentions
 from kg.resolve.names import normalise, split_parenthesis, split_unit
@@ -121,14 +125,18 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
     cores = _registry_cores(registry)
     parsed = {n: _parse(n, registry, cores) for n in dict.fromkeys(names)}
     displaced = _own_organisation(parsed, registry, ctx.config.url)
+    _site_title(ctx, registry, cores, parsed)
     _bare_places(parsed)
-    acronyms = _names_in_text(ctx, registry, cores, parsed, workers)
+    acronyms, aliases = _names_in_text(ctx, registry, cores, parsed, workers)
     clusters = _Clusters()
     for p in parsed.values():
         clusters.find(p.key)
         if p.unit_of:
             clusters.find(p.unit_of)
-    merges = _align_translations(parsed, clusters, diags)
+    merges = _given_in_parentheses(aliases, parsed, clusters, diags)
+    merges += _units_named_alone(parsed, clusters, diags)
+    merges += _shared_acronyms(parsed, acronyms, clusters, diags)
+    merges += _align_translations(parsed, clusters, diags)
     merges += _declined_translations(parsed, clusters, diags)
 
     # Name every cluster and mint its IRI.
@@ -161,6 +169,8 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
     """Organisation → the URLs of links titled with its name alone ("[Zebralog GmbH](https://zebralog.de/)")."""
     inferences: list[Inference] = []
     title_platforms: dict[NamedNode, set[NamedNode]] = defaultdict(set)
+    texts_naming: list[tuple[str, set[str]]] = []
+    """Each text and the organisations it names (for the kinds its sentences give them)."""
     for st in ctx.statements:
         obj = st.object
         if not isinstance(obj, (Name, LinkTo, TextIn)) and not isinstance(st.subject, Name):
@@ -173,6 +183,8 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
         elif isinstance(obj, (LinkTo, TextIn)):
             objects = [entity(e) for e in next(mentions)]
             keys, titled = next(named_in)
+            if keys and isinstance(obj, TextIn):
+                texts_naming.append((obj.text, {clusters.find(key) for key in keys}))
             if keys:
                 named = {iri_of_root[clusters.find(key)] for key in keys} - set(objects)
                 objects.extend(sorted(named, key=lambda n: n.value))
@@ -234,6 +246,7 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
             out.append(Statement(iri, schema.location, entity(place), src))
         return code
 
+    said_kinds = _kinds_in_sentences(registry, members, parsed, texts_naming)
     # Describe organisations named in content: type, names seen, kind, country, unit.
     for root, group in members.items():
         iri = iri_of_root[root]
@@ -273,7 +286,8 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
             unit_parents = [unit for n in group if (unit := parsed[n].unit_of)]
             kind = form_facts(iri, [_unit_part(n, parsed[n]) for n in group], {n.role for n in group}, group[0].file,
                               parent=_parent_kind(unit_parents[0], registry, parsed) if unit_parents else None,
-                              described=described_kind(ctx.config.description or "") if root == site_root else None)
+                              described=described_kind(ctx.config.description or "") if root == site_root
+                              else said_kinds.get(root))
             if not countries:
                 parent = iri_of_root[clusters.find(unit_parents[0])] if unit_parents else None
                 country_facts(iri, names_seen, [n.lang for n in group], kind, group[0].file, parent)
@@ -393,25 +407,33 @@ def _project_names(ctx: MapContext) -> Gazetteer:
 
 
 def _names_in_text(ctx: MapContext, registry: Registry, cores: dict[tuple[str, str], Entry | None],
-                   parsed: dict[Name, _Parsed], workers: int = 1) -> dict[Name, str]:
+                   parsed: dict[Name, _Parsed], workers: int = 1) -> tuple[dict[Name, str], list[tuple[Name, Name]]]:
     """Organisations the site's texts name by their form (:mod:`kg.resolve.byform`), added to ``parsed``
-    as names of their own (role ``text``); returns the acronyms the texts define for them."""
+    as names of their own (role ``text``); returns the acronyms the texts define for them, and the pairs
+    of names a text gives as one ("Open Square Foundation (Fundacja Otwarty Plac)")."""
     known = sorted({(normalise(n.text), p.key) for n, p in parsed.items() if p.unit_of is None})
+    bare: dict[str, set[str]] = defaultdict(set)
+    """The plain words of each front-matter name without a form of its own → its keys ("Open Square")."""
+    for n, p in parsed.items():
+        if p.key.startswith("name:") and p.unit_of is None:
+            bare[plain_words(n.text)].add(p.key)
     keys = {p.key for p in parsed.values()}
     acronyms: dict[Name, str] = {}
-    seen: set[str] = set()
+    aliases: list[tuple[Name, Name]] = []
+    seen: dict[str, Name] = {}
     said = [st for st in ctx.statements if isinstance(st.object, TextIn) and "organisation" in st.object.kinds]
-    by_form = from_both_ends(names_by_form, [cast(TextIn, st.object).text for st in said],
-                             "finding names by their form",
-                             workers=workers)
-    for st, names in zip(said, by_form, strict=True):
+    texts = [cast(TextIn, st.object).text for st in said]
+    by_form = from_both_ends(names_by_form, texts, "finding names by their form", workers=workers)
+    for st, words, names in zip(said, texts, by_form, strict=True):
+        here: dict[str, Name] = {}
         for found, acronym in names:
             if found in seen and acronym is None:
+                here[found] = seen[found]
                 continue
-            seen.add(found)
             if registry.by_name(found, "platform") is not None or registry.by_name(found, "place") is not None:
                 continue  # "Cap Collectif" is software, "Region Skåne" the registry may hold as a place
-            name = Name(found, None, st.source, None, "text")
+            name = seen.get(found) or Name(found, None, st.source, None, "text")
+            seen[found] = here[found] = name
             p = parsed.setdefault(name, _parse(name, registry, cores))
             if p.key not in keys and p.key.startswith(("name:", "type:")):
                 # "Erasmus Universiteit" in a post is the front matter's "Erasmus Universiteit Rotterdam"
@@ -423,9 +445,37 @@ def _names_in_text(ctx: MapContext, registry: Registry, cores: dict[tuple[str, s
                     longer.add(key)
                 if len(longer) == 1:
                     p.key = next(iter(longer))
+                elif p.key.startswith("type:") and len(plain := bare.get(without_type_word(found) or "", set())) == 1:
+                    p.key = next(iter(plain))  # "Open Square Foundation" is the site's "Open Square"
             if acronym:
                 acronyms[name] = acronym
-    return acronyms
+        aliases += _given_as_one(words, here)
+    return acronyms, aliases
+
+
+def _given_as_one(text: str, found: dict[str, Name]) -> list[tuple[Name, Name]]:
+    """Names a text gives as one, the second in parentheses after the first ("Open Square Foundation
+    (Fundacja Otwarty Plac)", "Universität zu Köln (University of Cologne)"): both of one kind by their
+    forms, and of no two countries."""
+    out = []
+    for a, name_a in found.items():
+        at = text.find(a + " (")
+        while at != -1:
+            start = at + len(a) + 2
+            end = text.find(")", start)
+            b = text[start:end] if end != -1 else ""
+            if b in found and b != a and _one_kind_and_country(a, b):
+                out.append((name_a, found[b]))
+            at = text.find(a + " (", start)
+    return out
+
+
+def _one_kind_and_country(a: str, b: str) -> bool:
+    kind = kind_of(a)
+    if kind is None or kind != kind_of(b):
+        return False
+    ca, cb = country_of_form(a, None) or country_in_name(a), country_of_form(b, None) or country_in_name(b)
+    return not (ca and cb and ca != cb)
 
 
 def _site_gazetteer(ctx: MapContext, registry: Registry, members: dict[str, list[Name]],
@@ -488,6 +538,21 @@ def _name_key(base: str, registry: Registry, cores: dict[tuple[str, str], Entry 
     if typed := type_core(bare):
         return f"type:{typed}"
     return f"name:{normalise(bare) or normalise(base)}"
+
+
+def _site_title(ctx: MapContext, registry: Registry, cores: dict[tuple[str, str], Entry | None],
+                parsed: dict[Name, _Parsed]) -> None:
+    """The site's title is its organisation's short name when it is the name without its legal form or
+    type word ("Brückenlabor" for "Brückenlabor e.V.", "Open Square" for "Open Square Foundation")."""
+    site = next((n for n in parsed if n.role == "site"), None)
+    title = (ctx.config.title or "").strip()
+    if site is None or not title or title == site.text or not parsed[site].key.startswith(("name:", "type:")):
+        return
+    name = Name(title, None, site.file, None, "site")
+    p = _parse(name, registry, cores)
+    if p.key == parsed[site].key or plain_words(title) == without_type_word(site.text):
+        p.key = parsed[site].key
+        parsed[name] = p
 
 
 def _own_organisation(parsed: dict[Name, _Parsed], registry: Registry, site_url: str) -> str | None:
@@ -603,6 +668,20 @@ def _country_of(names: list[str], langs: list[str | None], kind: str | None) -> 
     return None
 
 
+def _kinds_in_sentences(registry: Registry, members: dict[str, list[Name]], parsed: dict[Name, _Parsed],
+                        texts: list[tuple[str, set[str]]]) -> dict[str, str]:
+    """The kinds the site's sentences give organisations whose names have no form (:mod:`kg.resolve.appositions`)."""
+    forms: dict[str, str] = {}
+    for root, group in members.items():
+        if root.startswith(("reg:", "place:")) or any(kind_of(_unit_part(n, parsed[n])) for n in group):
+            continue
+        for n in group:
+            form = _unit_part(n, parsed[n]).strip().lower()
+            if len(form) >= 3:
+                forms.setdefault(form, root)
+    return kinds_said(texts, forms)
+
+
 def _kind_of_names(names: list[str], roles: set[str], parent: str | None = None) -> str | None:
     """The kind most of an organisation's names say; a foundation that only ever funds is a funder;
     a unit with no form of its own is of its parent's kind (a district of a city is municipal)."""
@@ -702,6 +781,79 @@ def _declined_translations(parsed: dict[Name, _Parsed], clusters: _Clusters, dia
                                   f"{a.text!r} ({a.lang}, {a.file}) and {b.text!r} ({b.lang}): taken as one "
                                   f"organisation ({evidence})", line=b.line,
                                   suggestion="adding one as an alias of the other in _data/kg/registry.yml")
+    return merges
+
+
+def _given_in_parentheses(aliases: list[tuple[Name, Name]], parsed: dict[Name, _Parsed], clusters: _Clusters,
+                          diags: Diagnostics) -> list[dict]:
+    """Names a text gives as one (:func:`_given_as_one`), merged and reported."""
+    merges = []
+    for a, b in aliases:
+        if clusters.union(clusters.find(parsed[a].key), clusters.find(parsed[b].key)):
+            merges.append({"names": sorted([a.text, b.text]), "files": [a.file],
+                           "evidence": "a text gives the second in parentheses after the first"})
+            diags.add(a.file, "merged-by-translation", f"{a.text!r} and {b.text!r}: taken as one organisation "
+                      f"(a text gives {b.text!r} in parentheses after {a.text!r})",
+                      suggestion="adding one as an alias of the other in _data/kg/registry.yml")
+    return merges
+
+
+_ACRONYM = re.compile(r"^[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž0-9&]{1,9}$")
+
+
+def _shared_acronyms(parsed: dict[Name, _Parsed], acronyms: dict[Name, str], clusters: _Clusters,
+                     diags: Diagnostics) -> list[dict]:
+    """Names given one acronym are one organisation: a text defines it for one by its initials
+    ("Dansk Ungdoms Fællesråd (DUF)") and another carries it in parentheses ("Danish Youth Council (DUF)"),
+    both of one kind by their forms (or neither of any) and of no two countries. An acronym given to more than two is
+    left alone."""
+    claims: dict[str, dict[str, Name]] = defaultdict(dict)
+    for name, acronym in acronyms.items():
+        claims[acronym].setdefault(clusters.find(parsed[name].key), name)
+    for name, p in parsed.items():
+        base, paren = name.text.rsplit(" (", 1) if name.text.endswith(")") and " (" in name.text else ("", "")
+        if base and _ACRONYM.match(paren[:-1]) and p.unit_of is None:
+            claims[paren[:-1]].setdefault(clusters.find(p.key), name)
+    merges = []
+    for acronym, roots in sorted(claims.items()):
+        if len(roots) != 2 or not any(name in acronyms for name in roots.values()):
+            continue
+        a, b = sorted(roots.values(), key=lambda n: (n.file, n.text))
+        ta, tb = (n.text.rsplit(" (", 1)[0] if n.text.endswith(f"({acronym})") else n.text for n in (a, b))
+        ka, kb = kind_of(ta), kind_of(tb)
+        ca, cb = (country_of_form(t, n.lang) or country_in_name(t) for t, n in ((ta, a), (tb, b)))
+        if ka != kb or (ca and cb and ca != cb):
+            continue
+        if clusters.union(*roots):
+            merges.append({"names": sorted([a.text, b.text]), "files": sorted({a.file, b.file}),
+                           "evidence": f"both are given the acronym {acronym}"})
+            diags.add(b.file, "merged-by-translation", f"{a.text!r} ({a.file}) and {b.text!r}: taken as one "
+                      f"organisation (both are given the acronym {acronym})", line=b.line,
+                      suggestion="adding one as an alias of the other in _data/kg/registry.yml")
+    return merges
+
+
+def _units_named_alone(parsed: dict[Name, _Parsed], clusters: _Clusters, diags: Diagnostics) -> list[dict]:
+    """A unit written without its parent ("Senatsverwaltung für Stadtentwicklung") is the site's one unit of
+    that name ("Land Berlin, Senatsverwaltung für Stadtentwicklung"), when the site names only one."""
+    units: dict[str, set[str]] = defaultdict(set)
+    named: dict[str, Name] = {}
+    for n, p in parsed.items():
+        if p.unit_of and p.unit_name:
+            units[normalise(p.unit_name)].add(p.key)
+            named.setdefault(p.key, n)
+    merges = []
+    for n, p in sorted(parsed.items(), key=lambda item: (item[0].file, item[0].text)):
+        if p.unit_of is not None or p.key.startswith("reg:") or len(n.text.split()) < 2:
+            continue
+        found = units.get(normalise(n.text))
+        if found and len(found) == 1 and clusters.union(clusters.find(next(iter(found))), clusters.find(p.key)):
+            unit = named[next(iter(found))]
+            merges.append({"names": sorted([n.text, unit.text]), "files": sorted({n.file, unit.file}),
+                           "evidence": "the site's one unit of that name, written without its parent"})
+            diags.add(n.file, "merged-by-translation", f"{n.text!r} and {unit.text!r} ({unit.file}): taken as one "
+                      "organisation (the site's one unit of that name, written without its parent)", line=n.line,
+                      suggestion="adding one as an alias of the other in _data/kg/registry.yml")
     return merges
 
 

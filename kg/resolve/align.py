@@ -21,11 +21,13 @@ from rapidfuzz import fuzz
 from kg.map.terms import Name
 from kg.resolve.countries import country_code
 from kg.resolve.kinds import fold, kind_of
+from kg.resolve.places import canonical_place
 
 #: Words that say nothing about which organisation it is, in the languages kg reads.
 STOP_WORDS = frozenset(
     "the of for and in on at a an de du des la le les l d di del della dello dei degli da e y i et und "
-    "der die das den det och av för för i på van het voor en el los las o do da dos das zu im am og af".split()
+    "der die das den det och av för för i på van het voor en el los las o do da dos das zu im am og af "
+    "für fur".split()
 )
 ACCEPT = 80.0
 """Mean cognate similarity (0–100) from which two names are taken as one."""
@@ -67,6 +69,9 @@ def cognate_score(a: str, b: str) -> float:
         best = max(fuzz.ratio(word, other) for other in words_b)
         if country_code(word) and any(country_code(o) == country_code(word) for o in words_b):
             best = 100.0  # "Sverige" and "Sweden" are one word in two languages
+        elif best < 100.0 and (place := canonical_place(word)).startswith("geo") and \
+                any(canonical_place(o) == place for o in words_b):
+            best = 100.0  # "Köln" and "Cologne": one town's names in two languages
         total += best
     return total / len(words_a)
 

@@ -304,12 +304,20 @@ def _qualifies(words: list[str]) -> bool:
         return False
     if not _STRONG.search(fold(name)) and not _legal_end(name):
         return False
-    if any(any(c.isdigit() for c in w) for w in content[:-1]) or (
+    if any(any(c.isdigit() for c in w) and not _day_of(words, w) for w in content[:-1]) or (
             any(c.isdigit() for c in content[-1]) and len(content[-1]) > 1):
         return False  # "Cooperative Cities 7-8", "Collective Intelligence 2017": events, not bodies
     # whose form it is: a word that is no form itself ("Fundación Universidad" is nobody's)
     return any(_capitalised(w) and fold(w) and not _STRONG.search(fold(w)) and fold(w) not in _GENERIC
                for w in content)
+
+
+def _day_of(words: list[str], word: str) -> bool:
+    """A day's number inside a name, joined by a connector to the month: "Associação 25 de Abril"."""
+    if not (word.isdigit() and len(word) <= 2):
+        return False
+    at = words.index(word)
+    return at + 2 < len(words) and words[at + 1].lower() in _CONNECTORS and _capitalised(words[at + 2])
 
 
 def _split_conjunctions(words: list[str]) -> list[list[str]]:

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 import ahocorasick
 
+from kg.resolve.countries import country_code, country_names
 from kg.resolve.kinds import fold, is_metropolitan, kind_of, legal_form_stripped, place_core, type_core, type_word
 from kg.resolve.names import normalise, split_parenthesis
 
@@ -169,6 +170,23 @@ def _own_word(name: str) -> str | None:
     return words[0]
 
 
+def _other_countries(forms: set[str]) -> set[str]:
+    """A name with a country's name in it, under that country's name in the other languages: "Wikimedia
+    Suomi" is "Wikimedia Finland" in an English post."""
+    out = set()
+    for form in forms:
+        words = form.split()
+        if len(words) < 2:
+            continue
+        for i, word in enumerate(words):
+            if (code := country_code(word)) is None:
+                continue
+            for other in set(country_names(code).values()):
+                if " " not in other and other != word:
+                    out.add(" ".join([*words[:i], other, *words[i + 1:]]))
+    return out
+
+
 class Gazetteer:
     """Surface forms of the site's organisations → their keys (cluster roots)."""
 
@@ -184,6 +202,10 @@ class Gazetteer:
         base, paren = split_parenthesis(name)
         if paren and _ACRONYM.match(paren):
             self.add_acronym(paren, key)  # "Internationellt centrum för lokal demokrati (ICLD)"
+        short, dash, long = base.partition(" – ") if " – " in base else base.partition(" - ")
+        if dash and _ACRONYM.match(short) and " " in long.strip():
+            self.add_acronym(short, key)  # "ZERO – Associação Sistema Terrestre Sustentável"
+            self.add_name(long.strip(), key, kind)
         bare = legal_form_stripped(base)
         forms = {base, name} if paren is None else {base}
         if " " in bare.strip() or len(bare) >= 4:
@@ -192,6 +214,7 @@ class Gazetteer:
             forms.add(own)  # "Fondazione Openpolis" is "Openpolis"
         if (rest := _own_words(bare)) is not None:
             forms.add(rest)  # "Stowarzyszenie Wikimedia Polska" is "Wikimedia Polska"
+        forms |= _other_countries(forms)
         for form in forms:
             folded = normalise(form)
             if not folded:

@@ -64,6 +64,8 @@ _INTERGOVERNMENTAL = (
     r"european investment bank",
     r"world health organization",
     r"council of the european union",
+    r"euregio\w*",
+    r"euroregio\w*",
 )
 KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("intergovernmental", tuple(rf"^{p}$|^{p} |^the {p}" for p in _INTERGOVERNMENTAL)),
@@ -216,6 +218,7 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"^commune (de|d)\b",
             r"^metropole\b",
             r"\bmetropole$",
+            r"^eurometropole\b",
             r"\bmetropolis$",
             r"^communaute (d agglomeration|de communes|urbaine)\b",
             r"^(landeshaupt)?stadt\b",
@@ -464,6 +467,7 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "ngo",
         (
+            r"^code for \w+",  # the civic-tech brigades: Code for America, Code for Germany, Code for NL
             r"\bassociation\b",
             r"\basociacion\b",
             r"\bassociazione\b",
@@ -744,7 +748,7 @@ _ADMIN_AFFIXES = {
         r"^prefeitura (municipal )?(de |do |da )?",
         r"^gemeente ",
         r"^stad ",
-        r"^metropole (de |d |du )?",
+        r"^(euro)?metropole (de |d |du )?",
         r"^(la )?metropole ",
         r"^communaute (d agglomeration|de communes|urbaine) (de |du |d )?",
         r" (city|town|borough|district) council$",
@@ -891,7 +895,8 @@ def _nominative(core: str) -> str:
 
 
 _METRO = re.compile(
-    r"\bmetropol\w*|\bcommunaute (d agglomeration|de communes|urbaine)\b|\bagglomeration\b|\bcitta metropolitana\b|"
+    r"\b(euro)?metropol\w*|\bcommunaute (d agglomeration|de communes|urbaine)\b|\bagglomeration\b|"
+    r"\bcitta metropolitana\b|"
     r"\barea metropolitana\b|\bmetropolitan\b|\bintercommunal\w*|\bzweckverband\b|\bregionalverband\b|"
     r"\bkommunalverband\b"
 )
@@ -1049,6 +1054,23 @@ def type_word(name: str) -> str | None:
     for _kind, pattern in _TYPE_RE:
         if match := pattern.search(words):
             return match.group(0).strip()
+    return None
+
+
+def plain_words(name: str) -> str:
+    """A name's words as they are compared without its type word: folded, legal form and small words gone."""
+    return " ".join(w for w in fold(legal_form_stripped(name)).split() if w not in _CORE_STOP)
+
+
+def without_type_word(name: str) -> str | None:
+    """``open square`` for "Open Square Foundation": the name's :func:`plain_words` with its type word
+    taken out; ``None`` when it has no type word, or nothing beside it."""
+    words = fold(legal_form_stripped(name))
+    for _kind, pattern in _TYPE_RE:
+        if match := pattern.search(words):
+            rest = " ".join(w for w in (words[: match.start()] + " " + words[match.end():]).split()
+                            if w not in _CORE_STOP)
+            return rest or None
     return None
 
 

@@ -1,0 +1,104 @@
+"""What the site's own sentences tell about organisations whose names say little: the kind an
+apposition gives ("the green think tank Concito"), a name under its country's name in another
+language, an acronym written before a dash, a day's number inside a name."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from namespaces import KGO, SCHEMA
+from rdflib import URIRef
+
+import kg
+from kg.resolve.appositions import kinds_said
+from kg.resolve.byform import names_by_form
+from kg.resolve.kinds import kind_of
+
+CONFIG = "title: Open Harbour\nurl: https://openharbour.example\nlang: en\n"
+
+
+def project(ref: str, partners: list[str], lang: str = "en") -> str:
+    return f"---\ntitle: {ref}\nlang: {lang}\npartners: {json.dumps(partners, ensure_ascii=False)}\n---\n"
+
+
+def post(text: str, lang: str = "en", day: str = "2023-05-01") -> tuple[str, str]:
+    return f"_posts/{day}-news.md", f"---\ntitle: News\nlang: {lang}\n---\n{text}\n"
+
+
+def kind(g, name: str) -> set[str]:
+    orgs = {s for s in g.subjects(SCHEMA.alternateName, None) if any(str(o) == name for o in g.objects(s, SCHEMA.alternateName))}
+    return {str(k).rsplit("#", 1)[-1] for org in orgs for k in g.objects(org, KGO.organisationKind)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The green think tank Concito prepares the briefings.", "research-institute"),
+    ("the philanthropic association Concito paid for it", "ngo"),
+    ("l'association Concito nous a aidés", "ngo"),
+    ("die Stiftung Concito fördert das", "ngo"),
+])
+def test_a_type_word_right_before_a_name_gives_its_kind(text, expected):
+    assert kinds_said([(text, {"concito"})], {"concito": "concito"}) == {"concito": expected}
+
+
+@pytest.mark.parametrize("text", [
+    "the University and Concito wrote it",  # a conjunction between: the university is another body
+    "a foundation, Concito, wrote it",  # a comma between
+    "Concito wrote it",
+    "the Concitos wrote it",  # no whole word
+])
+def test_a_type_word_not_right_before_the_name_gives_nothing(text):
+    assert kinds_said([(text, {"concito"})], {"concito": "concito"}) == {}
+
+
+def test_sentences_that_disagree_give_no_kind_unless_most_agree():
+    texts = [("the think tank Concito", {"c"}), ("the association Concito", {"c"})]
+    assert kinds_said(texts, {"concito": "c"}) == {}
+    assert kinds_said([*texts, ("l'association Concito", {"c"})], {"concito": "c"}) == {"c": "ngo"}
+
+
+def test_an_organisation_without_a_form_gets_the_kind_its_pages_sentences_give(make_site, tmp_path):
+    site = make_site(tmp_path, dict([
+        ("_config.yml", CONFIG),
+        ("_clients/climate.md", project("climate", ["Concito", "Gemeente Rotterdam"])),
+        post("The green think tank Concito prepares the briefings."),
+    ]))
+    g = kg.build(site).graph.graph()
+    assert kind(g, "Concito") == {"research-institute"}
+
+
+def test_a_name_with_a_countrys_name_is_found_under_that_countrys_name_in_another_language(make_site, tmp_path):
+    site = make_site(tmp_path, dict([
+        ("_config.yml", CONFIG),
+        ("_clients/clinics.md", project("clinics", ["Wikimedia Suomi ry"])),
+        post("Volunteers from Wikimedia Finland linked each dataset to Wikidata."),
+    ]))
+    g = kg.build(site).graph.graph()
+    article = URIRef("https://openharbour.example/2023/05/01/news.html")
+    mentioned = {str(o) for o in g.objects(article, SCHEMA.mentions)}
+    assert "https://openharbour.example/kg/organisation/wikimedia-suomi-ry" in mentioned
+
+
+def test_an_acronym_before_a_dash_names_the_organisation_in_running_text(make_site, tmp_path):
+    site = make_site(tmp_path, dict([
+        ("_config.yml", CONFIG.replace("lang: en", "lang: pt")),
+        ("_clients/clima.md", project("clima", ["ZERO – Associação Sistema Terrestre Sustentável"], "pt")),
+        post("As associações locais mobilizadas pela ZERO responderam.", "pt"),
+    ]))
+    g = kg.build(site).graph.graph()
+    article = URIRef("https://openharbour.example/2023/05/01/news.html")
+    assert any("zero" in str(o) for o in g.objects(article, SCHEMA.mentions))
+
+
+def test_a_days_number_inside_a_name_is_part_of_it_but_a_year_is_an_event():
+    assert names_by_form("Hoje passámos a manhã com a Associação 25 de Abril, que organiza.") == [
+        ("Associação 25 de Abril", None)]
+    assert names_by_form("We spoke at Collective Intelligence Association 2017 in Paris.") == []
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Code for NL", "ngo"), ("Code for Germany", "ngo"), ("Eurométropole de Strasbourg", "municipality"),
+    ("Euregio Meuse-Rhine", "intergovernmental"),
+])
+def test_forms_of_the_civic_tech_field(name, expected):
+    assert kind_of(name) == expected

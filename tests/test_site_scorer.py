@@ -310,11 +310,13 @@ def test_a_metric_without_any_fact_is_perfect_and_compare_lists_its_misses():
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*$\n?(.*)", re.DOTALL | re.MULTILINE)
 ROLE_KEYS = {
-    "clients": ("client", "cliente", "committente", "kunde", "entidade"),
-    "partners": ("partners", "partenaires", "partner_di_progetto", "partnere", "parceiros"),
-    "funders": ("funding", "funded_by", "finanziatore", "finansieret_af", "financiamento", "funder"),
+    "clients": ("client", "cliente", "committente", "kunde", "entidade", "entidad_contratante", "commissioned_by"),
+    "partners": ("partners", "partenaires", "partner_di_progetto", "partnere", "parceiros", "aliados",
+                 "delivery_partners"),
+    "funders": ("funding", "funded_by", "finanziatore", "finansieret_af", "financiamento", "funder", "financiacion"),
 }
-PROJECT_FOLDERS = ("_projets", "_projekte", "_projects", "_work", "_projetos", "_cases")
+PROJECT_FOLDERS = ("_projets", "_projekte", "_projects", "_work", "_projetos", "_cases", "_proyectos")
+POST_FOLDERS = ("_posts", "_news")  # el-uk-en's posts are a `_news` collection its mapping calls posts
 
 
 def documents(site: str) -> dict[str, tuple[dict, str]]:
@@ -365,7 +367,7 @@ def test_every_file_the_truth_names_exists_and_every_post_and_project_page_is_in
     for th in truth.themes.values():
         named |= set(th.paths)
     assert named <= set(docs)
-    assert {p for p in docs if p.startswith("_posts/")} == set(truth.posts)
+    assert {p for p in docs if p.split("/")[0] in POST_FOLDERS} == set(truth.posts)
     pages = {p for p in docs if p.split("/")[0] in PROJECT_FOLDERS}
     assert pages == {p for t in truth.projects.values() for p in t.paths}
     titles = {normalise(t.data[1]) for t in truth.projects.values() if t.data}

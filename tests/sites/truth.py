@@ -23,9 +23,17 @@ PL = "Poland"
 FI = "Finland"
 EE = "Estonia"
 CZ = "Czechia"
+CO = "Colombia"
+AR = "Argentina"
+UY = "Uruguay"
+MX = "Mexico"
+UK = "United Kingdom"
+GR = "Greece"
+UA = "Ukraine"
 FUNDER = ("funder", "ngo")  # a foundation that gives money
 ASSOCIATION = ("network", "ngo")  # associations of municipalities, students' federations
 LOCAL = ("municipality", "region")  # métropoles, communautés d'agglomération, city-states: either reading
+COOP = ("company", "ngo")  # worker cooperatives (SCCL), community interest companies (CIC)
 
 
 # --------------------------------------------------------------------------- fr-civic
@@ -975,5 +983,421 @@ PL_FI_EN = Site(
 )
 
 
+# --------------------------------------------------------------------------- es-ca-latam
+_EC_POST_MUNICIPIS = "_posts/2019-05-20-els-municipis-petits-tambe-decideixen.md"
+_EC_POST_BCN_CA = "_posts/2020-10-05-arrenquen-els-pressupostos-participatius-de-barcelona.md"
+_EC_POST_BCN_EN = "_posts/2021-06-14-barcelona-votes-on-its-first-participatory-budget.md"
+_EC_POST_BOGOTA_ES = "_posts/2022-03-08-bogota-abre-la-votacion-en-sus-localidades.md"
+_EC_POST_BOGOTA_EN = "_posts/2022-09-01-what-bogota-learned-from-local-budgets.md"
+_EC_POST_CLIMA = "_posts/2023-04-22-que-recomendo-la-asamblea-por-el-clima.md"
+_EC_POST_ROSARIO = "_posts/2023-09-18-el-consejo-juvenil-de-rosario-se-pone-en-marcha.md"
+_EC_POST_FEST = "_posts/2024-10-28-lo-que-nos-llevamos-del-decidim-fest.md"
+_EC_POST_CABILDOS = "_posts/2024-11-12-dos-cabildos-dos-paises.md"
+
+ES_CA_LATAM = Site(
+    name="es-ca-latam",
+    issue="17",
+    own="teixit-civic",
+    orgs={
+        "teixit-civic": Org(names=("Teixit Cívic",), text=("Teixit Cívic, SCCL",), kind=COOP, country=ES),
+        # Barcelona: the city in three languages; its two universities and the province's council are others
+        "ajuntament-bcn": Org(
+            names=("Ajuntament de Barcelona", "Ayuntamiento de Barcelona", "Barcelona City Council"),
+            kind=("municipality",),
+            country=ES,
+        ),
+        "favb": Org(
+            names=(
+                "Federació d'Associacions Veïnals de Barcelona",
+                "Federación de Asociaciones Vecinales de Barcelona",
+                "Barcelona Federation of Neighbourhood Associations",
+            ),
+            text=("FAVB",),
+            kind=ASSOCIATION,
+            country=ES,
+        ),
+        "upf": Org(
+            names=("Universitat Pompeu Fabra", "Universidad Pompeu Fabra", "Pompeu Fabra University"),
+            kind=("university",),
+            country=ES,
+        ),
+        "la-troca": Org(names=("La Troca Digital SCCL",), text=("La Troca Digital",), kind=COOP, country=ES),
+        "generalitat": Org(names=("Generalitat de Catalunya",), kind=("region",), country=ES),
+        # a unit whose own name has commas: the parent is the part before the first comma
+        "dacc": Org(
+            names=(
+                "Generalitat de Catalunya, Departament d'Acció Climàtica, Alimentació i Agenda Rural",
+                "Generalitat de Catalunya, Departamento de Acción Climática, Alimentación y Agenda Rural",
+            ),
+            derived=(
+                "Departament d'Acció Climàtica, Alimentació i Agenda Rural",
+                "Departamento de Acción Climática, Alimentación y Agenda Rural",
+            ),
+            country=ES,
+            parent="generalitat",
+        ),
+        "ub": Org(
+            names=("Universitat de Barcelona", "Universidad de Barcelona"),
+            text=("University of Barcelona",),
+            kind=("university",),
+            country=ES,
+        ),
+        "dades-clares": Org(names=("Dades Clares S.L.",), text=("Dades Clares",), kind=("company",), country=ES),
+        "resso": Org(names=("Ressò, SCCL",), text=("Ressò",), kind=COOP, country=ES),  # a form after the comma
+        "pere-casals": Org(names=("Fundació Pere Casals", "Fundación Pere Casals"), kind=FUNDER, country=ES),
+        "diba": Org(names=("Diputació de Barcelona",), kind=("region",), country=ES),
+        "manlleu": Org(names=("Ajuntament de Manlleu",), kind=("municipality",), country=ES),
+        "calella": Org(names=("Ajuntament de Calella",), kind=("municipality",), country=ES),
+        "xes": Org(text=("Xarxa d'Economia Solidària de Catalunya", "XES"), kind=ASSOCIATION, country=ES),
+        # Colombia
+        "bogota": Org(
+            names=("Alcaldía Mayor de Bogotá", "Bogotá Mayor's Office"),
+            text=("Alcaldía Mayor",),
+            kind=LOCAL,  # Bogotá D.C. is a district with a department's powers
+            country=CO,
+        ),
+        "kennedy": Org(text=("Alcaldía Local de Kennedy",), kind=("municipality", "agency"), country=CO),
+        "unal": Org(
+            names=("Universidad Nacional de Colombia", "National University of Colombia"),
+            kind=("university",),
+            country=CO,
+        ),
+        "codigo-comun": Org(names=("Código Común S.A.S.",), text=("Código Común",), kind=("company",), country=CO),
+        "ciudadania-activa": Org(
+            names=("Corporación Ciudadanía Activa", "Corporación Ciudadanía Activa (Colombia)"),
+            kind=("ngo",),
+            country=CO,
+        ),
+        # an international funder whose two names share no word; its acronyms are defined in posts
+        "bid": Org(
+            names=("Banco Interamericano de Desarrollo", "Inter-American Development Bank"),
+            text=("BID", "IDB"),
+            kind=("funder", "intergovernmental"),
+        ),
+        "mintic": Org(
+            text=("Ministerio de Tecnologías de la Información y las Comunicaciones", "MinTIC"),
+            kind=("agency",),
+            country=CO,
+        ),
+        # Argentina
+        "rosario": Org(names=("Municipalidad de Rosario",), kind=("municipality",), country=AR),
+        "unr": Org(names=("Universidad Nacional de Rosario",), kind=("university",), country=AR),
+        "nodo-litoral": Org(
+            names=("Asociación Civil Nodo Litoral",), text=("Nodo Litoral",), kind=("ngo",), country=AR
+        ),
+        "parana-abierto": Org(names=("Fundación Paraná Abierto",), kind=FUNDER, country=AR),
+        "gcba": Org(text=("Gobierno de la Ciudad de Buenos Aires",), kind=LOCAL, country=AR),
+        # Uruguay
+        "montevideo": Org(names=("Intendencia de Montevideo",), kind=LOCAL, country=UY),
+        "udelar": Org(names=("Universidad de la República (Uruguay)",), kind=("university",), country=UY),
+        "datos-sur": Org(
+            names=("Datos Abiertos del Sur Ltda.",), text=("Datos Abiertos del Sur",), kind=("company",), country=UY
+        ),
+        # a Spanish ministry whose name has commas and no unit
+        "maec": Org(names=("Ministerio de Asuntos Exteriores, Unión Europea y Cooperación",), kind=("agency",),
+                    country=ES),
+        # Mexico: the city (never the university); "(México)" tells it from Guadalajara in Spain
+        "gdl": Org(names=("Ayuntamiento de Guadalajara (México)",), kind=("municipality",), country=MX),
+        "udg": Org(names=("Universidad de Guadalajara",), kind=("university",), country=MX),
+        "ciudadania-en-red": Org(
+            names=("Ciudadanía en Red A.C.",), text=("Ciudadanía en Red",), kind=("ngo",), country=MX
+        ),
+        "lut": Org(
+            names=("Laboratorio Urbano Tapatío S.A. de C.V.",),
+            text=("Laboratorio Urbano Tapatío",),
+            kind=("company",),
+            country=MX,
+        ),
+    },
+    themes={},
+    projects={
+        "bcn": Project(
+            paths=(
+                "_proyectos/ca/pressupostos-participatius-barcelona.md",
+                "_proyectos/es/presupuestos-participativos-barcelona.md",
+                "_proyectos/en/barcelona-participatory-budget.md",
+            ),
+            clients=keys("ajuntament-bcn"),
+            partners=keys("favb", "upf", "la-troca"),
+            start=2020, end=2023, ongoing=False,
+            platforms_page=keys("Decidim"),
+            platforms_posts={"Decidim": (_EC_POST_BCN_CA, _EC_POST_BCN_EN)},
+        ),
+        "clima": Project(
+            paths=("_proyectos/ca/assemblea-ciutadana-clima.md", "_proyectos/es/asamblea-ciudadana-clima.md"),
+            clients=keys("dacc"),
+            partners=keys("ub", "dades-clares", "resso"),
+            funders=keys("pere-casals"),
+            start=2023, end=2023, ongoing=False,
+            platforms_page=keys("Pol.is"),
+            platforms_posts={"Pol.is": (_EC_POST_CLIMA,)},
+        ),
+        "municipis": Project(
+            # Decidim is in the page's text only
+            paths=("_proyectos/ca/pressupostos-municipis-petits.md",),
+            clients=keys("diba"),
+            partners=keys("manlleu", "calella", "resso"),
+            start=2019, end=2021, ongoing=False,
+            platforms_page=keys("Decidim"),
+            platforms_posts={"Decidim": (_EC_POST_MUNICIPIS,), "Loomio": (_EC_POST_MUNICIPIS,)},
+        ),
+        "bogota": Project(
+            paths=(
+                "_proyectos/es/presupuestos-participativos-bogota.md",
+                "_proyectos/en/bogota-participatory-budgets.md",
+            ),
+            clients=keys("bogota"),
+            partners=keys("unal", "codigo-comun", "ciudadania-activa"),
+            funders=keys("bid"),
+            start=2021, end=2022, ongoing=False,
+            platforms_page=keys("CONSUL"),
+            platforms_posts={"CONSUL": (_EC_POST_BOGOTA_ES, _EC_POST_BOGOTA_EN)},
+        ),
+        "rosario": Project(
+            paths=("_proyectos/es/consejo-juvenil-rosario.md",),
+            clients=keys("rosario"),
+            partners=keys("unr", "nodo-litoral"),
+            funders=keys("parana-abierto"),
+            start=2023, ongoing=True,
+            platforms_posts={"Loomio": (_EC_POST_ROSARIO,), "Pol.is": (_EC_POST_ROSARIO,)},
+        ),
+        # one post is tied to both cabildos and says which platform each used
+        "montevideo": Project(
+            paths=("_proyectos/es/cabildos-barriales-montevideo.md",),
+            clients=keys("montevideo"),
+            partners=keys("udelar", "datos-sur"),
+            funders=keys("maec"),
+            start=2022, end=2022, ongoing=False,
+            platforms_page=keys("LiquidFeedback"),
+            platforms_posts={"LiquidFeedback": (_EC_POST_CABILDOS,)},
+        ),
+        "guadalajara": Project(
+            paths=("_proyectos/es/cabildo-abierto-guadalajara.md",),
+            clients=keys("gdl"),
+            partners=keys("udg", "ciudadania-en-red", "lut"),
+            start=2024, end=2024, ongoing=False,
+            platforms_page=keys("Go Vocal"),
+            platforms_posts={"Go Vocal": (_EC_POST_CABILDOS,)},
+        ),
+    },
+    posts={
+        _EC_POST_MUNICIPIS: keys("diba", "manlleu", "calella", "resso"),
+        _EC_POST_BCN_CA: keys("ajuntament-bcn", "favb", "upf"),
+        _EC_POST_BCN_EN: keys("ajuntament-bcn", "ub", "upf"),
+        _EC_POST_BOGOTA_ES: keys("bogota", "bid", "kennedy", "codigo-comun", "mintic"),
+        _EC_POST_BOGOTA_EN: keys("bogota", "unal", "bid"),
+        _EC_POST_CLIMA: keys("dacc", "ub", "dades-clares", "pere-casals", "generalitat"),
+        _EC_POST_ROSARIO: keys("rosario", "unr", "nodo-litoral", "gcba"),
+        # tied to no project: its Decidim, CONSUL, Cap Collectif, Fluicity and adhocracy+ are nobody's
+        _EC_POST_FEST: keys("ajuntament-bcn", "gcba"),
+        _EC_POST_CABILDOS: keys("montevideo", "gdl", "ciudadania-en-red", "maec"),
+    },
+    persons={
+        "Núria Vidal i Ferrer": "Coordinadora general",
+        "Andrés Gómez Restrepo": "Responsable de proyectos en América Latina",
+        "Laia Serra": "Desenvolupadora",
+    },
+)
+
+
+# --------------------------------------------------------------------------- el-uk-en
+_EL_NEWS_BRISTOL = "_news/2019-10-21-bristol-opens-its-first-participatory-budget.md"
+_EL_NEWS_CAMDEN = "_news/2021-11-30-what-camdens-tenants-panel-recommended.md"
+_EL_NEWS_ATHENS = "_news/2022-05-16-athens-first-neighbourhood-vote.md"
+_EL_NEWS_MANCHESTER = "_news/2022-07-12-manchester-climate-jury-reports.md"
+_EL_NEWS_KYIV = "_news/2022-09-20-kyiv-forums-move-online.md"
+_EL_NEWS_OGP = "_news/2023-12-08-what-we-took-from-the-ogp-summit.md"
+_EL_NEWS_KENT = "_news/2024-03-14-kent-carers-shape-community-care.md"
+_EL_NEWS_THESSALONIKI = "_news/2024-06-03-thessaloniki-youth-council-first-session.md"
+_EL_NEWS_LVIV = "_news/2024-09-25-lviv-opens-its-budget-to-displaced-residents.md"
+
+EL_UK_EN = Site(
+    name="el-uk-en",
+    issue="17",
+    own="pnyx",
+    orgs={
+        "pnyx": Org(names=("Pnyx Trust",), kind=("ngo",), country=UK),
+        # UK: a borough under two names; councils and the universities of their cities are never one
+        "camden": Org(names=("London Borough of Camden", "Camden Council"), kind=("municipality",), country=UK),
+        "ucl": Org(names=("University College London",), text=("UCL",), kind=("university",), country=UK),
+        "civic-threads": Org(names=("Civic Threads CIC",), text=("Civic Threads",), kind=COOP, country=UK),
+        "tnlcf": Org(names=("The National Lottery Community Fund",), kind=("funder", "agency"), country=UK),
+        "roundtable": Org(names=("Roundtable Digital Ltd",), kind=("company",), country=UK),
+        "tfl": Org(names=("Trust for London",), kind=FUNDER, country=UK),
+        "bristol": Org(names=("Bristol City Council",), kind=("municipality",), country=UK),
+        "uob": Org(names=("University of Bristol",), kind=("university",), country=UK),
+        "southmead": Org(names=("Southmead Together CIC",), text=("Southmead Together",), kind=COOP, country=UK),
+        "esmee": Org(names=("Esmée Fairbairn Foundation",), kind=FUNDER, country=UK),
+        "kcc": Org(names=("Kent County Council",), kind=LOCAL, country=UK),
+        "kchft": Org(names=("Kent Community Health NHS Foundation Trust",), kind=("agency",), country=UK),
+        "cccu": Org(names=("Canterbury Christ Church University",), kind=("university",), country=UK),
+        "healthwatch": Org(text=("Healthwatch Kent",), kind=("ngo", "agency"), country=UK),
+        "mcc": Org(names=("Manchester City Council",), kind=("municipality",), country=UK),
+        "uom": Org(names=("University of Manchester",), kind=("university",), country=UK),
+        "uom-politics": Org(
+            names=("University of Manchester, Department of Politics",),
+            text=("University of Manchester's Department of Politics",),
+            derived=("Department of Politics",),
+            country=UK,
+            parent="uom",
+        ),
+        "gmca": Org(names=("Greater Manchester Combined Authority",), kind=("region",), country=UK),
+        # two Rowntree bodies: the funder of the jury, and the foundation whose data it used
+        "jrrt": Org(
+            names=("Joseph Rowntree Reform Trust Ltd",),
+            text=("Joseph Rowntree Reform Trust",),
+            kind=("funder", "ngo", "company"),
+            country=UK,
+        ),
+        "jrf": Org(text=("Joseph Rowntree Foundation",), kind=("ngo", "research-institute", "funder"), country=UK),
+        "fcdo": Org(names=("Foreign, Commonwealth & Development Office",), text=("FCDO",), kind=("agency",),
+                    country=UK),
+        "lga": Org(text=("Local Government Association", "LGA"), kind=ASSOCIATION, country=UK),
+        # Greece: Greek and English names over twin pages; the cities' universities are others
+        "athens": Org(
+            names=("City of Athens", "Δήμος Αθηναίων", "Municipality of Athens"), kind=("municipality",), country=GR
+        ),
+        "uoa": Org(
+            names=("National and Kapodistrian University of Athens", "Εθνικό και Καποδιστριακό Πανεπιστήμιο Αθηνών"),
+            kind=("university",),
+            country=GR,
+        ),
+        "open-city": Org(
+            names=("Open City NPO", "Ανοιχτή Πόλη ΑΜΚΕ"), text=("Ανοιχτή Πόλη",), kind=("ngo",), country=GR
+        ),
+        "digital-agora": Org(
+            names=("Digital Agora P.C.", "Ψηφιακή Αγορά Ι.Κ.Ε."), text=("Ψηφιακή Αγορά",), kind=("company",),
+            country=GR,
+        ),
+        "snf": Org(names=("Stavros Niarchos Foundation", "Ίδρυμα Σταύρος Νιάρχος"), kind=FUNDER, country=GR),
+        "thessaloniki": Org(
+            names=("Thessaloniki Municipality (Greece)", "Δήμος Θεσσαλονίκης"), kind=("municipality",), country=GR
+        ),
+        "auth": Org(
+            names=("Aristotle University of Thessaloniki", "Αριστοτέλειο Πανεπιστήμιο Θεσσαλονίκης"),
+            text=("Αριστοτελείου Πανεπιστημίου",),  # the genitive, in running text
+            kind=("university",),
+            country=GR,
+        ),
+        # Ukraine: Cyrillic and English names over twin pages; NGO and company forms in «»
+        "kyiv": Org(names=("Kyiv City Council", "Київська міська рада"), kind=LOCAL, country=UA),
+        "kse": Org(names=("Kyiv School of Economics", "Київська школа економіки"), kind=("university",), country=UA),
+        "common-action": Org(names=("Common Action NGO", "ГО «Спільна дія»"), kind=("ngo",), country=UA),
+        "tsyfrova": Org(names=("Tsyfrova Hromada LLC", "ТОВ «Цифрова громада»"), kind=("company",), country=UA),
+        "lviv": Org(names=("Lviv City Council", "Львівська міська рада"), kind=("municipality",), country=UA),
+        "ucu": Org(
+            names=("Ukrainian Catholic University", "Український католицький університет"),
+            text=("Українського католицького університету",),
+            kind=("university",),
+            country=UA,
+        ),
+        "lpnu": Org(
+            names=("Lviv Polytechnic National University", "Національний університет «Львівська політехніка»"),
+            text=("Lviv Polytechnic", "Львівської політехніки"),
+            kind=("university",),
+            country=UA,
+        ),
+        "eed": Org(
+            names=("European Endowment for Democracy",), text=("EED",), kind=("funder", "intergovernmental", "ngo")
+        ),
+        "ogp": Org(text=("Open Government Partnership", "OGP"), kind=("intergovernmental", "network")),
+    },
+    themes={},
+    projects={
+        "camden-panel": Project(
+            paths=("_work/camden-housing-panel.md",),
+            clients=keys("camden"),
+            partners=keys("ucl", "civic-threads"),
+            funders=keys("tnlcf"),
+            start=2021, end=2022, ongoing=False,
+            platforms_page=keys("Pol.is"),
+            platforms_posts={"Pol.is": (_EL_NEWS_CAMDEN,)},
+        ),
+        "young-camden": Project(
+            paths=("_work/young-camden-data-audit.md",),
+            clients=keys("camden"),
+            partners=keys("roundtable"),
+            funders=keys("tfl"),
+            start=2024, end=2024, ongoing=False,
+        ),
+        "bristol": Project(
+            paths=("_work/bristol-participatory-budget.md",),
+            clients=keys("bristol"),
+            partners=keys("uob", "southmead"),
+            funders=keys("esmee"),
+            start=2019, end=2021, ongoing=False,
+            platforms_page=keys("CONSUL"),
+            platforms_posts={"CONSUL": (_EL_NEWS_BRISTOL,)},
+        ),
+        "kent": Project(
+            paths=("_work/kent-care-conversations.md",),
+            clients=keys("kcc"),
+            partners=keys("kchft", "cccu"),
+            start=2023, ongoing=True,
+            platforms_posts={"Loomio": (_EL_NEWS_KENT,)},
+        ),
+        "manchester": Project(
+            paths=("_work/manchester-climate-jury.md",),
+            clients=keys("mcc"),
+            partners=keys("uom-politics", "gmca", "roundtable"),
+            funders=keys("jrrt"),
+            start=2022, end=2022, ongoing=False,
+            platforms_page=keys("Decidim"),
+            platforms_posts={"Decidim": (_EL_NEWS_MANCHESTER,)},
+        ),
+        "athens": Project(
+            paths=("_work/athens-neighbourhood-fund.md", "_work/tameio-geitonias-athinas.md"),
+            clients=keys("athens"),
+            partners=keys("uoa", "open-city", "digital-agora"),
+            funders=keys("snf"),
+            start=2021, end=2023, ongoing=False,
+            platforms_page=keys("Decidim"),
+            platforms_posts={"Decidim": (_EL_NEWS_ATHENS,)},
+        ),
+        "thessaloniki": Project(
+            paths=("_work/thessaloniki-youth-council.md", "_work/symvoulio-neon-thessalonikis.md"),
+            clients=keys("thessaloniki"),
+            partners=keys("auth", "athens"),
+            start=2024, end=2024, ongoing=False,
+            platforms_posts={"Your Priorities": (_EL_NEWS_THESSALONIKI,)},
+        ),
+        "kyiv": Project(
+            paths=("_work/kyiv-neighbourhood-recovery.md", "_work/kyiv-vidnovlennia.md"),
+            clients=keys("kyiv"),
+            partners=keys("kse", "common-action", "tsyfrova"),
+            funders=keys("fcdo"),
+            start=2022, end=2023, ongoing=False,
+            platforms_page=keys("adhocracy+"),
+            platforms_posts={"adhocracy+": (_EL_NEWS_KYIV,)},
+        ),
+        "lviv": Project(
+            paths=("_work/lviv-participatory-budget.md", "_work/lviv-hromadskyi-biudzhet.md"),
+            clients=keys("lviv"),
+            partners=keys("ucu", "lpnu"),
+            funders=keys("eed"),
+            start=2023, end=2024, ongoing=False,
+            platforms_posts={"Go Vocal": (_EL_NEWS_LVIV,)},
+        ),
+    },
+    posts={
+        _EL_NEWS_BRISTOL: keys("bristol", "southmead", "uob", "esmee"),
+        _EL_NEWS_CAMDEN: keys("camden", "civic-threads", "ucl"),
+        _EL_NEWS_ATHENS: keys("athens", "uoa", "snf"),
+        _EL_NEWS_MANCHESTER: keys("mcc", "uom-politics", "uom", "jrf", "jrrt"),
+        _EL_NEWS_KYIV: keys("kyiv", "common-action", "kse", "fcdo"),
+        # tied to no project: its Decidim, CONSUL and Citizen OS are nobody's
+        _EL_NEWS_OGP: keys("ogp", "lviv", "kyiv", "lga"),
+        _EL_NEWS_KENT: keys("kcc", "kchft", "healthwatch", "cccu"),
+        _EL_NEWS_THESSALONIKI: keys("thessaloniki", "auth", "athens"),
+        _EL_NEWS_LVIV: keys("lviv", "ucu", "lpnu", "eed"),
+    },
+    persons={
+        "Helen Okafor": "Chief Executive",
+        "Dimitra Papadaki": "Programme Manager, Greece",
+        "Oksana Melnyk": "Ukraine Programme Lead",
+    },
+)
+
+
 SITES: dict[str, Site] = {s.name: s for s in (FR_CIVIC, DE_NL_MIXED, ES_PROJECTS_TEAM, IT_WORK_PEOPLE, DATA_PROJECTS,
-                                                  PT_DA_MIXED, PL_FI_EN)}
+                                                  PT_DA_MIXED, PL_FI_EN, ES_CA_LATAM, EL_UK_EN)}

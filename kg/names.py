@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from kg.map.iris import CharTable, ascii_fold
+from kg.map.iris import CharTable, ascii_fold, latin
 
 
 def _key_char(char: str) -> str:
-    folded = ascii_fold(char).casefold().replace("&", " and ")
+    folded = ascii_fold(latin(char)).casefold().replace("&", " and ")
     return "".join(c if c.isalnum() else " " for c in folded)
 
 

@@ -45,6 +45,14 @@ def page(path: str) -> URIRef:
     ("2024 – ongoing", "2024", None, True),   # en dash
     ("2025 - 2026.", "2025", "2026", False),  # a stray full stop
     ([2019, 2020, 2021], "2019", "2021", False),  # a list of years: from the first to the last
+    ("2021–22", "2021", "2022", False),      # the end year's last two digits
+    ("2020/21", "2020", "2021", False),      # an academic year
+    ("2019 to 2021", "2019", "2021", False),
+    ("since 2023", "2023", None, True),      # a word for "since": begun then, still running
+    ("seit 2022", "2022", None, True),
+    ("desde 2023", "2023", None, True),
+    ("depuis 2021", "2021", None, True),
+    ("2020 alkaen", "2020", None, True),     # Finnish puts it after the year
 ])
 def test_year_ranges(make_site, tmp_path, year, start, end, ongoing):
     """``year`` becomes ``schema:startDate``/``endDate`` (``xsd:gYear``) and ``kgo:ongoing``."""
@@ -58,7 +66,7 @@ def test_year_ranges(make_site, tmp_path, year, start, end, ongoing):
     assert set(g.objects(project, KGO.ongoing)) == {Literal(ongoing)}
 
 
-@pytest.mark.parametrize("year", ["sometime", "2021-2019", "2020/2021", "[2020, later]"])
+@pytest.mark.parametrize("year", ["sometime", "2021-2019", "2021-19", "since then", "[2020, later]"])
 def test_a_year_that_is_no_range_is_a_warning_and_no_dates(make_site, tmp_path, year):
     """Text that is no range of years (or a range that ends before it starts) is reported, never guessed."""
     site = make_site(tmp_path, {"_clients/p.md": f"---\ntitle: P\nyear: {year}\n---\n"})

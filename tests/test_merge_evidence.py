@@ -128,3 +128,33 @@ def test_a_towns_names_in_two_languages_align_a_translated_list(make_site, tmp_p
     assert len(institute) == 1
     [iri] = institute
     assert (iri, SCHEMA.name, Literal("Universität zu Köln, Institut für Soziologie", lang="de")) in g
+
+
+def test_greek_and_cyrillic_names_are_compared_in_latin_letters(make_site, tmp_path):
+    site = make_site(tmp_path, {
+        "_config.yml": CONFIG,
+        "_clients/athens.md": project("athens", "en", ["City of Athens"]),
+        "_clients/athens-el.md": project("athens", "el", ["Δήμος Αθηναίων"]),
+        "_clients/kyiv.md": project("kyiv", "en", ["Kyiv City Council", "Aristotle University of Thessaloniki"]),
+        "_clients/kyiv-uk.md": project("kyiv", "uk", ["Київська міська рада",
+                                                      "Αριστοτέλειο Πανεπιστήμιο Θεσσαλονίκης"]),
+    })
+    g = kg.build(site).graph.graph()
+    assert one_entity(g, "City of Athens", "Δήμος Αθηναίων")
+    assert one_entity(g, "Kyiv City Council", "Київська міська рада")
+    assert one_entity(g, "Aristotle University of Thessaloniki", "Αριστοτέλειο Πανεπιστήμιο Θεσσαλονίκης")
+    iris = {str(s) for s in g.subjects(RDF.type, SCHEMA.Organization)}
+    assert "https://openharbour.example/kg/organisation/city-of-athens" in iris  # the IRI keeps its own letters
+
+
+def test_a_list_inside_a_name_is_no_unit_but_a_unit_may_hold_one():
+    from kg.resolve.names import split_unit
+
+    assert split_unit("Foreign, Commonwealth & Development Office") is None
+    assert split_unit("Ministerio de Asuntos Exteriores, Unión Europea y Cooperación") is None
+    assert split_unit("Ressò, SCCL") is None  # a legal form after a comma
+    assert split_unit("Aalborg Kommune, Teknik- og Miljøforvaltningen") == (
+        "Aalborg Kommune", "Teknik- og Miljøforvaltningen")
+    assert split_unit("Generalitat de Catalunya, Departament d'Acció Climàtica, Alimentació i Agenda Rural") == (
+        "Generalitat de Catalunya", "Departament d'Acció Climàtica, Alimentació i Agenda Rural")
+    assert split_unit("Göteborgs Stad, Lundby") == ("Göteborgs Stad", "Lundby")

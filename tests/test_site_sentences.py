@@ -27,7 +27,8 @@ def post(text: str, lang: str = "en", day: str = "2023-05-01") -> tuple[str, str
 
 
 def kind(g, name: str) -> set[str]:
-    orgs = {s for s in g.subjects(SCHEMA.alternateName, None) if any(str(o) == name for o in g.objects(s, SCHEMA.alternateName))}
+    orgs = {s for s in g.subjects(SCHEMA.alternateName, None)
+            if any(str(o) == name for o in g.objects(s, SCHEMA.alternateName))}
     return {str(k).rsplit("#", 1)[-1] for org in orgs for k in g.objects(org, KGO.organisationKind)}
 
 
@@ -102,3 +103,30 @@ def test_a_days_number_inside_a_name_is_part_of_it_but_a_year_is_an_event():
 ])
 def test_forms_of_the_civic_tech_field(name, expected):
     assert kind_of(name) == expected
+
+
+def test_a_post_tied_to_two_projects_gives_a_platform_only_to_the_one_its_sentence_names(make_site, tmp_path):
+    site = make_site(tmp_path, dict([
+        ("_config.yml", CONFIG.replace("lang: en", "lang: es")),
+        ("_clients/montevideo.md", "---\ntitle: Cabildos de Montevideo\nclient: Intendencia de Montevideo\n---\n"),
+        ("_clients/guadalajara.md", "---\ntitle: Cabildo de Guadalajara\nclient: Ayuntamiento de Guadalajara\n---\n"),
+        ("_posts/2024-11-12-dos.md", "---\ntitle: Dos cabildos\nproyectos: [montevideo, guadalajara]\n---\n"
+         "En Montevideo los vecinos votaban en LiquidFeedback. En Guadalajara reúnen apoyos en Go Vocal.\n"),
+    ]))
+    g = kg.build(site).graph.graph()
+    platforms = {p: {str(o).rsplit("/", 1)[-1] for o in g.objects(
+        URIRef(f"https://openharbour.example/kg/project/{p}"), KGO.platform)} for p in ("montevideo", "guadalajara")}
+    assert platforms == {"montevideo": {"liquidfeedback"}, "guadalajara": {"go-vocal"}}
+
+
+def test_a_key_named_after_projects_ties_a_post_by_the_projects_ref_or_file_name(make_site, tmp_path):
+    site = make_site(tmp_path, dict([
+        ("_config.yml", CONFIG),
+        ("_clients/kent-care.md", "---\ntitle: Kent care conversations\nref: kent\n---\n"),
+        ("_posts/2024-03-14-carers.md", "---\ntitle: Carers\nwork: kent-care\n---\nThey talked on Loomio.\n"),
+        ("_posts/2024-03-15-more.md", "---\ntitle: More\nproject: kent\n---\nStill on Loomio.\n"),
+        ("_posts/2024-03-16-tags.md", "---\ntitle: Tags\ntags: kent\n---\nAnd on Decidim.\n"),
+    ]))
+    g = kg.build(site).graph.graph()
+    assert {str(o).rsplit("/", 1)[-1] for o in g.objects(URIRef("https://openharbour.example/kg/project/kent"),
+                                                         KGO.platform)} == {"loomio"}

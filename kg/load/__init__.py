@@ -90,8 +90,9 @@ def load_site(
                     found.append((label, rel))
     pages = _pages_label(labels, mapping)
     if pages is not None:
-        taken = {rel for _, rel in found}
-        found += [(pages, rel) for rel in folders.page_files(jail, config, CONTENT_EXTS, diags) if rel not in taken]
+        taken = {os.path.realpath(root / rel) for _, rel in found}  # a collection's file linked from a page folder
+        found += [(pages, rel) for rel in folders.page_files(jail, config, CONTENT_EXTS, diags)
+                  if os.path.realpath(root / rel) not in taken]
         labels = [*labels, pages]
     found.sort(key=lambda item: item[1])
     unread = folders.unread_folders(jail, config, mapping, labels, drafts, CONTENT_EXTS, diags, pages is not None)
@@ -154,6 +155,8 @@ def _load_document(
     except OSError as exc:
         diags.add(rel, "unreadable", f"cannot read: {exc.strerror}; file skipped", severity="error")
         return None
+    if not parsed.has_front_matter and page:
+        return None  # a static file Jekyll copies, not a page
     if not parsed.has_front_matter:
         diags.add(rel, "no-front-matter", "no front matter (--- … ---): Jekyll copies it as a static file; "
                   "not a document", line=1)

@@ -41,9 +41,9 @@ def labels_to_read(root: Path, config: SiteConfig, mapping: SiteMapping, drafts:
 
 
 def page_files(jail: Jail, config: SiteConfig, exts: set[str], diags: Diagnostics) -> list[str]:
-    """The site's pages: files of content with front matter outside every ``_folder`` and every folder
-    Jekyll excludes (``exclude:`` in ``_config.yml`` too), as Jekyll renders them. A file without front
-    matter is a static file Jekyll copies (a ``README.md``): not a page, and nothing is said of it."""
+    """The files that may be the site's pages: files of content outside every ``_folder`` and every folder
+    Jekyll excludes (``exclude:`` in ``_config.yml`` too). Those with front matter are pages; one without
+    is a static file Jekyll copies (a ``README.md``): reading it finds no page, and nothing is said of it."""
     root = Path(jail.root)
     exclude = config.raw.get("exclude")
     patterns = [str(p).strip().strip("/") for p in exclude if isinstance(p, (str, int))] \
@@ -65,8 +65,8 @@ def page_files(jail: Jail, config: SiteConfig, exts: set[str], diags: Diagnostic
         path = root / name
         candidates = jail.walk(name, diags) if path.is_dir() else [name]
         for rel in candidates:
-            if Path(rel).suffix.lower() in exts and not excluded(rel) and _has_front_matter(jail, rel):
-                out.append(rel)
+            if Path(rel).suffix.lower() in exts and not excluded(rel):
+                out.append(rel)  # one without front matter is dropped, silently, when it is read
     return out
 
 

@@ -119,4 +119,6 @@ def map_plain_page(ctx: MapContext, doc: Document) -> None:
         title = ctx.fact_string(doc, "name")[1]
         page = map_page(ctx, doc, None, title=title)
         if page is not None:
+            if doc.url_path == "/":  # the home page is about the site's organisation (as kg seo says)
+                ctx.add(page, schema.about, site_organisation(ctx), doc.path)
             said_on(ctx, doc, page, [title, ctx.string(doc, "description")])

@@ -312,6 +312,24 @@ class MapContext(Reading):
                     self._projects_by_key.setdefault(self.doc_key(doc), doc)
         return self._projects_by_key.get(key)
 
+    def project_by_name(self, value: str) -> Document | None:
+        """The project whose ``ref``, file name or slug is ``value`` ("bogota-presupuestos")."""
+        key = slug(value.strip().strip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0])
+        if not key:
+            return None
+        found = self.project_by_key(key)
+        if found is None:
+            if not hasattr(self, "_projects_by_slug"):
+                self._projects_by_slug: dict[str, Document] = {}
+                for doc in sorted(self.site.documents, key=lambda d: d.path):
+                    if self.class_of(doc) == "project":
+                        stem = doc.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+                        for name in (slug(stem), slug(doc.slug or "")):
+                            if name:
+                                self._projects_by_slug.setdefault(name, doc)
+            found = self._projects_by_slug.get(key)
+        return found
+
     def project_iri(self, doc: Document | None, path: str | None = None) -> NamedNode:
         return self.mint.entity("project", self.doc_key(doc, path))
 

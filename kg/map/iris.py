@@ -36,6 +36,29 @@ class CharTable(dict):
         return out
 
 
+#: Ukrainian letters as Ukraine's national system writes them (KMU 2010: Київ → Kyiv, Львів → Lviv, Харків →
+#: Kharkiv), where a Russian-centred transliteration would not ("Kiiv"); the other Cyrillic and all Greek
+#: letters as anyascii writes them (Αθήνα → Athina, Θεσσαλονίκη → Thessaloniki).
+_UKRAINIAN = {"и": "y", "і": "i", "ї": "i", "й": "i", "г": "h", "ґ": "g", "є": "ie", "ю": "iu", "я": "ia", "х": "kh",
+              "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ж": "zh", "ь": "", "ъ": "", "ʼ": "", "’": "'"}
+
+
+def latin(char: str) -> str:
+    """One Greek or Cyrillic letter in Latin letters (case kept); any other character unchanged. For
+    comparing names across scripts ("Δήμος Αθηναίων" / "City of Athens"), never for IRIs."""
+    code = ord(char)
+    if not (0x370 <= code <= 0x52F or 0x1F00 <= code <= 0x1FFF):
+        return char
+    lower = char.lower()
+    if lower in _UKRAINIAN:
+        out = _UKRAINIAN[lower]
+    else:
+        from anyascii import anyascii
+
+        out = anyascii(lower)
+    return out.capitalize() if char != lower else out
+
+
 def ascii_fold(text: str) -> str:
     """Strip diacritics: ``Göteborgs`` → ``Goteborgs``, ``Tromsø`` → ``Tromso``.
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from kg.load.collections import Keys, is_project, keys_for, values_for
 from kg.load.documents import Document
-from kg.load.meaning import FACT_KEYS, LAYOUT_KEYS
+from kg.load.meaning import FACT_KEYS, LAYOUT_KEYS, class_of_name
 
 if TYPE_CHECKING:
     from kg.diagnostics import Diagnostics
@@ -119,9 +119,19 @@ class Reading:
         if difflib.get_close_matches(key, _SUGGESTED, n=1, cutoff=0.8):
             return []  # "categoris": a known key misspelt, said as such (check_keys), not a key of one's own
         values = [v.strip() for v in _paths(doc.data.get(key))]
-        if not values or any(not v.startswith("_") or "\n" in v for v in values):
+        if not values or any("\n" in v for v in values):
             return []
+        if any(not v.startswith("_") for v in values):
+            return self._projects_named(key, values)
         found = [self.docs.get(posixpath.normpath(v)) for v in values]
+        return [d for d in found if d is not None] if all(found) else []
+
+    def _projects_named(self, key: str, values: list[str]) -> list[Document]:
+        """The projects a key named after projects ("proyecto:", "work:", "cases:") lists by their ``ref`` or
+        file name ("proyecto: bogota-presupuestos"), when every value it holds is one; else none."""
+        if class_of_name(key)[0] != "project":
+            return []
+        found = [self.project_by_name(v) for v in values]  # type: ignore[attr-defined]
         return [d for d in found if d is not None] if all(found) else []
 
     def check_keys(self, doc: Document) -> None:

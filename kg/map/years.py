@@ -1,7 +1,9 @@
 """Read a project's ``year`` value: ``2020``, ``"2020-2021"``, ``"2019-"``,
-``"2024 - pågående"``, ``"2025 - 2026."`` …
+``"2024 - pågående"``, ``"2025 - 2026."``, ``"2021–22"``, ``"2019 to 2021"``, ``"since 2023"``,
+``"desde 2023"`` …
 
-An open range ("2019-", "2019 - ", "2024 - pågående"/"ongoing") is ongoing. A
+An open range ("2019-", "2019 - ", "2024 - pågående"/"ongoing") is ongoing, and so is a
+year after a word for "since" ("seit 2022", "depuis 2021", "2020 alkaen"). A
 value that is no range of years raises :class:`BadYears`: a warning, never a guess.
 """
 
@@ -21,7 +23,17 @@ ONGOING_WORDS = {
     "nå", "käynnissä", "jatkuu", "em curso", "atualmente", "en marxa", "actualitat",
 }
 """Words for "ongoing" at the end of a range, in the languages sites are written in."""
-_RANGE = re.compile(r"^(\d{4})\s*(?:(?:-|–|—|to|till)\s*(\d{4}|[^\d\s][^\d]*)?)?$", re.IGNORECASE)
+_RANGE = re.compile(r"^(\d{4})\s*(?:(?:-|–|—|/|to|till|until|tills|bis|tot|a|al|au|à|até|fino al|do|til)\s*"
+                    r"(\d{4}|\d{2}(?!\d)|[^\d\s][^\d]*)?)?$", re.IGNORECASE)
+SINCE_WORDS = {
+    "since", "from", "seit", "ab", "sinds", "vanaf", "desde", "depuis", "dès", "dal", "dall'", "da", "dalla",
+    "sedan", "från", "fra", "siden", "fra og med", "od", "a partir de", "a partir del", "des de", "a partir do",
+    "starting", "started", "started in", "since the start of",
+}
+"""Words for "since" before a year: "since 2023", "seit 2022", "desde 2023" (started then, and still running)."""
+_SINCE = re.compile(r"^(" + "|".join(sorted(map(re.escape, SINCE_WORDS), key=len, reverse=True)) + r")\s*(\d{4})$",
+                    re.IGNORECASE)
+_SINCE_AFTER = re.compile(r"^(\d{4})\s*(?:alkaen|lähtien|óta|onward|onwards|and ongoing)$", re.IGNORECASE)
 _MIN, _MAX = 1900, 2100
 
 
@@ -46,7 +58,13 @@ def parse_years(value: Any) -> YearRange:
         text = value
     else:
         raise BadYears(f"expected a year or a range such as 2020-2021, got a {type(value).__name__}")
-    cleaned = text.strip().rstrip(".").strip()
+    cleaned = " ".join(text.strip().rstrip(".").split())
+    since = _SINCE.match(cleaned) or _SINCE_AFTER.match(cleaned)
+    if since:
+        start = int(since.group(since.lastindex or 1))
+        if not _MIN <= start <= _MAX:
+            raise BadYears(f"{text!r}: {start} is outside {_MIN}–{_MAX}")
+        return YearRange(start, None, True)
     match = _RANGE.match(cleaned)
     if not match:
         raise BadYears(f"{text!r} is not a year or a range such as 2020-2021 or 2019-")
@@ -55,6 +73,10 @@ def parse_years(value: Any) -> YearRange:
     has_dash = cleaned != match.group(1)
     if tail is None:
         end, ongoing = (None, True) if has_dash else (start, False)
+    elif tail.isdigit() and len(tail) == 2:
+        end, ongoing = start - start % 100 + int(tail), False  # "2021–22"
+        if end < start:
+            raise BadYears(f"{text!r}: the range ends ({end}) before it starts ({start})")
     elif tail.isdigit():
         end, ongoing = int(tail), False
     elif " ".join(tail.strip().lower().split()) in ONGOING_WORDS:

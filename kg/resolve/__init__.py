@@ -48,9 +48,9 @@ from kg.resolve.kinds import (
 )
 from kg.resolve.mentions import Mentions
 from kg.resolve.names import normalise, split_parenthesis, split_unit
-from kg.resolve.places import canonical_place, region_country, regions_in, town, towns_in
+from kg.resolve.places import HOME, canonical_place, region_country, regions_in, town, towns_in
 from kg.resolve.registry import DEFAULT_SOURCE, Entry, Registry, load_registry
-from kg.resolve.whereabouts import country_by_company, described_kind, site_country
+from kg.resolve.whereabouts import NEUTRAL_LANGUAGES, country_by_company, described_kind, site_country
 from kg.vocab import ORGANISATION_TYPES, RDF_TYPE, WD, kgo, schema
 
 __all__ = ["Registry", "Resolved", "load_registry", "resolve"]
@@ -110,8 +110,12 @@ def resolve(ctx: MapContext, registry: Registry | None = None, diags: Diagnostic
         registry = load_registry(ctx.site.data.get("kg/registry"), diags=diags,
                                  site_file=ctx.site.data_paths.get("kg/registry", "_data/kg/registry.yml"))
     registry.mark_site(ctx.config.name or ctx.config.title or "", ctx.config.url)
-    with Mentions(ctx.statements, registry, workers) as mentions:
-        return _resolve(ctx, registry, diags, iter(mentions), workers)
+    home = HOME.set(site_country(ctx.config.raw.get("locale"), ctx.config.url, ctx.config.timezone))
+    try:
+        with Mentions(ctx.statements, registry, workers) as mentions:
+            return _resolve(ctx, registry, diags, iter(mentions), workers)
+    finally:
+        HOME.reset(home)
 
 
 def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: Iterator[list[Entry]],
@@ -294,13 +298,24 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
     _countries_from_context(ctx, registry, out, members, iri_of_root, site_root, kinds_given, entity)
     inferences += _stub_clients(out, cores, iri_of_root, clusters, entity)
     inferences += theme_platforms(out, title_platforms)
-    inferences += post_platforms(out)
+    inferences += post_platforms(out, _post_texts(ctx), _platform_forms(ctx, registry))
     out.extend(evidence(ctx.mint, inferences))
     if any(registry.entries[key].source == REGISTRY_SOURCE for key in described):
         # The bundled registry is a source like any file: its named graph is described.
         out.extend(source_statements(ctx.mint, REGISTRY_SOURCE, "registry"))
     entities = {root: iri for root, iri in iri_of_root.items()}
     return Resolved(out, merges, entities)
+
+
+def _post_texts(ctx: MapContext) -> dict[str, str]:
+    """Each document's words (title, excerpt, body) by its source, for who a sentence is about."""
+    return {st.source: st.object.text for st in ctx.statements if isinstance(st.object, TextIn)}
+
+
+def _platform_forms(ctx: MapContext, registry: Registry) -> dict[NamedNode, set[str]]:
+    """Each registry platform's IRI → its names and forms."""
+    return {ctx.mint.entity("platform", e.id): set(e.surface_forms()) for e in registry.entries.values()
+            if e.kind == "platform"}
 
 
 _ROLES = (kgo.client, kgo.partner, schema.funder)
@@ -345,12 +360,17 @@ def _countries_from_context(ctx: MapContext, registry: Registry, out: list[State
             code_of.setdefault(ctx.mint.entity(entry.kind, entry.id).value, country.alpha_2)
     countries: dict[str, str] = {}
     projects: dict[str, set[str]] = defaultdict(set)
+    """Project → its clients and partners: the company an organisation keeps."""
+    funded: dict[str, set[str]] = defaultdict(set)
+    """Project → its funders, often from elsewhere: they say nothing of the others' country."""
     pages: dict[str, set[str]] = defaultdict(set)
     for st in out:
         if st.predicate == schema.location and isinstance(st.object, NamedNode) and st.object.value in code_of:
             countries.setdefault(cast(NamedNode, st.subject).value, code_of[st.object.value])
-        elif st.predicate in _ROLES and isinstance(st.object, NamedNode):
+        elif st.predicate in _ROLES[:2] and isinstance(st.object, NamedNode):
             projects[cast(NamedNode, st.subject).value].add(st.object.value)
+        elif st.predicate == schema.funder and isinstance(st.object, NamedNode):
+            funded[cast(NamedNode, st.subject).value].add(st.object.value)
         elif st.predicate == schema.mentions and isinstance(st.object, NamedNode):
             pages[cast(NamedNode, st.subject).value].add(st.object.value)
     raw = ctx.config.raw
@@ -364,7 +384,12 @@ def _countries_from_context(ctx: MapContext, registry: Registry, out: list[State
         langs = [n.lang for n in group]
         if code is None:
             code = country_by_company(iri.value, projects, countries, langs)
-        if code is None and not any(iri.value in held for held in projects.values()):
+        if code is None and any(lang and lang.split("-")[0] not in NEUTRAL_LANGUAGES for lang in langs):
+            # a funder named in a language of the country its projects are in ("Compagnia di San Paolo" on
+            # Italian pages); a funder named in English may be from anywhere (a foreign ministry)
+            funding = {p: projects[p] | {iri.value} for p, funders in funded.items() if iri.value in funders}
+            code = country_by_company(iri.value, funding, countries, langs) if funding else None
+        if code is None and not any(iri.value in held for held in (*projects.values(), *funded.values())):
             code = country_by_company(iri.value, pages, countries, langs)  # named only: the pages' company
         if code is not None:
             found[iri] = (code, group[0].file)

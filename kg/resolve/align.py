@@ -20,14 +20,14 @@ from rapidfuzz import fuzz
 
 from kg.map.terms import Name
 from kg.resolve.countries import country_code
-from kg.resolve.kinds import fold, kind_of
+from kg.resolve.kinds import _nominative, fold, kind_of
 from kg.resolve.places import canonical_place
 
 #: Words that say nothing about which organisation it is, in the languages kg reads.
 STOP_WORDS = frozenset(
     "the of for and in on at a an de du des la le les l d di del della dello dei degli da e y i et und "
     "der die das den det och av för för i på van het voor en el los las o do da dos das zu im am og af "
-    "für fur".split()
+    "für fur kai tis tou ton tin ta i ta".split()
 )
 ACCEPT = 80.0
 """Mean cognate similarity (0–100) from which two names are taken as one."""
@@ -60,20 +60,47 @@ def cognate_score(a: str, b: str) -> float:
     countries_b = {c for w in words_b if (c := country_code(w))}
     if countries_a and countries_b and countries_a != countries_b:
         return 0.0
+    score = _mean_best(words_a, words_b)
+    if kind_a and kind_a == kind_b:
+        # the type words of one kind translate each other ("Panepistimio" / "University"): the rest may match
+        rest_a = [w for w in words_a if kind_of(w) != kind_a]
+        rest_b = [w for w in words_b if kind_of(w) != kind_b]
+        if rest_a and rest_b and (len(rest_a) <= 2 * len(rest_b) + 1 and len(rest_b) <= 2 * len(rest_a) + 1):
+            score = max(score, _mean_best(rest_a, rest_b))
+    return score
+
+
+def _mean_best(words_a: list[str], words_b: list[str]) -> float:
+    """The mean over the shorter list's words of their closest word's similarity in the other list."""
     if len(words_a) > len(words_b):
         words_a, words_b = words_b, words_a
     if len(words_b) > 2 * len(words_a) + 1:
         return 0.0  # "OSP" and "Open Source Politics" are not cognates
     total = 0.0
+    sounds_b = [_sounds(o) for o in words_b]
     for word in words_a:
-        best = max(fuzz.ratio(word, other) for other in words_b)
+        sound = _sounds(word)
+        best = max(max(fuzz.ratio(word, other), fuzz.ratio(sound, heard))
+                   for other, heard in zip(words_b, sounds_b, strict=True))
         if country_code(word) and any(country_code(o) == country_code(word) for o in words_b):
             best = 100.0  # "Sverige" and "Sweden" are one word in two languages
-        elif best < 100.0 and (place := canonical_place(word)).startswith("geo") and \
-                any(canonical_place(o) == place for o in words_b):
-            best = 100.0  # "Köln" and "Cologne": one town's names in two languages
+        elif best < 100.0 and (place := canonical_place(_nominative(word))).startswith("geo") and \
+                any(canonical_place(_nominative(o)) == place for o in words_b):
+            best = 100.0  # "Köln" and "Cologne", "Lvivska" and "Lviv": one town's names in two languages
         total += best
     return total / len(words_a)
+
+
+_SPELLINGS = (("sch", "s"), ("kh", "k"), ("ch", "k"), ("ph", "f"), ("th", "t"), ("sh", "s"), ("ck", "k"),
+              ("c", "k"), ("q", "k"), ("x", "ks"), ("y", "i"), ("z", "s"), ("w", "v"), ("j", "i"))
+"""Letters the languages spell one sound with ("shkola" / "school", "ekonomiky" / "economics")."""
+
+
+def _sounds(word: str) -> str:
+    """A word as it sounds, roughly: spellings of one sound made one, doubled letters single."""
+    for written, sound in _SPELLINGS:
+        word = word.replace(written, sound)
+    return "".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1])
 
 
 def align(

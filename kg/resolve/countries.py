@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 import pycountry
 
+from kg.map.iris import latin
 from kg.resolve.kinds import fold
 
 #: Languages whose country names are recognised (pycountry's catalogue names).
@@ -71,7 +72,8 @@ _FORM_COUNTRY = (
     (r"^gemeente |^stichting |^provincie |^hogeschool |^universiteit ", "NL"),
     (r"^comune di |^città di |^citta di |^regione |^provincia di |^fondazione |^università |^associazione |"
      r" onlus$|^città metropolitana ", "IT"),
-    (r"^ajuntament |^l ajuntament |^ayuntamiento |^generalitat |^diputación |^diputació |^concello |^fundación |"
+    # Spain's own forms; "Ayuntamiento", "Fundación" and "Universidad" are also Mexico's, Argentina's …
+    (r"^ajuntament |^l ajuntament |^generalitat |^diputación |^diputació |^concello |"
      r"^fundació |^universitat |^comunidad de madrid|^junta de (?!freguesia)|^consejería |^conselleria ", "ES"),
     (r"^mairie |^métropole |métropole$|^communauté d agglomération |^communauté de communes |^communauté urbaine |"
      r"^conseil départemental |^conseil régional |"
@@ -91,7 +93,11 @@ _FORM_COUNTRY = (
     (r"^primăria |^primaria |^municipiul |^consiliul județean |^universitatea |^asociația |^fundația ", "RO"),
     (r" županija$|^udruga |^zaklada ", "HR"),
     (r"^mestna občina |^občina ", "SI"),
-    (r"^dimos ", "GR"),
+    (r"^dimos |panepistimi| amke$| i k e$|^idryma |^ypourgeio |^perifereia ", "GR"),
+    (r" (miska|silska|selyshchna) rada$| miska (derzhavna |viiskova )?administratsiia$|universytet|^tov | tov$|"
+     r"hromadska orhanizatsiia|oblasna (derzhavna administratsiia|rada)", "UA"),
+    (r" county council$| borough council$| district council$|^london borough of |^royal borough of | combined "
+     r"authority$|^nhs | nhs (foundation )?trust$| metropolitan borough council$", "GB"),
     (r" belediyesi$| üniversitesi$| vakfı$| derneği$| bakanlığı$| valiliği$", "TR"),
     (r"^háskóli | sveitarfélag", "IS"),
     (r" fylkeskommune$", "NO"),
@@ -188,6 +194,9 @@ _LEGAL_COUNTRY = {
     "LLP": "GB",
 }
 _LEGAL_ORDER = sorted(_LEGAL_COUNTRY, key=len, reverse=True)
+#: Legal forms other countries' companies use too: a "S.A.S." is French only on a French page (it is
+#: Colombian as often), a "Ltda." Brazilian only on a Portuguese one (it is Colombian, Chilean, Uruguayan …).
+_LEGAL_ONLY_ON = {"SAS": {"fr"}, "S.A.S.": {"fr"}, "Ltda": {"pt"}, "Ltda.": {"pt"}}
 #: Country-code domains that are not (only) a country's: .eu, .io, .co, .tv and the like say nothing.
 _GENERIC_CC = {"eu", "io", "co", "tv", "me", "ai", "fm", "ly", "to", "cc", "ws", "nu", "is"}
 
@@ -235,7 +244,11 @@ def country_of_form(name: str, lang: str | None = None) -> str | None:
     stripped = name.strip().rstrip(",;")
     for form in _LEGAL_ORDER:
         if stripped.endswith((" " + form, "," + form)):
+            if form in _LEGAL_ONLY_ON and (lang or "").split("-")[0].lower() not in _LEGAL_ONLY_ON[form]:
+                return None
             return _LEGAL_COUNTRY[form]
+    if not stripped.isascii():
+        stripped = "".join(map(latin, stripped))  # "Δήμος Αθηναίων" → "Dimos Athinaion"
     words = _NON_WORD.sub(" ", stripped.casefold()).strip()
     for pattern, code in _FORM_RE:
         if pattern.search(words):

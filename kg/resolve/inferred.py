@@ -16,6 +16,7 @@ A researcher tells stated from inferred facts by asking whether such a record ex
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import NamedTuple, cast
@@ -48,15 +49,25 @@ class Inference(NamedTuple):
     method: str
 
 
-def post_platforms(statements: Iterable[Statement]) -> list[Inference]:
-    """Platforms the posts tied to a project name: each becomes the project's platform."""
+def post_platforms(statements: Iterable[Statement], texts: dict[str, str] | None = None,
+                   platform_forms: dict[NamedNode, set[str]] | None = None) -> list[Inference]:
+    """Platforms the posts tied to a project name: each becomes the project's platform. A post tied to
+    two projects gives a platform only to the one a sentence naming the platform also names (by the
+    project's name, or a name or town of its clients and partners: "En Montevideo, … en
+    LiquidFeedback"); ``texts`` are the posts' texts by source, ``platform_forms`` each platform's names."""
     types: dict[NamedNode, set[NamedNode]] = defaultdict(set)
     said: list[Statement] = []
+    names: dict[NamedNode, set[str]] = defaultdict(set)
+    roles: dict[NamedNode, set[NamedNode]] = defaultdict(set)
     for st in statements:  # resolved: subjects and objects are terms
         if st.predicate == RDF_TYPE:
             types[cast(NamedNode, st.subject)].add(cast(NamedNode, st.object))
         elif st.predicate in (schema.mentions, schema.about):
             said.append(st)
+        elif st.predicate in (schema.name, schema.alternateName) and isinstance(st.subject, NamedNode):
+            names[st.subject].add(str(getattr(st.object, "value", "")))
+        elif st.predicate in (kgo.client, kgo.partner):
+            roles[cast(NamedNode, st.subject)].add(cast(NamedNode, st.object))
     projects: dict[tuple[NamedNode, str], set[NamedNode]] = defaultdict(set)
     platforms: dict[tuple[NamedNode, str], set[NamedNode]] = defaultdict(set)
     for st in said:
@@ -68,14 +79,55 @@ def post_platforms(statements: Iterable[Statement]) -> list[Inference]:
             projects[(subject, st.source)].add(obj)
         elif schema.SoftwareApplication in kinds and st.predicate == schema.mentions:
             platforms[(subject, st.source)].add(obj)
-    out = []
+    out: list[Inference] = []
     for post, tied in sorted(projects.items(), key=lambda kv: (kv[0][1], kv[0][0].value)):
         if len(tied) > MAX_PROJECTS_PER_POST:
             continue
-        for project in sorted(tied, key=lambda n: n.value):
-            for platform in sorted(platforms.get(post, ()), key=lambda n: n.value):
-                out.append(Inference(project, kgo.platform, platform, post[1], "post-text"))
+        for platform in sorted(platforms.get(post, ()), key=lambda n: n.value):
+            given = sorted(tied, key=lambda n: n.value)
+            if len(tied) > 1:
+                forms = (platform_forms or {}).get(platform, set())
+                sentences = _sentences_naming((texts or {}).get(post[1], ""), forms)
+                given = [p for p in given if any(_names_any(s, _handles(p, names, roles)) for s in sentences)]
+            out.extend(Inference(project, kgo.platform, platform, post[1], "post-text") for project in given)
     return out
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÞĀ-Ž¿¡«\"'])|\n\s*\n")
+
+
+def _sentences_naming(text: str, forms: set[str]) -> list[str]:
+    """The sentences of ``text`` that name one of ``forms`` (a platform's names), as whole words."""
+    if not text or not forms:
+        return []
+    return [s for s in _SENTENCE_END.split(text) if _names_any(s, forms)]
+
+
+def _names_any(sentence: str, forms: set[str]) -> bool:
+    low = sentence.casefold()
+    for form in forms:
+        form = form.casefold().strip()
+        at = low.find(form) if len(form) >= 3 else -1
+        while at != -1:
+            before, after = low[at - 1:at] if at else "", low[at + len(form):at + len(form) + 1]
+            if not (before.isalnum() or after.isalnum()):
+                return True
+            at = low.find(form, at + 1)
+    return False
+
+
+def _handles(project: NamedNode, names: dict[NamedNode, set[str]], roles: dict[NamedNode, set[NamedNode]]) -> set[str]:
+    """What a sentence may call a project by: its names, and its clients' and partners' names and towns."""
+    from kg.resolve.kinds import kind_of, place_core
+
+    out = set(names.get(project, ()))
+    for org in roles.get(project, ()):
+        for name in names.get(org, ()):
+            out.add(name)
+            kind = kind_of(name)
+            if kind and (core := place_core(name, kind)):
+                out.add(core)
+    return {h for h in out if h}
 
 
 def theme_platforms(

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.map.iris import CharTable, ascii_fold
+from kg.map.iris import CharTable, ascii_fold, latin
 
 # Words are matched on the name folded to lower-case ASCII, as whole words.
 # "^" patterns must start the name, "$" patterns end it; others may stand anywhere.
@@ -72,6 +72,10 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "university",
         (
+            r"panepistimi\w*",
+            r"universytet\w*",
+            r"politekhnik\w*",
+            r"polytechneio",
             r"\buniversi(t|d)\w*",
             r"yliopisto",
             r"hogskola(n)?",
@@ -140,6 +144,8 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "region",
         (
+            r"\boblasna (derzhavna administratsiia|rada)\b",
+            r"^perifereia\b",
             r"^region\b",
             r"regionen$",
             r"^regione\b",
@@ -235,6 +241,16 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"^municipalidad\b",
             r"^camara municipal\b",
             r"^prefeitura\b",
+            r"^dimos\b",
+            r"\b(miska|silska|selyshchna) rada$",
+            r"\bmiska (derzhavna |viiskova )?administratsiia\b",
+            r"^alcaldia (mayor |local |municipal )?(de|del)\b",
+            r"^intendencia (municipal )?de\b",
+            r"^municipalidad (distrital |provincial )?de\b",
+            r"^gobierno (autonomo municipal|municipal) de\b",
+            r"^gobierno de la ciudad (autonoma )?de\b",
+            r"^(the )?(london |royal |metropolitan )?borough of\b",
+            r"^(the )?city and county of\b",
             r"^gemeente\b",
             r"^stad\b",
             r"kommun$",
@@ -293,6 +309,8 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "agency",
         (
+            r"^ypourgeio\b",
+            r"^ministerstvo\b",
             r"\bministr(y|ies)\b",
             r"\bminister(e|io|ie|ium|iet)\b",
             r"bundesministerium",
@@ -402,6 +420,10 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "company",
         (
+            r"\bi k e$",
+            r"^tov\b",
+            r"\btov$",
+            r"\bepe$",
             r"\bconsult(ing|ancy|ants?)\b",
             r"\bkonsult(er|erna|bolag)?\b",
             r"\bgroup$",
@@ -469,6 +491,10 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             r"^code for \w+",  # the civic-tech brigades: Code for America, Code for Germany, Code for NL
             r"\bassociation\b",
+            r"\bamke$",
+            r"^idryma\b",
+            r"\bhromadska orhanizatsiia\b",
+            r"\bblahodiinyi fond\b",
             r"\basociacion\b",
             r"\bassociazione\b",
             r"\bassociacio\b",
@@ -685,7 +711,7 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
 def _fold_char(char: str) -> str:
-    return _NON_WORD.sub(" ", ascii_fold(char).casefold())
+    return _NON_WORD.sub(" ", ascii_fold(latin(char)).casefold())
 
 
 _FOLDED = CharTable(_fold_char)
@@ -746,6 +772,15 @@ _ADMIN_AFFIXES = {
         r"^municipio (de |do |da )?",
         r"^camara municipal (de |do |da )?",
         r"^prefeitura (municipal )?(de |do |da )?",
+        r"^dimos ",
+        r" (miska|silska|selyshchna) rada$",
+        r" miska (derzhavna |viiskova )?administratsiia$",
+        r"^alcaldia (mayor |local |municipal )?(de |del )",
+        r"^intendencia (municipal )?de ",
+        r"^municipalidad (distrital |provincial )?de ",
+        r"^gobierno (autonomo municipal|municipal) de ",
+        r"^gobierno de la ciudad (autonoma )?de ",
+        r"^(the )?(london |royal |metropolitan )?borough of ",
         r"^gemeente ",
         r"^stad ",
         r"^(euro)?metropole (de |d |du )?",
@@ -875,6 +910,8 @@ def place_core(name: str, kind: str | None = None) -> str | None:
 #: town so named and not the declined form itself: "Helsingin kaupunki" is Helsinki's, "Urząd Miasta
 #: Gdańska" Gdańsk's, "Tallinna Linnavalitsus" Tallinn's, "Statutární město Brna" Brno's.
 _DECLENSIONS = (
+    ("aion", "a"), ("eon", "a"), ("on", "a"),  # Greek genitive plurals: Δήμος Αθηναίων, Πατρέων, Αθηνών
+    ("ska", ""), ("ske", ""), ("skyi", ""), ("skoi", ""),  # Ukrainian adjectives: Київська, Львівська
     ("ngin", "nki"), ("un", "ku"), ("een", "e"), ("iaus", "ius"), ("ia", ""), ("y", "a"), ("a", "o"),
     ("o", "as"), ("a", ""), ("u", ""), ("e", ""), ("i", ""), ("n", ""), ("s", ""),
 )
@@ -1041,6 +1078,12 @@ _LEGAL_END = re.compile("(?:, | |,)(?:" + "|".join(re.escape(form) for form, _ki
 
 
 @lru_cache(maxsize=65536)
+def is_legal_form(word: str) -> bool:
+    """Whether ``word`` is a legal form alone ("SCCL", "GmbH", "Inc.")."""
+    found = _LEGAL_END.search(" " + word.strip())
+    return found is not None and found.start() == 0
+
+
 def legal_form_stripped(name: str) -> str:
     """The name without a legal form at its end: "Brückenlabor e.V." → "Brückenlabor"."""
     stripped = name.strip().rstrip(",;")

@@ -19,16 +19,39 @@ def split_parenthesis(name: str) -> tuple[str, str | None]:
     return match.group(1).strip(), match.group(2).strip()
 
 
+_LIST_END = re.compile(r"\s(?:and|&|y|e|i|et|und|og|och|en|ja|a|és|ve|и|і|та|και)\s+\S", re.IGNORECASE)
+"""A conjunction before the last item of a list inside a name ("…, Unión Europea y Cooperación")."""
+
+
+_UNIT_WORD = re.compile(
+    r"(?:^|\s)(?:departa?ment\w*|department|direc\w+|direzione|abteilung|afdeling|avdelning\w*|\w*forvaltning\w*|"
+    r"\w*verwaltung\w*|secretar\w+|office|bureau|institut\w*|istituto|facult\w*|fakult\w*|school|centre|center|"
+    r"centro|zentrum|division|unit|servei|servicio|service|kontor\w*|enhet\w*|ufficio|agencia|agència|oficina)\b"
+)
+"""Words that name a unit of an organisation ("Departament d'Acció Climàtica", "Teknik- og Miljøforvaltningen")."""
+
+
 def split_unit(name: str) -> tuple[str, str] | None:
-    """``"Göteborgs Stad, Lundby"`` → ``("Göteborgs Stad", "Lundby")``."""
+    """``"Göteborgs Stad, Lundby"`` → ``("Göteborgs Stad", "Lundby")``. A list inside one name is no unit:
+    "Institut für Klima, Umwelt, Energie", "Foreign, Commonwealth & Development Office", "Ministerio de
+    Asuntos Exteriores, Unión Europea y Cooperación"; nor is a legal form after a comma ("Ressò, SCCL").
+    A unit whose own name holds such a list keeps it: "Generalitat de Catalunya, Departament d'Acció
+    Climàtica, Alimentació i Agenda Rural"."""
     if ", " not in name:
         return None
-    if name.count(", ") > 1:
+    from kg.resolve.kinds import fold, is_legal_form, kind_of
+
+    left, right = name.split(", ", 1)
+    if ", " in right and not (_LIST_END.search(right) and kind_of(left) and _UNIT_WORD.search(
+            fold(right.split(", ")[0]))):
         return None  # "Institut für Klima, Umwelt, Energie": a list inside one name, not a unit
-    left, right = name.rsplit(", ", 1)
+    if ", " not in right and _LIST_END.search(right) and not (kind_of(left) and _UNIT_WORD.search(fold(right))):
+        return None  # "…, Unión Europea y Cooperación", "Foreign, Commonwealth & …": the last items of a list
     left, right = left.strip(), right.strip()
     if not left or not right or (not right[:1].isupper() and not right[:1].isdigit()):
         return None  # "…, nukleare Sicherheit": the name goes on, no unit starts
+    if is_legal_form(right):
+        return None  # "Ressò, SCCL", "Acme, Inc."
     return left, right
 
 

@@ -15,6 +15,7 @@ import contextlib
 import os
 import pickle
 import re
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -143,19 +144,38 @@ def _regions() -> dict[str, str]:
     return out
 
 
-def town(name: str, lang: str | None = None) -> Town | None:
-    """The town called ``name`` in any language, if GeoNames knows one: of several, the biggest where
-    the page's language ``lang`` is spoken, else the biggest."""
+HOME: ContextVar[str | None] = ContextVar("HOME", default=None)
+"""The country of the site being read (set by the resolve stage): of towns sharing a name, one there is meant."""
+SPOKEN_WIDELY = frozenset({"en", "es", "fr", "pt", "de", "ar", "ru"})
+"""Languages of many countries: a page in one says little about which of its countries a town is in."""
+
+
+def town(name: str, lang: str | None = None, *, anywhere: bool = False) -> Town | None:
+    """The town called ``name`` in any language, if GeoNames knows one: of several, one in the site's
+    own country (:data:`HOME`) unless a far bigger one is elsewhere; else the biggest where the page's
+    language ``lang`` is spoken (for a language of many countries, unless a far bigger one is elsewhere:
+    Athens in English is Greece's); else the biggest. ``anywhere``: the biggest, whatever the site."""
     found = _towns().get(fold(name)) if name else None
     if not found:
         return None
     towns = [Town(*t) for t in found]
-    spoken = LANGUAGE_COUNTRIES.get((lang or "").split("-")[0].lower())
+    biggest = towns[0]
+    if anywhere:
+        return biggest
+    home = HOME.get()
+    if home:
+        for candidate in towns:
+            if candidate.country == home and candidate.population * 10 >= biggest.population:
+                return candidate
+    base = (lang or "").split("-")[0].lower()
+    spoken = LANGUAGE_COUNTRIES.get(base)
     if spoken:
         for candidate in towns:
             if candidate.country in spoken:
+                if base in SPOKEN_WIDELY and candidate.population * 3 < biggest.population:
+                    break
                 return candidate
-    return towns[0]
+    return biggest
 
 
 def region_country(name: str) -> str | None:
@@ -165,9 +185,9 @@ def region_country(name: str) -> str | None:
 
 def canonical_place(core: str) -> str:
     """One key for a town's names in every language ("cologne", "koln" → ``geo2886242``); others unchanged."""
-    found = town(core)
+    found = town(core, anywhere=True)  # a key, the same whatever the site (see HOME)
     if found is None and core.endswith("s") and len(core) > 3:
-        found = town(core[:-1])  # "Lunds" (genitive) is Lund
+        found = town(core[:-1], anywhere=True)  # "Lunds" (genitive) is Lund
     return f"geo{found.id}" if found is not None else core
 
 

@@ -130,3 +130,33 @@ def test_a_key_named_after_projects_ties_a_post_by_the_projects_ref_or_file_name
     g = kg.build(site).graph.graph()
     assert {str(o).rsplit("/", 1)[-1] for o in g.objects(URIRef("https://openharbour.example/kg/project/kent"),
                                                          KGO.platform)} == {"loomio"}
+
+
+def test_a_long_name_is_found_by_its_initials_when_no_other_organisation_has_them(make_site, tmp_path):
+    site = make_site(tmp_path, dict([
+        ("_config.yml", CONFIG),
+        ("_clients/panel.md", project("panel", ["University College London", "Camden Council"])),
+        post("The survey was run by UCL over the summer."),
+    ]))
+    g = kg.build(site).graph.graph()
+    article = URIRef("https://openharbour.example/2023/05/01/news.html")
+    assert URIRef("https://openharbour.example/kg/organisation/university-college-london") in set(
+        g.objects(article, SCHEMA.mentions))
+
+
+def test_initials_two_organisations_share_name_neither(make_site, tmp_path):
+    site = make_site(tmp_path, dict([
+        ("_config.yml", CONFIG),
+        ("_clients/panel.md", project("panel", ["University College London", "Urban Climate Lab"])),
+        post("The survey was run by UCL over the summer."),
+    ]))
+    g = kg.build(site).graph.graph()
+    article = URIRef("https://openharbour.example/2023/05/01/news.html")
+    assert not [o for o in g.objects(article, SCHEMA.mentions) if "/organisation/" in str(o)]
+
+
+def test_an_english_word_that_is_also_a_town_gives_no_country():
+    from kg.resolve.places import towns_in
+
+    assert towns_in("Foreign, Commonwealth & Development Office") == []
+    assert [t.country for t in towns_in("Universidad de Bogotá")] == ["CO"]

@@ -384,7 +384,8 @@ def _countries_from_context(ctx: MapContext, registry: Registry, out: list[State
         langs = [n.lang for n in group]
         if code is None:
             code = country_by_company(iri.value, projects, countries, langs)
-        if code is None and any(lang and lang.split("-")[0] not in NEUTRAL_LANGUAGES for lang in langs):
+        if code is None and any(lang and lang.split("-")[0] not in NEUTRAL_LANGUAGES for lang in langs) and \
+                not any(_english(n.text) for n in group):
             # a funder named in a language of the country its projects are in ("Compagnia di San Paolo" on
             # Italian pages); a funder named in English may be from anywhere (a foreign ministry)
             funding = {p: projects[p] | {iri.value} for p, funders in funded.items() if iri.value in funders}
@@ -396,6 +397,16 @@ def _countries_from_context(ctx: MapContext, registry: Registry, out: list[State
     for iri, (code, src) in found.items():  # read from the names' countries only, never from each other's
         if (place := registry.country_by_code(code)) is not None:
             out.append(Statement(iri, schema.location, entity(place), src))
+
+
+_ENGLISH = frozenset("of the and for office foundation trust council fund association institute university agency "
+                     "ministry department society bank endowment charity commission authority".split())
+
+
+def _english(name: str) -> bool:
+    """Whether a name is written in English (a word of English names in it): "Foreign, Commonwealth &
+    Development Office" is, on a Ukrainian page too."""
+    return "&" in name or any(w in _ENGLISH for w in fold(name).split())
 
 
 def _named_in(ctx: MapContext, gazetteer: Gazetteer, projects_named: Gazetteer,
@@ -525,10 +536,34 @@ def _site_gazetteer(ctx: MapContext, registry: Registry, members: dict[str, list
             if p.unit_of and not p.unit_of.startswith("reg:"):  # the parent of "Parent, Unit" is named too
                 parent = _parent_display(p, n)
                 gazetteer.add_name(parent, p.unit_of, kind_of(parent))
+    _initialisms(gazetteer, members, parsed)
     if len(gazetteer):
         gazetteer.learn_acronyms(st.object.text for st in ctx.statements
                                  if isinstance(st.object, TextIn) and "organisation" in st.object.kinds)
     return gazetteer
+
+
+def _initialisms(gazetteer: Gazetteer, members: dict[str, list[Name]], parsed: dict[Name, _Parsed]) -> None:
+    """A name of three words or more is found by its initials too, when no other organisation of the site
+    has them ("University College London" → UCL, "University of Manchester" → UoM, "Foreign, Commonwealth &
+    Development Office" → FCDO), as a text writes them: capitals, a small word's lower-case letter."""
+    from kg.resolve.byform import _CONNECTORS
+
+    claimed: dict[str, set[str]] = defaultdict(set)
+    for root, group in members.items():
+        for n in group:
+            base = split_parenthesis(_unit_part(n, parsed[n]) if parsed[n].unit_name else n.text)[0]
+            words = [w for w in re.split(r"[\s,&/]+", legal_form_stripped(base)) if w]
+            content = [w for w in words if w.lower() not in _CONNECTORS]
+            if len(content) < 3 or not all(w[:1].isupper() for w in content):
+                continue
+            claimed["".join(w[0] for w in content).upper()].add(root)
+            with_small = "".join(w[0].lower() if w.lower() in _CONNECTORS else w[0].upper() for w in words)
+            if with_small != with_small.upper():
+                claimed[with_small].add(root)
+    for initials, roots in sorted(claimed.items()):
+        if len(roots) == 1 and len(initials) >= 3 and initials.isalpha():
+            gazetteer.add_acronym(initials, next(iter(roots)))
 
 
 def _registry_cores(registry: Registry) -> dict[tuple[str, str], Entry | None]:

@@ -72,6 +72,7 @@ _STRONG = re.compile(
     r"association|asociacion|associazione|associacio|vereniging|verein|\w+verein|forening\w*|\w+foreningen|"
     r"yhdistys|kommun|kommune|kommunen|kaupunki|kunta|gemeente|gemeinde|stadt|stad|ville|mairie|commune|"
     r"comune|citta|ajuntament|ayuntamiento|concello|municipio|municipality|metropole|region|regione|regionen|"
+    r"alcaldia|intendencia|municipalidad|gobierno de la ciudad|gobierno municipal|prefeitura|"
     r"provincia|provincie|landkreis|generalitat|diputacion|county|city of|town of|council of|"
     r"confederation|selskab|bolag|bolaget|trafikselskab|landsting\w*|styrelse\w*|verket|akademi|federacao|"
     r"confederacao|associacao|fundacao|fundacja|stowarzyszenie|uniwersytet|univerzita|ulikool|linnavalitsus|"
@@ -129,7 +130,8 @@ _STEMS = (
     "ajuntament", "ayuntamiento", "concello", "municip", "metropol", "region", "provinc", "landkreis", "generalitat",
     "diputaci", "county", "city of", "town of", "council of", "selskab", "bolag", "landsting", "styrelse", "verket",
     "akademi", "uniwersyt", "univerzit", "ulikool", "ülikool", "linnavalitsus", "kantselei", "urząd", "urzad", "gmina",
-    "fundacja", "stowarzysz", "nadace", "spolek", "sihtasutus", "säätiö", "federação", "associação", "fundação",
+    "fundacja", "stowarzysz", "gobierno", "alcald", "intendencia", "prefectura",
+    "nadace", "spolek", "sihtasutus", "säätiö", "federação", "associação", "fundação",
     "minister", "kraj", "direção", "direcao", "kancelář", "kancelar", "sieć", "siec", "belediye", "üniversite",
     "universite", "vakfı", "vakfi", "derneği", "dernegi", "bakanlığı", "bakanligi", "háskóli", "haskoli",
     " e.v.", " gmbh", " s.l.", " sl ", " s.a.", " ab ", " ltd", " s.r.l.", " srl", " s.p.a.", " spa ", " b.v.",
@@ -349,6 +351,9 @@ def _defined_long_forms(text: str) -> Iterator[tuple[str, str]]:
         before = _sentences(before)[-1]
         words = [w for w in _tokens(before) if w not in "(),"]
         long_form = _initials_match(words, [c.lower() for c in letters])
+        capitals = [c for c in acronym if c.isupper()]
+        if long_form is None and len(capitals) >= 3 and len(capitals) < len(letters):
+            long_form = _initials_match(words, [c.lower() for c in capitals])  # "MinTIC": M, T, I, C
         if long_form is None:
             continue
         name = _trimmed(long_form)

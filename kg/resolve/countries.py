@@ -117,6 +117,11 @@ _NON_WORD = re.compile(r"[\W_]+")
 _LEGAL_COUNTRY = {
     "AB": "SE",
     "AB (publ)": "SE",
+    "A.C.": "MX",
+    "S.A. de C.V.": "MX",
+    "S. de R.L. de C.V.": "MX",
+    "S.A.C.": "PE",
+    "E.I.R.L.": "PE",
     "HB": "SE",
     "KB": "SE",
     "Oy": "FI",

@@ -155,7 +155,8 @@ def _own_words(name: str) -> str | None:
     return rest
 
 
-_TYPE_STOP = frozenset({"de", "del", "di", "da", "do", "der", "für", "fur", "of", "im", "the", "la", "le"})
+_TYPE_STOP = frozenset({"de", "del", "di", "da", "do", "der", "für", "fur", "of", "im", "the", "la", "le",
+                        "civil", "civile", "civica"})  # "Asociación Civil Nodo Litoral" is "Nodo Litoral"
 
 
 def _own_word(name: str) -> str | None:

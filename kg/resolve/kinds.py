@@ -72,6 +72,7 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "university",
         (
+            r"\bschool of (economics|management|business|government|public policy)\b",
             r"panepistimi\w*",
             r"universytet\w*",
             r"politekhnik\w*",
@@ -144,6 +145,7 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "region",
         (
+            r"\bcombined authority$",
             r"\boblasna (derzhavna administratsiia|rada)\b",
             r"^perifereia\b",
             r"^region\b",
@@ -241,6 +243,7 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"^municipalidad\b",
             r"^camara municipal\b",
             r"^prefeitura\b",
+            r"\bmayor s office$",
             r"^dimos\b",
             r"\b(miska|silska|selyshchna) rada$",
             r"\bmiska (derzhavna |viiskova )?administratsiia\b",
@@ -309,6 +312,8 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "agency",
         (
+            r"\bnhs\b",
+            r"\b(foreign|home|cabinet|development|commonwealth|scotland|wales) office$",
             r"^ypourgeio\b",
             r"^ministerstvo\b",
             r"\bministr(y|ies)\b",
@@ -491,6 +496,7 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             r"^code for \w+",  # the civic-tech brigades: Code for America, Code for Germany, Code for NL
             r"\bassociation\b",
+            r"\bendowment\b",
             r"\bamke$",
             r"^idryma\b",
             r"\bhromadska orhanizatsiia\b",
@@ -589,6 +595,11 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
 #: Legal-form words, written as the register writes them: matched case-sensitively as the name's
 #: last word (or last words), "AB" not "ab".
 LEGAL_FORMS: tuple[tuple[str, str], ...] = (
+    ("A.C.", "ngo"),  # Mexico's asociación civil
+    ("S.A. de C.V.", "company"),
+    ("S. de R.L. de C.V.", "company"),
+    ("S.A.C.", "company"),
+    ("E.I.R.L.", "company"),
     ("e.V.", "ngo"),
     ("eV", "ngo"),
     ("gGmbH", "ngo"),
@@ -772,6 +783,7 @@ _ADMIN_AFFIXES = {
         r"^municipio (de |do |da )?",
         r"^camara municipal (de |do |da )?",
         r"^prefeitura (municipal )?(de |do |da )?",
+        r" mayor s office$",
         r"^dimos ",
         r" (miska|silska|selyshchna) rada$",
         r" miska (derzhavna |viiskova )?administratsiia$",

@@ -191,6 +191,15 @@ def canonical_place(core: str) -> str:
     return f"geo{found.id}" if found is not None else core
 
 
+COMMON_WORDS = frozenset({
+    "commonwealth", "independence", "concord", "paradise", "enterprise", "union", "liberty", "opportunity",
+    "university", "central", "providence", "mission", "unity", "harmony", "progress", "justice", "hope", "faith",
+    "freedom", "friendship", "reform", "republic", "plenty", "welcome", "industry", "commerce", "surprise",
+})
+"""English words that are also towns GeoNames knows ("Commonwealth" in the Philippines, "Enterprise" in
+Nevada): inside an organisation's name they are words, not places."""
+
+
 def towns_in(name: str, at_least: int = 100_000) -> list[Town]:
     """Towns of at least ``at_least`` people (five times as many when the word is one of the town's
     other names: "Milano") named by a capitalised word (or two) of ``name``: "Université Grenoble Alpes"."""
@@ -198,7 +207,8 @@ def towns_in(name: str, at_least: int = 100_000) -> list[Town]:
     found = []
     for size in (2, 1):
         for i in range(len(words) - size + 1):
-            hit = town(" ".join(words[i : i + size]))
+            span = " ".join(words[i : i + size])
+            hit = town(span) if fold(span) not in COMMON_WORDS else None
             if hit is not None and hit.population >= (at_least if hit.main else 5 * at_least):
                 found.append(hit)
     return found

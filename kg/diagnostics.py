@@ -28,6 +28,51 @@ def shown(value: Any) -> str:
     return _SHORT.repr(value)
 
 
+KINDS: dict[str, str] = {
+    # reading files
+    "yaml-error": "the front matter (or a data file) is no valid YAML, or uses a tag; the file is skipped",
+    "no-front-matter": "a collection's file without front matter (--- … ---): a static file, no document",
+    "unclosed-front-matter": "front matter opened with --- and never closed; the file is skipped",
+    "bad-front-matter": "front matter that is not a mapping of keys; the file is skipped",
+    "encoding-error": "a file that is not UTF-8; skipped",
+    "binary-file": "a file of binary data in a content folder; skipped",
+    "file-too-large": "a file over --max-file-bytes; skipped",
+    "unreadable": "a file or folder that cannot be read, or is no regular file",
+    "reader-crash": "the process reading a file died (a crash inside a parser); that file is skipped",
+    "duplicate-key": "a key given twice in one mapping; the later value is used, as Jekyll does",
+    # the site's folders and configuration
+    "no-config": "no _config.yml: Jekyll's defaults are used",
+    "no-site-url": "no url: in _config.yml: IRIs are minted under a placeholder host",
+    "bad-config": "a _config.yml setting kg cannot use (a timezone, a kg: setting of a wrong type)",
+    "unsupported-setting": "a Jekyll setting kg does not follow (collections_dir)",
+    "unread-folder": "a _folder of content that is no collection: Jekyll renders none of it",
+    "unconfigured-collection": "a folder kg reads that _config.yml does not list: its documents have no URL",
+    "outside-site": "a symlink to a place outside the site; not followed",
+    "symlink-loop": "a symlink to a folder that holds it; not followed",
+    "symlink-duplicate": "a second link to a folder read anyway; not followed again",
+    "bad-mapping": "a kg: mapping that names no collection or key kg knows, or a class that does not exist",
+    "mapping-conflict": "two mappings (kg: in _config.yml and _data/kg/mapping.yml) say different things",
+    "bad-registry": "an entry of _data/kg/registry.yml that cannot be used (an alias naming two entries …)",
+    # values
+    "bad-post-name": "a post whose file name does not start with a date; Jekyll skips it",
+    "bad-date": "a date that is no date; the file name's is used",
+    "bad-year-range": "a year value that is no year or range of years; no dates are stated",
+    "bad-type": "a value of the wrong type (a list where text belongs, a lang: that is no language tag)",
+    "bad-text": "text that cannot be used as it is (control characters, markup where a name belongs)",
+    "bad-url": "a URL no parser can split, or with a % that starts no percent-encoding",
+    "bad-permalink": "a permalink with a placeholder Jekyll does not know, or a lone %",
+    "missing-title": "a person or organisation page without a name; skipped",
+    "unknown-key": "a front-matter key no mapper reads (summarised per key and collection)",
+    # references and names
+    "dangling-reference": "a reference to a file that does not exist, or is not read (and why)",
+    "bad-reference": "a reference to a file of the wrong kind (a theme: that is not a theme)",
+    "duplicate-translation": "two pages of one ref in one language; the first is the translation",
+    "merged-by-translation": "two spellings taken as one organisation, with the evidence",
+    "proposed-merge": "two spellings that may be one organisation, kept apart for a maintainer to confirm",
+}
+"""Every kind of diagnostic kg gives, and what it means: the one table the README's list is tested against."""
+
+
 @dataclass(frozen=True, order=True)
 class Diagnostic:
     """One thing wrong (or worth confirming) in the site's content."""
@@ -70,6 +115,8 @@ class Diagnostics:
         suggestion: str | None = None,
         severity: str = "warning",
     ) -> None:
+        if kind not in KINDS:
+            raise ValueError(f"diagnostic kind {kind!r} is not in kg.diagnostics.KINDS")  # a bug in kg
         self.items.append(Diagnostic(file, line, kind, message, suggestion, severity))
 
     def sorted(self) -> list[Diagnostic]:
@@ -83,4 +130,4 @@ class Diagnostics:
         return len(set(self.items))
 
 
-__all__ = ["Diagnostic", "Diagnostics", "SiteError", "shown"]
+__all__ = ["KINDS", "Diagnostic", "Diagnostics", "SiteError", "shown"]

@@ -158,3 +158,14 @@ def test_a_list_inside_a_name_is_no_unit_but_a_unit_may_hold_one():
     assert split_unit("Generalitat de Catalunya, Departament d'Acció Climàtica, Alimentació i Agenda Rural") == (
         "Generalitat de Catalunya", "Departament d'Acció Climàtica, Alimentació i Agenda Rural")
     assert split_unit("Göteborgs Stad, Lundby") == ("Göteborgs Stad", "Lundby")
+
+
+def test_a_towns_council_is_its_municipality_but_a_councils_other_words_are_not_a_town(make_site, tmp_path):
+    site = make_site(tmp_path, {
+        "_config.yml": CONFIG.replace("https://openharbour.example", "https://openharbour.org.uk"),
+        "_clients/a.md": project("a", "en", ["Camden Council", "Arts Council"]),
+        "_clients/b.md": project("b", "en", ["London Borough of Camden", "Danish Youth Council"]),
+    })
+    g = kg.build(site).graph.graph()
+    assert one_entity(g, "Camden Council", "London Borough of Camden")
+    assert not one_entity(g, "Arts Council", "Danish Youth Council")

@@ -8,6 +8,8 @@ import os
 import re
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -45,3 +47,18 @@ def test_the_python_examples_run_on_the_example_site(tmp_path, monkeypatch, caps
     printed = capsys.readouterr().out
     assert "Chicago's digital participatory budget" in printed, "the query example prints its rows"
     assert namespace["result"].rows, "kg.query gives rows"
+
+
+def test_every_diagnostic_kind_is_in_the_readmes_table_and_nothing_else():
+    """The README's table of diagnostic kinds is kg.diagnostics.KINDS, row for row."""
+    from kg.diagnostics import KINDS
+
+    rows = re.findall(r"^\| `([a-z-]+)` \| (.+) \|$", README, flags=re.MULTILINE)
+    assert dict(rows) == KINDS
+
+
+def test_a_diagnostic_of_a_kind_nobody_declared_is_a_bug_not_a_warning():
+    from kg.diagnostics import Diagnostics
+
+    with pytest.raises(ValueError, match="KINDS"):
+        Diagnostics().add("x.md", "made-up-kind", "message")

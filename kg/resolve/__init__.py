@@ -582,10 +582,16 @@ def _registry_cores(registry: Registry) -> dict[tuple[str, str], Entry | None]:
     return out
 
 
+_TOWN_COUNCIL = re.compile(r"([A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)?) Council")
+"""A town's name and "Council" ("Camden Council", "Bristol Council"): that town's municipality."""
+
+
 def _name_key(base: str, registry: Registry, cores: dict[tuple[str, str], Entry | None]) -> str:
     """The key of a name without unit or country: registry id, else the place a municipality or
     region is named after ("Ville de Lyon" and "City of Lyon" meet), else the normalised name."""
     kind = kind_of(base)
+    if kind is None and (council := _TOWN_COUNCIL.fullmatch(base.strip())) and town(council.group(1)) is not None:
+        return f"place:municipality:{canonical_place(fold(council.group(1)))}"  # "Camden Council" is Camden's
     if kind in PLACE_KINDS_OF_ORGANISATIONS and (core := place_core(base, kind)):
         core = canonical_place(core)
         if is_metropolitan(base):

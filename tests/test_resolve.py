@@ -170,8 +170,8 @@ def test_lists_of_different_length_are_not_aligned(make_site, tmp_path):
 
 @pytest.mark.parametrize(("sv", "en", "expected"), [
     # a known name moved: the positions no longer line up, so nothing is merged by position
-    (["Föreningen Alfa", "Open Source Politics"], ["Open Source Politics", "Alpha Association"],
-     {"foreningen-alfa", "alpha-association", "open-source-politics"}),
+    (["Föreningen Gryning", "Open Source Politics"], ["Open Source Politics", "Dawn Association"],
+     {"foreningen-gryning", "dawn-association", "open-source-politics"}),
     # the same unknown names in another order: still two organisations, never one
     (["Föreningen Alfa", "Bolaget Beta"], ["Bolaget Beta", "Föreningen Alfa"], {"foreningen-alfa", "bolaget-beta"}),
 ])

@@ -43,8 +43,7 @@ KINDS: dict[str, str] = {
     # the site's folders and configuration
     "no-config": "no _config.yml: Jekyll's defaults are used",
     "no-site-url": "no url: in _config.yml: IRIs are minted under a placeholder host",
-    "bad-config": "a _config.yml setting kg cannot use (a timezone, a kg: setting of a wrong type)",
-    "unsupported-setting": "a Jekyll setting kg does not follow (collections_dir)",
+    "bad-config": "a _config.yml setting kg cannot use (a timezone, a collections_dir that is no folder …)",
     "unread-folder": "a _folder of content that is no collection: Jekyll renders none of it",
     "unconfigured-collection": "a folder kg reads that _config.yml does not list: its documents have no URL",
     "outside-site": "a symlink to a place outside the site; not followed",

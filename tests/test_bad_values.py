@@ -202,11 +202,12 @@ def test_a_key_given_twice_in_the_config_is_a_warning_naming_its_line(tmp_path):
     assert result.site.config.title == "Andra titeln"
 
 
-def test_collections_dir_in_the_config_is_a_warning_naming_its_line(tmp_path):
-    config = DEFAULT_CONFIG.replace("lang: sv", "lang: sv\n    collections_dir: my_collections")
-    result, _ = build(tmp_path, {"_config.yml": config,
-                                 "my_collections/_clients/hidden.md": "---\ntitle: Hidden\n---\n"})
-    assert found(result, "unsupported-setting") == [("_config.yml", 4)]
+@pytest.mark.parametrize("value", ["..", "/etc", "no_such_folder"])
+def test_a_collections_dir_that_is_no_folder_of_the_site_is_a_warning_and_the_top_folder_is_read(tmp_path, value):
+    config = DEFAULT_CONFIG.replace("lang: sv", f"lang: sv\n    collections_dir: {value}")
+    result, _ = build(tmp_path, {"_config.yml": config, "_clients/top.md": "---\ntitle: Top\n---\n"})
+    assert found(result, "bad-config") == [("_config.yml", 4)]
+    assert "_clients/top.md" in [d.path for d in result.site.documents if d.collection == "clients"]
 
 
 @pytest.mark.parametrize("baseurl, read", [("../..", ""), ("/blog/../admin", "/blog/admin"), ("./x", "/x")])

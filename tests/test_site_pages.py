@@ -80,3 +80,35 @@ def test_page_urls_are_the_files_jekyll_writes(make_site, tmp_path, style):
         assert url is not None
         written = out / (url.lstrip("/") + ("index.html" if url.endswith("/") else ""))
         assert written.is_file(), f"{path}: kg says {url}, Jekyll wrote no {written.relative_to(out)}"
+
+
+COLLECTIONS_DIR = {
+    "_config.yml": CONFIG + "collections_dir: my_collections\ncollections:\n  clients: {output: true}\n",
+    "my_collections/_clients/harbour.md": "---\ntitle: Harbour\nclient: Gemeente Rotterdam\n---\n",
+    "my_collections/_posts/2023-05-01-news.md": "---\ntitle: News\nclients: [_clients/harbour.md]\n---\nOn Decidim.\n",
+    "about.md": "---\ntitle: About\n---\nUs.\n",
+}
+
+
+def test_collections_in_a_collections_dir_are_read_and_references_from_inside_it_resolve(make_site, tmp_path):
+    result = kg.build(make_site(tmp_path, COLLECTIONS_DIR))
+    docs = {d.path: d.url_path for d in result.site.documents}
+    assert docs == {"my_collections/_clients/harbour.md": "/clients/harbour.html",
+                    "my_collections/_posts/2023-05-01-news.md": "/2023/05/01/news.html", "about.md": "/about.html"}
+    assert not [d for d in result.diagnostics if d.kind in ("dangling-reference", "unread-folder", "bad-config")]
+    graph = result.graph.graph()
+    project = URIRef("https://openharbour.example/kg/project/harbour")
+    assert (URIRef("https://openharbour.example/2023/05/01/news.html"), SCHEMA.mentions, project) in graph
+
+
+@pytest.mark.skipif(shutil.which("jekyll") is None, reason="jekyll is not installed (apt-get install jekyll)")
+def test_collections_dir_urls_are_the_files_jekyll_writes(make_site, tmp_path):
+    site = make_site(tmp_path / "src", COLLECTIONS_DIR)
+    out = tmp_path / "_site"
+    subprocess.run(["jekyll", "build", "--safe", "--quiet", "--disable-disk-cache", "--source", str(site),
+                    "--destination", str(out)], check=True, capture_output=True, timeout=300,
+                   env={"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin"})
+    for doc in kg.build(site).site.documents:
+        url = doc.url_path or ""
+        written = out / (url.lstrip("/") + ("index.html" if url.endswith("/") else ""))
+        assert written.is_file(), f"{doc.path}: kg says {url}, Jekyll wrote no {written.relative_to(out)}"

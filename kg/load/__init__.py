@@ -82,7 +82,7 @@ def load_site(
     labels = folders.labels_to_read(root, config, mapping, drafts)
     found: list[tuple[str, str]] = []  # (collection, site-relative path)
     for label in labels:
-        tops = [f"_{label}"] + (_nested_posts(root) if label == "posts" else [])
+        tops = [config.folder_of(label)] + (_nested_posts(root, config.collections_dir) if label == "posts" else [])
         for top in tops:
             for rel in jail.walk(top, diags):
                 files.add(rel)
@@ -119,12 +119,14 @@ def _pages_label(labels: list[str], mapping) -> str | None:
 
 _NOT_CONTENT = {"node_modules", "vendor", "_site", ".git", ".jekyll-cache", "output"}
 
-def _nested_posts(root: Path) -> list[str]:
-    """``en/_posts`` and the like: posts folders inside ordinary folders (their path gives categories)."""
+def _nested_posts(root: Path, collections_dir: str = "") -> list[str]:
+    """``en/_posts`` and the like: posts folders inside ordinary folders (their path gives categories);
+    inside ``collections_dir`` when the site has one."""
     out = []
-    for dirpath, dirnames, _ in os.walk(root, followlinks=False):
+    top = root / collections_dir if collections_dir else root
+    for dirpath, dirnames, _ in os.walk(top, followlinks=False):
         here = Path(dirpath)
-        if here != root and "_posts" in dirnames:
+        if here != top and "_posts" in dirnames:
             out.append((here / "_posts").relative_to(root).as_posix())
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(SKIP_PREFIXES) and d not in _NOT_CONTENT)
     return out
@@ -167,7 +169,8 @@ def _load_document(
         diags.add(rel, "duplicate-key", f"{key!r} is given twice in one mapping; the later value is used, "
                   "as Jekyll does", line=line)
     _check_urls(rel, data, parsed.key_lines, diags)
-    folder, _, in_collection = ("", "", rel) if page else rel.partition(f"_{label}/")
+    inside = rel[len(config.collections_dir) + 1:] if config.collections_dir and not page else rel
+    folder, _, in_collection = ("", "", rel) if page else inside.partition(f"_{label}/")
     if folder and label == "posts":
         # Jekyll adds the folders above _posts to the post's categories.
         extra = [part for part in folder.strip("/").split("/") if part]

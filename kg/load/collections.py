@@ -119,7 +119,7 @@ def classify(config: SiteConfig, mapping: SiteMapping, labels: list[str],
                                     documents=len(docs))
             continue
         cls, how, evidence = _class_of(label, docs, keys, declared)
-        out[label] = Collection(label, cls, how, evidence, keys, folder=f"_{label}",
+        out[label] = Collection(label, cls, how, evidence, keys, folder=config.folder_of(label),
                                 configured=label in config.collections or label == "drafts",
                                 output=label in ("posts", "drafts") or jekyll.truthy(meta.get("output", False)),
                                 documents=len(docs))

@@ -7,6 +7,8 @@ and only the ``posts`` collection exists.
 
 from __future__ import annotations
 
+import posixpath
+
 import os
 import re
 from pathlib import Path
@@ -86,10 +88,7 @@ def read_config(jail: Jail, diags: Diagnostics) -> SiteConfig:
         url = DEFAULT_URL
     url = _site_url(url, diags, lines.get("url"))
     baseurl = _baseurl(text("baseurl"), url, diags, lines.get("baseurl"))
-    if raw.get("collections_dir") not in (None, ""):
-        diags.add("_config.yml", "unsupported-setting", f"collections_dir {shown(raw['collections_dir'])}: kg "
-                  "reads collections (_clients, _posts …) from the site's top folder only, so those in that "
-                  "folder are not read", line=lines.get("collections_dir"))
+    collections_dir = _collections_dir(jail, raw.get("collections_dir"), diags, lines.get("collections_dir"))
     collections = _collections(raw.get("collections"), diags)
     style = text("permalink") or "date"
     _check_permalinks(raw, collections, diags, lines)
@@ -120,7 +119,22 @@ def read_config(jail: Jail, diags: Diagnostics) -> SiteConfig:
         defaults=[d for d in defaults if isinstance(d, dict)],
         permalink=style,
         raw=raw,
+        collections_dir=collections_dir,
     )
+
+
+def _collections_dir(jail: Jail, value: Any, diags: Diagnostics, line: int | None) -> str:
+    """Jekyll's ``collections_dir`` as a site-relative folder ("" for none), or "" with a warning when it
+    is no folder of the site."""
+    if value in (None, ""):
+        return ""
+    folder = posixpath.normpath(str(value).strip().replace("\\", "/")).strip("/") if isinstance(value, str) else None
+    if not folder or folder == "." or folder.startswith("..") or str(value).strip().startswith("/") or \
+            jail.is_outside(folder) or not (Path(jail.root) / folder).is_dir():
+        diags.add("_config.yml", "bad-config", f"collections_dir {shown(value)} is no folder of the site; "
+                  "collections are read from the top folder", line=line)
+        return ""
+    return folder
 
 
 def _site_url(url: str, diags: Diagnostics, line: int | None = None) -> str:

@@ -86,6 +86,12 @@ class SiteConfig:
     defaults: list[dict[str, Any]] = field(default_factory=list)
     permalink: str = "date"
     raw: dict[str, Any] = field(default_factory=dict)
+    collections_dir: str = ""
+    """Jekyll's ``collections_dir``: the folder that holds every collection's ``_folder`` ("" for the top)."""
+
+    def folder_of(self, label: str) -> str:
+        """The site-relative folder of collection ``label``: ``_clients``, or ``my_collections/_clients``."""
+        return f"{self.collections_dir}/_{label}" if self.collections_dir else f"_{label}"
 
     @property
     def base(self) -> str:

@@ -27,10 +27,10 @@ def labels_to_read(root: Path, config: SiteConfig, mapping: SiteMapping, drafts:
     """Configured collections, the folders kg always reads, and what the mapping names (not ignored)."""
     labels = set(config.collections)
     for label in ALWAYS_READ:
-        if (root / f"_{label}").is_dir():
+        if (root / config.folder_of(label)).is_dir():
             labels.add(label)
     for label, declared in mapping.collections.items():
-        if declared.cls != "ignore" and (root / f"_{label}").is_dir():
+        if declared.cls != "ignore" and (root / config.folder_of(label)).is_dir():
             labels.add(label)
         elif declared.cls == "ignore":
             labels.discard(label)
@@ -58,6 +58,8 @@ def page_files(jail: Jail, config: SiteConfig, exts: set[str], diags: Diagnostic
         return []
     out: list[str] = []
     for name in tops:
+        if config.collections_dir and name == config.collections_dir.split("/", 1)[0]:
+            continue  # the collections' own folder
         if name in _included(config) and name not in JEKYLL_FOLDERS and (root / name).is_dir():
             pass  # include: [_pages] (Minimal Mistakes, al-folio): Jekyll renders its files as pages
         elif name.startswith(SKIP_PREFIXES) or name in NOT_PAGES or excluded(name) or jail.is_outside(name):
@@ -81,16 +83,19 @@ def unread_folders(jail: Jail, config: SiteConfig, mapping: SiteMapping, labels:
     With ``pages``, the site's pages are read, those of folders in ``include:`` among them."""
     root = Path(jail.root)
     unread: dict[str, str] = {}
-    reading = {f"_{label}" for label in labels}
+    reading = {config.folder_of(label) for label in labels}
+    inside = f"{config.collections_dir}/" if config.collections_dir else ""
     try:
-        tops = sorted(entry.name for entry in root.iterdir() if entry.name.startswith("_") and entry.is_dir())
+        tops = sorted({entry.name for entry in root.iterdir() if entry.name.startswith("_") and entry.is_dir()} | (
+            {inside + entry.name for entry in (root / config.collections_dir).iterdir()
+             if entry.name.startswith("_") and entry.is_dir()} if inside else set()))
     except OSError:
         return unread
     includes = _included(config)
     for top in tops:
         if top in reading or (top in JEKYLL_FOLDERS and top != "_drafts") or (pages and top in includes):
             continue
-        label = top[1:]
+        label = top.rsplit("/", 1)[-1][1:]
         files = [rel for rel in jail.walk(top, Diagnostics())
                  if Path(rel).suffix.lower() in exts and _has_front_matter(jail, rel)]
         if not files:
@@ -123,7 +128,7 @@ def warn_unconfigured(jail: Jail, config: SiteConfig, labels: list[str], classes
         coll = classes[label]
         if not coll.documents:
             continue
-        diags.add(f"_{label}", "unconfigured-collection",
+        diags.add(config.folder_of(label), "unconfigured-collection",
                   f"read as {coll.cls} ({coll.documents} document{'s' if coll.documents != 1 else ''}), but "
                   f"{label!r} is not a collection in _config.yml, so Jekyll renders no pages for it and they "
                   f"have no URL; to publish them, {_how_to_add(jail, config, label)}")
@@ -169,7 +174,7 @@ def skipped_reasons(paths: list[str], documents: list[Document], diags: Diagnost
 def check_declared(root: Path, config: SiteConfig, mapping: SiteMapping, diags: Diagnostics) -> None:
     """A collection the mapping names that has no folder (and no configuration) is a typo, most likely."""
     for label, declared in sorted(mapping.collections.items()):
-        if (root / f"_{label}").is_dir() or label in config.collections or declared.cls == "ignore":
+        if (root / config.folder_of(label)).is_dir() or label in config.collections or declared.cls == "ignore":
             continue
         folders = [p.name[1:] for p in root.iterdir() if p.name.startswith("_") and p.is_dir()
                    and p.name not in JEKYLL_FOLDERS] + list(config.collections)

@@ -180,7 +180,7 @@ class MapContext(Reading):
         if path.startswith("../") or path == "..":
             self.warn(doc, "outside-site", f"{key}: {raw!r} points outside the site; ignored", key=key)
             return None, None
-        found = self.docs.get(path)
+        found = self.doc_at(path)
         if found is not None:
             return found, None
         why = self.site.unread.get(path)
@@ -311,6 +311,14 @@ class MapContext(Reading):
                 if self.class_of(doc) == "project":
                     self._projects_by_key.setdefault(self.doc_key(doc), doc)
         return self._projects_by_key.get(key)
+
+    def doc_at(self, path: str) -> Document | None:
+        """The document at a site-relative path; with ``collections_dir``, a path written from inside that
+        folder ("_clients/x.md" for "my_collections/_clients/x.md") too."""
+        found = self.docs.get(path)
+        if found is None and (inside := self.site.config.collections_dir):
+            found = self.docs.get(f"{inside}/{path}")
+        return found
 
     def project_by_name(self, value: str) -> Document | None:
         """The project whose ``ref``, file name or slug is ``value`` ("bogota-presupuestos")."""

@@ -108,7 +108,7 @@ def said_on(ctx: MapContext, doc: Document, page: NamedNode, texts: list[str | N
 def _linked(ctx: MapContext, link: BodyLink) -> Document | None:
     """The site's own document a body link points at: a URL on the site, or a ``{% link path %}`` tag."""
     if link.liquid == "link":
-        return ctx.docs.get(link.target.lstrip("/"))
+        return ctx.doc_at(link.target.lstrip("/"))
     if link.liquid is not None:
         return None
     return ctx.internal(link.target)

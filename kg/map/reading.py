@@ -123,7 +123,7 @@ class Reading:
             return []
         if any(not v.startswith("_") for v in values):
             return self._projects_named(key, values)
-        found = [self.docs.get(posixpath.normpath(v)) for v in values]
+        found = [self.doc_at(posixpath.normpath(v)) for v in values]  # type: ignore[attr-defined]
         return [d for d in found if d is not None] if all(found) else []
 
     def _projects_named(self, key: str, values: list[str]) -> list[Document]:

@@ -7,9 +7,8 @@ and only the ``posts`` collection exists.
 
 from __future__ import annotations
 
-import posixpath
-
 import os
+import posixpath
 import re
 from pathlib import Path
 from typing import Any

@@ -375,6 +375,7 @@ def _countries_from_context(ctx: MapContext, registry: Registry, out: list[State
             pages[cast(NamedNode, st.subject).value].add(st.object.value)
     raw = ctx.config.raw
     own = site_country(raw.get("locale"), ctx.config.url, ctx.config.timezone)
+    in_projects, in_funded, on_pages = _held_by(projects), _held_by(funded), _held_by(pages)
     found: dict[NamedNode, tuple[str, str]] = {}
     for root, group in sorted(members.items()):
         iri = iri_of_root[root]
@@ -382,21 +383,32 @@ def _countries_from_context(ctx: MapContext, registry: Registry, out: list[State
             continue
         code = own if root == site_root else None
         langs = [n.lang for n in group]
+        org = iri.value
         if code is None:
-            code = country_by_company(iri.value, projects, countries, langs)
-        if code is None and any(lang and lang.split("-")[0] not in NEUTRAL_LANGUAGES for lang in langs) and \
-                not any(_english(n.text) for n in group):
+            code = country_by_company(org, {p: projects[p] for p in in_projects.get(org, ())}, countries, langs)
+        if code is None and org in in_funded and not any(_english(n.text) for n in group) and \
+                any(lang and lang.split("-")[0] not in NEUTRAL_LANGUAGES for lang in langs):
             # a funder named in a language of the country its projects are in ("Compagnia di San Paolo" on
             # Italian pages); a funder named in English may be from anywhere (a foreign ministry)
-            funding = {p: projects[p] | {iri.value} for p, funders in funded.items() if iri.value in funders}
-            code = country_by_company(iri.value, funding, countries, langs) if funding else None
-        if code is None and not any(iri.value in held for held in (*projects.values(), *funded.values())):
-            code = country_by_company(iri.value, pages, countries, langs)  # named only: the pages' company
+            funding = {p: projects[p] | {org} for p in in_funded[org]}
+            code = country_by_company(org, funding, countries, langs)
+        if code is None and org not in in_projects and org not in in_funded:
+            # named only: the pages' company
+            code = country_by_company(org, {p: pages[p] for p in on_pages.get(org, ())}, countries, langs)
         if code is not None:
             found[iri] = (code, group[0].file)
     for iri, (code, src) in found.items():  # read from the names' countries only, never from each other's
         if (place := registry.country_by_code(code)) is not None:
             out.append(Statement(iri, schema.location, entity(place), src))
+
+
+def _held_by(groups: dict[str, set[str]]) -> dict[str, list[str]]:
+    """Member → the groups (projects, pages) that hold it: each organisation's company found at once."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for group, members in groups.items():
+        for member in members:
+            out[member].append(group)
+    return out
 
 
 _ENGLISH = frozenset("of the and for office foundation trust council fund association institute university agency "

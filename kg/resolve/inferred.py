@@ -55,19 +55,16 @@ def post_platforms(statements: Iterable[Statement], texts: dict[str, str] | None
     two projects gives a platform only to the one a sentence naming the platform also names (by the
     project's name, or a name or town of its clients and partners: "En Montevideo, … en
     LiquidFeedback"); ``texts`` are the posts' texts by source, ``platform_forms`` each platform's names."""
+    statements = statements if isinstance(statements, list) else list(statements)
     types: dict[NamedNode, set[NamedNode]] = defaultdict(set)
     said: list[Statement] = []
-    names: dict[NamedNode, set[str]] = defaultdict(set)
-    roles: dict[NamedNode, set[NamedNode]] = defaultdict(set)
+    about = (schema.mentions, schema.about)
     for st in statements:  # resolved: subjects and objects are terms
-        if st.predicate == RDF_TYPE:
+        predicate = st.predicate
+        if predicate == RDF_TYPE:
             types[cast(NamedNode, st.subject)].add(cast(NamedNode, st.object))
-        elif st.predicate in (schema.mentions, schema.about):
+        elif predicate in about:
             said.append(st)
-        elif st.predicate in (schema.name, schema.alternateName) and isinstance(st.subject, NamedNode):
-            names[st.subject].add(str(getattr(st.object, "value", "")))
-        elif st.predicate in (kgo.client, kgo.partner):
-            roles[cast(NamedNode, st.subject)].add(cast(NamedNode, st.object))
     projects: dict[tuple[NamedNode, str], set[NamedNode]] = defaultdict(set)
     platforms: dict[tuple[NamedNode, str], set[NamedNode]] = defaultdict(set)
     for st in said:
@@ -79,6 +76,9 @@ def post_platforms(statements: Iterable[Statement], texts: dict[str, str] | None
             projects[(subject, st.source)].add(obj)
         elif schema.SoftwareApplication in kinds and st.predicate == schema.mentions:
             platforms[(subject, st.source)].add(obj)
+    shared = {p for post, tied in projects.items() if len(tied) == 2 and platforms.get(post) for p in tied}
+    handles = _handles_of(statements, shared) if shared else {}
+    sentences_of: dict[str, list[str]] = {}
     out: list[Inference] = []
     for post, tied in sorted(projects.items(), key=lambda kv: (kv[0][1], kv[0][0].value)):
         if len(tied) > MAX_PROJECTS_PER_POST:
@@ -86,21 +86,43 @@ def post_platforms(statements: Iterable[Statement], texts: dict[str, str] | None
         for platform in sorted(platforms.get(post, ()), key=lambda n: n.value):
             given = sorted(tied, key=lambda n: n.value)
             if len(tied) > 1:
+                if post[1] not in sentences_of:
+                    sentences_of[post[1]] = _SENTENCE_END.split((texts or {}).get(post[1], ""))
                 forms = (platform_forms or {}).get(platform, set())
-                sentences = _sentences_naming((texts or {}).get(post[1], ""), forms)
-                given = [p for p in given if any(_names_any(s, _handles(p, names, roles)) for s in sentences)]
+                sentences = [s for s in sentences_of[post[1]] if _names_any(s, forms)]
+                given = [p for p in given if any(_names_any(s, handles.get(p, set())) for s in sentences)]
             out.extend(Inference(project, kgo.platform, platform, post[1], "post-text") for project in given)
     return out
 
 
+def _handles_of(statements: list[Statement], projects: set[NamedNode]) -> dict[NamedNode, set[str]]:
+    """What a sentence may call each of ``projects`` by: its names, and its clients' and partners' names
+    and towns."""
+    from kg.resolve.kinds import kind_of, place_core
+
+    roles: dict[NamedNode, set[NamedNode]] = defaultdict(set)
+    for st in statements:
+        if st.subject in projects and st.predicate in (kgo.client, kgo.partner):
+            roles[cast(NamedNode, st.subject)].add(cast(NamedNode, st.object))
+    wanted = projects | {org for orgs in roles.values() for org in orgs}
+    names: dict[NamedNode, set[str]] = defaultdict(set)
+    for st in statements:
+        if st.subject in wanted and st.predicate in (schema.name, schema.alternateName):
+            names[cast(NamedNode, st.subject)].add(str(getattr(st.object, "value", "")))
+    out: dict[NamedNode, set[str]] = {}
+    for project in projects:
+        found = set(names.get(project, ()))
+        for org in roles.get(project, ()):
+            for name in names.get(org, ()):
+                found.add(name)
+                kind = kind_of(name)
+                if kind and (core := place_core(name, kind)):
+                    found.add(core)
+        out[project] = {h for h in found if h}
+    return out
+
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÞĀ-Ž¿¡«\"'])|\n\s*\n")
-
-
-def _sentences_naming(text: str, forms: set[str]) -> list[str]:
-    """The sentences of ``text`` that name one of ``forms`` (a platform's names), as whole words."""
-    if not text or not forms:
-        return []
-    return [s for s in _SENTENCE_END.split(text) if _names_any(s, forms)]
 
 
 def _names_any(sentence: str, forms: set[str]) -> bool:
@@ -114,20 +136,6 @@ def _names_any(sentence: str, forms: set[str]) -> bool:
                 return True
             at = low.find(form, at + 1)
     return False
-
-
-def _handles(project: NamedNode, names: dict[NamedNode, set[str]], roles: dict[NamedNode, set[NamedNode]]) -> set[str]:
-    """What a sentence may call a project by: its names, and its clients' and partners' names and towns."""
-    from kg.resolve.kinds import kind_of, place_core
-
-    out = set(names.get(project, ()))
-    for org in roles.get(project, ()):
-        for name in names.get(org, ()):
-            out.add(name)
-            kind = kind_of(name)
-            if kind and (core := place_core(name, kind)):
-                out.add(core)
-    return {h for h in out if h}
 
 
 def theme_platforms(

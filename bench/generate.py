@@ -5,8 +5,9 @@
 
 writes ``OUT_DIR/_config.yml``, ``_data/`` and about N documents in ``_posts/``,
 ``_clients/``, ``_themes/`` and ``_crew/``, with the front-matter keys and value
-shapes of the real site (see ``../shared/corpus/digidemlab-site``) and, at about 1 %,
-the messy cases real sites have (see ``MESSY_KINDS``).
+shapes of the real site (see ``../shared/corpus/digidemlab-site``; ``bench/calibrate.py``
+compares the two) and, at about 1 %, the messy cases real sites have (see ``MESSY_KINDS``).
+Organisations are made as the projects name them and grow with the site (see ``Orgs``).
 
 The output is a pure function of (docs, seed, this file): the same arguments give a
 byte-identical tree.  ``OUT_DIR/.kg-bench.json`` (a dotfile, so Jekyll ignores it)
@@ -31,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 MANIFEST = ".kg-bench.json"
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2  # 2: calibrated shapes, organisations that grow with the site
 
 # Share of documents per collection; posts take the rest (about 68 %).
 SHARE_CLIENTS = 0.24
@@ -1511,10 +1512,6 @@ def _cum(weights: list[float]) -> list[float]:
 
 def _pick_weighted(rng: random.Random, weights: dict[int, int]) -> int:
     return rng.choices(list(weights), weights=list(weights.values()))[0]
-
-
-def _pick(rng: random.Random, cum: list[float]) -> int:
-    return rng.choices(range(len(cum)), cum_weights=cum, k=1)[0]
 
 
 def write_text(path: Path, text: str) -> None:

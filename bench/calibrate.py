@@ -222,6 +222,12 @@ def measure(root: str | os.PathLike) -> dict:
                 years.append(int(m.group(0)))
                 break
     r["org_names"] = len(org_projects)
+    pairs_met = set()  # names named together in a project: the network kg report draws
+    for pages in projects.values():
+        names = sorted({n for p in pages for n in org_names(p.data)})
+        pairs_met.update((a, b) for i, a in enumerate(names) for b in names[i + 1:])
+    r["org_pairs"] = len(pairs_met)
+    r["org_pairs_possible"] = len(org_projects) * (len(org_projects) - 1) // 2
     r["orgs_per_project"] = quantiles(per_project)
     counts = [len(v) for v in org_projects.values()]
     r["projects_per_org"] = quantiles(counts)
@@ -293,6 +299,8 @@ def n(v: float | None) -> str:
     if isinstance(v, float) and not v.is_integer():
         return f"{v:.1f}" if abs(v) < 100 else f"{v:,.0f}"
     v = int(v)
+    if v >= 1_000_000:
+        return f"{v / 1_000_000:.1f}M"
     return f"{v / 1000:.1f}k" if v >= 10_000 else f"{v:,}"
 
 
@@ -332,6 +340,8 @@ def rows(r: dict) -> list[tuple[str, str]]:
          " / ".join(f"{100 * v / names:.0f}%" for v in pb.values())
          + " (" + " / ".join(n(v) for v in pb.values()) + ")"),
         ("  busiest names", "; ".join(f"{k[:28]} {v}" for k, v in r["top_orgs"])),
+        ("name pairs met in a project", f"{n(r['org_pairs'])} of {n(r['org_pairs_possible'])} possible"
+         + (f" ({100 * r['org_pairs'] / r['org_pairs_possible']:.2g}%)" if r["org_pairs_possible"] else "")),
         ("org mentions in body", dist(r["org_mentions"])),
         ("distinct orgs mentioned", dist(r["distinct_orgs_mentioned"])),
         ("sv/en ref pairs", ", ".join(f"{k} {n(v)}" for k, v in r["ref_pairs"].items())

@@ -190,8 +190,17 @@ def run_child(mode: str, site: Path, kg_path: Path, jobs: int | None = None) -> 
         return info
 
 
-def prepare_site(size: int, seed: int, keep: bool, tmp_root: Path) -> tuple[Path, str, float]:
+def prepare_site(size: int, seed: int, keep: bool, tmp_root: Path, copies: bool = False) -> tuple[Path, str, float]:
     sys.path.insert(0, str(HERE))
+    if copies:  # the real corpus's documents, copied round and round (bench/corpus_copies.py)
+        import corpus_copies
+
+        site = OUT_ROOT / f"copies-{size}"
+        if corpus_copies.is_up_to_date(site, size):
+            return site, "reused", 0.0
+        t0 = time.perf_counter()
+        corpus_copies.make(site, size, force=True)
+        return site, "copied", time.perf_counter() - t0
     import generate
 
     cached = OUT_ROOT / f"site-{size}"
@@ -219,6 +228,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", action="store_true",
                     help="write generated sites to bench/out/site-N for reuse (seed 1 only)")
     ap.add_argument("--no-build", action="store_true", help="measure the floor only")
+    ap.add_argument("--corpus-copies", action="store_true",
+                    help="measure sites made of copies of the real corpus's documents (bench/out/copies-N)")
     ap.add_argument("--kg-path", default=str(REPO), help="directory put first on sys.path for `import kg`")
     ap.add_argument("--jobs", type=int, default=None,
                     help="processes kg.build reads with (default: kg's own, one per core)")
@@ -239,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
           f"repeat {repeat}; kg from {kg_path}")
     with tempfile.TemporaryDirectory(prefix="kg-bench-sites-") as tmp:
         for size in sizes:
-            site, how, gen_s = prepare_site(size, a.seed, a.keep, Path(tmp))
+            site, how, gen_s = prepare_site(size, a.seed, a.keep, Path(tmp), a.corpus_copies)
             print(f"[{size}] site {how}: {site}" + (f" ({gen_s:.1f} s)" if gen_s else ""), flush=True)
             floors, builds = [], []
             for i in range(repeat):

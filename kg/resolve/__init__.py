@@ -28,7 +28,7 @@ from kg.map.context import MapContext
 from kg.map.iris import slug
 from kg.map.terms import ALL_KINDS, LinkTo, Name, Statement, TextIn, new_statement, text
 from kg.map.website import source_statements
-from kg.resolve.align import align
+from kg.resolve.align import align, declined_alike
 from kg.resolve.appositions import kinds_said
 from kg.resolve.byform import names_by_form
 from kg.resolve.countries import country_code, country_in_name, country_of_form, country_of_host
@@ -802,21 +802,6 @@ def _parent_display(p: _Parsed, name: Name) -> str:
     return right if p.unit_name == left else left
 
 
-def _cognate_word(a: str, b: str) -> bool:
-    """Whether two words of names are one word declined ("Koneen" / "Kone", "Masarykova" / "Masaryk",
-    "Batorego" / "Batory"): equal, or one the other with an ending of up to four letters, or sharing
-    five letters and three quarters of the shorter one."""
-    if a == b:
-        return True
-    if a.startswith("geo") or b.startswith("geo"):
-        return False  # towns are one key already
-    short, long = sorted((a, b), key=len)
-    if len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 4:
-        return True
-    common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(short))
-    return common >= 5 and common >= 0.75 * len(short)
-
-
 def _typed(types: dict[str, str | None], name: str) -> str | None:
     if name not in types:
         types[name] = type_word(name)
@@ -846,7 +831,7 @@ def _declined_translations(parsed: dict[Name, _Parsed], clusters: _Clusters, dia
                     continue  # one language, one type word: the endings may tell two bodies apart
                 rest = list(words_b)
                 for word in words_a:
-                    match = next((w for w in rest if _cognate_word(word, w)), None)
+                    match = next((w for w in rest if declined_alike(word, w)), None)
                     if match is None:
                         break
                     rest.remove(match)

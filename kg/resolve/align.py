@@ -91,6 +91,21 @@ def _mean_best(words_a: list[str], words_b: list[str]) -> float:
     return total / len(words_a)
 
 
+def declined_alike(a: str, b: str) -> bool:
+    """Whether two words of names are one word declined ("Koneen" / "Kone", "Masarykova" / "Masaryk",
+    "Batorego" / "Batory"): equal, or one the other with an ending of up to four letters, or sharing
+    five letters and three quarters of the shorter one."""
+    if a == b:
+        return True
+    if a.startswith("geo") or b.startswith("geo"):
+        return False  # towns are one key already
+    short, long = sorted((a, b), key=len)
+    if len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 4:
+        return True
+    common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(short))
+    return common >= 5 and common >= 0.75 * len(short)
+
+
 _SPELLINGS = (("sch", "s"), ("kh", "k"), ("ch", "k"), ("ph", "f"), ("th", "t"), ("sh", "s"), ("ck", "k"),
               ("c", "k"), ("q", "k"), ("x", "ks"), ("y", "i"), ("z", "s"), ("w", "v"), ("j", "i"))
 """Letters the languages spell one sound with ("shkola" / "school", "ekonomiky" / "economics")."""

@@ -62,3 +62,57 @@ def test_a_diagnostic_of_a_kind_nobody_declared_is_a_bug_not_a_warning():
 
     with pytest.raises(ValueError, match="KINDS"):
         Diagnostics().add("x.md", "made-up-kind", "message")
+
+
+def _agrees(expected: list[str], got: list[str]) -> bool:
+    """Whether ``got`` is ``expected``, where a line ``…`` stands for any lines (none or many)."""
+    pieces: list[list[str]] = [[]]
+    for line in expected:
+        if line.strip() == "…":
+            pieces.append([])
+        else:
+            pieces[-1].append(line)
+    at = 0
+    for i, piece in enumerate(pieces):
+        if i == 0:
+            if got[:len(piece)] != piece:
+                return False
+            at = len(piece)
+            continue
+        if i == len(pieces) - 1 and piece:
+            return len(got) - len(piece) >= at and got[len(got) - len(piece):] == piece
+        found = next((j for j in range(at, len(got) - len(piece) + 1) if got[j:j + len(piece)] == piece), None)
+        if found is None:
+            return False
+        at = found + len(piece)
+    return len(pieces) > 1 or at == len(got)
+
+
+CONSOLE = re.findall(r"```console\n(.*?)```", README, re.S)
+
+
+@pytest.mark.parametrize("block", CONSOLE, ids=[b.splitlines()[0][2:60] for b in CONSOLE])
+def test_each_console_example_prints_what_the_readme_shows(block, tmp_path):
+    """A ```console block is a session on a copy of the example site: each ``$ kg …`` line runs there, in
+    order, and prints exactly the lines below it (``…`` stands for lines left out)."""
+    import shlex
+    import shutil
+    import subprocess
+    import sys
+
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    kg = str(Path(sys.executable).with_name("kg"))
+    commands: list[tuple[str, list[str]]] = []
+    for line in block.splitlines():
+        if line.startswith("$ "):
+            commands.append((line[2:], []))
+        else:
+            commands[-1][1].append(line.rstrip())
+    env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb"}
+    for command, expected in commands:
+        argv = shlex.split(command)
+        assert argv[0] == "kg"
+        done = subprocess.run([kg, *argv[1:]], cwd=tmp_path, capture_output=True, text=True, env=env, timeout=300)
+        got = [line.rstrip() for line in (done.stdout + done.stderr).splitlines()]
+        assert _agrees(expected, got), f"$ {command}\n--- the README says:\n" + "\n".join(expected) + \
+            "\n--- kg printed:\n" + "\n".join(got)

@@ -10,6 +10,7 @@ systems without ``fork`` read everything in this process.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
@@ -120,6 +121,7 @@ def _in_workers(chunks: list[list[tuple[str, str]]], read_one: ReadOne,
                     try:
                         result = future.result()
                     except BrokenProcessPool:  # this chunk, or one read beside it, killed its worker
+                        _stop(pool)
                         yield _isolate(pending[index])
                         pending = pending[index + 1:]
                         break
@@ -130,6 +132,15 @@ def _in_workers(chunks: list[list[tuple[str, str]]], read_one: ReadOne,
                 pool.shutdown(wait=True, cancel_futures=True)
     finally:
         _read_one = None
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """The broken pool's other workers stopped: one may be blocked writing a result nobody will read any more,
+    and waiting for it would wait for ever."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        with contextlib.suppress(Exception):
+            process.terminate()
+            process.join(timeout=5)
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
@@ -144,7 +155,7 @@ def _isolate(chunk: list[tuple[str, str]]) -> tuple[list[Document], list[Diagnos
     try:
         return _submit(pool, [chunk])[0].result()
     except BrokenProcessPool:
-        pass
+        _stop(pool)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
     if len(chunk) == 1:

@@ -129,7 +129,7 @@ def _in_workers(chunks: list[list[tuple[str, str]]], read_one: ReadOne,
                 else:
                     pending = []
             finally:
-                pool.shutdown(wait=True, cancel_futures=True)
+                _close(pool)
     finally:
         _read_one = None
 
@@ -141,6 +141,20 @@ def _stop(pool: ProcessPoolExecutor) -> None:
         with contextlib.suppress(Exception):
             process.terminate()
             process.join(timeout=5)
+
+
+def _close(pool: ProcessPoolExecutor) -> None:
+    """The pool shut down once every result it owes has been taken (or the build is stopping): its
+    workers are stopped rather than waited for, since a worker blocked on the result pipe while the
+    pool winds down would be waited for for ever."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.join(timeout=2)
+            if process.is_alive():
+                process.terminate()
+                process.join(timeout=5)
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
@@ -157,7 +171,7 @@ def _isolate(chunk: list[tuple[str, str]]) -> tuple[list[Document], list[Diagnos
     except BrokenProcessPool:
         _stop(pool)
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        _close(pool)
     if len(chunk) == 1:
         return [], [Diagnostic(chunk[0][1], None, "reader-crash", "the process reading this file died (a crash "
                                "inside a parser, or it was killed); file skipped", severity="error")]

@@ -160,3 +160,11 @@ def test_an_english_word_that_is_also_a_town_gives_no_country():
 
     assert towns_in("Foreign, Commonwealth & Development Office") == []
     assert [t.country for t in towns_in("Universidad de Bogotá")] == ["CO"]
+
+
+def test_a_long_name_is_found_without_its_trailing_type_words_only_when_the_rest_keeps_its_kind():
+    from kg.resolve.gazetteer import _without_trailing_type
+
+    assert _without_trailing_type("Lviv Polytechnic National University") == "Lviv Polytechnic"
+    assert _without_trailing_type("Stockholm University") is None  # a town alone is no university
+    assert _without_trailing_type("Open Knowledge Foundation") is None

@@ -60,8 +60,6 @@ GAPS = {
     ("el-uk-en", "merges"): "Greek and Cyrillic twins that translate rather than transliterate ('Ανοιχτή Πόλη "
                             "ΑΜΚΕ' / 'Open City NPO', 'Εθνικό και Καποδιστριακό Πανεπιστήμιο Αθηνών'); 'Camden "
                             "Council' / 'London Borough of Camden'",
-    ("el-uk-en", "mentions"): "'Lviv Polytechnic' for the Lviv Polytechnic National University, and the University "
-                              "of Manchester's Department of Politics, in running text",
     ("el-uk-en", "countries"): "the LGA given Ukraine from its one project; no country for the FCDO, TfL and other "
                                "English names without a form",
 }

@@ -171,6 +171,22 @@ def _own_word(name: str) -> str | None:
     return words[0]
 
 
+_GENERIC_ADJECTIVES = frozenset({"national", "state", "federal", "public", "technical", "royal", "municipal"})
+
+
+def _without_trailing_type(name: str) -> str | None:
+    """A name without the type words at its end, when what is left still says the same kind: "Lviv
+    Polytechnic National University" → "Lviv Polytechnic" (never "Stockholm" for "Stockholm University")."""
+    kind = kind_of(name)
+    words = name.split()
+    if kind is None or len(words) < 3:
+        return None
+    while len(words) > 2 and (kind_of(words[-1]) is not None or fold(words[-1]) in _GENERIC_ADJECTIVES):
+        words.pop()
+    short = " ".join(words)
+    return short if short != name and kind_of(short) == kind else None
+
+
 def _other_countries(forms: set[str]) -> set[str]:
     """A name with a country's name in it, under that country's name in the other languages: "Wikimedia
     Suomi" is "Wikimedia Finland" in an English post."""
@@ -215,6 +231,8 @@ class Gazetteer:
             forms.add(own)  # "Fondazione Openpolis" is "Openpolis"
         if (rest := _own_words(bare)) is not None:
             forms.add(rest)  # "Stowarzyszenie Wikimedia Polska" is "Wikimedia Polska"
+        if (short := _without_trailing_type(bare)) is not None:
+            forms.add(short)  # "Lviv Polytechnic National University" is "Lviv Polytechnic"
         forms |= _other_countries(forms)
         for form in forms:
             folded = normalise(form)

@@ -4,7 +4,9 @@ and every failure one readable :class:`PushError` line that never shows a passwo
 from __future__ import annotations
 
 import contextlib
+import html
 import http.client
+import re
 import socket
 import threading
 import urllib.error
@@ -174,13 +176,19 @@ class _HTTPSHandler(urllib.request.HTTPSHandler):
 
 
 def _detail(exc: urllib.error.HTTPError) -> str:
-    """The first line of the store's error message, cut short, if it sent one."""
+    """The store's error message, cut short, if it sent one: its first line, or the text of an HTML page
+    (Virtuoso's) without the status line it repeats."""
     try:
-        text = exc.read(2000).decode("utf-8", errors="replace")
+        text = exc.read(4000).decode("utf-8", errors="replace")
     except (OSError, http.client.HTTPException):
         return ""
-    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    line = "".join(c if c.isprintable() else " " for c in line)
+    if exc.headers.get_content_type() == "text/html" or text.lstrip().startswith("<"):
+        text = re.sub(r"(?is)<!DOCTYPE[^>]*>|<head\b.*?</head>|<script\b.*?</script>|<style\b.*?</style>", " ", text)
+        lines = [line.strip() for line in html.unescape(re.sub(r"<[^>]*>", "\n", text)).splitlines()]
+        line = " ".join(line for line in lines if line and not line.startswith("HTTP/"))
+    else:
+        line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    line = " ".join("".join(c if c.isprintable() else " " for c in line).split())
     return f": {line[:200]}" if line else ""
 
 

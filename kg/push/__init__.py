@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
@@ -137,16 +136,22 @@ def push_chunks(store: Endpoint, graph_iri: str, pieces: list[Chunk], total: int
             _send(store, temporary, piece, first=i == 0)
             sent(piece.triples)
     except PushError as exc:
-        with suppress(PushError):
-            sparql_update(update, f"DROP SILENT GRAPH <{temporary}>")
-        raise PushError(f"{exc.message}; <{graph_iri}> is as it was") from None
+        raise PushError(f"{exc.message}; <{graph_iri}> is as it was{_drop(update, temporary)}") from None
     try:
         status = sparql_update(update, f"MOVE <{temporary}> TO <{graph_iri}>")
     except PushError as exc:
-        with suppress(PushError):
-            sparql_update(update, f"DROP SILENT GRAPH <{temporary}>")
-        raise PushError(f"{exc.message} (moving the pushed graph into <{graph_iri}>)") from None
+        raise PushError(f"{exc.message} (moving the pushed graph into <{graph_iri}>)"
+                        f"{_drop(update, temporary)}") from None
     return PushResult(store.shown, graph_iri, total, status, len(pieces), swapped=True)
+
+
+def _drop(update: Endpoint, temporary: str) -> str:
+    """Drop the temporary graph; what the message says if that failed too."""
+    try:
+        sparql_update(update, f"DROP SILENT GRAPH <{temporary}>")
+    except PushError:
+        return f"; the temporary graph <{temporary}> is left in the store (DROP it)"
+    return ""
 
 
 def _send(store: Endpoint, graph_iri: str, piece: Chunk, *, first: bool) -> int:

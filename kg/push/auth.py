@@ -1,7 +1,7 @@
 """Who ``kg push`` says it is, and how: HTTP Basic, HTTP Digest (RFC 7616) or a bearer token.
 
 Credentials come from, in this order: ``user:password@`` in the endpoint URL, the
-environment (``KG_PUSH_TCHARS``, or ``KG_PUSH_USER`` and ``KG_PUSH_PASSWORD``), or a
+environment (``KG_PUSH_TOKEN``, or ``KG_PUSH_USER`` and ``KG_PUSH_PASSWORD``), or a
 netrc file (``--netrc FILE``, else ``~/.netrc`` if there is one: ``machine HOST login
 USER password SECRET``; an entry without ``login`` holds a bearer token as its
 ``password``). They are never printed: messages name where they came from, never them.
@@ -30,7 +30,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 from kg.errors import InputError, UsageError
 
-TOKEN_VARIABLE = "KG_PUSH_TCHARS"  # noqa: S105 - the name of a variable, not a token
+TOKEN_VARIABLE = "KG_PUSH_TOKEN"  # noqa: S105 - the name of a variable, not a token
 USER_VARIABLE = "KG_PUSH_USER"
 PASSWORD_VARIABLE = "KG_PUSH_PASSWORD"  # noqa: S105 - the name of a variable, not a password
 #: The hash functions of RFC 7616 Digest authentication kg answers with.
@@ -48,7 +48,7 @@ class Credentials:
 
     @property
     def what(self) -> str:
-        """What they are, for a message: ``the token from KG_PUSH_TCHARS``."""
+        """What they are, for a message: ``the token from KG_PUSH_TOKEN``."""
         kind = "the token" if self.token is not None else "the user name and password"
         return f"{kind} from {self.source}" if self.source else kind
 

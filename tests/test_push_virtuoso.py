@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import generated_site
 from pyoxigraph import RdfFormat, parse
-from virtuoso_server import MISSING, PASSWORD, USER, start
+from virtuoso_server import MISSING, PASSWORD, QUIRKS, USER, compare, start
 from virtuoso_server import answers as virtuoso_answers
 
 import kg
@@ -30,10 +30,6 @@ CONTENT = Path(__file__).resolve().parent.parent / "content"
 GRAPH_IRI = "https://digidemlab.org/kg/graph"
 #: The bundled queries that take no parameter: the others call kg's own kgo:sameName, which no other store has.
 PLAIN = [name for name, q in sorted(bundled_queries().items()) if not q.params]
-#: What Virtuoso 7.2 answers otherwise than kg (and the SPARQL standard), by query and variable:
-#: BOUND(…) as xsd:integer 0/1, not xsd:boolean; a SUBSTR of the MIN of no value at all as "", not unbound.
-QUIRKS = {"organisations-wikidata": {"linked": "integer-boolean"},
-          "projects-per-year-and-theme": {"label": "empty-for-unbound"}}
 
 
 @pytest.fixture(scope="module")
@@ -154,34 +150,6 @@ def test_chunks_without_an_update_endpoint_replace_then_add(virtuoso, built, hom
 
 
 # -- the same answers -----------------------------------------------------------------------------
-def compare(name: str, expected, got) -> None:
-    """kg's solutions and Virtuoso's, as multisets of rows: equal term by term except where QUIRKS says."""
-    variables, kg_rows = expected
-    assert got[0] == variables
-    quirks = QUIRKS.get(name, {})
-
-    def key(row, side):
-        out = []
-        for var, term in zip(variables, row, strict=True):
-            kind = quirks.get(var)
-            if kind == "integer-boolean" and term is not None:
-                truth = term.value in ("true", "1")
-                out.append(("truth", truth))
-            elif kind == "empty-for-unbound" and side == "virtuoso" and term is not None and term.value == "":
-                out.append(None)
-            else:
-                out.append(None if term is None else str(term))
-        return tuple(out)
-
-    from collections import Counter
-
-    want = Counter(key(row, "kg") for row in kg_rows)
-    have = Counter(key(row, "virtuoso") for row in got[1])
-    assert sum(want.values()) == sum(have.values()), name
-    assert want - have == Counter() and have - want == Counter(), (name, list((want - have).items())[:3],
-                                                                     list((have - want).items())[:3])
-
-
 def kg_answers(store, name: str):
     result = kg.query(store, name)
     return result.variables, result.solutions

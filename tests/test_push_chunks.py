@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pyoxigraph import RdfFormat, parse
 from test_push import built, lines_of, oxigraph, select, server_graph  # noqa: F401 - fixtures
 
@@ -38,6 +40,21 @@ def test_chunks_are_runs_of_whole_lines(count, per, sizes):
     assert [p.triples for p in pieces] == sizes
     assert b"".join(bytes(p.body) for p in pieces) == body
     assert all(bytes(p.body).count(b"\n") == p.triples for p in pieces)
+
+
+@settings(max_examples=300, deadline=None)
+@given(lengths=st.lists(st.sampled_from([0, 1, 5, 60, 200, 3000]), max_size=300),
+       per=st.sampled_from([1, 2, 3, 63, 64, 65, 66, 100, 1000]), last_newline=st.booleans())
+def test_chunks_hold_exactly_n_whole_lines_whatever_the_line_lengths(lengths, per, last_newline):
+    """The chunker jumps ahead counting line ends; with lines of very different lengths it still cuts after
+    exactly ``per`` lines, at a line end, and loses or repeats nothing."""
+    body = b"".join(b'<urn:a> <urn:b> "%s" .\n' % (b"x" * n) for n in lengths)
+    if body and not last_newline:
+        body = body[:-1]
+    pieces = chunks(body, per)
+    assert b"".join(bytes(p.body) for p in pieces) == body
+    assert sum(p.triples for p in pieces) == len(lengths)
+    assert all(p.triples == per and bytes(p.body).endswith(b"\n") for p in pieces[:-1])
 
 
 def test_every_triple_naming_a_blank_node_goes_in_one_chunk():

@@ -42,13 +42,21 @@ def _runs(view: memoryview, per_chunk: int) -> Iterator[Chunk]:
     data = view.obj
     assert isinstance(data, bytes)
     size, start = len(data), 0
+    width = size // max(data.count(b"\n"), 1) + 1  # bytes a line, about
     while start < size:
-        end, count = start, 0
-        while count < per_chunk and end < size:
+        end, need = start, per_chunk
+        while need > 0 and end < size:
+            if need > 64:  # jump ahead by most of what is needed, counting the line ends on the way (in C)
+                stop = min(size, end + need * width * 9 // 10)
+                got = data.count(b"\n", end, stop)
+                if got < need:  # the last line ends are found one by one, below
+                    end, need = stop, need - got
+                    continue
+                width = max(1, width // 2)
+                continue
             newline = data.find(b"\n", end)
-            end = size if newline < 0 else newline + 1
-            count += 1
-        yield Chunk(view[start:end], count)
+            end, need = (size, need - 1) if newline < 0 else (newline + 1, need - 1)
+        yield Chunk(view[start:end], data.count(b"\n", start, end) + (0 if data[end - 1] == 0x0A else 1))
         start = end
 
 

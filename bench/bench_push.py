@@ -2,7 +2,7 @@
 """``kg push`` into Oxigraph and Virtuoso: the time to push, the time to a ready store (pushed, or bulk
 loaded), and the bundled queries' latency on each store beside ``kg serve``'s.
 
-    python bench/bench_push.py --built DIR [--built DIR ...] [--repeat 5] [--chunk-triples 500000]
+    python bench/bench_push.py --built DIR [--built DIR ...] [--repeat 5] [--chunk-triples 100000]
                                [--buffers 170000] [--no-oxigraph] [--no-virtuoso] [--no-swap] [--no-bulk]
 
 Each DIR is a ``kg build --out`` folder (``graph.nt`` and ``graph.nq``), e.g. of a generated site:
@@ -298,7 +298,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--built", action="append", type=Path, required=True, help="a kg build --out folder")
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--chunk-triples", type=int, default=500_000)
+    parser.add_argument("--chunk-triples", type=int, default=100_000)
     parser.add_argument("--buffers", type=int, default=170_000, help="Virtuoso's NumberOfBuffers (8 KB each)")
     parser.add_argument("--no-oxigraph", action="store_true")
     parser.add_argument("--no-virtuoso", action="store_true")

@@ -545,7 +545,7 @@ def serve_command(site: Path | None, graphs: tuple[Path, ...], host: str, port: 
                    "Virtuoso /sparql-graph-crud-auth …).")
 @click.option("--graph-iri", default=None, metavar="IRI",
               help="Named graph to replace (default: the site URL + /kg/graph).")
-@click.option("--chunk-triples", default=500_000, show_default=True, type=click.IntRange(min=1), metavar="N",
+@click.option("--chunk-triples", default=100_000, show_default=True, type=click.IntRange(min=1), metavar="N",
               help="Send at most N triples a request: the first PUT replaces the graph, the others POST into it.")
 @click.option("--update-endpoint", default=None, metavar="URL",
               help="The store's SPARQL Update endpoint (Oxigraph /update, Virtuoso /sparql-auth): a graph of "

@@ -7,6 +7,7 @@ requests: what is asked first, what is sent again, and that no secret reaches a 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import threading
 from collections.abc import Callable
@@ -303,3 +304,35 @@ def test_verbose_output_never_shows_the_password_of_the_url(store, graph):
     assert result.exit_code == 0, result.output
     assert f"pushing to {s.url}" in result.output
     assert SECRET not in result.output and "ann" not in result.output
+
+
+def test_a_store_that_never_answers_the_first_question_is_given_up_on_once(graph):
+    """With credentials kg first asks a HEAD; a store that accepts the connection and says nothing costs one
+    --timeout, not one for the HEAD and another for the PUT."""
+    import socket
+    import time
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(4)
+    held: list[socket.socket] = []
+
+    def accept():
+        with contextlib.suppress(OSError):
+            while True:
+                held.append(listener.accept()[0])
+
+    threading.Thread(target=accept, daemon=True).start()
+    port = listener.getsockname()[1]
+    url = f"http://ann:{SECRET}@127.0.0.1:{port}/store"
+    started = time.monotonic()
+    try:
+        result = invoke("--graph", str(graph), "--graph-iri", "urn:g", "--endpoint", url, "--timeout", "1")
+    finally:
+        listener.close()
+        for conn in held:
+            conn.close()
+    assert result.exit_code == 2
+    assert result.output.strip() == f"error: http://127.0.0.1:{port}/store did not answer within 1 s"
+    assert time.monotonic() - started < 1.9
+    assert len(held) == 1

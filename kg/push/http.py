@@ -68,7 +68,7 @@ class Endpoint:
             if not self.auth.challenged(exc.challenges):
                 raise PushError(f"{self.shown} answered 401 {exc.reason}{self._why_401()}") from None
             return
-        except PushError:  # a store that does not know HEAD, or says the graph is not there: ask nothing of it
+        except _StatusError:  # a store that does not know HEAD, or says the graph is not there: it asked nothing
             pass
         self.auth.no_challenge()
 
@@ -106,7 +106,7 @@ class Endpoint:
             if exc.code == 401:
                 raise _Unauthorized(exc.headers.get_all("WWW-Authenticate") or [], exc.reason,
                                     _detail(exc)) from None
-            raise PushError(f"{shown} answered {exc.code} {exc.reason}{_detail(exc)}") from None
+            raise _StatusError(f"{shown} answered {exc.code} {exc.reason}{_detail(exc)}") from None
         except urllib.error.URLError as exc:
             if deadline.expired or isinstance(exc.reason, TimeoutError):
                 raise late from None
@@ -122,6 +122,10 @@ class Endpoint:
         if deadline.expired:
             raise late
         return status
+
+
+class _StatusError(PushError):
+    """The store answered, with an error status."""
 
 
 class _Unauthorized(Exception):

@@ -247,3 +247,13 @@ def test_a_refused_move_leaves_the_graph_as_it_was(virtuoso, built, home):
     left = graphs(virtuoso) - before
     assert len(left) == 1 and next(iter(left)).startswith("urn:uuid:") and next(iter(left)) in line
     virtuoso.isql(f"SPARQL CLEAR GRAPH <{next(iter(left))}>")
+
+
+def test_a_user_of_its_own_with_sparql_update_may_push_and_swap(virtuoso, built, home):
+    """Not dba: a user made for kg push (DB.DBA.USER_CREATE, GRANT SPARQL_UPDATE), as the README says."""
+    virtuoso.isql("DB.DBA.USER_CREATE('kgpush', 'kg-push-secret')", 'GRANT SPARQL_UPDATE TO "kgpush"')
+    env = {"KG_PUSH_USER": "kgpush", "KG_PUSH_PASSWORD": "kg-push-secret"}
+    result = run_push("--graph", str(built / "graph.nt"), "--graph-iri", "urn:kg:test:own-user", "--endpoint",
+                      virtuoso.graph_store, "--update-endpoint", virtuoso.update, "--chunk-triples", "200", env=env)
+    assert result.exit_code == 0, result.output
+    assert read_back(virtuoso, "urn:kg:test:own-user") == lines_of(built / "graph.nt")

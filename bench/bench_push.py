@@ -16,7 +16,8 @@ For each DIR, in this order:
 2. A new ``oxigraph serve`` (RocksDB in a tmp folder) and a new Virtuoso (``virtuoso-t`` with its own
    ``virtuoso.ini``: tests/virtuoso_server.py; ``--buffers`` 8 KB pages of cache): the seconds to start;
    then ``kg push --graph graph.nt`` (a process, timed from start to exit, its peak memory) into each, and
-   again with ``--update-endpoint`` (into a temporary graph, then ``MOVE``: ``--no-swap`` skips it).
+   again with ``--update-endpoint`` (into a temporary graph, then ``MOVE``: ``--no-swap`` skips it); into
+   Oxigraph a third time so, its chunks written without a transaction each (``/store?no_transaction``).
 3. The bundled queries that run on any store (no parameter), ``--repeat`` rounds, interleaved: in each
    round each query is asked of ``kg serve``, Oxigraph and Virtuoso in turn (the order rotating), over
    HTTP on loopback with the pushed graph as the default graph (``default-graph-uri``), the whole answer
@@ -211,6 +212,11 @@ def bench(out: Path, args: argparse.Namespace) -> None:
                 took, peak = kg_push(graph_nt, ox_base + "/store", args.chunk_triples, ox_base + "/update")
                 print(f"oxigraph: kg push again, swapped: {took:.1f} s", flush=True)
                 pushes.append(("Oxigraph, again, through a temporary graph + MOVE", "", f"{took:.1f}",
+                               f"{peak or 0:.0f}"))
+                took, peak = kg_push(graph_nt, ox_base + "/store?no_transaction", args.chunk_triples,
+                                     ox_base + "/update")
+                print(f"oxigraph: kg push again, swapped, chunks ?no_transaction: {took:.1f} s", flush=True)
+                pushes.append(("Oxigraph, again, the same with `/store?no_transaction`", "", f"{took:.1f}",
                                f"{peak or 0:.0f}"))
             stores["Oxigraph"] = (ox_base + "/query", GRAPH_IRI)
         if not args.no_virtuoso:

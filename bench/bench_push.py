@@ -3,7 +3,7 @@
 loaded), and the bundled queries' latency on each store beside ``kg serve``'s.
 
     python bench/bench_push.py --built DIR [--built DIR ...] [--repeat 5] [--chunk-triples 100000]
-                               [--buffers 170000] [--no-oxigraph] [--no-virtuoso] [--no-swap] [--no-bulk]
+                               [--buffers 170000] [--swap oxigraph,virtuoso] [--no-oxigraph] [--no-virtuoso] [--no-bulk]
 
 Each DIR is a ``kg build --out`` folder (``graph.nt`` and ``graph.nq``), e.g. of a generated site:
 
@@ -16,7 +16,7 @@ For each DIR, in this order:
 2. A new ``oxigraph serve`` (RocksDB in a tmp folder) and a new Virtuoso (``virtuoso-t`` with its own
    ``virtuoso.ini``: tests/virtuoso_server.py; ``--buffers`` 8 KB pages of cache): the seconds to start;
    then ``kg push --graph graph.nt`` (a process, timed from start to exit, its peak memory) into each, and
-   again with ``--update-endpoint`` (into a temporary graph, then ``MOVE``: ``--no-swap`` skips it); into
+   again with ``--update-endpoint`` (into a temporary graph, then ``MOVE``, into the stores ``--swap`` names); into
    Oxigraph a third time so, its chunks written without a transaction each (``/store?no_transaction``).
 3. The bundled queries that run on any store (no parameter), ``--repeat`` rounds, interleaved: in each
    round each query is asked of ``kg serve``, Oxigraph and Virtuoso in turn (the order rotating), over
@@ -208,7 +208,7 @@ def bench(out: Path, args: argparse.Namespace) -> None:
             took, peak = kg_push(graph_nt, ox_base + "/store", args.chunk_triples)
             print(f"oxigraph: started in {started:.1f} s; kg push {took:.1f} s (peak {peak or 0:.0f} MB)", flush=True)
             pushes.append(("Oxigraph", f"{started:.1f}", f"{took:.1f}", f"{peak or 0:.0f}"))
-            if not args.no_swap:
+            if "oxigraph" in args.swap:
                 took, peak = kg_push(graph_nt, ox_base + "/store", args.chunk_triples, ox_base + "/update")
                 print(f"oxigraph: kg push again, swapped: {took:.1f} s", flush=True)
                 pushes.append(("Oxigraph, again, through a temporary graph + MOVE", "", f"{took:.1f}",
@@ -230,7 +230,7 @@ def bench(out: Path, args: argparse.Namespace) -> None:
             print(f"virtuoso: started in {started:.1f} s; kg push {took:.1f} s (peak {peak or 0:.0f} MB)",
                   flush=True)
             pushes.append(("Virtuoso", f"{started:.1f}", f"{took:.1f}", f"{peak or 0:.0f}"))
-            if not args.no_swap:
+            if "virtuoso" in args.swap:
                 took, peak = kg_push(graph_nt, virtuoso.graph_store, args.chunk_triples, virtuoso.update, creds)
                 print(f"virtuoso: kg push again, swapped: {took:.1f} s", flush=True)
                 pushes.append(("Virtuoso, again, through a temporary graph + MOVE", "", f"{took:.1f}",
@@ -308,7 +308,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--buffers", type=int, default=170_000, help="Virtuoso's NumberOfBuffers (8 KB each)")
     parser.add_argument("--no-oxigraph", action="store_true")
     parser.add_argument("--no-virtuoso", action="store_true")
-    parser.add_argument("--no-swap", action="store_true")
+    parser.add_argument("--swap", type=lambda text: {s.strip().lower() for s in text.split(",") if s.strip()},
+                        default={"oxigraph", "virtuoso"}, help="stores to push into again through a temporary graph")
     parser.add_argument("--no-bulk", action="store_true")
     args = parser.parse_args(argv)
     print(f"load average {os.getloadavg()[0]:.1f} at the start", flush=True)

@@ -85,12 +85,8 @@ def push(source: str | Path | Sequence[str | Path], endpoint: str, graph_iri: st
 
 def _endpoint(url: str, option: str, timeout: float, netrc_file: Path | None,
               environ: Mapping[str, str] | None) -> Endpoint:
-    shown = redact(url)
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise PushError(f"{option} {shown!r} is not an http(s) URL")
     bare, credentials = find_credentials(url, netrc_file, environ)
-    return Endpoint.of(bare, shown, credentials, timeout, option)
+    return Endpoint.of(bare, redact(url), credentials, timeout, option)
 
 
 def _check_iri(iri: str) -> None:

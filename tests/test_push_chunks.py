@@ -218,3 +218,24 @@ def test_the_move_is_the_last_request_and_names_both_graphs(failing, graph25):
     assert store.requests[-1][2].decode() == f"MOVE <{temporary}> TO <urn:g>"
     sent = b"".join(b for m, p, b in store.requests if p.startswith("/store"))
     assert {str(t) for t in parse(sent, format=RdfFormat.N_TRIPLES)} == lines_of(graph25)
+
+
+# -- what is sent ------------------------------------------------------------------------------------
+def test_graph_nt_is_sent_as_it_is_and_graph_nq_as_the_same_union(built):  # noqa: F811
+    from kg.push import ntriples_of
+
+    as_it_is, count, base = ntriples_of([built / "graph.nt"])
+    assert as_it_is == (built / "graph.nt").read_bytes()
+    union, count_nq, base_nq = ntriples_of([built / "graph.nq"])
+    assert (count, base) == (count_nq, base_nq) == (len(lines_of(built / "graph.nt")), "https://digidemlab.org")
+    assert sorted(union.splitlines()) == sorted(as_it_is.splitlines())
+
+
+def test_an_ntriples_file_with_comments_and_blank_lines_is_sent_as_its_triples(tmp_path):
+    from kg.push import ntriples_of
+
+    graph = tmp_path / "commented.nt"
+    graph.write_bytes(b"# made by hand\n" + nt(3) + b"\n" + nt(1, start=3).rstrip(b"\n"))
+    body, count, _base = ntriples_of([graph])
+    assert count == 4
+    assert sorted(body.splitlines()) == sorted(nt(4).splitlines())

@@ -56,7 +56,7 @@ DirsAllowed = ., {dirs}
 NumberOfBuffers = {buffers}
 MaxDirtyBuffers = {dirty}
 ThreadsPerQuery = 2
-
+{after_image}
 [HTTPServer]
 ServerPort = 127.0.0.1:{http_port}
 ServerThreads = 8
@@ -167,14 +167,19 @@ def compare(name: str, expected, got) -> None:
                                                                      list((have - want).items())[:3])
 
 
-def start(folder: Path, *, buffers: int = 10_000, dirs: tuple[Path, ...] = (), timeout: float = 180) -> Virtuoso:
-    """A new Virtuoso with its database in ``folder``; ``dirs`` are the folders ``ld_dir`` may read."""
+def start(folder: Path, *, buffers: int = 10_000, dirs: tuple[Path, ...] = (), timeout: float = 180,
+          after_image: int | None = None) -> Virtuoso:
+    """A new Virtuoso with its database in ``folder``; ``dirs`` are the folders ``ld_dir`` may read;
+    ``after_image`` the bytes of log one transaction may write (``TransactionAfterImageLimit``, 50 MB unless
+    given: too few for the ``MOVE`` of a graph of millions of triples)."""
     assert VIRTUOSO is not None, MISSING
     folder.mkdir(parents=True, exist_ok=True)
     http_port, sql_port = free_port(), free_port()
     ini = folder / "virtuoso.ini"
+    limit = "" if after_image is None else f"TransactionAfterImageLimit = {after_image}\n"
     ini.write_text(INI.format(folder=folder, sql_port=sql_port, http_port=http_port, buffers=buffers,
-                              dirty=buffers * 3 // 4, dirs=", ".join(str(d) for d in (folder, *dirs))))
+                              dirty=buffers * 3 // 4, dirs=", ".join(str(d) for d in (folder, *dirs)),
+                              after_image=limit))
     with open(folder / "stdout.log", "wb") as log:
         proc = subprocess.Popen([VIRTUOSO, "-c", str(ini), "+foreground"], cwd=folder, stdout=log,
                                 stderr=subprocess.STDOUT)

@@ -541,28 +541,52 @@ def serve_command(site: Path | None, graphs: tuple[Path, ...], host: str, port: 
 @click.option("--graph", "graphs", multiple=True, type=click.Path(path_type=Path),
               help=f"Push the union of these graph files ({', '.join(sorted(BY_SUFFIX))}) instead of building a site.")
 @click.option("--endpoint", required=True, metavar="URL",
-              help="The store's SPARQL 1.1 Graph Store endpoint (Oxigraph /store, Fuseki /DATASET/data …); "
-                   "user:password@ in it becomes HTTP Basic authentication.")
+              help="The store's SPARQL 1.1 Graph Store endpoint (Oxigraph /store, Fuseki /DATASET/data, "
+                   "Virtuoso /sparql-graph-crud-auth …).")
 @click.option("--graph-iri", default=None, metavar="IRI",
               help="Named graph to replace (default: the site URL + /kg/graph).")
+@click.option("--chunk-triples", default=100_000, show_default=True, type=click.IntRange(min=1), metavar="N",
+              help="Send at most N triples a request: the first PUT replaces the graph, the others POST into it.")
+@click.option("--update-endpoint", default=None, metavar="URL",
+              help="The store's SPARQL Update endpoint (Oxigraph /update, Virtuoso /sparql-auth): a graph of "
+                   "several chunks goes into a temporary graph, then MOVE puts it in place at once.")
+@click.option("--netrc", "netrc_file", default=None, type=click.Path(path_type=Path), metavar="FILE",
+              help="Read the user name and password (or a token: an entry without login) for the store's host "
+                   "from FILE [default: ~/.netrc, if there is one].")
 @click.option("--timeout", default=300.0, show_default=True, type=click.FloatRange(min=0.1),
-              help="Seconds the whole push may take (connecting, sending, the answer).")
+              help="Seconds each request may take (connecting, sending one chunk, the answer).")
 def push_command(site: Path | None, graphs: tuple[Path, ...], endpoint: str, graph_iri: str | None,
-                 timeout: float) -> None:
+                 chunk_triples: int, update_endpoint: str | None, netrc_file: Path | None, timeout: float) -> None:
     """Replace one named graph of a triple store by the graph of SITE (default: content/).
 
-    Sends the graph (the triples of graph.nt) with one HTTP PUT of the SPARQL 1.1
-    Graph Store Protocol, so pushing twice leaves each triple there once. Exit
-    status 2 when the store is unreachable or refuses the graph.
+    Sends the graph (the triples of graph.nt) by the SPARQL 1.1 Graph Store
+    Protocol, so pushing twice leaves each triple there once. Credentials:
+    user:password@ in the URL, KG_PUSH_TOKEN (a bearer token), KG_PUSH_USER and
+    KG_PUSH_PASSWORD, or a netrc file; sent as the store asks (Basic, Digest,
+    Bearer) and never printed. Exit status 2 when the store is unreachable or
+    refuses the graph.
     """
-    from kg.push import push
+    from kg.push import push, redact
 
     source = _site_or_graphs(site, graphs)
-    with step(f"pushing to {endpoint}"):
-        result = push(source, endpoint, graph_iri, timeout=timeout)
+    console = plain(stderr=True)
+    with step(f"pushing to {redact(endpoint)}"), \
+            Progress(TextColumn("pushing"), BarColumn(), MofNCompleteColumn(), TextColumn("triples"),
+                     TimeElapsedColumn(), console=console, transient=True,
+                     disable=not console.is_terminal or quiet()) as bar:
+        task = bar.add_task("push", total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        result = push(source, endpoint, graph_iri, timeout=timeout, chunk_triples=chunk_triples,
+                      update_endpoint=update_endpoint, netrc_file=netrc_file, progress=progress)
     if not quiet():
-        plain(stderr=True).print(Text(f"pushed {result.triples} triples to <{result.graph_iri}> at "
-                                      f"{result.endpoint} (HTTP {result.status})"))
+        how = ""
+        if result.chunks > 1:
+            how = f" in {result.chunks} requests" + (", then moved in from a temporary graph" if result.swapped else "")
+        console.print(Text(f"pushed {result.triples} triples to <{result.graph_iri}> at {result.endpoint}{how} "
+                           f"(HTTP {result.status})"))
 
 
 def _site_or_graphs(site: Path | None, graphs: tuple[Path, ...]) -> Path | list[Path]:

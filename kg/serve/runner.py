@@ -115,11 +115,11 @@ class Answer:
 class _ForkServer:
     """The zygote process and its control pipe (one caller at a time)."""
 
-    def __init__(self, graph_files: list[str]) -> None:
+    def __init__(self, graph: list[str]) -> None:
         ours, theirs = socket.socketpair()
         script = Path(__file__).with_name("zygote.py")
         env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", RUST_BACKTRACE="0")
-        self.process = subprocess.Popen([sys.executable, str(script), str(theirs.fileno()), *graph_files],
+        self.process = subprocess.Popen([sys.executable, str(script), str(theirs.fileno()), *graph],
                                         pass_fds=[theirs.fileno()], env=env, stdin=subprocess.DEVNULL)
         theirs.close()
         self.conn = Connection(ours.detach())
@@ -268,8 +268,12 @@ class QueryRunner:
 
     def __init__(self, graph_files: list[Path], *, workers: int = 2, timeout: float = 10.0,
                  max_results: int | None = 10_000, max_bytes: int | None = None, max_memory: int | None = None,
-                 queue: int | None = None, reserve: int | None = None, long_after: float = LONG_AFTER) -> None:
+                 queue: int | None = None, reserve: int | None = None, long_after: float = LONG_AFTER,
+                 store: Path | None = None) -> None:
         self.graph_files = [str(f) for f in graph_files]
+        self.store = store
+        """The on-disk store the workers share (opened read-only), instead of loading ``graph_files``."""
+        self._graph = ["--store", str(store)] if store is not None else self.graph_files
         self.workers = max(1, workers)
         self.timeout = timeout
         self.max_results = max_results
@@ -293,7 +297,7 @@ class QueryRunner:
         self._active = 0
         self._long_active = 0
         self._closed = False
-        self._server = _ForkServer(self.graph_files)
+        self._server = _ForkServer(self._graph)
         self._settings = {"max_memory": max_memory}
         self._scheduler = threading.Thread(target=self._schedule, name="kg-serve-scheduler", daemon=True)
 
@@ -335,7 +339,7 @@ class QueryRunner:
             with self._cond:
                 if self._closed:
                     raise WorkerError("the server is shutting down") from None
-            self._server = _ForkServer(self.graph_files)
+            self._server = _ForkServer(self._graph)
             self._server.wait_ready()
             return self._server.fork(self._settings)
 

@@ -1,10 +1,12 @@
 """The process that holds the graph once and forks ready query workers from it.
 
-``kg serve`` starts this file as a script (``python …/zygote.py FD FILE…``), not as
-``-m kg.serve.zygote``: so it can leave the network (:mod:`kg.serve.sandbox`) while
-it is still a single thread, before ``kg`` (and numpy's thread pool) is imported.
-It loads the graph files into one in-memory store, says ``ready``, then waits on
-its control pipe (file descriptor ``FD``) for
+``kg serve`` starts this file as a script (``python …/zygote.py FD FILE…`` or
+``python …/zygote.py FD --store DIR``), not as ``-m kg.serve.zygote``: so it can leave
+the network (:mod:`kg.serve.sandbox`) while it is still a single thread, before ``kg``
+(and numpy's thread pool) is imported. It loads the graph files into one in-memory
+store — or opens the on-disk store ``kg build --store`` wrote, read-only, which takes
+milliseconds and holds the graph on disk (the page cache), not in this process — says
+``ready``, then waits on its control pipe (file descriptor ``FD``) for
 
 - ``("fork", settings)`` followed by a file descriptor: fork a worker that answers
   queries on that descriptor; reply ``("forked", pid)``;
@@ -14,8 +16,13 @@ its control pipe (file descriptor ``FD``) for
 
 A fork costs milliseconds and shares the graph's memory with every worker until
 one of them writes to it, so a killed worker is replaced without loading the graph
-again. When the control pipe closes (the server ended, however it ended) this
-process kills its workers and exits; each worker is killed when this process dies.
+again. An on-disk store is shared the same way: each worker inherits the open store
+(its files, indexes and filters read once, by this process), and what it reads
+later is the kernel's page cache, one copy for all. Workers only read, and the
+store's own threads (RocksDB's, idle for a read-only store) never run in a fork.
+
+When the control pipe closes (the server ended, however it ended) this process
+kills its workers and exits; each worker is killed when this process dies.
 """
 
 from __future__ import annotations
@@ -73,7 +80,12 @@ def main(argv: list[str]) -> None:  # pragma: no cover - runs as its own process
         from kg.query import open_store
         from kg.serve.runner import Answer  # noqa: F401 - imported once here, so that no fork imports anything
 
-        store = open_store([Path(f) for f in files])
+        if files[:1] == ["--store"]:
+            from kg.export.store import open_checked
+
+            store = open_checked(files[1])  # checked by the server, which opened it first
+        else:
+            store = open_store([Path(f) for f in files], store=False)
     except Exception as exc:
         control.send(("error", str(exc)))
         return

@@ -468,11 +468,11 @@ def query_command(query_text: str | None, site: Path | None, graphs: tuple[Path,
         raise UsageError("give a QUERY (SPARQL, a .rq file or a bundled query name; see --list)")
     if site is not None and graphs:
         raise UsageError("give --site or --graph, not both")
-    source = _store_source(site, graphs, store_dir, no_store)
+    source = _store_source(site, graphs, store_dir, no_store) or _site_or_graphs(site, graphs)
     text, bundled, file = resolve_query(query_text)
     bindings = dict(parse_param(p) for p in params)
     with step("reading the graph"):
-        store = open_store(source or site or Path("content"), store=_use_store(store_dir, no_store))
+        store = open_store(source, store=_use_store(store_dir, no_store))
     if fmt != "table":  # written by pyoxigraph, no Python row in between
         with step("running the query"):
             data = write_answer(store, text, bindings, results_format=fmt, rdf_format=fmt, bundled=bundled,

@@ -98,19 +98,49 @@ def worker_pids(server) -> list[int]:
 
 
 # -- the store, shared ------------------------------------------------------------------------------
-def test_the_server_and_its_workers_open_the_store_and_load_no_graph_file(server, out: Path) -> None:
+def test_the_fork_server_is_a_fork_of_the_server_and_it_and_every_worker_read_the_store(server, out: Path) -> None:
     real = Path(os.path.realpath(out / STORE))
     assert server.runner.store == real
-    with open(f"/proc/{fork_server(server)}/cmdline", "rb") as cmdline:
-        args = cmdline.read().decode().split("\0")
-    assert "--store" in args and str(real) in args
-    assert not [arg for arg in args if arg.endswith((".nq", ".nt"))]
     assert ask(server, "ASK { ?s ?p ?o }")[0] == 200  # a worker has answered
+    with open(f"/proc/{fork_server(server)}/stat") as stat:
+        assert int(stat.read().rsplit(")", 1)[1].split()[1]) == os.getpid()  # its parent: the server's process
     workers = worker_pids(server)
     assert workers
-    for pid in [fork_server(server), *workers]:
+    for pid in [os.getpid(), fork_server(server), *workers]:
         opened = {os.path.realpath(f"/proc/{pid}/fd/{fd}") for fd in os.listdir(f"/proc/{pid}/fd")}
         assert any(path.startswith(str(real) + "/") and path.endswith(".sst") for path in opened), pid
+        assert not any(path.endswith((".nq", ".nt")) for path in opened), pid
+
+
+def test_a_killed_fork_server_is_replaced_by_one_that_opens_the_store_again(out: Path) -> None:
+    srv = serve([out / "graph.nq"])
+    try:
+        before = rows(srv, PROJECTS)
+        first = fork_server(srv)
+        os.kill(first, 9)  # its idle workers die with it
+        deadline = time.monotonic() + 10
+        while not _ended(first) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        deadline = time.monotonic() + 60
+        while ask(srv, PROJECTS)[0] != 200 and time.monotonic() < deadline:
+            time.sleep(0.2)  # the new fork server starts as a script, within the first query's time limit or not
+        assert rows(srv, PROJECTS) == before
+        assert fork_server(srv) != first
+        with open(f"/proc/{fork_server(srv)}/cmdline", "rb") as cmdline:
+            args = cmdline.read().decode().rstrip("\0").split("\0")
+        assert args[-2:] == ["--store", str(srv.runner.store)]  # the script, opening the same store
+        assert rows(srv, SOURCES)
+    finally:
+        srv.shutdown()
+        srv.close()
+
+
+def _ended(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+    except OSError:
+        return True
 
 
 def test_answers_pages_and_counts_are_those_of_the_graph_files_in_memory(server, in_memory) -> None:

@@ -66,11 +66,11 @@ def start(source: str | Path | Sequence[str | Path], *, host: str = DEFAULT_HOST
     """Make a server for ``source`` (a site folder, graph files, or a store's folder) on ``host``:``port``.
 
     A site is built first and its graph files written to a temporary folder, which
-    the query workers load and the landing page offers for download. The on-disk store
+    the query workers share and the landing page offers for download. The on-disk store
     ``kg build --store`` wrote — ``source`` itself, or the one beside ``graph.nq`` (see
     :func:`kg.query.sources.find_store`; ``store=False`` loads the files into memory
-    instead, ``store=True`` insists on a store) — is opened read-only at once by this
-    process and by the query workers, who share it; the files beside it are offered
+    instead, ``store=True`` insists on a store) — is opened read-only at once, and the
+    query workers (forks of a fork of this process) share it; the files beside it are offered
     for download, and a store that is not theirs (or of this kg) is refused
     (:class:`~kg.export.store.StoreError`). ``/void.ttl``
     describes the graph as ``kg build`` does — licence, publisher and public endpoint
@@ -102,6 +102,7 @@ def start(source: str | Path | Sequence[str | Path], *, host: str = DEFAULT_HOST
         files = [Path(tmp.name) / name for name in OUTPUTS]
         data = result.graph.store()
         settings = void_settings(result.site.config.raw)
+        del result  # the store holds the graph now; the workers share it, not the build's rows
     else:
         from kg.export import OUTPUTS
         from kg.export.void import settings_of_void_file
@@ -123,8 +124,9 @@ def start(source: str | Path | Sequence[str | Path], *, host: str = DEFAULT_HOST
     worker_files = [f for f in files if f.suffix == ".nq"][:1] or files
     runner = None
     try:
+        # The fork server is a fork of this process, sharing the store it holds: started before any thread is.
         runner = QueryRunner(worker_files, workers=workers, timeout=timeout, max_results=max_results,
-                             max_bytes=max_bytes, max_memory=max_memory, queue=queue, store=on_disk)
+                             max_bytes=max_bytes, max_memory=max_memory, queue=queue, store=on_disk, shared=data)
         runner.wait_ready()
         dataset = Dataset(data, files, settings=settings)
         if known is not None:

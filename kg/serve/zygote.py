@@ -72,7 +72,6 @@ def main(argv: list[str]) -> None:  # pragma: no cover - runs as its own process
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the server decides
     sys.path.insert(0, os.path.dirname(os.path.dirname(here)))
     from multiprocessing.connection import Connection
-    from multiprocessing.reduction import recv_handle
     from pathlib import Path
 
     control = Connection(control_fd)
@@ -90,6 +89,53 @@ def main(argv: list[str]) -> None:  # pragma: no cover - runs as its own process
         control.send(("error", str(exc)))
         return
     control.send(("ready",))
+    _serve(control, store)
+
+
+def fork_server(control_fd: int, store: Any) -> int:
+    """Fork this process (the server, before it starts any thread of its own) into the fork server of
+    ``store``, which it holds already; the fork answers on the socket ``control_fd`` as :func:`main` does.
+    Returns the fork's process id, in this process only.
+
+    Nothing is loaded or imported again: the fork shares the store this process opened (an on-disk store's
+    open files, indexes and filters; an in-memory store's every page) and this process's modules, until
+    either writes to them. It leaves the network as the script does, keeps no signal handler of the
+    server's, and never returns to the server's code."""
+    import gc
+
+    from kg.forked import die_with_parent, prepare_children
+    from kg.serve.runner import Answer  # noqa: F401 - imported here, so that no fork imports anything
+    from kg.serve.sandbox import deny_network
+
+    parent = os.getpid()
+    prepare_children()
+    pid = os.fork()
+    if pid != 0:
+        return pid
+    status = 1
+    try:  # pragma: no cover - runs in the fork
+        for number in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+            if number is not None:
+                signal.signal(number, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        deny_network()  # a fork has a single thread, as unshare wants
+        die_with_parent(parent)
+        gc.freeze()  # what the server made stays shared: the collector never walks (and so copies) it
+        from multiprocessing.connection import Connection
+
+        control = Connection(control_fd)
+        control.send(("ready",))
+        _serve(control, store)
+        status = 0
+    finally:
+        os._exit(status)
+
+
+def _serve(control: Any, store: Any) -> None:  # pragma: no cover - runs in the fork server
+    """Fork workers and reap them as the control pipe asks, until it closes; then kill the workers."""
+    from multiprocessing.connection import Connection
+    from multiprocessing.reduction import recv_handle
+
     children: set[int] = set()
     try:
         while True:
@@ -101,9 +147,11 @@ def main(argv: list[str]) -> None:  # pragma: no cover - runs as its own process
                 fd = recv_handle(control)
                 pid = os.fork()
                 if pid == 0:
-                    control.close()
-                    _worker(Connection(fd), store, message[1])
-                    os._exit(0)
+                    try:
+                        control.close()
+                        _worker(Connection(fd), store, message[1])
+                    finally:
+                        os._exit(0)
                 os.close(fd)
                 children.add(pid)
                 control.send(("forked", pid))

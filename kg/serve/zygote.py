@@ -118,6 +118,7 @@ def fork_server(control_fd: int, store: Any) -> int:
             if number is not None:
                 signal.signal(number, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        _close_inherited(control_fd)
         deny_network()  # a fork has a single thread, as unshare wants
         die_with_parent(parent)
         gc.freeze()  # what the server made stays shared: the collector never walks (and so copies) it
@@ -129,6 +130,29 @@ def fork_server(control_fd: int, store: Any) -> int:
         status = 0
     finally:
         os._exit(status)
+
+
+def _close_inherited(keep: int) -> None:
+    """Close the sockets and pipes the server had open when it forked (but ``keep``, the control socket), as
+    starting a script would: a listening socket or a pipe's end held here would outlive its owner's close.
+    Files stay open: an on-disk store reads its own."""
+    import stat
+
+    try:
+        names = os.listdir("/proc/self/fd")
+    except OSError:
+        return
+    for name in names:
+        fd = int(name)
+        if fd in (0, 1, 2, keep):
+            continue
+        try:
+            mode = os.fstat(fd).st_mode
+        except OSError:
+            continue
+        if stat.S_ISSOCK(mode) or stat.S_ISFIFO(mode):
+            with contextlib.suppress(OSError):
+                os.close(fd)
 
 
 def _serve(control: Any, store: Any) -> None:  # pragma: no cover - runs in the fork server

@@ -277,6 +277,21 @@ def test_other_graph_files_are_loaded_as_before_whatever_store_is_beside_them(ou
     assert all_quads(ttl) == {q for q in all_quads(load_graph_files([out / "graph.nt"]))}
 
 
+def test_a_store_loaded_a_few_lines_at_a_time_holds_what_one_loaded_whole_holds(out: Path, tmp_path: Path,
+                                                                                monkeypatch) -> None:
+    """Big files are given to the bulk loader in pieces cut at line ends; the pieces make the same store."""
+    import kg.export.store as store_module
+
+    monkeypatch.setattr(store_module, "LOAD_CHUNK", 1000)
+    pieces = list(store_module._pieces(out / "graph.nq"))
+    assert len(pieces) > 10 and all(piece.endswith(b"\n") for piece in pieces)
+    assert b"".join(pieces) == (out / "graph.nq").read_bytes()
+    (tmp_path / "pieces").mkdir()
+    store_module.write_store(tmp_path / "pieces", {n: out / n for n in ("graph.nq", "graph.nt")}, triples=0, quads=0,
+                             classes={})
+    assert all_quads(Store.read_only(str(tmp_path / "pieces"))) == all_quads(Store.read_only(str(out / STORE)))
+
+
 def test_the_store_loaded_by_pyoxigraph_from_the_same_files_is_what_kg_writes(out: Path, tmp_path: Path) -> None:
     """The store is nothing but pyoxigraph's bulk load of the two files: anyone can make it with pyoxigraph."""
     made = Store(str(tmp_path / "made"))

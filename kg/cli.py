@@ -195,9 +195,12 @@ def main() -> None:
                    "[default: one per core].")
 @click.option("--explain", is_flag=True,
               help="Also say how each collection was read and why: its class, the keys read as facts, its pages.")
+@click.option("--store", "store", is_flag=True,
+              help="Also write --out/store, an on-disk Oxigraph store of the graph that kg query and kg serve "
+                   "open at once.")
 @click.pass_context
 def build(ctx: click.Context, site: Path, out: Path, drafts: bool, strict: bool, include_contact: bool, check: bool,
-          max_file_bytes: int, workers: int | None, explain: bool) -> None:
+          max_file_bytes: int, workers: int | None, explain: bool, store: bool) -> None:
     """Map the Jekyll site SITE (default: content/) into a knowledge graph in --out.
 
     Warnings are printed by kind, the first few of each (an unknown key once per key
@@ -220,7 +223,7 @@ def build(ctx: click.Context, site: Path, out: Path, drafts: bool, strict: bool,
                 bar.update(task, completed=done, total=total)
 
         result = kg.build(site, out, drafts=drafts, include_contact=include_contact, progress=progress,
-                          validate=check, max_file_bytes=max_file_bytes, workers=workers)
+                          validate=check, max_file_bytes=max_file_bytes, workers=workers, store=store)
     ctx.meta.pop(INTERRUPTED)
 
     for line, severity in warning_lines(result, str(out / "build-report.json")):
@@ -427,15 +430,19 @@ def seo(site: Path, out: Path | None, inject_into: Path | None, replace_seo_tag:
 @click.option("--site", type=click.Path(path_type=Path), default=None,
               help="Site folder to build and query (default: content/).")
 @click.option("--graph", "graphs", multiple=True, type=click.Path(path_type=Path),
-              help=f"Graph file ({', '.join(sorted(BY_SUFFIX))}), e.g. one kg build wrote; repeat for several.")
+              help=f"Graph file ({', '.join(sorted(BY_SUFFIX))}), e.g. one kg build wrote; repeat for several. "
+                   "The store kg build --store wrote beside graph.nq is opened instead of loading it.")
+@click.option("--store", "store_dir", type=click.Path(path_type=Path), default=None, metavar="DIR",
+              help="Query this on-disk store (the store/ folder kg build --store wrote).")
+@click.option("--no-store", is_flag=True, help="Load the --graph files into memory even when a store is beside them.")
 @click.option("--format", "fmt", type=click.Choice(ANSWER_FORMATS), default="table", show_default=True,
               help=f"table, or a SPARQL results format ({', '.join(RESULTS_FORMATS)}) for SELECT/ASK; "
                    f"{', '.join(RDF_FORMATS)} (xml: RDF/XML) for CONSTRUCT/DESCRIBE.")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind ?NAME to VALUE (text; <…> for an IRI). Repeat for several.")
 @click.option("--list", "list_queries", is_flag=True, help="List the bundled queries and exit.")
-def query_command(query_text: str | None, site: Path | None, graphs: tuple[Path, ...], fmt: str,
-                  params: tuple[str, ...], list_queries: bool) -> None:
+def query_command(query_text: str | None, site: Path | None, graphs: tuple[Path, ...], store_dir: Path | None,
+                  no_store: bool, fmt: str, params: tuple[str, ...], list_queries: bool) -> None:
     """Run the SPARQL query QUERY on the site's graph and print the answer.
 
     QUERY is SPARQL text, a .rq file, or the name of a bundled query (see --list).
@@ -461,10 +468,11 @@ def query_command(query_text: str | None, site: Path | None, graphs: tuple[Path,
         raise UsageError("give a QUERY (SPARQL, a .rq file or a bundled query name; see --list)")
     if site is not None and graphs:
         raise UsageError("give --site or --graph, not both")
+    source = _store_source(site, graphs, store_dir, no_store) or _site_or_graphs(site, graphs)
     text, bundled, file = resolve_query(query_text)
     bindings = dict(parse_param(p) for p in params)
     with step("reading the graph"):
-        store = open_store(_site_or_graphs(site, graphs))
+        store = open_store(source, store=_use_store(store_dir, no_store))
     if fmt != "table":  # written by pyoxigraph, no Python row in between
         with step("running the query"):
             data = write_answer(store, text, bindings, results_format=fmt, rdf_format=fmt, bundled=bundled,
@@ -491,7 +499,12 @@ def query_command(query_text: str | None, site: Path | None, graphs: tuple[Path,
 @click.argument("site", required=False, type=click.Path(path_type=Path))
 @click.option("--graph", "graphs", multiple=True, type=click.Path(path_type=Path),
               help=f"Serve these graph files ({', '.join(sorted(BY_SUFFIX))}; .nq keeps the source files' named "
-                   "graphs) instead of a site.")
+                   "graphs) instead of a site. The store kg build --store wrote beside graph.nq is served instead "
+                   "of loading it.")
+@click.option("--store", "store_dir", type=click.Path(path_type=Path), default=None, metavar="DIR",
+              help="Serve this on-disk store (the store/ folder kg build --store wrote); ready at once, and shared "
+                   "by the workers.")
+@click.option("--no-store", is_flag=True, help="Load the --graph files into memory even when a store is beside them.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; loopback unless you mean to share it (e.g. 0.0.0.0).")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535))
@@ -508,9 +521,9 @@ def query_command(query_text: str | None, site: Path | None, graphs: tuple[Path,
 @click.option("--max-answer", default=32, show_default=True, type=click.IntRange(min=1), metavar="MB",
               help="Size an answer may have; a longer one is cut and says so in X-KG-Truncated.")
 @click.option("--license", "license_", default=None, metavar="IRI", help="Licence IRI for the VoID description.")
-def serve_command(site: Path | None, graphs: tuple[Path, ...], host: str, port: int, timeout: float,
-                  max_results: int, cors: str | None, workers: int, max_memory: int, max_answer: int,
-                  license_: str | None) -> None:
+def serve_command(site: Path | None, graphs: tuple[Path, ...], store_dir: Path | None, no_store: bool, host: str,
+                  port: int, timeout: float, max_results: int, cors: str | None, workers: int, max_memory: int,
+                  max_answer: int, license_: str | None) -> None:
     """Serve the graph of SITE (default: content/) as a read-only SPARQL endpoint with linked-data pages.
 
     /sparql is the SPARQL 1.1 Protocol endpoint; / a landing page with a query form;
@@ -520,11 +533,11 @@ def serve_command(site: Path | None, graphs: tuple[Path, ...], host: str, port: 
     from kg.serve import start
 
     sigterm_as_interrupt()
-    source = _site_or_graphs(site, graphs)
+    source = _store_source(site, graphs, store_dir, no_store) or _site_or_graphs(site, graphs)
     with step("loading the graph and starting the query workers"), writing(f"{host}:{port}", "listen on"):
         server = start(source, host=host, port=port, timeout=timeout, max_results=max_results, cors=cors,
                        workers=workers, license=license_, quiet=quiet(), max_memory=max_memory << 20,
-                       max_bytes=max_answer << 20)
+                       max_bytes=max_answer << 20, store=_use_store(store_dir, no_store))
     address, bound = str(server.server_address[0]), server.server_address[1]
     plain(stderr=True).print(Text(
         f"serving {server.dataset.title or 'the graph'} ({server.dataset.triple_count} triples) "
@@ -587,6 +600,22 @@ def push_command(site: Path | None, graphs: tuple[Path, ...], endpoint: str, gra
             how = f" in {result.chunks} requests" + (", then moved in from a temporary graph" if result.swapped else "")
         console.print(Text(f"pushed {result.triples} triples to <{result.graph_iri}> at {result.endpoint}{how} "
                            f"(HTTP {result.status})"))
+
+
+def _store_source(site: Path | None, graphs: tuple[Path, ...], store_dir: Path | None,
+                  no_store: bool) -> Path | list[Path] | None:
+    """What a command reads when it may read an on-disk store: the --store folder, or the --graph files (None: the
+    site)."""
+    if store_dir is not None and (site is not None or graphs):
+        raise UsageError("give --store alone: it holds the whole graph (the files beside it are checked against it)")
+    if store_dir is not None and no_store:
+        raise UsageError("give --store or --no-store, not both")
+    return store_dir if store_dir is not None else list(graphs) if graphs else None
+
+
+def _use_store(store_dir: Path | None, no_store: bool) -> bool | None:
+    """``open_store``'s ``store=``: True for --store, False for --no-store, None to use the store beside graph.nq."""
+    return True if store_dir is not None else False if no_store else None
 
 
 def _site_or_graphs(site: Path | None, graphs: tuple[Path, ...]) -> Path | list[Path]:

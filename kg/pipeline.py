@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.diagnostics import Diagnostic, Diagnostics
-from kg.errors import output_error
+from kg.errors import UsageError, output_error
 from kg.export import write_outputs
 from kg.export.void import void_settings
 from kg.graph import KnowledgeGraph, assemble
@@ -114,6 +114,7 @@ def build(
     progress: Callable[[int, int], None] | None = None,
     validate: bool = False,
     workers: int | None = None,
+    store: bool = False,
 ) -> BuildResult:
     """Build the knowledge graph of the site at ``site``; write the files when ``out`` is given.
 
@@ -123,11 +124,13 @@ def build(
     the graph is also checked against ``kg/ontology/shapes.ttl`` (``result.validation``).
     Big sites are read by up to ``workers`` processes (default: one per core), and a
     helper process shares mapping, resolving and writing up to :data:`HELPERS_UP_TO`
-    documents; the result does not depend on how many.
+    documents; the result does not depend on how many. With ``store`` (and ``out``), an
+    on-disk Oxigraph store of the graph is also written, ``out/store`` (:mod:`kg.export.store`),
+    which ``kg query`` and ``kg serve`` open at once.
     """
     with fewer_collections():
         return _build(site, out, drafts=drafts, include_contact=include_contact, max_file_bytes=max_file_bytes,
-                      progress=progress, validate=validate, workers=workers)
+                      progress=progress, validate=validate, workers=workers, store=store)
 
 
 @contextmanager
@@ -153,7 +156,10 @@ def fewer_collections() -> Iterator[None]:
 
 
 def _build(site: str | Path, out: str | Path | None, *, drafts: bool, include_contact: bool, max_file_bytes: int,
-           progress: Callable[[int, int], None] | None, validate: bool, workers: int | None) -> BuildResult:
+           progress: Callable[[int, int], None] | None, validate: bool, workers: int | None,
+           store: bool = False) -> BuildResult:
+    if store and out is None:
+        raise UsageError("a store is written beside the graph files: give out= (kg build --out) with store=True")
     diags = Diagnostics()
     loaded = load_site(site, drafts=drafts, diagnostics=diags, max_file_bytes=max_file_bytes, progress=progress,
                        workers=workers)
@@ -172,7 +178,8 @@ def _build(site: str | Path, out: str | Path | None, *, drafts: bool, include_co
         result.validation = validate_graph_of(graph)
     if out is not None:
         try:
-            result.files = write_outputs(graph, result.report, Path(out), void=settings, workers=workers)
+            result.files = write_outputs(graph, result.report, Path(out), void=settings, workers=workers,
+                                         store=store)
         except OSError as exc:
             raise output_error(exc, out) from exc
     return result

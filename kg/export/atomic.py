@@ -19,6 +19,10 @@ ones back; only a kill between two renames can mix them.
 Files can be written side by side: the ones named in ``beside`` are formatted and
 written by a forked process while this one writes the rest.
 
+An output may also be a folder (:class:`Folder`: ``kg build --store``'s Oxigraph store),
+filled once every file of the set is written: in a set it is part of the build and
+switches with it; elsewhere it is made beside its place and renamed in.
+
 Every temporary name carries its process (``.kg-tmp-<pid>.<start>-…``, see
 :mod:`kg.tempfiles`), and each write first removes the ones a killed run left.
 """
@@ -29,14 +33,26 @@ import contextlib
 import os
 import re
 import shutil
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from kg import tempfiles
 from kg.forked import Helper, can_fork
 
-Content = str | bytes | Iterable[str]
-"""A file's content: text, bytes, or text in pieces (written as they come)."""
+
+@dataclass(frozen=True)
+class Folder:
+    """An output that is a folder: ``make(path, beside)`` fills the new, empty folder ``path`` once every
+    file of the set is written and synced; ``beside`` maps the name of each file written beside the folder
+    (``graph.nq``) to where it is now, so that the folder may be made from them. Its files are synced
+    afterwards."""
+
+    make: Callable[[Path, Mapping[str, Path]], None]
+
+
+Content = str | bytes | Iterable[str] | Folder
+"""A file's content: text, bytes, or text in pieces (written as they come); or a :class:`Folder`."""
 
 CHUNK = 1 << 16
 STATE = ".kg"
@@ -67,7 +83,7 @@ def write_set(out: str | os.PathLike[str], files: Mapping[str, Content], *, besi
     old = _target(current)
     adopted = None
     try:
-        _write_into(fresh, files, beside)
+        _write_into(out, fresh, files, beside)
         adopted = _adopt(out, files, builds, current, old)
         for rel in files:
             _link(out, rel)
@@ -88,10 +104,11 @@ def write_set(out: str | os.PathLike[str], files: Mapping[str, Content], *, besi
                 tempfiles.remove(builds / previous)
 
 
-def _write_into(folder: Path, files: Mapping[str, Content], beside: Collection[str]) -> None:
-    """Write every file into the fresh ``folder``, synced to disk, folders included."""
+def _write_into(out: Path, folder: Path, files: Mapping[str, Content], beside: Collection[str]) -> None:
+    """Write every file into the fresh ``folder``, then make the :class:`Folder` outputs; all synced to disk,
+    folders included."""
     folders = {folder}
-    targets = {folder / rel: content for rel, content in files.items()}
+    targets = {folder / rel: content for rel, content in files.items() if not isinstance(content, Folder)}
     handles: dict[Path, int] = {}
     try:
         for path in targets:
@@ -103,8 +120,30 @@ def _write_into(folder: Path, files: Mapping[str, Content], beside: Collection[s
     finally:
         for fd in handles.values():
             os.close(fd)
+    written = {out / rel: folder / rel for rel, content in files.items() if not isinstance(content, Folder)}
+    for rel, content in files.items():
+        if isinstance(content, Folder):
+            path = folder / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(path.parent)
+            _make_folder(path, content, _beside(out / rel, written))
     for path in sorted(folders, key=lambda p: len(p.parts), reverse=True):
         _sync_folder(path)
+
+
+def _beside(target: Path, written: Mapping[Path, Path]) -> dict[str, Path]:
+    """The files written beside ``target`` (by name) → where each is now."""
+    return {final.name: now for final, now in written.items() if final.parent == target.parent}
+
+
+def _make_folder(path: Path, content: Folder, beside: Mapping[str, Path]) -> None:
+    """``path`` made (it must not exist) and filled by ``content``, every file and folder in it synced."""
+    path.mkdir()
+    content.make(path, beside)
+    for folder, _folders, names in os.walk(path, topdown=False):
+        for name in names:
+            _sync_file(Path(folder, name))
+        _sync_folder(Path(folder))
 
 
 def _adopt(out: Path, files: Mapping[str, Content], builds: Path, current: Path, old: str | None) -> str | None:
@@ -193,8 +232,12 @@ def _files_of(build: Path) -> list[str]:
 
 
 def _unlink_gone(out: Path, files: Mapping[str, Content], previous: Path) -> None:
-    """The links to outputs the previous build had and this one has not: they would point nowhere."""
-    for rel in _files_of(previous):
+    """The links to outputs (files or folders) the previous build had and this one has not: they would point
+    nowhere."""
+    folders = []
+    for folder, names, _files in os.walk(previous):
+        folders.extend(Path(folder, name).relative_to(previous).as_posix() for name in names)
+    for rel in [*_files_of(previous), *folders]:
         if rel not in files and _ours(out, rel):
             os.unlink(out / rel)
 
@@ -237,6 +280,8 @@ def write_all(files: Mapping[Path, Content], *, beside: Collection[Path] = ()) -
 
     The files in ``beside`` are written by a forked process at the same time as the
     others are written here (where ``fork`` exists; elsewhere all are written here).
+    A :class:`Folder` is made after the files, beside its place, and renamed in with them
+    (the old one moved aside first, and removed once all are in).
     """
     staged: list[tuple[Path, Path]] = []
     handles: dict[Path, int] = {}  # open temporary files not yet handed to a writer
@@ -247,27 +292,45 @@ def write_all(files: Mapping[Path, Content], *, beside: Collection[Path] = ()) -
         for folder, names in folders.items():
             folder.mkdir(parents=True, exist_ok=True)
             _remove_stale(folder, names)
-        for target in files:
+        made: list[tuple[Path, Path]] = []
+        for target, content in files.items():
             tmp = target.with_name(f"{tempfiles.temp_name()}.{target.name[:80]}")
-            handles[target] = os.open(tmp, _NEW_FILE, 0o666)  # the umask applies, as to any new file
+            if isinstance(content, Folder):
+                made.append((tmp, target))
+            else:
+                handles[target] = os.open(tmp, _NEW_FILE, 0o666)  # the umask applies, as to any new file
             staged.append((tmp, target))
-        _write_files(files, handles, beside)
+        _write_files({t: c for t, c in files.items() if not isinstance(c, Folder)}, handles, beside)
+        folder_targets = {target for _tmp, target in made}
+        written = {target: tmp for tmp, target in staged if target not in folder_targets}
+        for tmp, target in made:
+            content = files[target]
+            assert isinstance(content, Folder)
+            _make_folder(tmp, content, _beside(target, written))
         _swap(staged)
         staged.clear()
     finally:
         for fd in handles.values():
             os.close(fd)
         for tmp, _ in staged:
-            tmp.unlink(missing_ok=True)
+            tempfiles.remove(tmp)
 
 
 def _swap(staged: list[tuple[Path, Path]]) -> None:
-    """Rename every temporary file over its target; on failure put the old files back."""
+    """Rename every temporary file (or folder) over its target; on failure put the old ones back."""
     backups: dict[Path, Path | None] = {}  # target → a link to its previous content (None: it had none)
     done: list[Path] = []
     try:
         for tmp, target in staged:
             backups[target] = None
+            if os.path.isdir(tmp) and not os.path.islink(tmp):  # a folder cannot be renamed over: move it aside
+                if os.path.lexists(target):
+                    backups[target] = target.with_name(f"{tempfiles.temp_name()}.previous")
+                done.append(target)
+                if backups[target] is not None:
+                    os.replace(target, backups[target])
+                os.replace(tmp, target)
+                continue
             if target.exists():
                 backup = backups[target] = target.with_name(f"{tempfiles.temp_name()}.previous")
                 try:
@@ -281,15 +344,18 @@ def _swap(staged: list[tuple[Path, Path]]) -> None:
     except BaseException:
         for target in reversed(done):
             previous = backups[target]
-            if previous is not None:
+            if previous is not None and os.path.isdir(previous) and not os.path.islink(previous):
+                tempfiles.remove(target)  # the new folder, if it was moved in
                 os.replace(previous, target)
-            else:
-                target.unlink(missing_ok=True)
+            elif previous is not None and os.path.lexists(previous):
+                os.replace(previous, target)
+            elif previous is None:
+                tempfiles.remove(target)
         raise
     finally:
         for previous in backups.values():
             if previous is not None:
-                previous.unlink(missing_ok=True)
+                tempfiles.remove(previous)
 
 
 def _remove_stale(folder: Path, names: list[str]) -> None:
@@ -334,6 +400,14 @@ def _write_beside(files: dict[Path, tuple[int, Content]]) -> Helper:
     finally:
         for fd, _content in files.values():
             os.close(fd)  # the helper has its own copies (or there is no helper: the build fails)
+
+
+def _sync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _write_file(fd: int, content: Content) -> None:

@@ -9,13 +9,15 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import tempfile
 import threading
 from collections.abc import Sequence
 from pathlib import Path
 
 from kg.diagnostics import SiteError
-from kg.query.sources import open_store
+from kg.export.store import check, is_store, open_checked
+from kg.query.sources import find_store, open_store
 from kg.serve.app import MAX_BODY, App
 from kg.serve.dataset import Dataset
 from kg.serve.runner import QueryRunner
@@ -59,11 +61,18 @@ def start(source: str | Path | Sequence[str | Path], *, host: str = DEFAULT_HOST
           workers: int = DEFAULT_WORKERS, license: str | None = None, background: bool = False,
           quiet: bool = False, max_bytes: int | None = DEFAULT_MAX_BYTES,
           max_memory: int | None = DEFAULT_MAX_MEMORY, queue: int | None = None,
-          idle_timeout: float = IDLE_TIMEOUT, read_timeout: float = READ_TIMEOUT) -> Server:
-    """Make a server for ``source`` (a site folder, or graph files) on ``host``:``port``.
+          idle_timeout: float = IDLE_TIMEOUT, read_timeout: float = READ_TIMEOUT,
+          store: bool | None = None) -> Server:
+    """Make a server for ``source`` (a site folder, graph files, or a store's folder) on ``host``:``port``.
 
     A site is built first and its graph files written to a temporary folder, which
-    the query workers load and the landing page offers for download. ``/void.ttl``
+    the query workers share and the landing page offers for download. The on-disk store
+    ``kg build --store`` wrote — ``source`` itself, or the one beside ``graph.nq`` (see
+    :func:`kg.query.sources.find_store`; ``store=False`` loads the files into memory
+    instead, ``store=True`` insists on a store) — is opened read-only at once, and the
+    query workers (forks of a fork of this process) share it; the files beside it are offered
+    for download, and a store that is not theirs (or of this kg) is refused
+    (:class:`~kg.export.store.StoreError`). ``/void.ttl``
     describes the graph as ``kg build`` does — licence, publisher and public endpoint
     from the site's ``_config.yml``, or from the ``void.ttl`` beside the graph files —
     plus this server's endpoint; ``license`` overrides the licence. ``port=0``
@@ -78,7 +87,9 @@ def start(source: str | Path | Sequence[str | Path], *, host: str = DEFAULT_HOST
     request, is closed.
     """
     tmp = None
-    if isinstance(source, (str, Path)) and Path(source).is_dir():
+    on_disk = None  # the store the workers open (its real path: a later build may move the links on)
+    known = None
+    if isinstance(source, (str, Path)) and Path(source).is_dir() and not is_store(Path(source)) and not store:
         import kg
         from kg import tempfiles
         from kg.export import OUTPUTS, write_outputs
@@ -89,23 +100,38 @@ def start(source: str | Path | Sequence[str | Path], *, host: str = DEFAULT_HOST
         result = kg.build(source)
         write_outputs(result.graph, result.report(), Path(tmp.name))
         files = [Path(tmp.name) / name for name in OUTPUTS]
-        store = result.graph.store()
+        data = result.graph.store()
         settings = void_settings(result.site.config.raw)
+        del result  # the store holds the graph now; the workers share it, not the build's rows
     else:
+        from kg.export import OUTPUTS
         from kg.export.void import settings_of_void_file
 
         files = [Path(source)] if isinstance(source, (str, Path)) else [Path(f) for f in source]
-        store = open_store(files)
-        settings = settings_of_void_file(files[0].parent / "void.ttl")
+        found = find_store(files, store)
+        if found is not None:
+            known = check(found)
+            on_disk = Path(os.path.realpath(found))
+            data = open_checked(on_disk)
+            if files == [found]:  # the store alone: offer the graph files beside it
+                files = [found.parent / name for name in OUTPUTS if (found.parent / name).is_file()]
+            settings = settings_of_void_file(found.parent / "void.ttl")
+        else:
+            data = open_store(files, store=False)
+            settings = settings_of_void_file(files[0].parent / "void.ttl")
     if license:
         settings = dataclasses.replace(settings, license=license)
     worker_files = [f for f in files if f.suffix == ".nq"][:1] or files
     runner = None
     try:
+        # The fork server is a fork of this process, sharing the store it holds: started before any thread is.
         runner = QueryRunner(worker_files, workers=workers, timeout=timeout, max_results=max_results,
-                             max_bytes=max_bytes, max_memory=max_memory, queue=queue)
+                             max_bytes=max_bytes, max_memory=max_memory, queue=queue, store=on_disk, shared=data)
         runner.wait_ready()
-        app = App(Dataset(store, files, settings=settings), runner, cors=cors)
+        dataset = Dataset(data, files, settings=settings)
+        if known is not None:
+            dataset.known(known.triples, known.classes)
+        app = App(dataset, runner, cors=cors)
         if not quiet:
             app.log = log_request
         threads = runner.workers + runner.queue + 16  # every query that may run or wait, and pages beside them

@@ -58,6 +58,11 @@ class Dataset:
             self.title = self._website_literal("name")
 
     # -- counts ---------------------------------------------------------------------------------
+    def known(self, triples: int, classes: dict[str, int]) -> None:
+        """The counts, known already (from an on-disk store's manifest): the store is not scanned for them."""
+        self.__dict__["triple_count"] = triples
+        self.__dict__["class_counts"] = dict(sorted(classes.items()))
+
     @cached_property
     def triple_count(self) -> int:
         return sum(1 for _ in self.store.quads_for_pattern(None, None, None, DefaultGraph()))

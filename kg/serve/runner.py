@@ -1,10 +1,12 @@
 """Queries with limits, shared fairly: each runs in a worker process, which is stopped when it overruns.
 
 pyoxigraph cannot interrupt a running query, and a Python thread cannot be
-stopped, so the only honest limit is a process. The graph is loaded once, by a
-fork server (:mod:`kg.serve.zygote`); every worker is a fork of it, ready in
-milliseconds and sharing the graph's memory, so a killed worker costs nothing to
-replace. What each query may take:
+stopped, so the only honest limit is a process. The graph is held once, by a
+fork server (:mod:`kg.serve.zygote`): a fork of the server, sharing the store the
+server opened (an on-disk store, or the graph loaded in memory) and all it imported;
+every worker is a fork of it, ready in milliseconds and sharing the graph's memory,
+so a killed worker costs nothing to replace. (Should the fork server itself die, a
+new one is started as a script that opens or loads the graph again.) What each query may take:
 
 - **time**: ``timeout`` seconds from the moment it is asked, *waiting included*:
   a query that waited for a worker for the whole limit is answered 503, never
@@ -112,16 +114,58 @@ class Answer:
     """``"rows"`` or ``"bytes"`` when the answer was cut (see :class:`kg.query.WrittenAnswer`)."""
 
 
-class _ForkServer:
-    """The zygote process and its control pipe (one caller at a time)."""
+class _Forked:
+    """A fork server forked from this process, waited for as a ``subprocess.Popen`` is."""
 
-    def __init__(self, graph_files: list[str]) -> None:
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.returncode: int | None = None
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            with contextlib.suppress(ChildProcessError):
+                pid, status = os.waitpid(self.pid, os.WNOHANG)
+                if pid == 0:
+                    return None
+                self.returncode = os.waitstatus_to_exitcode(status)
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.poll() is None:
+            if deadline is not None and time.monotonic() > deadline:
+                raise subprocess.TimeoutExpired(f"fork server {self.pid}", timeout or 0)
+            time.sleep(0.01)
+        return self.returncode or 0
+
+    def kill(self) -> None:
+        with contextlib.suppress(OSError):
+            os.kill(self.pid, signal.SIGKILL)
+
+
+class _ForkServer:
+    """The zygote process and its control pipe (one caller at a time).
+
+    Started as a script that loads ``graph`` (files, or ``--store DIR``), or — given ``shared``, a store
+    this process holds already and before this process starts a thread of its own — forked from this
+    process, sharing that store and everything imported (:func:`kg.serve.zygote.fork_server`)."""
+
+    def __init__(self, graph: list[str], shared: object | None = None) -> None:
         ours, theirs = socket.socketpair()
-        script = Path(__file__).with_name("zygote.py")
-        env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", RUST_BACKTRACE="0")
-        self.process = subprocess.Popen([sys.executable, str(script), str(theirs.fileno()), *graph_files],
-                                        pass_fds=[theirs.fileno()], env=env, stdin=subprocess.DEVNULL)
-        theirs.close()
+        self.process: subprocess.Popen | _Forked
+        if shared is not None:
+            from kg.serve.zygote import fork_server
+
+            try:
+                self.process = _Forked(fork_server(theirs.fileno(), shared))
+            finally:
+                theirs.close()
+        else:
+            script = Path(__file__).with_name("zygote.py")
+            env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", RUST_BACKTRACE="0")
+            self.process = subprocess.Popen([sys.executable, str(script), str(theirs.fileno()), *graph],
+                                            pass_fds=[theirs.fileno()], env=env, stdin=subprocess.DEVNULL)
+            theirs.close()
         self.conn = Connection(ours.detach())
         self.lock = threading.Lock()
 
@@ -179,6 +223,13 @@ class _Worker:
             raise WorkerError("a query worker did not start")
         self.ready = True
         self.data = self._data()
+
+    def gone(self) -> bool:
+        """Whether an idle worker has ended: its end of the pipe is closed (an idle one sends nothing)."""
+        try:
+            return self.conn.poll(0)
+        except (OSError, EOFError, ValueError):
+            return True
 
     def fit(self) -> bool:
         """Whether this worker may take another query: its heap has not grown by :data:`REUSE_GROWTH`
@@ -268,8 +319,12 @@ class QueryRunner:
 
     def __init__(self, graph_files: list[Path], *, workers: int = 2, timeout: float = 10.0,
                  max_results: int | None = 10_000, max_bytes: int | None = None, max_memory: int | None = None,
-                 queue: int | None = None, reserve: int | None = None, long_after: float = LONG_AFTER) -> None:
+                 queue: int | None = None, reserve: int | None = None, long_after: float = LONG_AFTER,
+                 store: Path | None = None, shared: object | None = None) -> None:
         self.graph_files = [str(f) for f in graph_files]
+        self.store = store
+        """The on-disk store the workers share (opened read-only), instead of loading ``graph_files``."""
+        self._graph = ["--store", str(store)] if store is not None else self.graph_files
         self.workers = max(1, workers)
         self.timeout = timeout
         self.max_results = max_results
@@ -293,7 +348,7 @@ class QueryRunner:
         self._active = 0
         self._long_active = 0
         self._closed = False
-        self._server = _ForkServer(self.graph_files)
+        self._server = _ForkServer(self._graph, shared)
         self._settings = {"max_memory": max_memory}
         self._scheduler = threading.Thread(target=self._schedule, name="kg-serve-scheduler", daemon=True)
 
@@ -335,7 +390,7 @@ class QueryRunner:
             with self._cond:
                 if self._closed:
                     raise WorkerError("the server is shutting down") from None
-            self._server = _ForkServer(self.graph_files)
+            self._server = _ForkServer(self._graph)
             self._server.wait_ready()
             return self._server.fork(self._settings)
 
@@ -422,12 +477,16 @@ class QueryRunner:
             ticket.event.set()
 
     def _take_worker(self, deadline: float) -> _Worker:
-        with self._cond:
-            worker = self._idle.pop() if self._idle else None
-        if worker is None:
-            worker = self._fork()
-        worker.wait_ready(deadline)
-        return worker
+        while True:
+            with self._cond:
+                worker = self._idle.pop() if self._idle else None
+            if worker is None:
+                worker = self._fork()
+            if worker.ready and worker.gone():  # killed while idle (or with its fork server): not for this query
+                worker.end()
+                continue
+            worker.wait_ready(deadline)
+            return worker
 
     def _wait_for(self, job: _Job) -> tuple:
         """The worker's reply, or the reason it has none (timeout, memory, crash, stopped by the scheduler)."""

@@ -1,10 +1,12 @@
 """The process that holds the graph once and forks ready query workers from it.
 
-``kg serve`` starts this file as a script (``python …/zygote.py FD FILE…``), not as
-``-m kg.serve.zygote``: so it can leave the network (:mod:`kg.serve.sandbox`) while
-it is still a single thread, before ``kg`` (and numpy's thread pool) is imported.
-It loads the graph files into one in-memory store, says ``ready``, then waits on
-its control pipe (file descriptor ``FD``) for
+``kg serve`` starts this file as a script (``python …/zygote.py FD FILE…`` or
+``python …/zygote.py FD --store DIR``), not as ``-m kg.serve.zygote``: so it can leave
+the network (:mod:`kg.serve.sandbox`) while it is still a single thread, before ``kg``
+(and numpy's thread pool) is imported. It loads the graph files into one in-memory
+store — or opens the on-disk store ``kg build --store`` wrote, read-only, which takes
+milliseconds and holds the graph on disk (the page cache), not in this process — says
+``ready``, then waits on its control pipe (file descriptor ``FD``) for
 
 - ``("fork", settings)`` followed by a file descriptor: fork a worker that answers
   queries on that descriptor; reply ``("forked", pid)``;
@@ -14,8 +16,13 @@ its control pipe (file descriptor ``FD``) for
 
 A fork costs milliseconds and shares the graph's memory with every worker until
 one of them writes to it, so a killed worker is replaced without loading the graph
-again. When the control pipe closes (the server ended, however it ended) this
-process kills its workers and exits; each worker is killed when this process dies.
+again. An on-disk store is shared the same way: each worker inherits the open store
+(its files, indexes and filters read once, by this process), and what it reads
+later is the kernel's page cache, one copy for all. Workers only read, and the
+store's own threads (RocksDB's, idle for a read-only store) never run in a fork.
+
+When the control pipe closes (the server ended, however it ended) this process
+kills its workers and exits; each worker is killed when this process dies.
 """
 
 from __future__ import annotations
@@ -65,7 +72,6 @@ def main(argv: list[str]) -> None:  # pragma: no cover - runs as its own process
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the server decides
     sys.path.insert(0, os.path.dirname(os.path.dirname(here)))
     from multiprocessing.connection import Connection
-    from multiprocessing.reduction import recv_handle
     from pathlib import Path
 
     control = Connection(control_fd)
@@ -73,11 +79,87 @@ def main(argv: list[str]) -> None:  # pragma: no cover - runs as its own process
         from kg.query import open_store
         from kg.serve.runner import Answer  # noqa: F401 - imported once here, so that no fork imports anything
 
-        store = open_store([Path(f) for f in files])
+        if files[:1] == ["--store"]:
+            from kg.export.store import open_checked
+
+            store = open_checked(files[1])  # checked by the server, which opened it first
+        else:
+            store = open_store([Path(f) for f in files], store=False)
     except Exception as exc:
         control.send(("error", str(exc)))
         return
     control.send(("ready",))
+    _serve(control, store)
+
+
+def fork_server(control_fd: int, store: Any) -> int:
+    """Fork this process (the server, before it starts any thread of its own) into the fork server of
+    ``store``, which it holds already; the fork answers on the socket ``control_fd`` as :func:`main` does.
+    Returns the fork's process id, in this process only.
+
+    Nothing is loaded or imported again: the fork shares the store this process opened (an on-disk store's
+    open files, indexes and filters; an in-memory store's every page) and this process's modules, until
+    either writes to them. It leaves the network as the script does, keeps no signal handler of the
+    server's, and never returns to the server's code."""
+    import gc
+
+    from kg.forked import die_with_parent, prepare_children
+    from kg.serve.runner import Answer  # noqa: F401 - imported here, so that no fork imports anything
+    from kg.serve.sandbox import deny_network
+
+    parent = os.getpid()
+    prepare_children()
+    pid = os.fork()
+    if pid != 0:
+        return pid
+    status = 1
+    try:  # pragma: no cover - runs in the fork
+        for number in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+            if number is not None:
+                signal.signal(number, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        _close_inherited(control_fd)
+        deny_network()  # a fork has a single thread, as unshare wants
+        die_with_parent(parent)
+        gc.freeze()  # what the server made stays shared: the collector never walks (and so copies) it
+        from multiprocessing.connection import Connection
+
+        control = Connection(control_fd)
+        control.send(("ready",))
+        _serve(control, store)
+        status = 0
+    finally:
+        os._exit(status)
+
+
+def _close_inherited(keep: int) -> None:
+    """Close the sockets and pipes the server had open when it forked (but ``keep``, the control socket), as
+    starting a script would: a listening socket or a pipe's end held here would outlive its owner's close.
+    Files stay open: an on-disk store reads its own."""
+    import stat
+
+    try:
+        names = os.listdir("/proc/self/fd")
+    except OSError:
+        return
+    for name in names:
+        fd = int(name)
+        if fd in (0, 1, 2, keep):
+            continue
+        try:
+            mode = os.fstat(fd).st_mode
+        except OSError:
+            continue
+        if stat.S_ISSOCK(mode) or stat.S_ISFIFO(mode):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+
+
+def _serve(control: Any, store: Any) -> None:  # pragma: no cover - runs in the fork server
+    """Fork workers and reap them as the control pipe asks, until it closes; then kill the workers."""
+    from multiprocessing.connection import Connection
+    from multiprocessing.reduction import recv_handle
+
     children: set[int] = set()
     try:
         while True:
@@ -89,9 +171,11 @@ def main(argv: list[str]) -> None:  # pragma: no cover - runs as its own process
                 fd = recv_handle(control)
                 pid = os.fork()
                 if pid == 0:
-                    control.close()
-                    _worker(Connection(fd), store, message[1])
-                    os._exit(0)
+                    try:
+                        control.close()
+                        _worker(Connection(fd), store, message[1])
+                    finally:
+                        os._exit(0)
                 os.close(fd)
                 children.add(pid)
                 control.send(("forked", pid))

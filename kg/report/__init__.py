@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import cast
 
 import networkx as nx
+import numpy as np
 
 from kg.errors import UsageError, output_error
 from kg.export.atomic import write_set
@@ -29,21 +31,42 @@ from kg.names import same_name
 from kg.pipeline import BuildResult, build
 from kg.report import graphfiles, metrics, plots
 from kg.report.facts import Facts, Project, read_facts, report_store
-from kg.report.metrics import SEED, Communities, Year
+from kg.report.metrics import SEED, Betweenness, Communities, Year
 from kg.report.networks import (
     BIPARTITE_SIDES,
     bipartite,
-    co_participation,
     ego,
     in_window,
+    network,
     over_time,
+    pair_projects,
     projection,
-    shared_projects,
 )
+from kg.report.participation import Participation, View, participation
 from kg.report.plots import Plot
 from kg.report.tables import Table
 
-__all__ = ["Options", "Report", "ReportError", "build_report", "write_report"]
+__all__ = ["Options", "Progress", "Report", "ReportError", "build_report", "report_of", "write_report"]
+
+Progress = Callable[[str, int, int], None]
+"""Told as each stage of making or writing a report begins: ``(what, stages done, stages in all)``;
+then ``("done", n, n)``. :func:`build_report` and :func:`write_report` take one."""
+
+
+class _Stages:
+    """Counts the stages of one phase for a :data:`Progress` (which may be None)."""
+
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self.progress, self.total, self.done = progress, total, 0
+
+    def __call__(self, what: str) -> None:
+        if self.progress is not None:
+            self.progress(what, min(self.done, self.total), self.total)
+        self.done += 1
+
+    def end(self) -> None:
+        if self.progress is not None:
+            self.progress("done", self.total, self.total)
 
 HEATMAP_ORGANISATIONS = 30
 """The organisation × theme heatmap shows the organisations with the most projects."""
@@ -94,7 +117,13 @@ class Report:
     focus: str | None = None
     """The IRI of the --focus organisation."""
     ego: nx.Graph | None = None
+    betweenness_with: Betweenness | None = None
+    betweenness_without: Betweenness | None = None
+    """How betweenness was found in each network (exactly, or estimated from a sample)."""
+    participation: Participation | None = field(default=None, repr=False)
+    """The rows the networks were made from (made again from the projects when None)."""
     _files: dict[str, str | bytes] | None = field(default=None, repr=False)
+    _views: dict[bool, View] = field(default_factory=dict, repr=False)
 
     # -- the measured network --------------------------------------------------------------------
     @property
@@ -105,6 +134,19 @@ class Report:
     @property
     def communities(self) -> Communities:
         return self.communities_without if self.options.without_site_org else self.communities_with
+
+    @property
+    def betweenness(self) -> Betweenness | None:
+        """How the measured network's betweenness was found."""
+        return self.betweenness_without if self.options.without_site_org else self.betweenness_with
+
+    def view(self, site_org: bool) -> View:
+        """The participation rows with or without the site's organisation."""
+        if self.participation is None:
+            self.participation = participation(self.facts, self.projects)
+        if site_org not in self._views:
+            self._views[site_org] = self.participation.view(site_org)
+        return self._views[site_org]
 
     @cached_property
     def brokers(self) -> list[str]:
@@ -134,8 +176,10 @@ class Report:
     def shared(self) -> dict[tuple[str, str], str]:
         """Each pair of the measured network (IRIs sorted) → the names of its shared projects,
         ``; ``-separated: in the pairs and lasting tables, not in the graph files."""
-        found = shared_projects(self.facts, self.projects, site_org=not self.options.without_site_org)
-        return {pair: "; ".join(sorted(self.name(p) for p in iris)) for pair, iris in found.items()}
+        names = [self.name(p.iri) for p in self.projects]
+        rank = np.argsort(np.argsort(np.array(names, dtype=object), kind="stable"), kind="stable")
+        found = pair_projects(self.view(not self.options.without_site_org), rank)
+        return {pair: "; ".join([names[p] for p in shared]) for pair, shared in found.items()}
 
     @cached_property
     def undated(self) -> list[Project]:
@@ -212,14 +256,21 @@ class Report:
     @cached_property
     def community_table(self) -> Table:
         graph, found = self.network, self.communities
-        total = graph.size(weight="weight")
+        number = found.number_of()
+        total = 0
+        inside: Counter[int] = Counter()
+        for a, b, weight in graph.edges(data="weight", default=1):
+            total += weight
+            if number[a] == number[b]:
+                inside[number[a]] += weight
+        degrees: Counter[int] = Counter()
+        for node, degree in graph.degree(weight="weight"):
+            degrees[number[node]] += degree
         rows = []
-        for number, members in enumerate(found.members, 1):
-            inside = graph.subgraph(members).size(weight="weight")
-            degree = sum(d for _n, d in graph.degree(members, weight="weight"))
-            share = inside / total - (degree / (2 * total)) ** 2 if total else None
+        for number_, members in enumerate(found.members, 1):
+            share = inside[number_] / total - (degrees[number_] / (2 * total)) ** 2 if total else None
             labels = sorted(graph.nodes[m]["label"] for m in members)
-            rows.append((number, len(members), share, found.modularity, "; ".join(labels)))
+            rows.append((number_, len(members), share, found.modularity, "; ".join(labels)))
         return Table(
             "communities", "Communities",
             f"Louvain communities (weighted, seed {self.options.seed}). Modularity "
@@ -347,47 +398,71 @@ class Report:
             ("organisations", str(w.number_of_nodes())),
             ("collaborating pairs (with the site's organisation)", str(w.number_of_edges())),
             ("collaborating pairs (without it)", str(wo.number_of_edges())),
-            ("components without the site's organisation", str(nx.number_connected_components(wo))),
+            ("components without the site's organisation", str(metrics.component_count(wo))),
             ("communities (measured network)", str(len(self.communities.members))),
             ("modularity (measured network)", _number(self.communities.modularity)),
             ("measured network", "without the site's organisation" if self.options.without_site_org
              else "with the site's organisation"),
-        ]
+        ] + ([("betweenness (measured network)", self.betweenness_note)] if self.betweenness_note else [])
+
+    @property
+    def betweenness_note(self) -> str | None:
+        """How the measured network's betweenness was estimated, in words; None when it is exact."""
+        found = self.betweenness
+        if found is None or not found.estimated:
+            return None
+        return (f"estimated from the shortest paths of {found.sources:,} of the {found.nodes:,} organisations, "
+                f"drawn at random (seed {self.options.seed})")
 
     # -- plots and files -------------------------------------------------------------------------
     @cached_property
     def plots(self) -> list[Plot]:
         """Every figure of the report (rendered once)."""
+        return [make() for _name, make in self._plot_makers()]
+
+    def _plot_makers(self) -> list[tuple[str, Callable[[], Plot]]]:
+        """Each figure's name and how to draw it."""
         site = self.name(self.facts.site_org) if self.facts.site_org else "the site's organisation"
-        drawn = plots.drawing(self.network, self.focus)  # laid out once, drawn twice
-        result = [
-            plots.network(self.network, "network", "Collaboration network",
-                          "Organisations linked when they took part in the same project; node size by "
-                          "number of partners, colour by community, line width by shared projects.",
-                          highlight=self.focus, drawn=drawn),
-            plots.network(self.network, "network-by-kind", "Collaboration network by kind of organisation",
-                          "The same network coloured by kind of organisation.", colour_by="kind",
-                          highlight=self.focus, drawn=drawn),
-            plots.network(self.other_network, "network-" + ("with" if self.options.without_site_org else "without")
-                          + "-site-org",
-                          "Collaboration network " + ("with " if self.options.without_site_org else "without ")
-                          + site, f"The network {'with' if self.options.without_site_org else 'without'} {site}, "
-                          "coloured by its own communities.", highlight=self.focus),
-            plots.stacked_years(self.theme_years, "projects-per-year", "Projects per year by theme",
-                                "Projects running each year, by theme (a project about two themes counts "
-                                "in both)."),
-            self._heatmap(),
-            plots.growth([y.year for y in self.years], [y.cumulative_organisations for y in self.years],
-                         [y.cumulative_pairs for y in self.years], [len(y.new_organisations) for y in self.years],
-                         "growth", "Growth of the network",
-                         "Organisations and collaborating pairs so far, and organisations new each year."),
+        laid_out: list[plots.Drawing] = []
+
+        def drawn() -> plots.Drawing:  # laid out once, drawn twice
+            if not laid_out:
+                laid_out.append(plots.drawing(self.network, self.focus))
+            return laid_out[0]
+
+        other = "network-" + ("with" if self.options.without_site_org else "without") + "-site-org"
+        makers: list[tuple[str, Callable[[], Plot]]] = [
+            ("network", lambda: plots.network(
+                self.network, "network", "Collaboration network",
+                "Organisations linked when they took part in the same project; node size by "
+                "number of partners, colour by community, line width by shared projects.",
+                highlight=self.focus, drawn=drawn())),
+            ("network-by-kind", lambda: plots.network(
+                self.network, "network-by-kind", "Collaboration network by kind of organisation",
+                "The same network coloured by kind of organisation.", colour_by="kind",
+                highlight=self.focus, drawn=drawn())),
+            (other, lambda: plots.network(
+                self.other_network, other,
+                "Collaboration network " + ("with " if self.options.without_site_org else "without ") + site,
+                f"The network {'with' if self.options.without_site_org else 'without'} {site}, "
+                "coloured by its own communities.", highlight=self.focus)),
+            ("projects-per-year", lambda: plots.stacked_years(
+                self.theme_years, "projects-per-year", "Projects per year by theme",
+                "Projects running each year, by theme (a project about two themes counts in both).")),
+            ("organisation-themes", self._heatmap),
+            ("growth", lambda: plots.growth(
+                [y.year for y in self.years], [y.cumulative_organisations for y in self.years],
+                [y.cumulative_pairs for y in self.years], [len(y.new_organisations) for y in self.years],
+                "growth", "Growth of the network",
+                "Organisations and collaborating pairs so far, and organisations new each year.")),
         ]
         if self.ego is not None and self.focus is not None:
-            result.append(plots.network(self.ego, "ego", f"Ego network of {self.name(self.focus)}",
-                                        "The focus organisation, its partners and its partners' partners, "
-                                        "coloured by distance from it.", colour_by="distance",
-                                        highlight=self.focus))
-        return result
+            ego_graph, focus = self.ego, self.focus
+            makers.append(("ego", lambda: plots.network(
+                ego_graph, "ego", f"Ego network of {self.name(focus)}",
+                "The focus organisation, its partners and its partners' partners, "
+                "coloured by distance from it.", colour_by="distance", highlight=focus)))
+        return makers
 
     @property
     def other_network(self) -> nx.Graph:
@@ -417,9 +492,9 @@ class Report:
     def over_time(self) -> nx.Graph:
         """The measured network with the years its organisations and pairs were active
         (``networks/network-over-time.gexf``, for Gephi's timeline)."""
-        line = metrics.timeline(self.facts, self.projects, site_org=not self.options.without_site_org)
         if not self.years:
             return over_time(self.network, {}, {}, 0, -1)
+        line = metrics.timeline_of(self.view(not self.options.without_site_org))
         return over_time(self.network, line.node_years, line.pair_years, self.years[0].year, self.years[-1].year)
 
     @property
@@ -440,45 +515,111 @@ class Report:
     def files(self) -> dict[str, str | bytes]:
         """Every file of the report folder: relative path → content."""
         if self._files is None:
-            from kg.report import html, markdown  # rendering only when asked for
-
-            files: dict[str, str | bytes] = {}
-            for plot in self.plots:
-                files[f"plots/{plot.name}.png"] = plot.png
-                files[f"plots/{plot.name}.svg"] = plot.svg
-            for table in self.tables():
-                files[table.path] = table.csv_text()
-            for stem, graph in self.networks().items():
-                files.update(graphfiles.graph_files(stem, graph, self.id_prefix))
-            files["networks/network-over-time.gexf"] = graphfiles.gexf(
-                graphfiles.short_ids(self.over_time, self.id_prefix))
-            names = sorted([*files, "report.html", "report.md"])
-            files["report.html"] = html.render(self, names)
-            files["report.md"] = markdown.render(self, names)
-            self._files = dict(sorted(files.items()))
+            self._files = {rel: content if isinstance(content, str | bytes) else "".join(content)
+                           for rel, content in sorted(self.contents().items())}
         return self._files
 
+    def contents(self, progress: Progress | None = None) -> dict[str, str | bytes | Iterable[str]]:
+        """Every file of the report folder: relative path → content, the graph files as pieces of text made
+        while they are read (so that writing them holds one piece at a time, not every file at once).
 
-def build_report(result_or_site: BuildResult | str | Path, options: Options | None = None, **kwargs) -> Report:
+        Plots, tables and pages first, then the graph files; ``progress`` is told of each plot and each
+        graph file as it is made."""
+        return self._contents(_Stages(progress, self._stage_count()))
+
+    def _stage_count(self) -> int:
+        """The stages of :meth:`contents`."""
+        plotted = 0 if "plots" in self.__dict__ else len(self._plot_makers())
+        return plotted + 2 + 3 * len(self.networks()) + 1
+
+    def _contents(self, stage: _Stages) -> dict[str, str | bytes | Iterable[str]]:
+        from kg.report import html, markdown  # rendering only when asked for
+
+        networks = self.networks()
+        makers = self._plot_makers() if "plots" not in self.__dict__ else []
+        if makers:
+            made = []
+            for name, make in makers:
+                stage(f"plot {name}")
+                made.append(make())
+            self.__dict__["plots"] = made
+        stage("tables")
+        files: dict[str, str | bytes | Iterable[str]] = {}
+        for plot in self.plots:
+            files[f"plots/{plot.name}.png"] = plot.png
+            files[f"plots/{plot.name}.svg"] = plot.svg
+        for table in self.tables():
+            files[table.path] = table.csv_text()
+        graph_files: dict[str, Iterable[str]] = {}
+        for stem, graph in networks.items():
+            graph_files.update(graphfiles.graph_pieces(stem, graph, self.id_prefix))
+        graph_files["networks/network-over-time.gexf"] = self._over_time_pieces()
+        names = sorted([*files, *graph_files, "report.html", "report.md"])
+        stage("report.html and report.md")
+        files["report.html"] = html.render(self, names)
+        files["report.md"] = markdown.render(self, names)
+        for rel, pieces in sorted(graph_files.items()):
+            files[rel] = _announced(pieces, stage, rel)
+        return files
+
+    def _over_time_pieces(self) -> Iterator[str]:
+        """``networks/network-over-time.gexf``, the network over time made only when the file is written."""
+        yield from graphfiles.gexf_pieces(graphfiles._Network(self.over_time, self.id_prefix))
+
+
+def build_report(result_or_site: BuildResult | str | Path, options: Options | None = None, *,
+                 progress: Progress | None = None, **kwargs) -> Report:
     """The report of a build (or of the site at a path, built first).
 
     ``kwargs`` are :class:`Options` fields (``since``, ``until``, ``focus``,
     ``without_site_org``, ``lang``, ``seed``). Raises :class:`ReportError` for
-    options that make no report.
+    options that make no report. ``progress`` is told of each stage (:data:`Progress`).
     """
     options = options or Options(**kwargs)
+    _check(options)
+    result = result_or_site if isinstance(result_or_site, BuildResult) else build(result_or_site)
+    stage = _Stages(progress, len(STAGES) + 1)
+    stage("reading the facts from the graph")
+    facts = read_facts(report_store(result.graph), lang=options.lang)
+    config = result.site.config
+    return report_of(facts, config.title or config.name or config.base, config.base, options, _stages=stage)
+
+
+STAGES = ("making the networks", "measuring betweenness and PageRank", "finding communities",
+          "making the bipartite networks and projections", "following the years")
+"""The stages of :func:`report_of`, in order."""
+
+
+def _check(options: Options) -> None:
     if options.since is not None and options.until is not None and options.since > options.until:
         raise ReportError(f"--since {options.since} is after --until {options.until}")
-    result = result_or_site if isinstance(result_or_site, BuildResult) else build(result_or_site)
-    facts = read_facts(report_store(result.graph), lang=options.lang)
+
+
+def report_of(facts: Facts, title: str, site_url: str, options: Options | None = None, *,
+              progress: Progress | None = None, _stages: _Stages | None = None) -> Report:
+    """The report of ``facts`` (as :func:`kg.report.facts.read_facts` reads them from a graph) about the site
+    ``title`` at ``site_url``."""
+    options = options or Options()
+    _check(options)
+    stage = _stages or _Stages(progress, len(STAGES))
     projects = in_window(facts, options.since, options.until)
 
-    with_site = co_participation(facts, projects, site_org=True)
-    without_site = co_participation(facts, projects, site_org=False)
-    found_with = _measure(with_site, options.seed)
-    found_without = _measure(without_site, options.seed)
+    stage(STAGES[0])
+    part = participation(facts, projects)
+    views = {True: part.view(True), False: part.view(False)}
+    with_site = network(views[True], facts)
+    without_site = network(views[False], facts)
+    stage(STAGES[1])
+    between_with = metrics.betweenness(with_site, options.seed)
+    between_without = metrics.betweenness(without_site, options.seed)
+    _centralities(with_site, between_with)
+    _centralities(without_site, between_without)
+    stage(STAGES[2])
+    found_with = _communities(with_site, options.seed)
+    found_without = _communities(without_site, options.seed)
 
     measured_site_org = not options.without_site_org
+    stage(STAGES[3])
     bipartites = {side: bipartite(facts, projects, side, site_org=measured_site_org) for side in BIPARTITE_SIDES}
     # Projects by shared organisations: the site's organisation is in every project and would link
     # every pair, so it is not counted. (The projection on organisations is the co-participation network.)
@@ -489,11 +630,11 @@ def build_report(result_or_site: BuildResult | str | Path, options: Options | No
         projections[f"organisations-by-shared-{side}"] = projection(bipartites[side], 0)
         projections[f"{side}s-by-shared-organisations"] = projection(bipartites[side], 1)
 
-    years = metrics.yearly(facts, projects, site_org=measured_site_org, since=options.since, until=options.until)
-    config = result.site.config
+    stage(STAGES[4])
+    years = metrics.yearly_of(views[measured_site_org], since=options.since, until=options.until)
     report = Report(
-        title=config.title or config.name or config.base,
-        site_url=config.base,
+        title=title,
+        site_url=site_url,
         options=options,
         facts=facts,
         projects=projects,
@@ -504,7 +645,11 @@ def build_report(result_or_site: BuildResult | str | Path, options: Options | No
         bipartites=bipartites,
         projections=projections,
         years=years,
+        betweenness_with=between_with,
+        betweenness_without=between_without,
+        participation=part,
     )
+    report._views.update(views)
     if options.focus is not None:
         focus = _find_organisation(facts, options.focus)
         use_site = focus == facts.site_org
@@ -514,26 +659,47 @@ def build_report(result_or_site: BuildResult | str | Path, options: Options | No
                               f" {_window(options.since, options.until)}")
         report.focus = focus
         report.ego = ego(graph, focus)
+    stage.end()
     return report
 
 
-def write_report(report: Report, out: str | Path) -> dict[str, Path]:
+def write_report(report: Report, out: str | Path, *, progress: Progress | None = None) -> dict[str, Path]:
     """Write every file of ``report`` under ``out``, switched in at once (:func:`kg.export.atomic.write_set`);
-    returns path → written file. Raises :class:`kg.errors.OutputError` when ``out`` cannot be written."""
+    returns path → written file. Raises :class:`kg.errors.OutputError` when ``out`` cannot be written.
+    ``progress`` is told of each plot and graph file as it is made (:data:`Progress`)."""
     out = Path(out)
+    if report._files is not None:
+        contents: dict[str, str | bytes | Iterable[str]] = dict(report._files)
+        stage = _Stages(progress, 0)
+    else:
+        stage = _Stages(progress, report._stage_count())
+        contents = report._contents(stage)
     try:
-        write_set(out, report.files())
+        write_set(out, contents)
     except OSError as exc:
         raise output_error(exc, out) from exc
-    return {rel: out / rel for rel in report.files()}
+    stage.end()
+    return {rel: out / rel for rel in sorted(contents)}
 
 
-def _measure(graph: nx.Graph, seed: int) -> Communities:
-    """Put each node's centralities and community into its attributes; return the communities."""
+def _announced(pieces: Iterable[str], stage: _Stages, what: str) -> Iterator[str]:
+    """``pieces``, telling ``stage`` when the first is asked for."""
+    stage(f"writing {what}")
+    yield from pieces
+
+
+def _centralities(graph: nx.Graph, found: Betweenness) -> None:
+    """Put each node's centralities into its attributes."""
+    for node, values in metrics.centralities(graph, found=found).items():
+        graph.nodes[node].update(values)
+
+
+def _communities(graph: nx.Graph, seed: int) -> Communities:
+    """Put each node's community into its attributes; return the communities."""
     found = metrics.communities(graph, seed)
     number = found.number_of()
-    for node, values in metrics.centralities(graph).items():
-        graph.nodes[node].update(values, community=number[node])
+    for node in graph:
+        graph.nodes[node]["community"] = number[node]
     return found
 
 

@@ -143,12 +143,16 @@ class Facts:
     site_org: str | None
     organisations: tuple[str, ...] = field(default=())
     """Every organisation that took part in a project, sorted by IRI."""
+    _last_year: tuple[int | None] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def last_year(self) -> int | None:
-        """The latest year any project names: where ongoing projects are taken to run to."""
-        years = [y for p in self.projects.values() for y in (p.start, p.end) if y is not None]
-        return max(years) if years else None
+        """The latest year any project names: where ongoing projects are taken to run to.
+        (Found once: it looks at every project.)"""
+        if self._last_year is None:
+            years = [y for p in self.projects.values() for y in (p.start, p.end) if y is not None]
+            self._last_year = (max(years) if years else None,)
+        return self._last_year[0]
 
     def name(self, iri: str) -> str:
         return self.names.get(iri) or _fallback_name(iri)

@@ -16,6 +16,7 @@ import numpy as np
 from scipy import sparse
 
 from kg.report.facts import SITE_ROLE, Facts, Project
+from kg.report.participation import View, group, participation
 
 
 def in_window(facts: Facts, since: int | None, until: int | None) -> list[Project]:
@@ -44,56 +45,73 @@ def co_participation(facts: Facts, projects: Iterable[Project], *, site_org: boo
     :func:`shared_projects`): on a big site a pair shares hundreds, and every graph
     file would carry them all, for tools (Gephi) that filter by weight and years.
     """
-    last = facts.last_year
-    node_projects: dict[str, set[str]] = defaultdict(set)
-    node_roles: dict[str, set[str]] = defaultdict(set)
-    node_years: dict[str, set[int]] = defaultdict(set)
-    pair_weight: Counter[tuple[str, str]] = Counter()
-    pair_years: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for project in projects:
-        orgs = sorted(o for o in project.roles if site_org or o != facts.site_org)
-        years = project.years(last)
-        for org in orgs:
-            node_projects[org].add(project.iri)
-            node_roles[org].update(project.roles[org])
-            node_years[org].update(years)
-        for i, a in enumerate(orgs):
-            for b in orgs[i + 1:]:
-                pair_weight[a, b] += 1
-                pair_years[a, b].update(years)
+    return network(participation(facts, list(projects)).view(site_org), facts)
 
-    graph = nx.Graph(name="co-participation" + ("" if site_org else " without the site's organisation"))
-    for org in sorted(node_projects):
-        graph.add_node(org, **_clean({
-            "label": facts.name(org),
-            "kind": facts.kinds.get(org, "unknown"),
-            "projects": len(node_projects[org]),
-            "roles": " ".join(sorted(node_roles[org] - {SITE_ROLE})) or SITE_ROLE,
-            "first_year": min(node_years[org], default=None),
-            "last_year": max(node_years[org], default=None),
-            "site_org": org == facts.site_org,
-        }))
-    for (a, b) in sorted(pair_weight):
-        shared = sorted(pair_years[a, b])
-        graph.add_edge(a, b, **_clean({
-            "weight": pair_weight[a, b],
-            "years": " ".join(map(str, shared)),
-            "first_year": shared[0] if shared else None,
-            "last_year": shared[-1] if shared else None,
-        }))
+
+def network(view: View, facts: Facts) -> nx.Graph:
+    """The co-participation network of a :class:`~kg.report.participation.View` (see :func:`co_participation`)."""
+    part = view.part
+    orgs = part.orgs
+    roles = part.roles
+    node_first, node_last = _first_last(view.node_years, len(orgs))
+    projects = view.node_projects.tolist()
+    graph = nx.Graph(name="co-participation" + ("" if view.site_org else " without the site's organisation"))
+    graph.add_nodes_from((orgs[i], _clean({
+        "label": facts.name(orgs[i]),
+        "kind": facts.kinds.get(orgs[i], "unknown"),
+        "projects": projects[i],
+        "roles": " ".join(sorted(roles[i] - {SITE_ROLE})) or SITE_ROLE,
+        "first_year": node_first.get(i),
+        "last_year": node_last.get(i),
+        "site_org": orgs[i] == facts.site_org,
+    })) for i in view.nodes.tolist())
+    grouped, years, _running = view.pair_years
+    spans = dict(zip(grouped.keys.tolist(), zip(grouped.starts[:-1].tolist(), grouped.starts[1:].tolist(),
+                                                strict=True), strict=True))
+    text = [str(y) for y in years.tolist()]
+    first_a, first_b = view.pair_ends
+    weights = view.pairs.counts.tolist()
+    edges = []
+    for number, (a, b) in enumerate(zip(first_a.tolist(), first_b.tolist(), strict=True)):
+        data: dict[str, object] = {"weight": weights[number]}
+        if number in spans:
+            lo, hi = spans[number]
+            data.update(years=" ".join(text[lo:hi]), first_year=int(years[lo]), last_year=int(years[hi - 1]))
+        else:
+            data["years"] = ""
+        edges.append((orgs[a], orgs[b], data))
+    graph.add_edges_from(edges)
     return graph
+
+
+def _first_last(node_years: tuple, n: int) -> tuple[dict[int, int], dict[int, int]]:
+    """Owner number → its first and its last year (owners with no year are in neither)."""
+    grouped, years, _counts = node_years
+    keys = grouped.keys.tolist()
+    first = dict(zip(keys, years[grouped.starts[:-1]].tolist(), strict=True))
+    last = dict(zip(keys, years[grouped.starts[1:] - 1].tolist(), strict=True))
+    return first, last
 
 
 def shared_projects(facts: Facts, projects: Iterable[Project], *,
                     site_org: bool = True) -> dict[tuple[str, str], list[str]]:
     """Each pair of :func:`co_participation` (IRIs in sorted order) → the IRIs of the projects it shared."""
-    shared: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for project in sorted(projects, key=lambda p: p.iri):
-        orgs = sorted(o for o in project.roles if site_org or o != facts.site_org)
-        for i, a in enumerate(orgs):
-            for b in orgs[i + 1:]:
-                shared[a, b].append(project.iri)
-    return dict(shared)
+    projects = list(projects)
+    view = participation(facts, projects).view(site_org)
+    rank = np.argsort(np.argsort([p.iri for p in projects], kind="stable"), kind="stable")
+    return {pair: [projects[i].iri for i in shared] for pair, shared in pair_projects(view, rank).items()}
+
+
+def pair_projects(view: View, rank: np.ndarray) -> dict[tuple[str, str], list[int]]:
+    """Each pair of the view (IRIs in sorted order) → the numbers of the projects it shared, by ``rank``
+    (project number → its place)."""
+    orgs = view.part.orgs
+    grouped = group(view.pair_a * len(orgs) + view.pair_b, by=rank[view.pair_project])
+    numbers = view.pair_project[grouped.order].tolist()
+    bounds = grouped.starts.tolist()
+    n = len(orgs)
+    return {(orgs[key // n], orgs[key % n]): numbers[bounds[i]:bounds[i + 1]]
+            for i, key in enumerate(grouped.keys.tolist())}
 
 
 BIPARTITE_SIDES = ("project", "platform", "theme")

@@ -27,8 +27,9 @@ import numpy as np
 
 from kg.errors import UsageError, output_error
 from kg.export.atomic import write_set
+from kg.forked import Helper, can_fork
 from kg.names import same_name
-from kg.pipeline import BuildResult, build
+from kg.pipeline import BuildResult, build, fewer_collections
 from kg.report import graphfiles, metrics, plots
 from kg.report.facts import Facts, Project, read_facts, report_store
 from kg.report.metrics import SEED, Betweenness, Communities, Year
@@ -41,6 +42,7 @@ from kg.report.networks import (
     over_time,
     pair_projects,
     projection,
+    years_of,
 )
 from kg.report.participation import Participation, View, participation
 from kg.report.plots import Plot
@@ -124,6 +126,7 @@ class Report:
     """The rows the networks were made from (made again from the projects when None)."""
     _files: dict[str, str | bytes] | None = field(default=None, repr=False)
     _views: dict[bool, View] = field(default_factory=dict, repr=False)
+    _igraphs: dict[bool, metrics.Made] = field(default_factory=dict, repr=False)
 
     # -- the measured network --------------------------------------------------------------------
     @property
@@ -148,6 +151,12 @@ class Report:
             self._views[site_org] = self.participation.view(site_org)
         return self._views[site_org]
 
+    def made(self, site_org: bool) -> metrics.Made:
+        """The network with or without the site's organisation, as igraph holds it (made once)."""
+        if site_org not in self._igraphs:
+            self._igraphs[site_org] = metrics.as_igraph(self.with_site_org if site_org else self.without_site_org)
+        return self._igraphs[site_org]
+
     @cached_property
     def brokers(self) -> list[str]:
         """Organisations on the most shortest paths between others (betweenness > 0),
@@ -159,11 +168,11 @@ class Report:
     @cached_property
     def bridges(self) -> list[tuple[str, str]]:
         """Pairs that are the only link between two groups (without the site's organisation)."""
-        return metrics.bridges(self.without_site_org)
+        return metrics.bridges(self.without_site_org, made=self.made(False))
 
     @cached_property
     def cut_points(self) -> list[str]:
-        return metrics.cut_points(self.without_site_org)
+        return metrics.cut_points(self.without_site_org, made=self.made(False))
 
     @cached_property
     def lasting(self) -> list[tuple[str, str]]:
@@ -235,12 +244,15 @@ class Report:
     def pairs(self) -> Table:
         graph = self.network
         bridges = set(self.bridges)
+        shared = self.shared
+        label = {n: d["label"] for n, d in graph.nodes(data=True)}
         rows = []
         for a, b, d in graph.edges(data=True):
-            a, b = sorted((a, b), key=lambda n: (graph.nodes[n]["label"], n))
-            rows.append((graph.nodes[a]["label"], graph.nodes[b]["label"], d["weight"], d.get("years", ""),
-                         d.get("first_year"), d.get("last_year"), (min(a, b), max(a, b)) in bridges,
-                         self.shared[min(a, b), max(a, b)], a, b))
+            if (label[b], b) < (label[a], a):
+                a, b = b, a
+            pair = (a, b) if a < b else (b, a)
+            rows.append((label[a], label[b], d["weight"], d.get("years", ""), d.get("first_year"),
+                         d.get("last_year"), pair in bridges, shared[pair], a, b))
         rows.sort(key=lambda r: (-r[2], r[0], r[1], r[-2], r[-1]))
         return Table(
             "pairs", "Pairs of organisations",
@@ -398,7 +410,7 @@ class Report:
             ("organisations", str(w.number_of_nodes())),
             ("collaborating pairs (with the site's organisation)", str(w.number_of_edges())),
             ("collaborating pairs (without it)", str(wo.number_of_edges())),
-            ("components without the site's organisation", str(metrics.component_count(wo))),
+            ("components without the site's organisation", str(metrics.component_count(wo, made=self.made(False)))),
             ("communities (measured network)", str(len(self.communities.members))),
             ("modularity (measured network)", _number(self.communities.modularity)),
             ("measured network", "without the site's organisation" if self.options.without_site_org
@@ -494,8 +506,8 @@ class Report:
         (``networks/network-over-time.gexf``, for Gephi's timeline)."""
         if not self.years:
             return over_time(self.network, {}, {}, 0, -1)
-        line = metrics.timeline_of(self.view(not self.options.without_site_org))
-        return over_time(self.network, line.node_years, line.pair_years, self.years[0].year, self.years[-1].year)
+        node_years, pair_years = years_of(self.view(not self.options.without_site_org))
+        return over_time(self.network, node_years, pair_years, self.years[0].year, self.years[-1].year)
 
     @property
     def id_prefix(self) -> str:
@@ -537,19 +549,27 @@ class Report:
 
         networks = self.networks()
         makers = self._plot_makers() if "plots" not in self.__dict__ else []
-        if makers:
-            made = []
-            for name, make in makers:
+        # The plots (matplotlib: seconds, whatever the site's size) are drawn by a forked helper while
+        # this process makes the tables and the network over time.
+        with _PlotHelper(makers) as helper:
+            drawn: list[Plot] = []
+            for name, make in makers if helper.helper is None else ():
                 stage(f"plot {name}")
-                made.append(make())
-            self.__dict__["plots"] = made
-        stage("tables")
+                drawn.append(make())
+            stage("tables")
+            tables = {table.path: table.csv_text() for table in self.tables()}
+            if helper.helper is not None:
+                _ = self.over_time  # while the plots are drawn
+                for name, _make in makers:
+                    stage(f"plot {name}")
+                    drawn.append(helper.receive())
+            if makers:
+                self.__dict__["plots"] = drawn
         files: dict[str, str | bytes | Iterable[str]] = {}
         for plot in self.plots:
             files[f"plots/{plot.name}.png"] = plot.png
             files[f"plots/{plot.name}.svg"] = plot.svg
-        for table in self.tables():
-            files[table.path] = table.csv_text()
+        files.update(tables)
         graph_files: dict[str, Iterable[str]] = {}
         for stem, graph in networks.items():
             graph_files.update(graphfiles.graph_pieces(stem, graph, self.id_prefix))
@@ -601,7 +621,11 @@ def report_of(facts: Facts, title: str, site_url: str, options: Options | None =
     ``title`` at ``site_url``."""
     options = options or Options()
     _check(options)
-    stage = _stages or _Stages(progress, len(STAGES))
+    with fewer_collections():  # millions of small objects that live as long as the report
+        return _report_of(facts, title, site_url, options, _stages or _Stages(progress, len(STAGES)))
+
+
+def _report_of(facts: Facts, title: str, site_url: str, options: Options, stage: _Stages) -> Report:
     projects = in_window(facts, options.since, options.until)
 
     stage(STAGES[0])
@@ -609,14 +633,15 @@ def report_of(facts: Facts, title: str, site_url: str, options: Options | None =
     views = {True: part.view(True), False: part.view(False)}
     with_site = network(views[True], facts)
     without_site = network(views[False], facts)
+    made = {site_org: metrics.igraph_of(view) for site_org, view in views.items()}
     stage(STAGES[1])
-    between_with = metrics.betweenness(with_site, options.seed)
-    between_without = metrics.betweenness(without_site, options.seed)
-    _centralities(with_site, between_with)
-    _centralities(without_site, between_without)
+    between_with = metrics.betweenness(with_site, options.seed, made=made[True])
+    between_without = metrics.betweenness(without_site, options.seed, made=made[False])
+    _centralities(with_site, between_with, made[True])
+    _centralities(without_site, between_without, made[False])
     stage(STAGES[2])
-    found_with = _communities(with_site, options.seed)
-    found_without = _communities(without_site, options.seed)
+    found_with = _communities(with_site, options.seed, made[True])
+    found_without = _communities(without_site, options.seed, made[False])
 
     measured_site_org = not options.without_site_org
     stage(STAGES[3])
@@ -650,6 +675,7 @@ def report_of(facts: Facts, title: str, site_url: str, options: Options | None =
         participation=part,
     )
     report._views.update(views)
+    report._igraphs.update(made)
     if options.focus is not None:
         focus = _find_organisation(facts, options.focus)
         use_site = focus == facts.site_org
@@ -668,18 +694,44 @@ def write_report(report: Report, out: str | Path, *, progress: Progress | None =
     returns path → written file. Raises :class:`kg.errors.OutputError` when ``out`` cannot be written.
     ``progress`` is told of each plot and graph file as it is made (:data:`Progress`)."""
     out = Path(out)
-    if report._files is not None:
-        contents: dict[str, str | bytes | Iterable[str]] = dict(report._files)
-        stage = _Stages(progress, 0)
-    else:
-        stage = _Stages(progress, report._stage_count())
-        contents = report._contents(stage)
-    try:
-        write_set(out, contents)
-    except OSError as exc:
-        raise output_error(exc, out) from exc
+    with fewer_collections():
+        if report._files is not None:
+            contents: dict[str, str | bytes | Iterable[str]] = dict(report._files)
+            stage = _Stages(progress, 0)
+        else:
+            stage = _Stages(progress, report._stage_count())
+            contents = report._contents(stage)
+        try:
+            write_set(out, contents)
+        except OSError as exc:
+            raise output_error(exc, out) from exc
     stage.end()
     return {rel: out / rel for rel in sorted(contents)}
+
+
+class _PlotHelper:
+    """A forked process drawing ``makers``' plots, in order (none when there are fewer than two, or no fork)."""
+
+    def __init__(self, makers: list[tuple[str, Callable[[], Plot]]]) -> None:
+        self.helper: Helper | None = None
+        if len(makers) > 1 and can_fork():
+
+            def work(send: Callable[[object], None]) -> None:
+                for _name, make in makers:
+                    send(make())
+
+            self.helper = Helper(work, "drawing the report's plots")
+
+    def receive(self) -> Plot:
+        assert self.helper is not None
+        return cast(Plot, self.helper.receive())
+
+    def __enter__(self) -> _PlotHelper:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.helper is not None:
+            self.helper.stop()
 
 
 def _announced(pieces: Iterable[str], stage: _Stages, what: str) -> Iterator[str]:
@@ -688,15 +740,15 @@ def _announced(pieces: Iterable[str], stage: _Stages, what: str) -> Iterator[str
     yield from pieces
 
 
-def _centralities(graph: nx.Graph, found: Betweenness) -> None:
+def _centralities(graph: nx.Graph, found: Betweenness, made: metrics.Made) -> None:
     """Put each node's centralities into its attributes."""
-    for node, values in metrics.centralities(graph, found=found).items():
+    for node, values in metrics.centralities(graph, found=found, made=made).items():
         graph.nodes[node].update(values)
 
 
-def _communities(graph: nx.Graph, seed: int) -> Communities:
+def _communities(graph: nx.Graph, seed: int, made: metrics.Made) -> Communities:
     """Put each node's community into its attributes; return the communities."""
-    found = metrics.communities(graph, seed)
+    found = metrics.communities(graph, seed, made=made)
     number = found.number_of()
     for node in graph:
         graph.nodes[node]["community"] = number[node]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import igraph
 import networkx as nx
 import numpy as np
+from scipy import sparse
 
 from kg.report.facts import Facts, Project
 from kg.report.participation import View, participation
@@ -45,7 +46,11 @@ class Communities:
         return {node: i for i, nodes in enumerate(self.members, 1) for node in nodes}
 
 
-def as_igraph(graph: nx.Graph) -> tuple[igraph.Graph, list[str], list[float]]:
+Made = tuple[igraph.Graph, list[str], list]
+"""A network as igraph holds it: the graph, vertex number → node, edge number → weight."""
+
+
+def as_igraph(graph: nx.Graph) -> Made:
     """``graph`` as an igraph graph: vertex i is the i-th node in sorted order, edges sorted; and the
     edges' weights (1 where an edge has none), in igraph's edge order."""
     names = sorted(graph.nodes)
@@ -56,7 +61,18 @@ def as_igraph(graph: nx.Graph) -> tuple[igraph.Graph, list[str], list[float]]:
     return made, names, [w for _a, _b, w in edges]
 
 
-def communities(graph: nx.Graph, seed: int = SEED) -> Communities:
+def igraph_of(view: View) -> Made:
+    """:func:`as_igraph` of the co-participation network of ``view``, made from its rows: the same graph."""
+    orgs = view.part.orgs
+    nodes = view.nodes
+    position = np.full(len(orgs), -1, dtype=np.int64)
+    position[nodes] = np.arange(len(nodes))
+    a, b = view.pair_ends
+    made = igraph.Graph(n=len(nodes), edges=np.column_stack((position[a], position[b])))
+    return made, [orgs[i] for i in nodes.tolist()], view.pairs.counts.tolist()
+
+
+def communities(graph: nx.Graph, seed: int = SEED, *, made: Made | None = None) -> Communities:
     """Louvain communities of ``graph`` (weighted) with their modularity.
 
     igraph's Louvain (``community_multilevel``, its best level) with its random
@@ -67,7 +83,7 @@ def communities(graph: nx.Graph, seed: int = SEED) -> Communities:
         return Communities((), None)
     if graph.number_of_edges() == 0:
         return Communities(tuple((n,) for n in sorted(graph.nodes)), None)
-    made, names, weights = as_igraph(graph)
+    made, names, weights = made or as_igraph(graph)
     igraph.set_random_number_generator(random.Random(seed))
     try:
         membership = made.community_multilevel(weights=weights).membership
@@ -94,7 +110,8 @@ class Betweenness:
         return self.sources < self.nodes
 
 
-def betweenness(graph: nx.Graph, seed: int = SEED, work: int = BETWEENNESS_WORK) -> Betweenness:
+def betweenness(graph: nx.Graph, seed: int = SEED, work: int = BETWEENNESS_WORK, *,
+                made: Made | None = None) -> Betweenness:
     """Betweenness by hops, normalised by (n-1)(n-2)/2 pairs as networkx does for undirected graphs.
 
     Exact (igraph's Brandes) when nodes × edges is at most ``work``; else estimated
@@ -103,7 +120,7 @@ def betweenness(graph: nx.Graph, seed: int = SEED, work: int = BETWEENNESS_WORK)
     as networkx's ``betweenness_centrality(k=…)``): the step that is quadratic in the
     organisations stays linear in the links.
     """
-    made, names, _weights = as_igraph(graph)
+    made, names, _weights = made or as_igraph(graph)
     n, m = len(names), made.ecount()
     if n * m <= work:
         raw, sources, scale = made.betweenness(directed=False), n, 1.0
@@ -117,12 +134,45 @@ def betweenness(graph: nx.Graph, seed: int = SEED, work: int = BETWEENNESS_WORK)
                         for name, value in zip(names, raw, strict=True)}, sources, n)
 
 
-def centralities(graph: nx.Graph, seed: int = SEED, *, found: Betweenness | None = None) -> dict[str, dict[str, float]]:
-    """Per node: degree, weighted degree, betweenness (:func:`betweenness`) and PageRank."""
-    between = (found or betweenness(graph, seed)).values
-    pagerank = nx.pagerank(graph, weight="weight") if graph.number_of_edges() else {
-        n: 1 / graph.number_of_nodes() for n in graph.nodes
-    }
+def pagerank(made: Made, alpha: float = 0.85, max_iter: int = 100, tol: float = 1.0e-6) -> dict[str, float]:
+    """networkx's PageRank (``nx.pagerank(graph, weight="weight")``, its scipy power iteration) of a graph made
+    in sorted order (nodes, and edges by their ends), from its igraph form: the same sums in the same order,
+    so the same floats, without walking the graph in Python.
+
+    The steps are networkx's ``_pagerank_scipy`` with no personalisation, start vector or dangling weights."""
+    made_graph, names, weights = made
+    n = len(names)
+    if n == 0:
+        return {}
+    ends = np.array(made_graph.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+    row, col = ends[:, 0], ends[:, 1]
+    data = np.asarray(weights, dtype=float)
+    # networkx's to_scipy_sparse_array of an undirected graph: each edge, then each edge reversed.
+    matrix = sparse.coo_array((np.concatenate((data, data)), (np.concatenate((row, col)), np.concatenate((col, row)))),
+                              shape=(n, n), dtype=float).asformat("csr")
+    sums = matrix.sum(axis=1)
+    sums[sums != 0] = 1.0 / sums[sums != 0]
+    matrix = sparse.dia_array((sums.T, 0), shape=matrix.shape).tocsr() @ matrix
+    x = np.repeat(1.0 / n, n)
+    p = np.repeat(1.0 / n, n)
+    dangling = np.where(sums == 0)[0]
+    for _ in range(max_iter):
+        last = x
+        x = alpha * (x @ matrix + sum(x[dangling]) * p) + (1 - alpha) * p
+        if np.absolute(x - last).sum() < n * tol:
+            return dict(zip(names, map(float, x), strict=True))
+    raise nx.PowerIterationFailedConvergence(max_iter)
+
+
+def centralities(graph: nx.Graph, seed: int = SEED, *, found: Betweenness | None = None,
+                 made: Made | None = None) -> dict[str, dict[str, float]]:
+    """Per node: degree, weighted degree, betweenness (:func:`betweenness`) and PageRank (networkx's;
+    :func:`pagerank` when ``made`` is the graph's igraph form, made in sorted order)."""
+    between = (found or betweenness(graph, seed, made=made)).values
+    if not graph.number_of_edges():
+        ranks = {n: 1 / graph.number_of_nodes() for n in graph.nodes}
+    else:
+        ranks = pagerank(made) if made is not None else nx.pagerank(graph, weight="weight")
     degree = dict(graph.degree)
     weighted = dict(graph.degree(weight="weight"))
     return {
@@ -130,28 +180,28 @@ def centralities(graph: nx.Graph, seed: int = SEED, *, found: Betweenness | None
             "degree": degree[node],
             "weighted_degree": weighted[node],
             "betweenness": between[node],
-            "pagerank": pagerank[node],
+            "pagerank": ranks[node],
         }
         for node in sorted(graph.nodes)
     }
 
 
-def bridges(graph: nx.Graph) -> list[tuple[str, str]]:
+def bridges(graph: nx.Graph, *, made: Made | None = None) -> list[tuple[str, str]]:
     """Edges whose removal splits a component: the only link between two groups."""
-    made, names, _weights = as_igraph(graph)
+    made, names, _weights = made or as_igraph(graph)
     ends = made.get_edgelist()
     return sorted((names[ends[e][0]], names[ends[e][1]]) for e in made.bridges())
 
 
-def cut_points(graph: nx.Graph) -> list[str]:
+def cut_points(graph: nx.Graph, *, made: Made | None = None) -> list[str]:
     """Organisations whose removal splits a component (articulation points)."""
-    made, names, _weights = as_igraph(graph)
+    made, names, _weights = made or as_igraph(graph)
     return sorted(names[v] for v in made.articulation_points())
 
 
-def component_count(graph: nx.Graph) -> int:
+def component_count(graph: nx.Graph, *, made: Made | None = None) -> int:
     """How many connected components ``graph`` has."""
-    return len(as_igraph(graph)[0].connected_components())
+    return len((made or as_igraph(graph))[0].connected_components())
 
 
 def components(graph: nx.Graph) -> list[list[str]]:

@@ -8,8 +8,8 @@ are strings, integers, floats or booleans only — what GraphML and GEXF can hol
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 
 import networkx as nx
 import numpy as np
@@ -17,6 +17,7 @@ from scipy import sparse
 
 from kg.report.facts import SITE_ROLE, Facts, Project
 from kg.report.participation import View, group, participation
+from kg.report.shared import heaviest
 
 
 def in_window(facts: Facts, since: int | None, until: int | None) -> list[Project]:
@@ -66,22 +67,29 @@ def network(view: View, facts: Facts) -> nx.Graph:
         "site_org": orgs[i] == facts.site_org,
     })) for i in view.nodes.tolist())
     grouped, years, _running = view.pair_years
-    spans = dict(zip(grouped.keys.tolist(), zip(grouped.starts[:-1].tolist(), grouped.starts[1:].tolist(),
-                                                strict=True), strict=True))
-    text = [str(y) for y in years.tolist()]
-    first_a, first_b = view.pair_ends
-    weights = view.pairs.counts.tolist()
-    edges = []
-    for number, (a, b) in enumerate(zip(first_a.tolist(), first_b.tolist(), strict=True)):
-        data: dict[str, object] = {"weight": weights[number]}
-        if number in spans:
-            lo, hi = spans[number]
-            data.update(years=" ".join(text[lo:hi]), first_year=int(years[lo]), last_year=int(years[hi - 1]))
-        else:
-            data["years"] = ""
-        edges.append((orgs[a], orgs[b], data))
-    graph.add_edges_from(edges)
+    pairs = len(view.pairs.keys)
+    low = np.full(pairs, -1, dtype=np.int64)
+    high = np.full(pairs, -1, dtype=np.int64)
+    low[grouped.keys], high[grouped.keys] = grouped.starts[:-1], grouped.starts[1:]
+    year = years.tolist()
+    text = [str(y) for y in year]
+    ends_a, ends_b = view.pair_ends
+    edges = [(orgs[a], orgs[b], {"weight": w, "years": " ".join(text[lo:hi]), "first_year": year[lo],
+                                 "last_year": year[hi - 1]} if lo >= 0 else {"weight": w, "years": ""})
+             for a, b, w, lo, hi in zip(ends_a.tolist(), ends_b.tolist(), view.pairs.counts.tolist(), low.tolist(),
+                                        high.tolist(), strict=True)]
+    add_edges(graph, edges)
     return graph
+
+
+def add_edges(graph: nx.Graph, edges: Iterable[tuple[object, object, dict]]) -> None:
+    """``graph.add_edges_from(edges)`` for a new graph that holds the edges' ends and no edge yet: each edge
+    keeps the attribute dict given (networkx's method copies it, twice, which costs seconds at 100 000
+    edges). The graph is the same: networkx holds an edge as this one dict under both its ends."""
+    adjacency = graph._adj
+    for a, b, data in edges:
+        adjacency[a][b] = data
+        adjacency[b][a] = data
 
 
 def _first_last(node_years: tuple, n: int) -> tuple[dict[int, int], dict[int, int]]:
@@ -134,13 +142,11 @@ def bipartite(facts: Facts, projects: Iterable[Project], side: str, *, site_org:
                 for other in others:
                     weights[org, other] += 1
     graph = nx.Graph(name=f"organisation-{side}")
-    for org in sorted({o for o, _ in weights}):
-        graph.add_node(org, label=facts.name(org), type="organisation", bipartite=0,
-                       kind=facts.kinds.get(org, "unknown"))
-    for other in sorted({t for _, t in weights}):
-        graph.add_node(other, label=facts.name(other), type=side, bipartite=1)
-    for (org, other), weight in sorted(weights.items()):
-        graph.add_edge(org, other, weight=weight)
+    graph.add_nodes_from((org, {"label": facts.name(org), "type": "organisation", "bipartite": 0,
+                                "kind": facts.kinds.get(org, "unknown")}) for org in sorted({o for o, _ in weights}))
+    graph.add_nodes_from((other, {"label": facts.name(other), "type": side, "bipartite": 1})
+                         for other in sorted({t for _, t in weights}))
+    add_edges(graph, ((org, other, {"weight": weight}) for (org, other), weight in sorted(weights.items())))
     return graph
 
 
@@ -169,22 +175,12 @@ def projection(graph: nx.Graph, side: int, *, max_edges: int = MAX_PROJECTION_ED
     columns = np.fromiter((j for _i, j in ends), dtype=np.int64, count=len(ends))
     incidence = sparse.csr_matrix((np.ones(len(ends), dtype=np.int64), (rows, columns)),
                                   shape=(len(nodes), len(others)))
-    shared = sparse.triu(incidence @ incidence.T, k=1).tocoo()
-    weights = shared.data
-    threshold = 1
-    if len(weights) > max_edges:
-        at_least = np.cumsum(np.bincount(weights)[::-1])[::-1]  # at_least[w] = links of weight >= w
-        small_enough = np.flatnonzero(at_least <= max_edges)
-        # None kept when even the heaviest links alone are too many.
-        threshold = int(small_enough[0]) if len(small_enough) else len(at_least)
-    keep = weights >= threshold
+    found = heaviest(incidence, max_edges)
     result = nx.Graph(name=f"{graph.graph['name']} projected on {'organisations' if side == 0 else 'the other side'}",
-                      min_weight=threshold, links=len(weights), links_kept=int(keep.sum()))
-    for node in nodes:
-        result.add_node(node, **graph.nodes[node])
-    for i, j, weight in sorted(zip(shared.row[keep].tolist(), shared.col[keep].tolist(),
-                                   weights[keep].tolist(), strict=True)):
-        result.add_edge(nodes[i], nodes[j], weight=weight)
+                      min_weight=found.min_weight, links=found.links, links_kept=len(found.weights))
+    result.add_nodes_from((node, graph.nodes[node]) for node in nodes)
+    result.add_edges_from((nodes[i], nodes[j], {"weight": weight}) for i, j, weight in sorted(zip(
+        found.rows.tolist(), found.cols.tolist(), found.weights.tolist(), strict=True)))
     return result
 
 
@@ -200,7 +196,8 @@ def ego(graph: nx.Graph, centre: str, radius: int = 2) -> nx.Graph:
     return result
 
 
-def over_time(graph: nx.Graph, node_years: dict[str, Counter[int]], pair_years: dict[tuple[str, str], Counter[int]],
+def over_time(graph: nx.Graph, node_years: Mapping[str, Mapping[int, int] | Sequence[tuple[int, int]]],
+              pair_years: Mapping[tuple[str, str], Mapping[int, int] | Sequence[tuple[int, int]]],
               first: int, last: int) -> nx.Graph:
     """``graph`` with time: one snapshot per year and the cumulative network, in one graph.
 
@@ -209,19 +206,46 @@ def over_time(graph: nx.Graph, node_years: dict[str, Counter[int]], pair_years: 
     ``running_projects`` (how many, year by year). Written as GEXF, Gephi plays it
     on its timeline: a one-year window shows that year's snapshot, a window from
     the first year the cumulative network so far. Only years from ``first`` to
-    ``last`` count; what has no year there is left out.
+    ``last`` count; what has no year there is left out. ``node_years`` and ``pair_years``
+    (pairs in sorted order) give year → projects running, as a mapping or as (year, projects) pairs.
     """
     result = nx.Graph(name=f"{graph.graph.get('name', 'network')} over time", mode="dynamic")
+    nodes = []
     for node, data in graph.nodes(data=True):
-        years = {y: n for y, n in node_years.get(node, {}).items() if first <= y <= last}
+        years = _within(node_years.get(node, ()), first, last)
         if years:
-            result.add_node(node, **_static(data), spells=_spells(years), running_projects=_by_year(years))
+            nodes.append((node, {**_static(data), "spells": _spells(years), "running_projects": _by_year(years)}))
+    result.add_nodes_from(nodes)
+    edges = []
     for a, b, data in sorted(graph.edges(data=True), key=lambda e: (min(e[0], e[1]), max(e[0], e[1]))):
         a, b = min(a, b), max(a, b)
-        years = {y: n for y, n in pair_years.get((a, b), {}).items() if first <= y <= last}
+        years = _within(pair_years.get((a, b), ()), first, last)
         if years and a in result and b in result:
-            result.add_edge(a, b, **_static(data), spells=_spells(years), running_projects=_by_year(years))
+            edges.append((a, b, {**_static(data), "spells": _spells(years), "running_projects": _by_year(years)}))
+    add_edges(result, edges)
     return result
+
+
+def years_of(view: View) -> tuple[dict[str, list[tuple[int, int]]], dict[tuple[str, str], list[tuple[int, int]]]]:
+    """Each organisation's and each pair's (year, projects running) of a view, for :func:`over_time`."""
+    orgs = view.part.orgs
+    n = len(orgs)
+
+    def lists(found: tuple) -> list[tuple[int, list[tuple[int, int]]]]:
+        grouped, years, counts = found
+        pairs = list(zip(years.tolist(), counts.tolist(), strict=True))
+        bounds = grouped.starts.tolist()
+        return [(owner, pairs[bounds[i]:bounds[i + 1]]) for i, owner in enumerate(grouped.keys.tolist())]
+
+    keys = view.pairs.keys.tolist()
+    return ({orgs[owner]: years for owner, years in lists(view.node_years)},
+            {(orgs[keys[owner] // n], orgs[keys[owner] % n]): years for owner, years in lists(view.pair_years)})
+
+
+def _within(found: Mapping[int, int] | Sequence[tuple[int, int]], first: int, last: int) -> list[tuple[int, int]]:
+    """(year, projects) from ``first`` to ``last``, in year order."""
+    pairs = found.items() if isinstance(found, Mapping) else found
+    return sorted((y, n) for y, n in pairs if first <= y <= last)
 
 
 TIMELESS = ("label", "kind", "community", "site_org", "projects", "weight")
@@ -233,23 +257,30 @@ def _static(data: dict) -> dict:
     return {k: v for k, v in data.items() if k in TIMELESS}
 
 
-def _day(year: int, end: bool) -> str:
-    return f"{year:04d}-12-31" if end else f"{year:04d}-01-01"
+_DAYS: dict[int, tuple[str, str]] = {}
 
 
-def _spells(years: dict[int, int]) -> list[tuple[str, str]]:
+def _days(year: int) -> tuple[str, str]:
+    """The first and last day of ``year``."""
+    found = _DAYS.get(year)
+    if found is None:
+        found = _DAYS[year] = (f"{year:04d}-01-01", f"{year:04d}-12-31")
+    return found
+
+
+def _spells(years: list[tuple[int, int]]) -> list[tuple[str, str]]:
     """Runs of consecutive years as (first day, last day) intervals."""
     runs: list[list[int]] = []
-    for year in sorted(years):
+    for year, _n in years:
         if runs and runs[-1][1] == year - 1:
             runs[-1][1] = year
         else:
             runs.append([year, year])
-    return [(_day(a, False), _day(b, True)) for a, b in runs]
+    return [(_days(a)[0], _days(b)[1]) for a, b in runs]
 
 
-def _by_year(years: dict[int, int]) -> list[tuple[int, str, str]]:
-    return [(n, _day(y, False), _day(y, True)) for y, n in sorted(years.items())]
+def _by_year(years: list[tuple[int, int]]) -> list[tuple[int, str, str]]:
+    return [(n, *_days(y)) for y, n in years]
 
 
 def _clean(attributes: dict[str, object]) -> dict[str, object]:

@@ -127,6 +127,7 @@ class Report:
     _files: dict[str, str | bytes] | None = field(default=None, repr=False)
     _views: dict[bool, View] = field(default_factory=dict, repr=False)
     _igraphs: dict[bool, metrics.Made] = field(default_factory=dict, repr=False)
+    _write_costs: dict[str, int] = field(default_factory=dict, repr=False)
 
     # -- the measured network --------------------------------------------------------------------
     @property
@@ -551,7 +552,7 @@ class Report:
         makers = self._plot_makers() if "plots" not in self.__dict__ else []
         # The plots (matplotlib: seconds, whatever the site's size) are drawn by a forked helper while
         # this process makes the tables and the network over time.
-        with _PlotHelper(makers) as helper:
+        with _PlotHelper(makers if HELPERS else []) as helper:
             drawn: list[Plot] = []
             for name, make in makers if helper.helper is None else ():
                 stage(f"plot {name}")
@@ -580,6 +581,12 @@ class Report:
         files["report.md"] = markdown.render(self, names)
         for rel, pieces in sorted(graph_files.items()):
             files[rel] = _announced(pieces, stage, rel)
+        # What writing each network's files costs, roughly (for sharing them between two writers).
+        sizes = {stem: graph.number_of_nodes() + graph.number_of_edges() for stem, graph in networks.items()}
+        self._write_costs = {f"networks/{stem}.{ext}": size
+                             for stem, size in sizes.items() for ext in ("graphml", "gexf", "json")}
+        self._write_costs["networks/network-over-time.gexf"] = 2 * (self.network.number_of_nodes()
+                                                                    + self.network.number_of_edges())
         return files
 
     def _over_time_pieces(self) -> Iterator[str]:
@@ -702,11 +709,34 @@ def write_report(report: Report, out: str | Path, *, progress: Progress | None =
             stage = _Stages(progress, report._stage_count())
             contents = report._contents(stage)
         try:
-            write_set(out, contents)
+            write_set(out, contents, beside=_beside(report._write_costs) if HELPERS and can_fork() else ())
         except OSError as exc:
             raise output_error(exc, out) from exc
     stage.end()
     return {rel: out / rel for rel in sorted(contents)}
+
+
+HELPERS = True
+"""Whether writing a report forks helpers: one draws the plots while the tables are made, one writes about
+half of the graph files while this process writes the rest (where ``fork`` exists). Benchmarks turn them
+off to time each stage on its own."""
+
+
+def _beside(costs: dict[str, int]) -> set[str]:
+    """The graph files a helper writes while this process writes the others: whole networks (their three
+    files), the costliest first, each to the writer with less to do."""
+    networks: dict[str, int] = defaultdict(int)
+    for rel, cost in costs.items():
+        networks[rel.rsplit(".", 1)[0]] += cost
+    here = there = 0
+    helper: set[str] = set()
+    for stem, cost in sorted(networks.items(), key=lambda kv: (-kv[1], kv[0])):
+        if there < here:
+            there += cost
+            helper.update(rel for rel in costs if rel.rsplit(".", 1)[0] == stem)
+        else:
+            here += cost
+    return helper
 
 
 class _PlotHelper:

@@ -102,12 +102,21 @@ def _text(text: str) -> str:
     return text
 
 
+_CONTROL = bytes(c for c in range(32) if c not in (9, 10, 13))
+_SUSPECT = re.compile(rb"&#(5[5-7][0-9]{3}|6553[45]);")
+"""Character references that may stand for a surrogate or U+FFFE/U+FFFF (and some that do not)."""
+
+
 def _xml(lines: list[str]) -> str:
     """Lines of XML as one piece: each ending in a line break, characters XML cannot hold as U+FFFD (no
     markup here has any, so this does for every name and value what networkx's copy does), and characters
-    outside ASCII as character references (networkx's writers write US-ASCII)."""
-    text = _NOT_XML.sub("\ufffd", "\n".join(lines) + "\n")
-    return text if text.isascii() else text.encode("ascii", "xmlcharrefreplace").decode("ascii")
+    outside ASCII as character references (networkx's writers write US-ASCII). Most pieces have no such
+    character: two passes in C find that out, the regular expression runs only where they may."""
+    text = "\n".join(lines) + "\n"
+    data = text.encode("ascii", "xmlcharrefreplace")
+    if len(data.translate(None, _CONTROL)) != len(data) or (not text.isascii() and _SUSPECT.search(data)):
+        data = _NOT_XML.sub("\ufffd", text).encode("ascii", "xmlcharrefreplace")
+    return data.decode("ascii")
 
 
 # -- ids -------------------------------------------------------------------------------------------
@@ -260,31 +269,14 @@ def _graphml(net: _Network) -> Iterator[str]:
         yield _xml(out)
         return
     out.append(head + ">")
+    element = _GraphMLElements(by_type)
     for node, data in nodes:
-        start = f'    <node id="{_attrib(str(node))}"'
-        if data:
-            out.append(start + ">")
-            for k, v in data.items():
-                text = _graphml_text(v)
-                kid = by_type["node", k, type(v)]
-                out.append(f'      <data key="{kid}">{text}</data>' if text else f'      <data key="{kid}" />')
-            out.append("    </node>")
-        else:
-            out.append(start + " />")
+        out.append(element("node", f' id="{_attrib(str(node))}"', data))
         if len(out) >= BATCH:
             yield _xml(out)
             out = []
     for a, b, data in edges:
-        start = f'    <edge source="{_attrib(str(a))}" target="{_attrib(str(b))}"'
-        if data:
-            out.append(start + ">")
-            for k, v in data.items():
-                text = _graphml_text(v)
-                kid = by_type["edge", k, type(v)]
-                out.append(f'      <data key="{kid}">{text}</data>' if text else f'      <data key="{kid}" />')
-            out.append("    </edge>")
-        else:
-            out.append(start + " />")
+        out.append(element("edge", f' source="{_attrib(str(a))}" target="{_attrib(str(b))}"', data))
         if len(out) >= BATCH:
             yield _xml(out)
             out = []
@@ -294,6 +286,50 @@ def _graphml(net: _Network) -> Iterator[str]:
         out.append(f'    <data key="{kid}">{text}</data>' if text else f'    <data key="{kid}" />')
     out += ["  </graph>", "</graphml>"]
     yield _xml(out)
+
+
+_PLAIN = (int, float, bool)
+"""Values whose text (``str``) needs no escape."""
+
+
+class _GraphMLElements:
+    """A node's or edge's lines, from a template made once for each shape (its attributes' names and types)."""
+
+    def __init__(self, keys: dict[tuple[str, object, type], str]) -> None:
+        self.keys = keys
+        self.templates: dict[tuple, tuple[str, tuple[int, ...]]] = {}
+
+    def __call__(self, tag: str, ends: str, data: dict) -> str:
+        if not data:
+            return f"    <{tag}{ends} />"
+        values = list(data.values())
+        shape = (tag, *data, *map(type, values))
+        found = self.templates.get(shape)
+        if found is None:
+            found = self.templates[shape] = self._template(tag, data)
+        template, texts = found
+        for i in texts:
+            text = _text(str(values[i]))
+            if not text:
+                return self._slow(tag, ends, data)
+            values[i] = text
+        return template % (ends, *values)
+
+    def _template(self, tag: str, data: dict) -> tuple[str, tuple[int, ...]]:
+        lines = [f"    <{tag}%s>"]
+        lines += [f'      <data key="{self.keys[tag, k, type(v)]}">%s</data>' for k, v in data.items()]
+        lines.append(f"    </{tag}>")
+        texts = tuple(i for i, v in enumerate(data.values()) if type(v) not in _PLAIN)
+        return "\n".join(lines), texts  # key ids hold no "%"
+
+    def _slow(self, tag: str, ends: str, data: dict) -> str:
+        lines = [f"    <{tag}{ends}>"]
+        for k, v in data.items():
+            text = _graphml_text(v)
+            kid = self.keys[tag, k, type(v)]
+            lines.append(f'      <data key="{kid}">{text}</data>' if text else f'      <data key="{kid}" />')
+        lines.append(f"    </{tag}>")
+        return "\n".join(lines)
 
 
 # -- GEXF ------------------------------------------------------------------------------------------
@@ -376,9 +412,9 @@ def _gexf(net: _Network) -> Iterator[str]:
             spells = data.get("spells")
             if spells:
                 for start, end in spells:
-                    for time in (start, end):
-                        if time is not None:
-                            timeformat, mode = _timeformat(time), "dynamic"
+                    time = end if end is not None else start
+                    if time is not None:
+                        timeformat, mode = _timeformat(time), "dynamic"
             att_mode = "static"
             for k, v in data.items():
                 if k in skip:
@@ -418,13 +454,21 @@ def _gexf(net: _Network) -> Iterator[str]:
                 for title, (aid, kind) in block.items()]
         out.append("    </attributes>")
 
+    times: dict[tuple[object, object], str] = {}
+
+    def when(start: object, end: object) -> str:
+        """`` start="…" end="…" />``, made once for each (start, end)."""
+        found = times.get((start, end))
+        if found is None:
+            found = times[start, end] = ((f' start="{_attrib(str(start))}"' if start is not None else "")
+                                         + (f' end="{_attrib(str(end))}"' if end is not None else "") + " />")
+        return found
+
     def children(cls: str, data: dict) -> None:
         spells = data.get("spells")
         if spells:
             out.append("        <spells>")
-            for start, end in spells:
-                out.append("          <spell" + (f' start="{_attrib(str(start))}"' if start is not None else "")
-                           + (f' end="{_attrib(str(end))}"' if end is not None else "") + " />")
+            out.extend(["          <spell" + when(start, end) for start, end in spells])
             out.append("        </spells>")
         skip = skips[cls]
         values = None
@@ -439,11 +483,8 @@ def _gexf(net: _Network) -> Iterator[str]:
                 dynamic, kind, _times = _dynamic(v)
                 if dynamic:
                     att_mode = "dynamic"
-                aid = ids[cls, att_mode, title]
-                for val, start, end in v:
-                    values.append(f'          <attvalue for="{aid}" value="{_gexf_value(val, kind)}"'
-                                  + (f' start="{_attrib(str(start))}"' if start is not None else "")
-                                  + (f' end="{_attrib(str(end))}"' if end is not None else "") + " />")
+                head = f'          <attvalue for="{ids[cls, att_mode, title]}" value="'
+                values.extend([f'{head}{_gexf_value(val, kind)}"{when(start, end)}' for val, start, end in v])
             else:
                 att_mode = "static"
                 values.append(f'          <attvalue for="{ids[cls, "static", title]}" '
@@ -455,17 +496,22 @@ def _gexf(net: _Network) -> Iterator[str]:
         elif values is not None:
             out.append("        <attvalues />")
 
+    fast = _GexfValues(ids, skips)
     if nodes:
         out.append("    <nodes>")
         for node, data in nodes:
             start = f'      <node id="{_attrib(str(node))}" label="{_attrib(str(data.get("label", node)))}"'
-            before = len(out)
-            out.append(start + ">")
-            children("node", data)
-            if len(out) == before + 1:
-                out[-1] = start + " />"
+            block = fast("node", data)
+            if block is None:
+                before = len(out)
+                out.append(start + ">")
+                children("node", data)
+                if len(out) == before + 1:
+                    out[-1] = start + " />"
+                else:
+                    out.append("      </node>")
             else:
-                out.append("      </node>")
+                out.append(f"{start}>\n{block}\n      </node>" if block else start + " />")
             if len(out) >= BATCH:
                 yield _xml(out)
                 out = []
@@ -478,13 +524,17 @@ def _gexf(net: _Network) -> Iterator[str]:
             start = f'      <edge source="{_attrib(str(a))}" target="{_attrib(str(b))}" id="{number}"'
             if "weight" in data:
                 start += f' weight="{_attrib(str(data["weight"]))}"'
-            before = len(out)
-            out.append(start + ">")
-            children("edge", data)
-            if len(out) == before + 1:
-                out[-1] = start + " />"
+            block = fast("edge", data)
+            if block is None:
+                before = len(out)
+                out.append(start + ">")
+                children("edge", data)
+                if len(out) == before + 1:
+                    out[-1] = start + " />"
+                else:
+                    out.append("      </edge>")
             else:
-                out.append("      </edge>")
+                out.append(f"{start}>\n{block}\n      </edge>" if block else start + " />")
             if len(out) >= BATCH:
                 yield _xml(out)
                 out = []
@@ -493,6 +543,53 @@ def _gexf(net: _Network) -> Iterator[str]:
         out.append("    <edges />")
     out += ["  </graph>", "</gexf>"]
     yield _xml(out)
+
+
+class _GexfValues:
+    """The ``<attvalues>`` of a node or edge whose attributes are all static (no list), from a template made
+    once for each shape (the attributes' names and types); None for the others, and for values that take
+    more care (infinite floats, types other than text, numbers and booleans)."""
+
+    def __init__(self, ids: dict[tuple[str, str, str], str], skips: dict[str, tuple[str, ...]]) -> None:
+        self.ids, self.skips = ids, skips
+        self.templates: dict[tuple, tuple[str, tuple[tuple[int, type], ...]] | None] = {}
+
+    def __call__(self, cls: str, data: dict) -> str | None:
+        values = list(data.values())
+        shape = (cls, *data, *map(type, values))
+        if shape not in self.templates:
+            self.templates[shape] = self._template(cls, data)
+        found = self.templates[shape]
+        if found is None:
+            return None
+        template, shown = found
+        if not shown:
+            return ""
+        parts: list[object] = []
+        for i, kind in shown:
+            value = values[i]
+            if kind is str:
+                value = _attrib(value)
+            elif kind is bool:
+                value = "true" if value else "false"
+            elif kind is float and (value != value or value in (_INFINITY, -_INFINITY)):
+                return None
+            parts.append(value)
+        return template % tuple(parts)
+
+    def _template(self, cls: str, data: dict) -> tuple[str, tuple[tuple[int, type], ...]] | None:
+        skip = self.skips[cls]
+        lines, shown = [], []
+        for i, (k, v) in enumerate(data.items()):
+            if k in skip:
+                continue
+            if type(v) not in (str, int, float, bool) or k == "key":
+                return None
+            lines.append(f'          <attvalue for="{self.ids[cls, "static", str(k)]}" value="%s" />')
+            shown.append((i, type(v)))
+        if not shown:
+            return "", ()
+        return "        <attvalues>\n" + "\n".join(lines) + "\n        </attvalues>", tuple(shown)
 
 
 def _networkx_gexf(safe: nx.Graph) -> str:
@@ -545,12 +642,45 @@ def _json_value(value: object) -> str:
     return _dump(value)
 
 
+_JSON_TEMPLATES: dict[tuple, tuple[str, tuple[tuple[int, type], ...]] | None] = {}
+
+
 def _json_object(data: dict) -> str:
-    """``_dump(data)`` for a flat dict with text keys, faster."""
-    try:
-        return "{" + ",".join([f"{encode_basestring(k)}:{_json_value(data[k])}" for k in sorted(data)]) + "}"
-    except TypeError:  # keys that are not all text: as json does it
+    """``_dump(data)`` for a flat dict with text keys, from a template made once for each shape (its keys and
+    their values' types)."""
+    values = list(data.values())
+    shape = (*data, *map(type, values))
+    found = _JSON_TEMPLATES.get(shape, False)
+    if found is False:
+        found = _JSON_TEMPLATES[shape] = _json_template(data)
+    if found is None:
         return _dump(data)
+    template, order = found
+    parts: list[object] = []
+    for i, kind in order:
+        value = values[i]
+        if kind is str:
+            value = encode_basestring(value)
+        elif kind is bool:
+            value = "true" if value else "false"
+        elif kind is float and (value != value or value in (_INFINITY, -_INFINITY)):
+            return _dump(data)
+        elif value is None:
+            value = "null"
+        parts.append(value)
+    return template % tuple(parts)
+
+
+def _json_template(data: dict) -> tuple[str, tuple[tuple[int, type], ...]] | None:
+    """``{"key":%s,…}`` with the keys sorted, and which value goes where; None for keys that are not all
+    text or values other than text, numbers, booleans and None (json.dumps writes those)."""
+    if not all(type(k) is str for k in data) or not all(type(v) in (str, int, float, bool, type(None))
+                                                        for v in data.values()):
+        return None
+    place = {k: i for i, k in enumerate(data)}
+    keys = sorted(data)
+    template = "{" + ",".join(f"{encode_basestring(k).replace('%', '%%')}:%s" for k in keys) + "}"
+    return template, tuple((place[k], type(data[k])) for k in keys)
 
 
 def node_link_pieces(net: _Network) -> Iterator[str]:

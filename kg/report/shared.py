@@ -26,7 +26,7 @@ from scipy import sparse
 
 BLOCK = 1 << 21
 """Entries of one block of products (rows × columns)."""
-DENSE_BELOW = 4096
+DENSE_BELOW = 512
 """Signatures are multiplied as dense arrays when the other side has fewer nodes than this."""
 
 

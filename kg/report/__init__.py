@@ -40,9 +40,9 @@ from kg.report.networks import (
     in_window,
     network,
     over_time,
+    over_time_of,
     pair_projects,
     projection,
-    years_of,
 )
 from kg.report.participation import Participation, View, participation
 from kg.report.plots import Plot
@@ -507,8 +507,8 @@ class Report:
         (``networks/network-over-time.gexf``, for Gephi's timeline)."""
         if not self.years:
             return over_time(self.network, {}, {}, 0, -1)
-        node_years, pair_years = years_of(self.view(not self.options.without_site_org))
-        return over_time(self.network, node_years, pair_years, self.years[0].year, self.years[-1].year)
+        return over_time_of(self.network, self.view(not self.options.without_site_org), self.years[0].year,
+                            self.years[-1].year)
 
     @property
     def id_prefix(self) -> str:

@@ -209,37 +209,66 @@ def over_time(graph: nx.Graph, node_years: Mapping[str, Mapping[int, int] | Sequ
     ``last`` count; what has no year there is left out. ``node_years`` and ``pair_years``
     (pairs in sorted order) give year → projects running, as a mapping or as (year, projects) pairs.
     """
+
+    def times(found: Mapping) -> dict:
+        out = {}
+        for key, counts in found.items():
+            years = _within(counts, first, last)
+            if years:
+                out[key] = (_spells(years), _by_year(years))
+        return out
+
+    return _with_time(graph, times(node_years), times(pair_years))
+
+
+def over_time_of(graph: nx.Graph, view: View, first: int, last: int) -> nx.Graph:
+    """:func:`over_time` of the co-participation network of ``view``, the years taken from its rows."""
+    orgs = view.part.orgs
+    n = len(orgs)
+    keys = view.pairs.keys.tolist()
+    nodes = _times_of(view.node_years, first, last)
+    pairs = _times_of(view.pair_years, first, last)
+    return _with_time(graph, {orgs[owner]: found for owner, found in nodes.items()},
+                      {(orgs[keys[owner] // n], orgs[keys[owner] % n]): found for owner, found in pairs.items()})
+
+
+def _times_of(found: tuple, first: int, last: int) -> dict[int, tuple[list, list]]:
+    """Owner → (spells, running projects) from a view's grouped (owner, year, projects) rows, years from
+    ``first`` to ``last``: the runs of years found with numpy, each list cut out of one list of all."""
+    grouped, years, counts = found
+    owners = np.repeat(grouped.keys, grouped.counts)
+    keep = (years >= first) & (years <= last)
+    owners, years, counts = owners[keep], years[keep], counts[keep]
+    if not len(years):
+        return {}
+    days = {y: _days(y) for y in np.unique(years).tolist()}
+    running = [(c, *days[y]) for c, y in zip(counts.tolist(), years.tolist(), strict=True)]
+    new_owner = np.concatenate(([True], owners[1:] != owners[:-1]))
+    new_run = new_owner | np.concatenate(([True], years[1:] != years[:-1] + 1))
+    ends = np.concatenate((new_run[1:], [True]))
+    spells = [(days[a][0], days[b][1]) for a, b in zip(years[new_run].tolist(), years[ends].tolist(), strict=True)]
+    row_starts = np.flatnonzero(new_owner)
+    run_starts = np.searchsorted(np.flatnonzero(new_run), row_starts)
+    row_bounds = np.append(row_starts, len(years)).tolist()
+    run_bounds = np.append(run_starts, len(spells)).tolist()
+    return {owner: (spells[run_bounds[i]:run_bounds[i + 1]], running[row_bounds[i]:row_bounds[i + 1]])
+            for i, owner in enumerate(owners[row_starts].tolist())}
+
+
+def _with_time(graph: nx.Graph, nodes: Mapping, pairs: Mapping) -> nx.Graph:
+    """``graph``'s nodes and edges that have times (``nodes``, ``pairs``: node or sorted pair → (spells,
+    running projects)), each with its timeless attributes and its times (see :func:`over_time`)."""
     result = nx.Graph(name=f"{graph.graph.get('name', 'network')} over time", mode="dynamic")
-    nodes = []
-    for node, data in graph.nodes(data=True):
-        years = _within(node_years.get(node, ()), first, last)
-        if years:
-            nodes.append((node, {**_static(data), "spells": _spells(years), "running_projects": _by_year(years)}))
-    result.add_nodes_from(nodes)
+    result.add_nodes_from((node, {**_static(data), "spells": nodes[node][0], "running_projects": nodes[node][1]})
+                          for node, data in graph.nodes(data=True) if node in nodes)
     edges = []
     for a, b, data in sorted(graph.edges(data=True), key=lambda e: (min(e[0], e[1]), max(e[0], e[1]))):
         a, b = min(a, b), max(a, b)
-        years = _within(pair_years.get((a, b), ()), first, last)
-        if years and a in result and b in result:
-            edges.append((a, b, {**_static(data), "spells": _spells(years), "running_projects": _by_year(years)}))
+        found = pairs.get((a, b))
+        if found is not None and a in result and b in result:
+            edges.append((a, b, {**_static(data), "spells": found[0], "running_projects": found[1]}))
     add_edges(result, edges)
     return result
-
-
-def years_of(view: View) -> tuple[dict[str, list[tuple[int, int]]], dict[tuple[str, str], list[tuple[int, int]]]]:
-    """Each organisation's and each pair's (year, projects running) of a view, for :func:`over_time`."""
-    orgs = view.part.orgs
-    n = len(orgs)
-
-    def lists(found: tuple) -> list[tuple[int, list[tuple[int, int]]]]:
-        grouped, years, counts = found
-        pairs = list(zip(years.tolist(), counts.tolist(), strict=True))
-        bounds = grouped.starts.tolist()
-        return [(owner, pairs[bounds[i]:bounds[i + 1]]) for i, owner in enumerate(grouped.keys.tolist())]
-
-    keys = view.pairs.keys.tolist()
-    return ({orgs[owner]: years for owner, years in lists(view.node_years)},
-            {(orgs[keys[owner] // n], orgs[keys[owner] % n]): years for owner, years in lists(view.pair_years)})
 
 
 def _within(found: Mapping[int, int] | Sequence[tuple[int, int]], first: int, last: int) -> list[tuple[int, int]]:

@@ -15,6 +15,7 @@ measures them (:mod:`kg.report.metrics`); the :class:`Report` it returns is data
 from __future__ import annotations
 
 import difflib
+import os
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -60,9 +61,11 @@ class _Stages:
 
     def __init__(self, progress: Progress | None, total: int) -> None:
         self.progress, self.total, self.done = progress, total, 0
+        self.pid = os.getpid()
 
     def __call__(self, what: str) -> None:
-        if self.progress is not None:
+        # A forked helper writing graph files says nothing: the display (its locks, its terminal) is this process's.
+        if self.progress is not None and os.getpid() == self.pid:
             self.progress(what, min(self.done, self.total), self.total)
         self.done += 1
 

@@ -398,7 +398,7 @@ def _gexf(net: _Network) -> Iterator[str]:
     safe_graph = {_fix(k): _fix(v) for k, v in graph.graph.items()}
     mode = "dynamic" if safe_graph.get("mode") == "dynamic" else "static"
     nodes, edges = net.xml_nodes(), net.xml_edges()
-    skips = {"node": ("label", "spells"), "edge": ("weight", "spells")}
+    skips: dict[str, tuple[str, ...]] = {"node": ("label", "spells"), "edge": ("weight", "spells")}
 
     # First what networkx finds as it goes: each attribute's id (in order of first use) and type, and the
     # time format (set by every time it meets).
@@ -423,10 +423,10 @@ def _gexf(net: _Network) -> Iterator[str]:
                 if kind not in GEXF_TYPES:
                     raise TypeError(f"attribute value type is not allowed: {kind}")
                 if kind is list:
-                    dynamic, kind, times = _dynamic(v)
+                    dynamic, kind, seen = _dynamic(v)
                     if dynamic:
                         att_mode = "dynamic"
-                        for time in times:
+                        for time in seen:
                             if time is not None:
                                 timeformat, mode = _timeformat(time), "dynamic"
                 else:
@@ -435,8 +435,7 @@ def _gexf(net: _Network) -> Iterator[str]:
                 if (cls, att_mode, title) not in ids:
                     if kind not in GEXF_TYPES:
                         raise KeyError(kind)
-                    block = attributes.setdefault((cls, att_mode), {})
-                    block[title] = (str(number), GEXF_TYPES[kind])
+                    attributes.setdefault((cls, att_mode), {})[title] = (str(number), GEXF_TYPES[kind])
                     ids[cls, att_mode, title] = str(number)
                     number += 1
 
@@ -448,10 +447,10 @@ def _gexf(net: _Network) -> Iterator[str]:
     out = ["  </meta>", f'  <graph defaultedgetype="undirected" mode="{mode}" '
                         f'name="{_attrib(str(safe_graph.get("name", "")))}"'
                         + (f' timeformat="{timeformat}"' if timeformat else "") + ">"]
-    for (cls, att_mode), block in reversed(attributes.items()):
+    for (cls, att_mode), declared in reversed(attributes.items()):
         out.append(f'    <attributes mode="{att_mode}" class="{cls}">')
-        out += [f'      <attribute id="{aid}" title="{_attrib(title)}" type="{kind}" />'
-                for title, (aid, kind) in block.items()]
+        out += [f'      <attribute id="{aid}" title="{_attrib(title)}" type="{type_name}" />'
+                for title, (aid, type_name) in declared.items()]
         out.append("    </attributes>")
 
     times: dict[tuple[object, object], str] = {}
@@ -629,19 +628,6 @@ def _dump(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def _json_value(value: object) -> str:
-    kind = type(value)
-    if kind is str:
-        return encode_basestring(value)
-    if kind is int:
-        return int.__repr__(value)
-    if kind is bool:
-        return "true" if value else "false"
-    if kind is float and value == value and value not in (_INFINITY, -_INFINITY):
-        return float.__repr__(value)
-    return _dump(value)
-
-
 _JSON_TEMPLATES: dict[tuple, tuple[str, tuple[tuple[int, type], ...]] | None] = {}
 
 
@@ -650,9 +636,9 @@ def _json_object(data: dict) -> str:
     their values' types)."""
     values = list(data.values())
     shape = (*data, *map(type, values))
-    found = _JSON_TEMPLATES.get(shape, False)
-    if found is False:
-        found = _JSON_TEMPLATES[shape] = _json_template(data)
+    if shape not in _JSON_TEMPLATES:
+        _JSON_TEMPLATES[shape] = _json_template(data)
+    found = _JSON_TEMPLATES[shape]
     if found is None:
         return _dump(data)
     template, order = found

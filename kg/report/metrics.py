@@ -83,17 +83,17 @@ def communities(graph: nx.Graph, seed: int = SEED, *, made: Made | None = None) 
         return Communities((), None)
     if graph.number_of_edges() == 0:
         return Communities(tuple((n,) for n in sorted(graph.nodes)), None)
-    made, names, weights = made or as_igraph(graph)
+    made_graph, names, weights = made or as_igraph(graph)
     igraph.set_random_number_generator(random.Random(seed))
     try:
-        membership = made.community_multilevel(weights=weights).membership
+        membership = made_graph.community_multilevel(weights=weights).membership
     finally:
         igraph.set_random_number_generator(random)
     found: dict[int, list[str]] = defaultdict(list)
     for name, number in zip(names, membership, strict=True):
         found[number].append(name)  # names are sorted, so each community is too
     members = tuple(sorted((tuple(c) for c in found.values()), key=lambda c: (-len(c), c[0])))
-    return Communities(members, made.modularity(membership, weights=weights))
+    return Communities(members, made_graph.modularity(membership, weights=weights))
 
 
 @dataclass(frozen=True)
@@ -120,14 +120,14 @@ def betweenness(graph: nx.Graph, seed: int = SEED, work: int = BETWEENNESS_WORK,
     as networkx's ``betweenness_centrality(k=…)``): the step that is quadratic in the
     organisations stays linear in the links.
     """
-    made, names, _weights = made or as_igraph(graph)
-    n, m = len(names), made.ecount()
+    made_graph, names, _weights = made or as_igraph(graph)
+    n, m = len(names), made_graph.ecount()
     if n * m <= work:
-        raw, sources, scale = made.betweenness(directed=False), n, 1.0
+        raw, sources, scale = made_graph.betweenness(directed=False), n, 1.0
     else:
         sources = min(n, max(MIN_SOURCES, work // max(m, 1)))
         sample = sorted(random.Random(seed).sample(range(n), sources))
-        raw, scale = made.betweenness(directed=False, sources=sample), n / sources
+        raw, scale = made_graph.betweenness(directed=False, sources=sample), n / sources
     # networkx counts each pair twice, then multiplies by 1 / ((n - 1)(n - 2)); so does this.
     norm = 1 / ((n - 1) * (n - 2)) if n > 2 else 1.0
     return Betweenness({name: (2 * value * scale) * norm if n > 2 else 0.0
@@ -188,15 +188,15 @@ def centralities(graph: nx.Graph, seed: int = SEED, *, found: Betweenness | None
 
 def bridges(graph: nx.Graph, *, made: Made | None = None) -> list[tuple[str, str]]:
     """Edges whose removal splits a component: the only link between two groups."""
-    made, names, _weights = made or as_igraph(graph)
-    ends = made.get_edgelist()
-    return sorted((names[ends[e][0]], names[ends[e][1]]) for e in made.bridges())
+    made_graph, names, _weights = made or as_igraph(graph)
+    ends = made_graph.get_edgelist()
+    return sorted((names[ends[e][0]], names[ends[e][1]]) for e in made_graph.bridges())
 
 
 def cut_points(graph: nx.Graph, *, made: Made | None = None) -> list[str]:
     """Organisations whose removal splits a component (articulation points)."""
-    made, names, _weights = made or as_igraph(graph)
-    return sorted(names[v] for v in made.articulation_points())
+    made_graph, names, _weights = made or as_igraph(graph)
+    return sorted(names[v] for v in made_graph.articulation_points())
 
 
 def component_count(graph: nx.Graph, *, made: Made | None = None) -> int:

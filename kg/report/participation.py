@@ -99,25 +99,25 @@ def participation(facts: Facts, projects: Sequence[Project]) -> Participation:
     length = np.zeros(len(projects), dtype=np.int64)
     sizes = np.zeros(len(projects), dtype=np.int64)
     members: list[int] = []
-    for i, project in enumerate(projects):
+    for at, project in enumerate(projects):
         span = project.years(last)
         if span:
-            start[i], length[i] = span[0], len(span)
+            start[at], length[at] = span[0], len(span)
         ids = sorted(number[org] for org in project.roles)
-        sizes[i] = len(ids)
+        sizes[at] = len(ids)
         members.extend(ids)
     member_org = np.array(members, dtype=np.int64)
     member_project = np.repeat(np.arange(len(projects), dtype=np.int64), sizes)
     offsets = np.cumsum(sizes) - sizes
     # Every pair of a project's organisations, all projects of one size at once.
     a_parts, b_parts, p_parts = [], [], []
-    for k in np.unique(sizes[sizes > 1]).tolist():
-        these = np.flatnonzero(sizes == k)
-        i, j = np.triu_indices(k, 1)
+    for size in np.unique(sizes[sizes > 1]).tolist():
+        these = np.flatnonzero(sizes == size)
+        first, second = np.triu_indices(size, 1)
         base = offsets[these][:, None]
-        a_parts.append(member_org[base + i].ravel())
-        b_parts.append(member_org[base + j].ravel())
-        p_parts.append(np.repeat(these, len(i)))
+        a_parts.append(member_org[base + first].ravel())
+        b_parts.append(member_org[base + second].ravel())
+        p_parts.append(np.repeat(these, len(first)))
     empty = np.zeros(0, dtype=np.int64)
     site = number.get(facts.site_org, -1) if facts.site_org is not None else -1
     return Participation(

@@ -122,8 +122,8 @@ def heaviest(incidence: sparse.csr_matrix, max_edges: int) -> Heaviest:
         for a, b, w in zip(a_sigs.tolist(), b_sigs.tolist(), ws.tolist(), strict=True):
             left = order[bounds[a]:bounds[a + 1]]
             if a == b:
-                i, j = np.triu_indices(len(left), 1)
-                x, y = left[i], left[j]
+                first, second = np.triu_indices(len(left), 1)
+                x, y = left[first], left[second]
             else:
                 right = order[bounds[b]:bounds[b + 1]]
                 x, y = np.repeat(left, len(right)), np.tile(right, len(left))

@@ -69,7 +69,7 @@ def _csv_column(values: tuple[Value, ...]) -> Sequence[object]:
         return values
     if kinds <= {str, type(None)}:
         risky = _RISKY_FIRST
-        return [spreadsheet_safe(v) if v and v[0] in risky else v for v in values]
+        return [spreadsheet_safe(v) if isinstance(v, str) and v and v[0] in risky else v for v in values]
     return [spreadsheet_safe(cell(v)) if isinstance(v, str) else cell(v) for v in values]
 
 

@@ -341,7 +341,8 @@ def _stage_bar() -> Iterator[Callable[[str, int, int], None]]:
         task = bar.add_task("", total=None)
 
         def stage(what: str, done: int, total: int) -> None:
-            bar.update(task, description=what, completed=done, total=total or None)
+            # The report's stages are few and each is shown; the build's files are many, shown as refreshed.
+            bar.update(task, description=what, completed=done, total=total or None, refresh=what != "reading")
 
         yield stage
 

@@ -419,16 +419,17 @@ class Report:
             ("modularity (measured network)", _number(self.communities.modularity)),
             ("measured network", "without the site's organisation" if self.options.without_site_org
              else "with the site's organisation"),
-        ] + ([("betweenness (measured network)", self.betweenness_note)] if self.betweenness_note else [])
+        ] + ([("betweenness estimated", self.betweenness_note)] if self.betweenness_note else [])
 
     @property
     def betweenness_note(self) -> str | None:
-        """How the measured network's betweenness was estimated, in words; None when it is exact."""
-        found = self.betweenness
-        if found is None or not found.estimated:
-            return None
-        return (f"estimated from the shortest paths of {found.sources:,} of the {found.nodes:,} organisations, "
-                f"drawn at random (seed {self.options.seed})")
+        """Which networks' betweenness was estimated, and from how many organisations, in words; None when
+        both are exact."""
+        parts = [f"{label}, from the shortest paths of {found.sources:,} of the {found.nodes:,} organisations"
+                 for label, found in (("with the site's organisation", self.betweenness_with),
+                                      ("without it", self.betweenness_without))
+                 if found is not None and found.estimated]
+        return "; ".join(parts) + f" (drawn at random, seed {self.options.seed})" if parts else None
 
     # -- plots and files -------------------------------------------------------------------------
     @cached_property

@@ -110,16 +110,17 @@ class Betweenness:
         return self.sources < self.nodes
 
 
-def betweenness(graph: nx.Graph, seed: int = SEED, work: int = BETWEENNESS_WORK, *,
+def betweenness(graph: nx.Graph, seed: int = SEED, work: int | None = None, *,
                 made: Made | None = None) -> Betweenness:
     """Betweenness by hops, normalised by (n-1)(n-2)/2 pairs as networkx does for undirected graphs.
 
-    Exact (igraph's Brandes) when nodes × edges is at most ``work``; else estimated
+    Exact (igraph's Brandes) when nodes × edges is at most ``work`` (:data:`BETWEENNESS_WORK`); else estimated
     from the shortest paths of ``max(MIN_SOURCES, work // edges)`` nodes drawn with
     ``random.Random(seed)``, scaled up by nodes / sources (Brandes and Pich's estimator,
     as networkx's ``betweenness_centrality(k=…)``): the step that is quadratic in the
     organisations stays linear in the links.
     """
+    work = BETWEENNESS_WORK if work is None else work
     made_graph, names, _weights = made or as_igraph(graph)
     n, m = len(names), made_graph.ecount()
     if n * m <= work:

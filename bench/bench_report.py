@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """How long ``kg report`` takes, stage by stage, and how much memory it takes, on synthetic sites.
 
-    python bench/bench_report.py [--sizes 1000,10000,100000] [--orgs 20000] [--keep] [--sites SITES]
+    python bench/bench_report.py [--sizes 1000,10000,100000] [--site DIR ...] [--orgs 20000]
+                                 [--helpers on,off] [--keep] [--sites SITES]
 
 For each size it generates a site with ``bench/generate.py`` (or reuses
 ``bench/out/site-N``, or ``SITES/site-N`` with ``--sites SITES``, when it is up to
@@ -14,7 +15,13 @@ time apart). ``--orgs N`` (repeatable, comma-separated) also reports on syntheti
 facts with N organisations, most in one or two projects and a few in hundreds (a
 Pareto tail), made here without a site: the generator's sites hold a few hundred
 organisations, and a report's costs that grow with the organisations only show with
-many. ``--sizes ''`` skips the sites.
+many. ``--site DIR`` (repeatable) reports on any site folder as well (a site of another
+generator, the real corpus). ``--sizes ''`` skips the generated sites.
+
+``--helpers on,off`` makes each report twice, one after the other: with the forked
+helpers ``kg report`` uses (one draws the plots while the tables are made, one writes
+about half of the graph files), and all in one process, whose stage times add up (with
+helpers, a stage's time is this process's, and the writing overlaps).
 
 Memory is the peak resident size of the process while the report is made and
 written, less its size before (the built graph, which the report does not hold):
@@ -41,6 +48,7 @@ sys.path.insert(0, str(HERE))
 import generate  # noqa: E402
 
 import kg  # noqa: E402
+import kg.report  # noqa: E402
 from kg.report import build_report, report_of, write_report  # noqa: E402
 from kg.report.facts import SITE_ROLE, Facts, Project  # noqa: E402
 
@@ -172,8 +180,10 @@ def _column(stage: str) -> str:
             "following the years": "years", "tables": "tables", "report.html and report.md": "pages"}[stage]
 
 
-def measure(label: str, make, out: Path) -> None:
+def measure(label: str, make, out: Path, helpers: bool = True) -> None:
     """Make a report with ``make(progress)``, write it to ``out``; print one line of figures."""
+    kg.report.HELPERS = helpers
+    label = f"{label}{'' if helpers else ' 1p'}"
     before = _status("VmRSS")
     peaks = _reset_peak()
     clock = Clock()
@@ -196,6 +206,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated document counts ('' for none)")
     parser.add_argument("--orgs", default="", help="comma-separated organisation counts of synthetic facts")
+    parser.add_argument("--site", type=Path, action="append", default=[], help="also report on this site folder")
+    parser.add_argument("--helpers", default="on", help="on, off or on,off (each report made once each way)")
     parser.add_argument("--keep", action="store_true", help="keep generated sites in bench/out/")
     parser.add_argument("--sites", type=Path, help="reuse generated sites from this folder (read only)")
     args = parser.parse_args(argv)
@@ -203,22 +215,27 @@ def main(argv: list[str] | None = None) -> int:
           "built graph; MB = files written; sample = betweenness's sources")
     print(f"{'input':>12} {'projs':>7} {'orgs':>6} {'pairs':>7} " + " ".join(f"{c:>{max(6, len(c))}}" for c in COLUMNS)
           + f" {'report':>7} {'cpu':>6} {'peak':>6} {'MB':>7} {'sample':>11}", flush=True)
+    ways = [way == "on" for way in args.helpers.split(",")]
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        for size in (int(s) for s in args.sizes.split(",") if s):
-            site = site_for(size, args.keep, tmp, args.sites)
+        sites = [(f"{size} docs", site_for(size, args.keep, tmp, args.sites))
+                 for size in (int(s) for s in args.sizes.split(",") if s)]
+        sites += [(site.name[-12:], site) for site in args.site]
+        for label, site in sites:
             started = time.perf_counter()
             result = kg.build(site)
-            print(f"{'':>12} (site of {size} documents built in {time.perf_counter() - started:.1f} s, "
-                  f"{_status('VmRSS')} MB)", flush=True)
-            measure(f"{size} docs", lambda clock, result=result: build_report(result, progress=clock),
-                    tmp / f"report-{size}")
+            print(f"{'':>12} ({site}: {result.report()['documents']['read']} documents built in "
+                  f"{time.perf_counter() - started:.1f} s, {_status('VmRSS')} MB)", flush=True)
+            for number, helpers in enumerate(ways):
+                measure(label, lambda clock, result=result: build_report(result, progress=clock),
+                        tmp / f"report-{label}-{number}", helpers)
             del result
         for orgs in (int(s) for s in args.orgs.split(",") if s):
             facts = synthetic_facts(orgs)
-            measure(f"{orgs} orgs", lambda clock, facts=facts: report_of(facts, "Synthetic", "https://example.org/",
-                                                                         progress=clock),
-                    tmp / f"report-orgs-{orgs}")
+            for number, helpers in enumerate(ways):
+                measure(f"{orgs} orgs", lambda clock, facts=facts: report_of(
+                    facts, "Synthetic", "https://example.org/", progress=clock), tmp / f"report-orgs-{orgs}-{number}",
+                        helpers)
     return 0
 
 

@@ -252,8 +252,8 @@ def test_progress_is_told_each_stage_in_order(tmp_path, monkeypatch):
     told.clear()
     written = write_report(made, tmp_path / "out", progress=lambda *a: told.append(a))
     whats = [what for what, _d, _t in told]
-    assert whats[:7] == [f"plot {p}" for p in ("network", "network-by-kind", "network-without-site-org",
-                                                "projects-per-year", "organisation-themes", "growth")] + ["tables"]
+    assert whats[:7] == ["tables"] + [f"plot {p}" for p in ("network", "network-by-kind", "network-without-site-org",
+                                                            "projects-per-year", "organisation-themes", "growth")]
     assert whats[7] == "report.html and report.md" and whats[-1] == "done"
     graph_files = sorted(rel for rel in written if rel.startswith("networks/"))
     assert whats[8:-1] == [f"writing {rel}" for rel in graph_files] and len(graph_files) == 31

@@ -440,12 +440,9 @@ class Report:
     def _plot_makers(self) -> list[tuple[str, Callable[[], Plot]]]:
         """Each figure's name and how to draw it."""
         site = self.name(self.facts.site_org) if self.facts.site_org else "the site's organisation"
-        laid_out: list[plots.Drawing] = []
 
-        def drawn() -> plots.Drawing:  # laid out once, drawn twice
-            if not laid_out:
-                laid_out.append(plots.drawing(self.network, self.focus))
-            return laid_out[0]
+        def drawn() -> plots.Drawing:
+            return self.drawing
 
         other = "network-" + ("with" if self.options.without_site_org else "without") + "-site-org"
         makers: list[tuple[str, Callable[[], Plot]]] = [
@@ -480,6 +477,11 @@ class Report:
                 "The focus organisation, its partners and its partners' partners, "
                 "coloured by distance from it.", colour_by="distance", highlight=focus)))
         return makers
+
+    @cached_property
+    def drawing(self) -> plots.Drawing:
+        """What the two plots of the measured network draw, and where (laid out once, drawn twice)."""
+        return plots.drawing(self.network, self.focus)
 
     @property
     def other_network(self) -> nx.Graph:
@@ -556,18 +558,18 @@ class Report:
         makers = self._plot_makers() if "plots" not in self.__dict__ else []
         # The plots (matplotlib: seconds, whatever the site's size) are drawn by a forked helper while
         # this process makes the tables and the network over time.
-        with _PlotHelper(makers if HELPERS else []) as helper:
-            drawn: list[Plot] = []
-            for name, make in makers if helper.helper is None else ():
-                stage(f"plot {name}")
-                drawn.append(make())
+        there = _plots_beside(makers) if HELPERS and can_fork() and len(makers) > 1 else set()
+        if there:
+            _ = self.drawing  # laid out before the helper starts, so that both have it
+        with _PlotHelper([m for m in makers if m[0] in there]) as helper:
             stage("tables")
             tables = {table.path: table.csv_text() for table in self.tables()}
             if helper.helper is not None:
                 _ = self.over_time  # while the plots are drawn
-                for name, _make in makers:
-                    stage(f"plot {name}")
-                    drawn.append(helper.receive())
+            drawn: list[Plot] = []
+            for name, make in makers:
+                stage(f"plot {name}")
+                drawn.append(helper.receive() if name in there else make())
             if makers:
                 self.__dict__["plots"] = drawn
         files: dict[str, str | bytes | Iterable[str]] = {}
@@ -659,9 +661,8 @@ def _report_of(facts: Facts, title: str, site_url: str, options: Options, stage:
     bipartites = {side: bipartite(facts, projects, side, site_org=measured_site_org) for side in BIPARTITE_SIDES}
     # Projects by shared organisations: the site's organisation is in every project and would link
     # every pair, so it is not counted. (The projection on organisations is the co-participation network.)
-    by_project = bipartites["project"].copy()
-    by_project.remove_nodes_from([facts.site_org] if facts.site_org in by_project else [])
-    projections = {"projects-by-shared-organisations": projection(by_project, 1)}
+    projections = {"projects-by-shared-organisations": projection(
+        bipartites["project"], 1, leave_out={facts.site_org} if facts.site_org else set())}
     for side in ("platform", "theme"):
         projections[f"organisations-by-shared-{side}"] = projection(bipartites[side], 0)
         projections[f"{side}s-by-shared-organisations"] = projection(bipartites[side], 1)
@@ -740,6 +741,25 @@ def _beside(costs: dict[str, int]) -> set[str]:
             helper.update(rel for rel in costs if rel.rsplit(".", 1)[0] == stem)
         else:
             here += cost
+    return helper
+
+
+PLOT_COSTS = {"network": 3, "network-by-kind": 3, "network-with-site-org": 4, "network-without-site-org": 4,
+              "projects-per-year": 2, "organisation-themes": 3, "growth": 1, "ego": 3}
+"""How long each plot takes to draw, roughly, relative to the others (matplotlib's text layout, mostly)."""
+
+
+def _plots_beside(makers: list[tuple[str, Callable[[], Plot]]]) -> set[str]:
+    """The plots a helper draws while this process makes the tables and draws the others: each, costliest
+    first, to the one with less to do (this process starts with the tables)."""
+    here, there = 2, 0
+    helper: set[str] = set()
+    for name, _make in sorted(makers, key=lambda m: (-PLOT_COSTS.get(m[0], 2), m[0])):
+        if there <= here:
+            there += PLOT_COSTS.get(name, 2)
+            helper.add(name)
+        else:
+            here += PLOT_COSTS.get(name, 2)
     return helper
 
 

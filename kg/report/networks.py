@@ -9,7 +9,7 @@ are strings, integers, floats or booleans only — what GraphML and GEXF can hol
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 import networkx as nx
 import numpy as np
@@ -154,7 +154,8 @@ MAX_PROJECTION_EDGES = 5000
 """A projection keeps at most this many links: those of the highest weights (see :func:`projection`)."""
 
 
-def projection(graph: nx.Graph, side: int, *, max_edges: int = MAX_PROJECTION_EDGES) -> nx.Graph:
+def projection(graph: nx.Graph, side: int, *, max_edges: int = MAX_PROJECTION_EDGES,
+               leave_out: Collection[str] = ()) -> nx.Graph:
     """One side of a bipartite graph, linked by shared neighbours (``weight`` = how many).
 
     When most of one side shares a neighbour (every organisation on the one
@@ -164,13 +165,15 @@ def projection(graph: nx.Graph, side: int, *, max_edges: int = MAX_PROJECTION_ED
     that leaves at most ``max_edges`` links (all links of one weight are kept or
     dropped together, so no tie is broken arbitrarily). The graph's attributes
     ``min_weight``, ``links`` and ``links_kept`` say what was kept; every node stays,
-    and the bipartite graph holds every link.
+    and the bipartite graph holds every link. The nodes in ``leave_out`` (on either side) are as if
+    they were not in ``graph``.
     """
-    nodes = sorted(n for n, d in graph.nodes(data=True) if d["bipartite"] == side)
-    others = sorted(n for n, d in graph.nodes(data=True) if d["bipartite"] != side)
+    nodes = sorted(n for n, d in graph.nodes(data=True) if d["bipartite"] == side and n not in leave_out)
+    others = sorted(n for n, d in graph.nodes(data=True) if d["bipartite"] != side and n not in leave_out)
     at = {n: i for i, n in enumerate(nodes)}
     other_at = {n: i for i, n in enumerate(others)}
-    ends = [(at[a], other_at[b]) if a in at else (at[b], other_at[a]) for a, b in graph.edges]
+    ends = [(at[a], other_at[b]) if a in at else (at[b], other_at[a]) for a, b in graph.edges
+            if a not in leave_out and b not in leave_out]
     rows = np.fromiter((i for i, _j in ends), dtype=np.int64, count=len(ends))
     columns = np.fromiter((j for _i, j in ends), dtype=np.int64, count=len(ends))
     incidence = sparse.csr_matrix((np.ones(len(ends), dtype=np.int64), (rows, columns)),

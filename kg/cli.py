@@ -13,7 +13,7 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
@@ -314,12 +314,14 @@ def report(site: Path, out: Path, focus: str | None, since: int | None, until: i
     """
     from kg.report import Options, build_report, write_report
 
-    with step(f"building {site}/"):
-        result = kg.build(site, None, drafts=drafts)
-    with step("measuring the networks"):
-        made = build_report(result, Options(since=since, until=until, focus=focus, without_site_org=without_site_org))
-    with step(f"writing {out}/"):
-        written = write_report(made, out)
+    with _stage_bar() as stage:
+        with step(f"building {site}/"):
+            result = kg.build(site, None, drafts=drafts, progress=lambda done, total: stage("reading", done, total))
+        with step("measuring the networks"):
+            made = build_report(result, Options(since=since, until=until, focus=focus,
+                                                without_site_org=without_site_org), progress=stage)
+        with step(f"writing {out}/"):
+            written = write_report(made, out, progress=stage)
     if quiet():
         return
     summary = dict(made.summary())
@@ -329,6 +331,23 @@ def report(site: Path, out: Path, focus: str | None, since: int | None, until: i
         f"communities (modularity {summary['modularity (measured network)']}); "
         + (f"left out {len(made.undated)} projects without a year; " if made.windowed and made.undated else "")
         + f"wrote {len(written)} files to {out}/ (open {out / 'report.html'})"))
+
+
+@contextmanager
+def _stage_bar() -> Iterator[Callable[[str, int, int], None]]:
+    """A bar on stderr saying which stage is running (``kg report``'s: what, stages done, stages in all), how far
+    it is and for how long; gone when done. Only on a terminal, and not with ``-q``."""
+    console = plain(stderr=True)
+    with Progress(TextColumn("{task.description}", markup=False), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=console, transient=True,
+                  disable=not console.is_terminal or quiet()) as bar:
+        task = bar.add_task("", total=None)
+
+        def stage(what: str, done: int, total: int) -> None:
+            # The report's stages are few and each is shown; the build's files are many, shown as refreshed.
+            bar.update(task, description=what, completed=done, total=total or None, refresh=what != "reading")
+
+        yield stage
 
 
 def _summary(console: Console, result: kg.BuildResult, out: Path) -> None:

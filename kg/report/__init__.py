@@ -15,35 +15,63 @@ measures them (:mod:`kg.report.metrics`); the :class:`Report` it returns is data
 from __future__ import annotations
 
 import difflib
+import os
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import cast
 
 import networkx as nx
+import numpy as np
 
 from kg.errors import UsageError, output_error
 from kg.export.atomic import write_set
+from kg.forked import Helper, can_fork
 from kg.names import same_name
-from kg.pipeline import BuildResult, build
+from kg.pipeline import BuildResult, build, fewer_collections
 from kg.report import graphfiles, metrics, plots
 from kg.report.facts import Facts, Project, read_facts, report_store
-from kg.report.metrics import SEED, Communities, Year
+from kg.report.metrics import SEED, Betweenness, Communities, Year
 from kg.report.networks import (
     BIPARTITE_SIDES,
     bipartite,
-    co_participation,
     ego,
     in_window,
+    network,
     over_time,
+    over_time_of,
+    pair_projects,
     projection,
-    shared_projects,
 )
+from kg.report.participation import Participation, View, participation
 from kg.report.plots import Plot
 from kg.report.tables import Table
 
-__all__ = ["Options", "Report", "ReportError", "build_report", "write_report"]
+__all__ = ["Options", "Progress", "Report", "ReportError", "build_report", "report_of", "write_report"]
+
+Progress = Callable[[str, int, int], None]
+"""Told as each stage of making or writing a report begins: ``(what, stages done, stages in all)``;
+then ``("done", n, n)``. :func:`build_report` and :func:`write_report` take one."""
+
+
+class _Stages:
+    """Counts the stages of one phase for a :data:`Progress` (which may be None)."""
+
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self.progress, self.total, self.done = progress, total, 0
+        self.pid = os.getpid()
+
+    def __call__(self, what: str) -> None:
+        # A forked helper writing graph files says nothing: the display (its locks, its terminal) is this process's.
+        if self.progress is not None and os.getpid() == self.pid:
+            self.progress(what, min(self.done, self.total), self.total)
+        self.done += 1
+
+    def end(self) -> None:
+        if self.progress is not None:
+            self.progress("done", self.total, self.total)
 
 HEATMAP_ORGANISATIONS = 30
 """The organisation × theme heatmap shows the organisations with the most projects."""
@@ -94,7 +122,15 @@ class Report:
     focus: str | None = None
     """The IRI of the --focus organisation."""
     ego: nx.Graph | None = None
+    betweenness_with: Betweenness | None = None
+    betweenness_without: Betweenness | None = None
+    """How betweenness was found in each network (exactly, or estimated from a sample)."""
+    participation: Participation | None = field(default=None, repr=False)
+    """The rows the networks were made from (made again from the projects when None)."""
     _files: dict[str, str | bytes] | None = field(default=None, repr=False)
+    _views: dict[bool, View] = field(default_factory=dict, repr=False)
+    _igraphs: dict[bool, metrics.Made] = field(default_factory=dict, repr=False)
+    _write_costs: dict[str, int] = field(default_factory=dict, repr=False)
 
     # -- the measured network --------------------------------------------------------------------
     @property
@@ -105,6 +141,25 @@ class Report:
     @property
     def communities(self) -> Communities:
         return self.communities_without if self.options.without_site_org else self.communities_with
+
+    @property
+    def betweenness(self) -> Betweenness | None:
+        """How the measured network's betweenness was found."""
+        return self.betweenness_without if self.options.without_site_org else self.betweenness_with
+
+    def view(self, site_org: bool) -> View:
+        """The participation rows with or without the site's organisation."""
+        if self.participation is None:
+            self.participation = participation(self.facts, self.projects)
+        if site_org not in self._views:
+            self._views[site_org] = self.participation.view(site_org)
+        return self._views[site_org]
+
+    def made(self, site_org: bool) -> metrics.Made:
+        """The network with or without the site's organisation, as igraph holds it (made once)."""
+        if site_org not in self._igraphs:
+            self._igraphs[site_org] = metrics.as_igraph(self.with_site_org if site_org else self.without_site_org)
+        return self._igraphs[site_org]
 
     @cached_property
     def brokers(self) -> list[str]:
@@ -117,11 +172,11 @@ class Report:
     @cached_property
     def bridges(self) -> list[tuple[str, str]]:
         """Pairs that are the only link between two groups (without the site's organisation)."""
-        return metrics.bridges(self.without_site_org)
+        return metrics.bridges(self.without_site_org, made=self.made(False))
 
     @cached_property
     def cut_points(self) -> list[str]:
-        return metrics.cut_points(self.without_site_org)
+        return metrics.cut_points(self.without_site_org, made=self.made(False))
 
     @cached_property
     def lasting(self) -> list[tuple[str, str]]:
@@ -134,8 +189,10 @@ class Report:
     def shared(self) -> dict[tuple[str, str], str]:
         """Each pair of the measured network (IRIs sorted) → the names of its shared projects,
         ``; ``-separated: in the pairs and lasting tables, not in the graph files."""
-        found = shared_projects(self.facts, self.projects, site_org=not self.options.without_site_org)
-        return {pair: "; ".join(sorted(self.name(p) for p in iris)) for pair, iris in found.items()}
+        names = [self.name(p.iri) for p in self.projects]
+        rank = np.argsort(np.argsort(np.array(names, dtype=object), kind="stable"), kind="stable")
+        found = pair_projects(self.view(not self.options.without_site_org), rank)
+        return {pair: "; ".join([names[p] for p in shared]) for pair, shared in found.items()}
 
     @cached_property
     def undated(self) -> list[Project]:
@@ -191,12 +248,15 @@ class Report:
     def pairs(self) -> Table:
         graph = self.network
         bridges = set(self.bridges)
+        shared = self.shared
+        label = {n: d["label"] for n, d in graph.nodes(data=True)}
         rows = []
         for a, b, d in graph.edges(data=True):
-            a, b = sorted((a, b), key=lambda n: (graph.nodes[n]["label"], n))
-            rows.append((graph.nodes[a]["label"], graph.nodes[b]["label"], d["weight"], d.get("years", ""),
-                         d.get("first_year"), d.get("last_year"), (min(a, b), max(a, b)) in bridges,
-                         self.shared[min(a, b), max(a, b)], a, b))
+            if (label[b], b) < (label[a], a):
+                a, b = b, a
+            pair = (a, b) if a < b else (b, a)
+            rows.append((label[a], label[b], d["weight"], d.get("years", ""), d.get("first_year"),
+                         d.get("last_year"), pair in bridges, shared[pair], a, b))
         rows.sort(key=lambda r: (-r[2], r[0], r[1], r[-2], r[-1]))
         return Table(
             "pairs", "Pairs of organisations",
@@ -212,14 +272,21 @@ class Report:
     @cached_property
     def community_table(self) -> Table:
         graph, found = self.network, self.communities
-        total = graph.size(weight="weight")
+        number = found.number_of()
+        total = 0
+        inside: Counter[int] = Counter()
+        for a, b, weight in graph.edges(data="weight", default=1):
+            total += weight
+            if number[a] == number[b]:
+                inside[number[a]] += weight
+        degrees: Counter[int] = Counter()
+        for node, degree in graph.degree(weight="weight"):
+            degrees[number[node]] += degree
         rows = []
-        for number, members in enumerate(found.members, 1):
-            inside = graph.subgraph(members).size(weight="weight")
-            degree = sum(d for _n, d in graph.degree(members, weight="weight"))
-            share = inside / total - (degree / (2 * total)) ** 2 if total else None
+        for number_, members in enumerate(found.members, 1):
+            share = inside[number_] / total - (degrees[number_] / (2 * total)) ** 2 if total else None
             labels = sorted(graph.nodes[m]["label"] for m in members)
-            rows.append((number, len(members), share, found.modularity, "; ".join(labels)))
+            rows.append((number_, len(members), share, found.modularity, "; ".join(labels)))
         return Table(
             "communities", "Communities",
             f"Louvain communities (weighted, seed {self.options.seed}). Modularity "
@@ -347,47 +414,74 @@ class Report:
             ("organisations", str(w.number_of_nodes())),
             ("collaborating pairs (with the site's organisation)", str(w.number_of_edges())),
             ("collaborating pairs (without it)", str(wo.number_of_edges())),
-            ("components without the site's organisation", str(nx.number_connected_components(wo))),
+            ("components without the site's organisation", str(metrics.component_count(wo, made=self.made(False)))),
             ("communities (measured network)", str(len(self.communities.members))),
             ("modularity (measured network)", _number(self.communities.modularity)),
             ("measured network", "without the site's organisation" if self.options.without_site_org
              else "with the site's organisation"),
-        ]
+        ] + ([("betweenness estimated", self.betweenness_note)] if self.betweenness_note else [])
+
+    @property
+    def betweenness_note(self) -> str | None:
+        """Which networks' betweenness was estimated, and from how many organisations, in words; None when
+        both are exact."""
+        parts = [f"{label}, from the shortest paths of {found.sources:,} of the {found.nodes:,} organisations"
+                 for label, found in (("with the site's organisation", self.betweenness_with),
+                                      ("without it", self.betweenness_without))
+                 if found is not None and found.estimated]
+        return "; ".join(parts) + f" (drawn at random, seed {self.options.seed})" if parts else None
 
     # -- plots and files -------------------------------------------------------------------------
     @cached_property
     def plots(self) -> list[Plot]:
         """Every figure of the report (rendered once)."""
+        return [make() for _name, make in self._plot_makers()]
+
+    def _plot_makers(self) -> list[tuple[str, Callable[[], Plot]]]:
+        """Each figure's name and how to draw it."""
         site = self.name(self.facts.site_org) if self.facts.site_org else "the site's organisation"
-        drawn = plots.drawing(self.network, self.focus)  # laid out once, drawn twice
-        result = [
-            plots.network(self.network, "network", "Collaboration network",
-                          "Organisations linked when they took part in the same project; node size by "
-                          "number of partners, colour by community, line width by shared projects.",
-                          highlight=self.focus, drawn=drawn),
-            plots.network(self.network, "network-by-kind", "Collaboration network by kind of organisation",
-                          "The same network coloured by kind of organisation.", colour_by="kind",
-                          highlight=self.focus, drawn=drawn),
-            plots.network(self.other_network, "network-" + ("with" if self.options.without_site_org else "without")
-                          + "-site-org",
-                          "Collaboration network " + ("with " if self.options.without_site_org else "without ")
-                          + site, f"The network {'with' if self.options.without_site_org else 'without'} {site}, "
-                          "coloured by its own communities.", highlight=self.focus),
-            plots.stacked_years(self.theme_years, "projects-per-year", "Projects per year by theme",
-                                "Projects running each year, by theme (a project about two themes counts "
-                                "in both)."),
-            self._heatmap(),
-            plots.growth([y.year for y in self.years], [y.cumulative_organisations for y in self.years],
-                         [y.cumulative_pairs for y in self.years], [len(y.new_organisations) for y in self.years],
-                         "growth", "Growth of the network",
-                         "Organisations and collaborating pairs so far, and organisations new each year."),
+
+        def drawn() -> plots.Drawing:
+            return self.drawing
+
+        other = "network-" + ("with" if self.options.without_site_org else "without") + "-site-org"
+        makers: list[tuple[str, Callable[[], Plot]]] = [
+            ("network", lambda: plots.network(
+                self.network, "network", "Collaboration network",
+                "Organisations linked when they took part in the same project; node size by "
+                "number of partners, colour by community, line width by shared projects.",
+                highlight=self.focus, drawn=drawn())),
+            ("network-by-kind", lambda: plots.network(
+                self.network, "network-by-kind", "Collaboration network by kind of organisation",
+                "The same network coloured by kind of organisation.", colour_by="kind",
+                highlight=self.focus, drawn=drawn())),
+            (other, lambda: plots.network(
+                self.other_network, other,
+                "Collaboration network " + ("with " if self.options.without_site_org else "without ") + site,
+                f"The network {'with' if self.options.without_site_org else 'without'} {site}, "
+                "coloured by its own communities.", highlight=self.focus)),
+            ("projects-per-year", lambda: plots.stacked_years(
+                self.theme_years, "projects-per-year", "Projects per year by theme",
+                "Projects running each year, by theme (a project about two themes counts in both).")),
+            ("organisation-themes", self._heatmap),
+            ("growth", lambda: plots.growth(
+                [y.year for y in self.years], [y.cumulative_organisations for y in self.years],
+                [y.cumulative_pairs for y in self.years], [len(y.new_organisations) for y in self.years],
+                "growth", "Growth of the network",
+                "Organisations and collaborating pairs so far, and organisations new each year.")),
         ]
         if self.ego is not None and self.focus is not None:
-            result.append(plots.network(self.ego, "ego", f"Ego network of {self.name(self.focus)}",
-                                        "The focus organisation, its partners and its partners' partners, "
-                                        "coloured by distance from it.", colour_by="distance",
-                                        highlight=self.focus))
-        return result
+            ego_graph, focus = self.ego, self.focus
+            makers.append(("ego", lambda: plots.network(
+                ego_graph, "ego", f"Ego network of {self.name(focus)}",
+                "The focus organisation, its partners and its partners' partners, "
+                "coloured by distance from it.", colour_by="distance", highlight=focus)))
+        return makers
+
+    @cached_property
+    def drawing(self) -> plots.Drawing:
+        """What the two plots of the measured network draw, and where (laid out once, drawn twice)."""
+        return plots.drawing(self.network, self.focus)
 
     @property
     def other_network(self) -> nx.Graph:
@@ -417,10 +511,10 @@ class Report:
     def over_time(self) -> nx.Graph:
         """The measured network with the years its organisations and pairs were active
         (``networks/network-over-time.gexf``, for Gephi's timeline)."""
-        line = metrics.timeline(self.facts, self.projects, site_org=not self.options.without_site_org)
         if not self.years:
             return over_time(self.network, {}, {}, 0, -1)
-        return over_time(self.network, line.node_years, line.pair_years, self.years[0].year, self.years[-1].year)
+        return over_time_of(self.network, self.view(not self.options.without_site_org), self.years[0].year,
+                            self.years[-1].year)
 
     @property
     def id_prefix(self) -> str:
@@ -440,60 +534,144 @@ class Report:
     def files(self) -> dict[str, str | bytes]:
         """Every file of the report folder: relative path → content."""
         if self._files is None:
-            from kg.report import html, markdown  # rendering only when asked for
-
-            files: dict[str, str | bytes] = {}
-            for plot in self.plots:
-                files[f"plots/{plot.name}.png"] = plot.png
-                files[f"plots/{plot.name}.svg"] = plot.svg
-            for table in self.tables():
-                files[table.path] = table.csv_text()
-            for stem, graph in self.networks().items():
-                files.update(graphfiles.graph_files(stem, graph, self.id_prefix))
-            files["networks/network-over-time.gexf"] = graphfiles.gexf(
-                graphfiles.short_ids(self.over_time, self.id_prefix))
-            names = sorted([*files, "report.html", "report.md"])
-            files["report.html"] = html.render(self, names)
-            files["report.md"] = markdown.render(self, names)
-            self._files = dict(sorted(files.items()))
+            self._files = {rel: content if isinstance(content, str | bytes) else "".join(content)
+                           for rel, content in sorted(self.contents().items())}
         return self._files
 
+    def contents(self, progress: Progress | None = None) -> dict[str, str | bytes | Iterable[str]]:
+        """Every file of the report folder: relative path → content, the graph files as pieces of text made
+        while they are read (so that writing them holds one piece at a time, not every file at once).
 
-def build_report(result_or_site: BuildResult | str | Path, options: Options | None = None, **kwargs) -> Report:
+        Plots, tables and pages first, then the graph files; ``progress`` is told of each plot and each
+        graph file as it is made."""
+        return self._contents(_Stages(progress, self._stage_count()))
+
+    def _stage_count(self) -> int:
+        """The stages of :meth:`contents`."""
+        plotted = 0 if "plots" in self.__dict__ else len(self._plot_makers())
+        return plotted + 2 + 3 * len(self.networks()) + 1
+
+    def _contents(self, stage: _Stages) -> dict[str, str | bytes | Iterable[str]]:
+        from kg.report import html, markdown  # rendering only when asked for
+
+        networks = self.networks()
+        makers = self._plot_makers() if "plots" not in self.__dict__ else []
+        # The plots (matplotlib: seconds, whatever the site's size) are drawn by a forked helper while
+        # this process makes the tables and the network over time.
+        there = _plots_beside(makers) if HELPERS and can_fork() and len(makers) > 1 else set()
+        if there:
+            _ = self.drawing  # laid out before the helper starts, so that both have it
+        with _PlotHelper([m for m in makers if m[0] in there]) as helper:
+            stage("tables")
+            tables = {table.path: table.csv_text() for table in self.tables()}
+            if helper.helper is not None:
+                _ = self.over_time  # while the plots are drawn
+            drawn: list[Plot] = []
+            for name, make in makers:
+                stage(f"plot {name}")
+                drawn.append(helper.receive() if name in there else make())
+            if makers:
+                self.__dict__["plots"] = drawn
+        files: dict[str, str | bytes | Iterable[str]] = {}
+        for plot in self.plots:
+            files[f"plots/{plot.name}.png"] = plot.png
+            files[f"plots/{plot.name}.svg"] = plot.svg
+        files.update(tables)
+        graph_files: dict[str, Iterable[str]] = {}
+        for stem, graph in networks.items():
+            graph_files.update(graphfiles.graph_pieces(stem, graph, self.id_prefix))
+        graph_files["networks/network-over-time.gexf"] = self._over_time_pieces()
+        names = sorted([*files, *graph_files, "report.html", "report.md"])
+        stage("report.html and report.md")
+        files["report.html"] = html.render(self, names)
+        files["report.md"] = markdown.render(self, names)
+        for rel, pieces in sorted(graph_files.items()):
+            files[rel] = _announced(pieces, stage, rel)
+        # What writing each network's files costs, roughly (for sharing them between two writers).
+        sizes = {stem: graph.number_of_nodes() + graph.number_of_edges() for stem, graph in networks.items()}
+        self._write_costs = {f"networks/{stem}.{ext}": size
+                             for stem, size in sizes.items() for ext in ("graphml", "gexf", "json")}
+        self._write_costs["networks/network-over-time.gexf"] = 2 * (self.network.number_of_nodes()
+                                                                    + self.network.number_of_edges())
+        return files
+
+    def _over_time_pieces(self) -> Iterator[str]:
+        """``networks/network-over-time.gexf``, the network over time made only when the file is written."""
+        yield from graphfiles.gexf_pieces(graphfiles._Network(self.over_time, self.id_prefix))
+
+
+def build_report(result_or_site: BuildResult | str | Path, options: Options | None = None, *,
+                 progress: Progress | None = None, **kwargs) -> Report:
     """The report of a build (or of the site at a path, built first).
 
     ``kwargs`` are :class:`Options` fields (``since``, ``until``, ``focus``,
     ``without_site_org``, ``lang``, ``seed``). Raises :class:`ReportError` for
-    options that make no report.
+    options that make no report. ``progress`` is told of each stage (:data:`Progress`).
     """
     options = options or Options(**kwargs)
+    _check(options)
+    result = result_or_site if isinstance(result_or_site, BuildResult) else build(result_or_site)
+    stage = _Stages(progress, len(STAGES) + 1)
+    stage("reading the facts from the graph")
+    facts = read_facts(report_store(result.graph), lang=options.lang)
+    config = result.site.config
+    return report_of(facts, config.title or config.name or config.base, config.base, options, _stages=stage)
+
+
+STAGES = ("making the networks", "measuring betweenness and PageRank", "finding communities",
+          "making the bipartite networks and projections", "following the years")
+"""The stages of :func:`report_of`, in order."""
+
+
+def _check(options: Options) -> None:
     if options.since is not None and options.until is not None and options.since > options.until:
         raise ReportError(f"--since {options.since} is after --until {options.until}")
-    result = result_or_site if isinstance(result_or_site, BuildResult) else build(result_or_site)
-    facts = read_facts(report_store(result.graph), lang=options.lang)
+
+
+def report_of(facts: Facts, title: str, site_url: str, options: Options | None = None, *,
+              progress: Progress | None = None, _stages: _Stages | None = None) -> Report:
+    """The report of ``facts`` (as :func:`kg.report.facts.read_facts` reads them from a graph) about the site
+    ``title`` at ``site_url``."""
+    options = options or Options()
+    _check(options)
+    with fewer_collections():  # millions of small objects that live as long as the report
+        return _report_of(facts, title, site_url, options, _stages or _Stages(progress, len(STAGES)))
+
+
+def _report_of(facts: Facts, title: str, site_url: str, options: Options, stage: _Stages) -> Report:
     projects = in_window(facts, options.since, options.until)
 
-    with_site = co_participation(facts, projects, site_org=True)
-    without_site = co_participation(facts, projects, site_org=False)
-    found_with = _measure(with_site, options.seed)
-    found_without = _measure(without_site, options.seed)
+    stage(STAGES[0])
+    part = participation(facts, projects)
+    views = {True: part.view(True), False: part.view(False)}
+    with_site = network(views[True], facts)
+    without_site = network(views[False], facts)
+    made = {site_org: metrics.igraph_of(view) for site_org, view in views.items()}
+    stage(STAGES[1])
+    between_with = metrics.betweenness(with_site, options.seed, made=made[True])
+    between_without = metrics.betweenness(without_site, options.seed, made=made[False])
+    _centralities(with_site, between_with, made[True])
+    _centralities(without_site, between_without, made[False])
+    stage(STAGES[2])
+    found_with = _communities(with_site, options.seed, made[True])
+    found_without = _communities(without_site, options.seed, made[False])
 
     measured_site_org = not options.without_site_org
+    stage(STAGES[3])
     bipartites = {side: bipartite(facts, projects, side, site_org=measured_site_org) for side in BIPARTITE_SIDES}
     # Projects by shared organisations: the site's organisation is in every project and would link
     # every pair, so it is not counted. (The projection on organisations is the co-participation network.)
-    by_project = bipartites["project"].copy()
-    by_project.remove_nodes_from([facts.site_org] if facts.site_org in by_project else [])
-    projections = {"projects-by-shared-organisations": projection(by_project, 1)}
+    projections = {"projects-by-shared-organisations": projection(
+        bipartites["project"], 1, leave_out={facts.site_org} if facts.site_org else set())}
     for side in ("platform", "theme"):
         projections[f"organisations-by-shared-{side}"] = projection(bipartites[side], 0)
         projections[f"{side}s-by-shared-organisations"] = projection(bipartites[side], 1)
 
-    years = metrics.yearly(facts, projects, site_org=measured_site_org, since=options.since, until=options.until)
-    config = result.site.config
+    stage(STAGES[4])
+    years = metrics.yearly_of(views[measured_site_org], since=options.since, until=options.until)
     report = Report(
-        title=config.title or config.name or config.base,
-        site_url=config.base,
+        title=title,
+        site_url=site_url,
         options=options,
         facts=facts,
         projects=projects,
@@ -504,7 +682,12 @@ def build_report(result_or_site: BuildResult | str | Path, options: Options | No
         bipartites=bipartites,
         projections=projections,
         years=years,
+        betweenness_with=between_with,
+        betweenness_without=between_without,
+        participation=part,
     )
+    report._views.update(views)
+    report._igraphs.update(made)
     if options.focus is not None:
         focus = _find_organisation(facts, options.focus)
         use_site = focus == facts.site_org
@@ -514,26 +697,115 @@ def build_report(result_or_site: BuildResult | str | Path, options: Options | No
                               f" {_window(options.since, options.until)}")
         report.focus = focus
         report.ego = ego(graph, focus)
+    stage.end()
     return report
 
 
-def write_report(report: Report, out: str | Path) -> dict[str, Path]:
+def write_report(report: Report, out: str | Path, *, progress: Progress | None = None) -> dict[str, Path]:
     """Write every file of ``report`` under ``out``, switched in at once (:func:`kg.export.atomic.write_set`);
-    returns path → written file. Raises :class:`kg.errors.OutputError` when ``out`` cannot be written."""
+    returns path → written file. Raises :class:`kg.errors.OutputError` when ``out`` cannot be written.
+    ``progress`` is told of each plot and graph file as it is made (:data:`Progress`)."""
     out = Path(out)
-    try:
-        write_set(out, report.files())
-    except OSError as exc:
-        raise output_error(exc, out) from exc
-    return {rel: out / rel for rel in report.files()}
+    with fewer_collections():
+        if report._files is not None:
+            contents: dict[str, str | bytes | Iterable[str]] = dict(report._files)
+            stage = _Stages(progress, 0)
+        else:
+            stage = _Stages(progress, report._stage_count())
+            contents = report._contents(stage)
+        try:
+            write_set(out, contents, beside=_beside(report._write_costs) if HELPERS and can_fork() else ())
+        except OSError as exc:
+            raise output_error(exc, out) from exc
+    stage.end()
+    return {rel: out / rel for rel in sorted(contents)}
 
 
-def _measure(graph: nx.Graph, seed: int) -> Communities:
-    """Put each node's centralities and community into its attributes; return the communities."""
-    found = metrics.communities(graph, seed)
+HELPERS = True
+"""Whether writing a report forks helpers: one draws the plots while the tables are made, one writes about
+half of the graph files while this process writes the rest (where ``fork`` exists). Benchmarks turn them
+off to time each stage on its own."""
+
+
+def _beside(costs: dict[str, int]) -> set[str]:
+    """The graph files a helper writes while this process writes the others: whole networks (their three
+    files), the costliest first, each to the writer with less to do."""
+    networks: dict[str, int] = defaultdict(int)
+    for rel, cost in costs.items():
+        networks[rel.rsplit(".", 1)[0]] += cost
+    here = there = 0
+    helper: set[str] = set()
+    for stem, cost in sorted(networks.items(), key=lambda kv: (-kv[1], kv[0])):
+        if there < here:
+            there += cost
+            helper.update(rel for rel in costs if rel.rsplit(".", 1)[0] == stem)
+        else:
+            here += cost
+    return helper
+
+
+PLOT_COSTS = {"network": 3, "network-by-kind": 3, "network-with-site-org": 4, "network-without-site-org": 4,
+              "projects-per-year": 2, "organisation-themes": 3, "growth": 1, "ego": 3}
+"""How long each plot takes to draw, roughly, relative to the others (matplotlib's text layout, mostly)."""
+
+
+def _plots_beside(makers: list[tuple[str, Callable[[], Plot]]]) -> set[str]:
+    """The plots a helper draws while this process makes the tables and draws the others: each, costliest
+    first, to the one with less to do (this process starts with the tables)."""
+    here, there = 2, 0
+    helper: set[str] = set()
+    for name, _make in sorted(makers, key=lambda m: (-PLOT_COSTS.get(m[0], 2), m[0])):
+        if there <= here:
+            there += PLOT_COSTS.get(name, 2)
+            helper.add(name)
+        else:
+            here += PLOT_COSTS.get(name, 2)
+    return helper
+
+
+class _PlotHelper:
+    """A forked process drawing ``makers``' plots, in order (none when there are fewer than two, or no fork)."""
+
+    def __init__(self, makers: list[tuple[str, Callable[[], Plot]]]) -> None:
+        self.helper: Helper | None = None
+        if len(makers) > 1 and can_fork():
+
+            def work(send: Callable[[object], None]) -> None:
+                for _name, make in makers:
+                    send(make())
+
+            self.helper = Helper(work, "drawing the report's plots")
+
+    def receive(self) -> Plot:
+        assert self.helper is not None
+        return cast(Plot, self.helper.receive())
+
+    def __enter__(self) -> _PlotHelper:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.helper is not None:
+            self.helper.stop()
+
+
+def _announced(pieces: Iterable[str], stage: _Stages, what: str) -> Iterator[str]:
+    """``pieces``, telling ``stage`` when the first is asked for."""
+    stage(f"writing {what}")
+    yield from pieces
+
+
+def _centralities(graph: nx.Graph, found: Betweenness, made: metrics.Made) -> None:
+    """Put each node's centralities into its attributes."""
+    for node, values in metrics.centralities(graph, found=found, made=made).items():
+        graph.nodes[node].update(values)
+
+
+def _communities(graph: nx.Graph, seed: int, made: metrics.Made) -> Communities:
+    """Put each node's community into its attributes; return the communities."""
+    found = metrics.communities(graph, seed, made=made)
     number = found.number_of()
-    for node, values in metrics.centralities(graph).items():
-        graph.nodes[node].update(values, community=number[node])
+    for node in graph:
+        graph.nodes[node]["community"] = number[node]
     return found
 
 

@@ -144,7 +144,10 @@ def blocks(report: Report, files: list[str]) -> list[Block]:
             "A project runs from its start year to its end year; an ongoing one to the latest year in the "
             "graph; one without years is in the networks but in no year, and --since/--until leave it out "
             "(the summary says how many).",
-            "Betweenness counts shortest paths by hops and is normalised; PageRank uses the weights.",
+            "Betweenness counts shortest paths by hops and is normalised; PageRank uses the weights."
+            + (f" Betweenness is estimated in the network {report.betweenness_note}, scaled up to all "
+               "organisations (Brandes and Pich's estimate: the exact count follows every organisation's "
+               "shortest paths, a step per organisation and link)." if report.betweenness_note else ""),
             f"Communities: Louvain, weighted, seed {report.options.seed}; modularity as Newman's.",
             "Structural measures (brokers, bridges, cut points) are taken without the site's organisation.",
         )),

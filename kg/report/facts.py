@@ -77,6 +77,12 @@ PREDICATES = frozenset(f"<{iri}>" for iri in (
 ))
 
 
+_TYPE = f"<{RDF}type>"
+TYPES = frozenset(f"<{iri}>" for iri in (SCHEMA + "Project", SCHEMA + "Organization", SKOS + "Concept",
+                                          SCHEMA + "SoftwareApplication", SCHEMA + "WebSite"))
+"""The types the queries above name."""
+
+
 def report_store(graph: KnowledgeGraph) -> Store:
     """A pyoxigraph store of the union graph's statements the report's queries can match.
 
@@ -84,8 +90,13 @@ def report_store(graph: KnowledgeGraph) -> Store:
     name no other predicate and no named graph), and it loads in a fraction of the
     time: on a big site most statements are page text, provenance and per-file copies.
     """
+    # Every query's subjects are of the types in TYPES (a project, an organisation, a theme, a platform, the
+    # website), and the only types they ask for: the statements of other subjects, and other types, cannot
+    # change an answer. A triple said by several files is loaded once per file (the store keeps one).
+    kept = [row for row in graph.rows if row[1] in PREDICATES]
+    typed = {s for s, p, o, _g in kept if p == _TYPE and o in TYPES}
+    text = "".join([f"{s} {p} {o} .\n" for s, p, o, _g in kept if s in typed and (p != _TYPE or o in TYPES)])
     store = Store()
-    text = "".join(f"{s} {p} {o} .\n" for s, p, o in graph.triple_rows() if p in PREDICATES)
     store.bulk_load(text.encode("utf-8"), format=RdfFormat.N_TRIPLES)
     return store
 
@@ -143,12 +154,16 @@ class Facts:
     site_org: str | None
     organisations: tuple[str, ...] = field(default=())
     """Every organisation that took part in a project, sorted by IRI."""
+    _last_year: tuple[int | None] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def last_year(self) -> int | None:
-        """The latest year any project names: where ongoing projects are taken to run to."""
-        years = [y for p in self.projects.values() for y in (p.start, p.end) if y is not None]
-        return max(years) if years else None
+        """The latest year any project names: where ongoing projects are taken to run to.
+        (Found once: it looks at every project.)"""
+        if self._last_year is None:
+            years = [y for p in self.projects.values() for y in (p.start, p.end) if y is not None]
+            self._last_year = (max(years) if years else None,)
+        return self._last_year[0]
 
     def name(self, iri: str) -> str:
         return self.names.get(iri) or _fallback_name(iri)
@@ -163,39 +178,41 @@ def _select(store: Store, sparql: str) -> QuerySolutions:
 
 def read_facts(store: Store, *, lang: str = "en") -> Facts:
     """Run the report's queries on ``store`` (a pyoxigraph store of the union graph)."""
+    # Solutions are read by position: (project, role, org) is the order of each query's SELECT.
     roles: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for row in _select(store, PARTICIPATION):
-        roles[_value(row["project"])][_value(row["org"])].add(_value(row["role"]))
+    for project, role, org in _select(store, PARTICIPATION):
+        roles[project.value][org.value].add(role.value)
 
     themes: dict[str, set[str]] = defaultdict(set)
-    for row in _select(store, PROJECT_THEMES):
-        themes[_value(row["project"])].add(_value(row["theme"]))
+    for project, theme in _select(store, PROJECT_THEMES):
+        themes[project.value].add(theme.value)
     platforms: dict[str, set[str]] = defaultdict(set)
-    for row in _select(store, PROJECT_PLATFORMS):
-        platforms[_value(row["project"])].add(_value(row["platform"]))
+    for project, platform in _select(store, PROJECT_PLATFORMS):
+        platforms[project.value].add(platform.value)
 
     preferred: dict[str, list[tuple[str, str]]] = defaultdict(list)
     aliases: dict[str, set[str]] = defaultdict(set)
-    for row in _select(store, NAMES):
-        thing, name = _value(row["thing"]), row["name"]
+    for thing, name, is_preferred in _select(store, NAMES):
         if not isinstance(name, Literal):
             continue
-        aliases[thing].add(name.value)
-        if row["preferred"].value == "true":
-            preferred[thing].append((name.language or "", name.value))
+        aliases[thing.value].add(name.value)
+        if is_preferred.value == "true":
+            preferred[thing.value].append((name.language or "", name.value))
     names = {thing: _pick(labels, lang) for thing, labels in preferred.items()}
 
-    kinds = {_value(row["org"]): _local_name(_value(row["kind"])) for row in _select(store, KINDS)}
-    publishers = sorted(_value(row["org"]) for row in _select(store, SITE_ORGANISATION))
+    kinds = {org.value: _local_name(kind.value) for org, kind in _select(store, KINDS)}
+    publishers = sorted(org.value for (org,) in _select(store, SITE_ORGANISATION))
     site_org = publishers[0] if publishers else None
 
     years: dict[str, tuple[set[int], set[int], bool]] = defaultdict(lambda: (set(), set(), False))
-    for row in _select(store, PROJECTS):
-        iri = _value(row["project"])
+    for project, start, end, is_ongoing in _select(store, PROJECTS):
+        iri = project.value
         starts, ends, ongoing = years[iri]
-        starts.update(_years(row["start"]))
-        ends.update(_years(row["end"]))
-        years[iri] = (starts, ends, ongoing or (row["ongoing"] is not None and row["ongoing"].value == "true"))
+        if start is not None:
+            starts.update(_years(start))
+        if end is not None:
+            ends.update(_years(end))
+        years[iri] = (starts, ends, ongoing or (is_ongoing is not None and is_ongoing.value == "true"))
 
     projects: dict[str, Project] = {}
     for iri in sorted(years):

@@ -8,14 +8,16 @@ are strings, integers, floats or booleans only — what GraphML and GEXF can hol
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 import networkx as nx
 import numpy as np
 from scipy import sparse
 
 from kg.report.facts import SITE_ROLE, Facts, Project
+from kg.report.participation import View, group, participation
+from kg.report.shared import heaviest
 
 
 def in_window(facts: Facts, since: int | None, until: int | None) -> list[Project]:
@@ -44,56 +46,80 @@ def co_participation(facts: Facts, projects: Iterable[Project], *, site_org: boo
     :func:`shared_projects`): on a big site a pair shares hundreds, and every graph
     file would carry them all, for tools (Gephi) that filter by weight and years.
     """
-    last = facts.last_year
-    node_projects: dict[str, set[str]] = defaultdict(set)
-    node_roles: dict[str, set[str]] = defaultdict(set)
-    node_years: dict[str, set[int]] = defaultdict(set)
-    pair_weight: Counter[tuple[str, str]] = Counter()
-    pair_years: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for project in projects:
-        orgs = sorted(o for o in project.roles if site_org or o != facts.site_org)
-        years = project.years(last)
-        for org in orgs:
-            node_projects[org].add(project.iri)
-            node_roles[org].update(project.roles[org])
-            node_years[org].update(years)
-        for i, a in enumerate(orgs):
-            for b in orgs[i + 1:]:
-                pair_weight[a, b] += 1
-                pair_years[a, b].update(years)
+    return network(participation(facts, list(projects)).view(site_org), facts)
 
-    graph = nx.Graph(name="co-participation" + ("" if site_org else " without the site's organisation"))
-    for org in sorted(node_projects):
-        graph.add_node(org, **_clean({
-            "label": facts.name(org),
-            "kind": facts.kinds.get(org, "unknown"),
-            "projects": len(node_projects[org]),
-            "roles": " ".join(sorted(node_roles[org] - {SITE_ROLE})) or SITE_ROLE,
-            "first_year": min(node_years[org], default=None),
-            "last_year": max(node_years[org], default=None),
-            "site_org": org == facts.site_org,
-        }))
-    for (a, b) in sorted(pair_weight):
-        shared = sorted(pair_years[a, b])
-        graph.add_edge(a, b, **_clean({
-            "weight": pair_weight[a, b],
-            "years": " ".join(map(str, shared)),
-            "first_year": shared[0] if shared else None,
-            "last_year": shared[-1] if shared else None,
-        }))
+
+def network(view: View, facts: Facts) -> nx.Graph:
+    """The co-participation network of a :class:`~kg.report.participation.View` (see :func:`co_participation`)."""
+    part = view.part
+    orgs = part.orgs
+    roles = part.roles
+    node_first, node_last = _first_last(view.node_years, len(orgs))
+    projects = view.node_projects.tolist()
+    graph = nx.Graph(name="co-participation" + ("" if view.site_org else " without the site's organisation"))
+    graph.add_nodes_from((orgs[i], _clean({
+        "label": facts.name(orgs[i]),
+        "kind": facts.kinds.get(orgs[i], "unknown"),
+        "projects": projects[i],
+        "roles": " ".join(sorted(roles[i] - {SITE_ROLE})) or SITE_ROLE,
+        "first_year": node_first.get(i),
+        "last_year": node_last.get(i),
+        "site_org": orgs[i] == facts.site_org,
+    })) for i in view.nodes.tolist())
+    grouped, years, _running = view.pair_years
+    pairs = len(view.pairs.keys)
+    low = np.full(pairs, -1, dtype=np.int64)
+    high = np.full(pairs, -1, dtype=np.int64)
+    low[grouped.keys], high[grouped.keys] = grouped.starts[:-1], grouped.starts[1:]
+    year = years.tolist()
+    text = [str(y) for y in year]
+    ends_a, ends_b = view.pair_ends
+    edges = [(orgs[a], orgs[b], {"weight": w, "years": " ".join(text[lo:hi]), "first_year": year[lo],
+                                 "last_year": year[hi - 1]} if lo >= 0 else {"weight": w, "years": ""})
+             for a, b, w, lo, hi in zip(ends_a.tolist(), ends_b.tolist(), view.pairs.counts.tolist(), low.tolist(),
+                                        high.tolist(), strict=True)]
+    add_edges(graph, edges)
     return graph
+
+
+def add_edges(graph: nx.Graph, edges: Iterable[tuple[object, object, dict]]) -> None:
+    """``graph.add_edges_from(edges)`` for a new graph that holds the edges' ends and no edge yet: each edge
+    keeps the attribute dict given (networkx's method copies it, twice, which costs seconds at 100 000
+    edges). The graph is the same: networkx holds an edge as this one dict under both its ends."""
+    adjacency = graph._adj
+    for a, b, data in edges:
+        adjacency[a][b] = data
+        adjacency[b][a] = data
+
+
+def _first_last(node_years: tuple, n: int) -> tuple[dict[int, int], dict[int, int]]:
+    """Owner number → its first and its last year (owners with no year are in neither)."""
+    grouped, years, _counts = node_years
+    keys = grouped.keys.tolist()
+    first = dict(zip(keys, years[grouped.starts[:-1]].tolist(), strict=True))
+    last = dict(zip(keys, years[grouped.starts[1:] - 1].tolist(), strict=True))
+    return first, last
 
 
 def shared_projects(facts: Facts, projects: Iterable[Project], *,
                     site_org: bool = True) -> dict[tuple[str, str], list[str]]:
     """Each pair of :func:`co_participation` (IRIs in sorted order) → the IRIs of the projects it shared."""
-    shared: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for project in sorted(projects, key=lambda p: p.iri):
-        orgs = sorted(o for o in project.roles if site_org or o != facts.site_org)
-        for i, a in enumerate(orgs):
-            for b in orgs[i + 1:]:
-                shared[a, b].append(project.iri)
-    return dict(shared)
+    projects = list(projects)
+    view = participation(facts, projects).view(site_org)
+    rank = np.argsort(np.argsort([p.iri for p in projects], kind="stable"), kind="stable")
+    return {pair: [projects[i].iri for i in shared] for pair, shared in pair_projects(view, rank).items()}
+
+
+def pair_projects(view: View, rank: np.ndarray) -> dict[tuple[str, str], list[int]]:
+    """Each pair of the view (IRIs in sorted order) → the numbers of the projects it shared, by ``rank``
+    (project number → its place)."""
+    orgs = view.part.orgs
+    grouped = group(view.pair_a * len(orgs) + view.pair_b, by=rank[view.pair_project])
+    numbers = view.pair_project[grouped.order].tolist()
+    bounds = grouped.starts.tolist()
+    n = len(orgs)
+    return {(orgs[key // n], orgs[key % n]): numbers[bounds[i]:bounds[i + 1]]
+            for i, key in enumerate(grouped.keys.tolist())}
 
 
 BIPARTITE_SIDES = ("project", "platform", "theme")
@@ -116,13 +142,11 @@ def bipartite(facts: Facts, projects: Iterable[Project], side: str, *, site_org:
                 for other in others:
                     weights[org, other] += 1
     graph = nx.Graph(name=f"organisation-{side}")
-    for org in sorted({o for o, _ in weights}):
-        graph.add_node(org, label=facts.name(org), type="organisation", bipartite=0,
-                       kind=facts.kinds.get(org, "unknown"))
-    for other in sorted({t for _, t in weights}):
-        graph.add_node(other, label=facts.name(other), type=side, bipartite=1)
-    for (org, other), weight in sorted(weights.items()):
-        graph.add_edge(org, other, weight=weight)
+    graph.add_nodes_from((org, {"label": facts.name(org), "type": "organisation", "bipartite": 0,
+                                "kind": facts.kinds.get(org, "unknown")}) for org in sorted({o for o, _ in weights}))
+    graph.add_nodes_from((other, {"label": facts.name(other), "type": side, "bipartite": 1})
+                         for other in sorted({t for _, t in weights}))
+    add_edges(graph, ((org, other, {"weight": weight}) for (org, other), weight in sorted(weights.items())))
     return graph
 
 
@@ -130,7 +154,8 @@ MAX_PROJECTION_EDGES = 5000
 """A projection keeps at most this many links: those of the highest weights (see :func:`projection`)."""
 
 
-def projection(graph: nx.Graph, side: int, *, max_edges: int = MAX_PROJECTION_EDGES) -> nx.Graph:
+def projection(graph: nx.Graph, side: int, *, max_edges: int = MAX_PROJECTION_EDGES,
+               leave_out: Collection[str] = ()) -> nx.Graph:
     """One side of a bipartite graph, linked by shared neighbours (``weight`` = how many).
 
     When most of one side shares a neighbour (every organisation on the one
@@ -140,33 +165,25 @@ def projection(graph: nx.Graph, side: int, *, max_edges: int = MAX_PROJECTION_ED
     that leaves at most ``max_edges`` links (all links of one weight are kept or
     dropped together, so no tie is broken arbitrarily). The graph's attributes
     ``min_weight``, ``links`` and ``links_kept`` say what was kept; every node stays,
-    and the bipartite graph holds every link.
+    and the bipartite graph holds every link. The nodes in ``leave_out`` (on either side) are as if
+    they were not in ``graph``.
     """
-    nodes = sorted(n for n, d in graph.nodes(data=True) if d["bipartite"] == side)
-    others = sorted(n for n, d in graph.nodes(data=True) if d["bipartite"] != side)
+    nodes = sorted(n for n, d in graph.nodes(data=True) if d["bipartite"] == side and n not in leave_out)
+    others = sorted(n for n, d in graph.nodes(data=True) if d["bipartite"] != side and n not in leave_out)
     at = {n: i for i, n in enumerate(nodes)}
     other_at = {n: i for i, n in enumerate(others)}
-    ends = [(at[a], other_at[b]) if a in at else (at[b], other_at[a]) for a, b in graph.edges]
+    ends = [(at[a], other_at[b]) if a in at else (at[b], other_at[a]) for a, b in graph.edges
+            if a not in leave_out and b not in leave_out]
     rows = np.fromiter((i for i, _j in ends), dtype=np.int64, count=len(ends))
     columns = np.fromiter((j for _i, j in ends), dtype=np.int64, count=len(ends))
     incidence = sparse.csr_matrix((np.ones(len(ends), dtype=np.int64), (rows, columns)),
                                   shape=(len(nodes), len(others)))
-    shared = sparse.triu(incidence @ incidence.T, k=1).tocoo()
-    weights = shared.data
-    threshold = 1
-    if len(weights) > max_edges:
-        at_least = np.cumsum(np.bincount(weights)[::-1])[::-1]  # at_least[w] = links of weight >= w
-        small_enough = np.flatnonzero(at_least <= max_edges)
-        # None kept when even the heaviest links alone are too many.
-        threshold = int(small_enough[0]) if len(small_enough) else len(at_least)
-    keep = weights >= threshold
+    found = heaviest(incidence, max_edges)
     result = nx.Graph(name=f"{graph.graph['name']} projected on {'organisations' if side == 0 else 'the other side'}",
-                      min_weight=threshold, links=len(weights), links_kept=int(keep.sum()))
-    for node in nodes:
-        result.add_node(node, **graph.nodes[node])
-    for i, j, weight in sorted(zip(shared.row[keep].tolist(), shared.col[keep].tolist(),
-                                   weights[keep].tolist(), strict=True)):
-        result.add_edge(nodes[i], nodes[j], weight=weight)
+                      min_weight=found.min_weight, links=found.links, links_kept=len(found.weights))
+    result.add_nodes_from((node, graph.nodes[node]) for node in nodes)
+    result.add_edges_from((nodes[i], nodes[j], {"weight": weight}) for i, j, weight in sorted(zip(
+        found.rows.tolist(), found.cols.tolist(), found.weights.tolist(), strict=True)))
     return result
 
 
@@ -182,7 +199,8 @@ def ego(graph: nx.Graph, centre: str, radius: int = 2) -> nx.Graph:
     return result
 
 
-def over_time(graph: nx.Graph, node_years: dict[str, Counter[int]], pair_years: dict[tuple[str, str], Counter[int]],
+def over_time(graph: nx.Graph, node_years: Mapping[str, Mapping[int, int] | Sequence[tuple[int, int]]],
+              pair_years: Mapping[tuple[str, str], Mapping[int, int] | Sequence[tuple[int, int]]],
               first: int, last: int) -> nx.Graph:
     """``graph`` with time: one snapshot per year and the cumulative network, in one graph.
 
@@ -191,19 +209,75 @@ def over_time(graph: nx.Graph, node_years: dict[str, Counter[int]], pair_years: 
     ``running_projects`` (how many, year by year). Written as GEXF, Gephi plays it
     on its timeline: a one-year window shows that year's snapshot, a window from
     the first year the cumulative network so far. Only years from ``first`` to
-    ``last`` count; what has no year there is left out.
+    ``last`` count; what has no year there is left out. ``node_years`` and ``pair_years``
+    (pairs in sorted order) give year → projects running, as a mapping or as (year, projects) pairs.
     """
+
+    def times(found: Mapping) -> dict:
+        out = {}
+        for key, counts in found.items():
+            years = _within(counts, first, last)
+            if years:
+                out[key] = (_spells(years), _by_year(years))
+        return out
+
+    return _with_time(graph, times(node_years), times(pair_years))
+
+
+def over_time_of(graph: nx.Graph, view: View, first: int, last: int) -> nx.Graph:
+    """:func:`over_time` of the co-participation network of ``view``, the years taken from its rows."""
+    orgs = view.part.orgs
+    n = len(orgs)
+    keys = view.pairs.keys.tolist()
+    nodes = _times_of(view.node_years, first, last)
+    pairs = _times_of(view.pair_years, first, last)
+    return _with_time(graph, {orgs[owner]: found for owner, found in nodes.items()},
+                      {(orgs[keys[owner] // n], orgs[keys[owner] % n]): found for owner, found in pairs.items()})
+
+
+def _times_of(found: tuple, first: int, last: int) -> dict[int, tuple[list, list]]:
+    """Owner → (spells, running projects) from a view's grouped (owner, year, projects) rows, years from
+    ``first`` to ``last``: the runs of years found with numpy, each list cut out of one list of all."""
+    grouped, years, counts = found
+    owners = np.repeat(grouped.keys, grouped.counts)
+    keep = (years >= first) & (years <= last)
+    owners, years, counts = owners[keep], years[keep], counts[keep]
+    if not len(years):
+        return {}
+    days = {y: _days(y) for y in np.unique(years).tolist()}
+    running = [(c, *days[y]) for c, y in zip(counts.tolist(), years.tolist(), strict=True)]
+    new_owner = np.concatenate(([True], owners[1:] != owners[:-1]))
+    new_run = new_owner | np.concatenate(([True], years[1:] != years[:-1] + 1))
+    ends = np.concatenate((new_run[1:], [True]))
+    spells = [(days[a][0], days[b][1]) for a, b in zip(years[new_run].tolist(), years[ends].tolist(), strict=True)]
+    row_starts = np.flatnonzero(new_owner)
+    run_starts = np.searchsorted(np.flatnonzero(new_run), row_starts)
+    row_bounds = np.append(row_starts, len(years)).tolist()
+    run_bounds = np.append(run_starts, len(spells)).tolist()
+    return {owner: (spells[run_bounds[i]:run_bounds[i + 1]], running[row_bounds[i]:row_bounds[i + 1]])
+            for i, owner in enumerate(owners[row_starts].tolist())}
+
+
+def _with_time(graph: nx.Graph, nodes: Mapping, pairs: Mapping) -> nx.Graph:
+    """``graph``'s nodes and edges that have times (``nodes``, ``pairs``: node or sorted pair → (spells,
+    running projects)), each with its timeless attributes and its times (see :func:`over_time`)."""
     result = nx.Graph(name=f"{graph.graph.get('name', 'network')} over time", mode="dynamic")
-    for node, data in graph.nodes(data=True):
-        years = {y: n for y, n in node_years.get(node, {}).items() if first <= y <= last}
-        if years:
-            result.add_node(node, **_static(data), spells=_spells(years), running_projects=_by_year(years))
+    result.add_nodes_from((node, {**_static(data), "spells": nodes[node][0], "running_projects": nodes[node][1]})
+                          for node, data in graph.nodes(data=True) if node in nodes)
+    edges = []
     for a, b, data in sorted(graph.edges(data=True), key=lambda e: (min(e[0], e[1]), max(e[0], e[1]))):
         a, b = min(a, b), max(a, b)
-        years = {y: n for y, n in pair_years.get((a, b), {}).items() if first <= y <= last}
-        if years and a in result and b in result:
-            result.add_edge(a, b, **_static(data), spells=_spells(years), running_projects=_by_year(years))
+        found = pairs.get((a, b))
+        if found is not None and a in result and b in result:
+            edges.append((a, b, {**_static(data), "spells": found[0], "running_projects": found[1]}))
+    add_edges(result, edges)
     return result
+
+
+def _within(found: Mapping[int, int] | Sequence[tuple[int, int]], first: int, last: int) -> list[tuple[int, int]]:
+    """(year, projects) from ``first`` to ``last``, in year order."""
+    pairs = found.items() if isinstance(found, Mapping) else found
+    return sorted((y, n) for y, n in pairs if first <= y <= last)
 
 
 TIMELESS = ("label", "kind", "community", "site_org", "projects", "weight")
@@ -215,23 +289,30 @@ def _static(data: dict) -> dict:
     return {k: v for k, v in data.items() if k in TIMELESS}
 
 
-def _day(year: int, end: bool) -> str:
-    return f"{year:04d}-12-31" if end else f"{year:04d}-01-01"
+_DAYS: dict[int, tuple[str, str]] = {}
 
 
-def _spells(years: dict[int, int]) -> list[tuple[str, str]]:
+def _days(year: int) -> tuple[str, str]:
+    """The first and last day of ``year``."""
+    found = _DAYS.get(year)
+    if found is None:
+        found = _DAYS[year] = (f"{year:04d}-01-01", f"{year:04d}-12-31")
+    return found
+
+
+def _spells(years: list[tuple[int, int]]) -> list[tuple[str, str]]:
     """Runs of consecutive years as (first day, last day) intervals."""
     runs: list[list[int]] = []
-    for year in sorted(years):
+    for year, _n in years:
         if runs and runs[-1][1] == year - 1:
             runs[-1][1] = year
         else:
             runs.append([year, year])
-    return [(_day(a, False), _day(b, True)) for a, b in runs]
+    return [(_days(a)[0], _days(b)[1]) for a, b in runs]
 
 
-def _by_year(years: dict[int, int]) -> list[tuple[int, str, str]]:
-    return [(n, _day(y, False), _day(y, True)) for y, n in sorted(years.items())]
+def _by_year(years: list[tuple[int, int]]) -> list[tuple[int, str, str]]:
+    return [(n, *_days(y)) for y, n in years]
 
 
 def _clean(attributes: dict[str, object]) -> dict[str, object]:

@@ -49,15 +49,28 @@ class Table:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(self.columns)
-        writer.writerows([spreadsheet_safe(cell(v)) if isinstance(v, str) else cell(v) for v in row]
-                         for row in self.rows)
+        writer.writerows(zip(*(_csv_column(column) for column in zip(*self.rows, strict=True)), strict=True))
         return buffer.getvalue()
 
 
 #: What makes Excel, LibreOffice or Google Sheets read a cell as a formula (OWASP's list, with
 #: the full-width forms some spreadsheets also accept).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_RISKY_FIRST = frozenset((*FORMULA_START, " "))
+"""First characters of a text that :func:`spreadsheet_safe` may change (spaces come before a formula)."""
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+def _csv_column(values: tuple[Value, ...]) -> Sequence[object]:
+    """One column's values as the CSV writes them (:func:`cell`, :func:`spreadsheet_safe` for text), a column
+    at a time: the csv module writes integers and None (as empty) as :func:`cell` does, so they pass as they are."""
+    kinds = set(map(type, values))
+    if kinds <= {int, type(None)}:
+        return values
+    if kinds <= {str, type(None)}:
+        risky = _RISKY_FIRST
+        return [spreadsheet_safe(v) if isinstance(v, str) and v and v[0] in risky else v for v in values]
+    return [spreadsheet_safe(cell(v)) if isinstance(v, str) else cell(v) for v in values]
 
 
 def spreadsheet_safe(text: str) -> str:

@@ -234,7 +234,7 @@ def _files_of(build: Path) -> list[str]:
 def _unlink_gone(out: Path, files: Mapping[str, Content], previous: Path) -> None:
     """The links to outputs (files or folders) the previous build had and this one has not: they would point
     nowhere."""
-    folders = []
+    folders: list[str] = []
     for folder, names, _files in os.walk(previous):
         folders.extend(Path(folder, name).relative_to(previous).as_posix() for name in names)
     for rel in [*_files_of(previous), *folders]:
@@ -327,8 +327,8 @@ def _swap(staged: list[tuple[Path, Path]]) -> None:
                 if os.path.lexists(target):
                     backups[target] = target.with_name(f"{tempfiles.temp_name()}.previous")
                 done.append(target)
-                if backups[target] is not None:
-                    os.replace(target, backups[target])
+                if (backup := backups[target]) is not None:
+                    os.replace(target, backup)
                 os.replace(tmp, target)
                 continue
             if target.exists():
@@ -422,6 +422,8 @@ def _write(handle, content: Content) -> None:
         handle.write(content)
     elif isinstance(content, str):
         handle.write(content.encode("utf-8"))
+    elif isinstance(content, Folder):
+        raise TypeError("a folder is made, not written to a file")  # write_set makes folders apart
     else:
         pieces: list[str] = []
         size = 0

@@ -231,8 +231,8 @@ class Gazetteer:
             forms.add(own)  # "Fondazione Openpolis" is "Openpolis"
         if (rest := _own_words(bare)) is not None:
             forms.add(rest)  # "Stowarzyszenie Wikimedia Polska" is "Wikimedia Polska"
-        if (short := _without_trailing_type(bare)) is not None:
-            forms.add(short)  # "Lviv Polytechnic National University" is "Lviv Polytechnic"
+        if (trimmed := _without_trailing_type(bare)) is not None:
+            forms.add(trimmed)  # "Lviv Polytechnic National University" is "Lviv Polytechnic"
         forms |= _other_countries(forms)
         for form in forms:
             folded = normalise(form)

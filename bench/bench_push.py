@@ -27,8 +27,8 @@ For each DIR, in this order:
    graph.nt into a new database, then its server's start; a new Virtuoso, ``ld_dir`` + ``rdf_loader_run()``
    + ``checkpoint`` of graph.nt, then of graph.nq.
 
-Figures are printed, never asserted. A 100k-document site (4.8 M triples) takes about half an hour and
-6 GB of memory on 2 cores, most of it Virtuoso's pushes.
+Figures are printed, never asserted. A 100k-document site (4.8 M triples) took half an hour on 2 busy
+cores with ``--swap virtuoso`` (Oxigraph's ``MOVE`` of it would take the better part of an hour more).
 """
 
 from __future__ import annotations

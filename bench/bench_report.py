@@ -35,6 +35,7 @@ import argparse
 import random
 import re
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -202,6 +203,39 @@ def measure(label: str, make, out: Path, helpers: bool = True) -> None:
           + f" {total:>7.2f} {cpu:>6.1f} {peak:>6} {megabytes:>7.1f} {sampled:>11}", flush=True)
 
 
+def child(spec: str, ways: list[bool], out: Path) -> int:
+    """In a fresh process (so that its memory is this input's alone): build or make the input, then report."""
+    kind, _, rest = spec.partition(":")
+    if kind == "orgs":
+        label, make = f"{rest} orgs", _synthetic(int(rest))
+    else:
+        label, _, path = rest.partition(":")
+        started = time.perf_counter()
+        result = kg.build(path)
+        print(f"{'':>12} ({path}: {result.report()['documents']['read']} documents built in "
+              f"{time.perf_counter() - started:.1f} s, {_status('VmRSS')} MB)", flush=True)
+
+        def make(clock: Clock) -> kg.report.Report:
+            return build_report(result, progress=clock)
+    for number, helpers in enumerate(ways):
+        measure(label, make, out / f"report-{number}", helpers)
+    print(f"{'':>12} (whole process, build included: peak {_peak_rss()} MB)", flush=True)
+    return 0
+
+
+def _synthetic(organisations: int):
+    facts = synthetic_facts(organisations)
+
+    def make(clock: Clock) -> kg.report.Report:
+        return report_of(facts, "Synthetic", "https://example.org/", progress=clock)
+
+    return make
+
+
+def _peak_rss() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated document counts ('' for none)")
@@ -210,32 +244,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--helpers", default="on", help="on, off or on,off (each report made once each way)")
     parser.add_argument("--keep", action="store_true", help="keep generated sites in bench/out/")
     parser.add_argument("--sites", type=Path, help="reuse generated sites from this folder (read only)")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    ways = [way == "on" for way in args.helpers.split(",")]
+    if args.child:
+        return child(args.child, ways, args.out)
     print("seconds per stage; report = all of them (cpu: CPU seconds, helpers included); peak = MB above the "
-          "built graph; MB = files written; sample = betweenness's sources")
+          "built graph; MB = files written; sample = betweenness's sources; 1p = in one process")
     print(f"{'input':>12} {'projs':>7} {'orgs':>6} {'pairs':>7} " + " ".join(f"{c:>{max(6, len(c))}}" for c in COLUMNS)
           + f" {'report':>7} {'cpu':>6} {'peak':>6} {'MB':>7} {'sample':>11}", flush=True)
-    ways = [way == "on" for way in args.helpers.split(",")]
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        sites = [(f"{size} docs", site_for(size, args.keep, tmp, args.sites))
+        specs = [f"site:{size} docs:{site_for(size, args.keep, tmp, args.sites)}"
                  for size in (int(s) for s in args.sizes.split(",") if s)]
-        sites += [(site.name[-12:], site) for site in args.site]
-        for label, site in sites:
-            started = time.perf_counter()
-            result = kg.build(site)
-            print(f"{'':>12} ({site}: {result.report()['documents']['read']} documents built in "
-                  f"{time.perf_counter() - started:.1f} s, {_status('VmRSS')} MB)", flush=True)
-            for number, helpers in enumerate(ways):
-                measure(label, lambda clock, result=result: build_report(result, progress=clock),
-                        tmp / f"report-{label}-{number}", helpers)
-            del result
-        for orgs in (int(s) for s in args.orgs.split(",") if s):
-            facts = synthetic_facts(orgs)
-            for number, helpers in enumerate(ways):
-                measure(f"{orgs} orgs", lambda clock, facts=facts: report_of(
-                    facts, "Synthetic", "https://example.org/", progress=clock), tmp / f"report-orgs-{orgs}-{number}",
-                        helpers)
+        specs += [f"site:{site.name[-12:]}:{site}" for site in args.site]
+        specs += [f"orgs:{n}" for n in args.orgs.split(",") if n]
+        for number, spec in enumerate(specs):
+            out = tmp / f"input-{number}"
+            out.mkdir()
+            subprocess.run([sys.executable, __file__, "--child", spec, "--helpers", args.helpers, "--out", str(out)],
+                           check=False)
     return 0
 
 

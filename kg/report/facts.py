@@ -92,12 +92,12 @@ def report_store(graph: KnowledgeGraph) -> Store:
     """
     # Every query's subjects are of the types in TYPES (a project, an organisation, a theme, a platform, the
     # website), and the only types they ask for: the statements of other subjects, and other types, cannot
-    # change an answer. A triple said by several files is loaded once per file (the store keeps one).
+    # change an answer. A triple said by several files is loaded once.
     kept = [row for row in graph.rows if row[1] in PREDICATES]
     typed = {s for s, p, o, _g in kept if p == _TYPE and o in TYPES}
-    text = "".join([f"{s} {p} {o} .\n" for s, p, o, _g in kept if s in typed and (p != _TYPE or o in TYPES)])
+    lines = dict.fromkeys([f"{s} {p} {o} .\n" for s, p, o, _g in kept if s in typed and (p != _TYPE or o in TYPES)])
     store = Store()
-    store.bulk_load(text.encode("utf-8"), format=RdfFormat.N_TRIPLES)
+    store.load("".join(lines).encode("utf-8"), format=RdfFormat.N_TRIPLES)
     return store
 
 

@@ -76,9 +76,13 @@ def heaviest(incidence: sparse.csr_matrix, max_edges: int) -> Heaviest:
     kept: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     least = 1
 
-    def count(weights: np.ndarray, pairs: np.ndarray) -> None:
+    def count(weights: np.ndarray, pairs: np.ndarray | None) -> None:
+        """Add pairs of each weight: each entry of ``weights`` stands for ``pairs`` pairs (1 when None)."""
         nonlocal counts
-        found = np.rint(np.bincount(weights, weights=pairs.astype(np.float64), minlength=1)).astype(np.int64)
+        if pairs is None:
+            found = np.bincount(weights, minlength=1).astype(np.int64)
+        else:
+            found = np.rint(np.bincount(weights, weights=pairs.astype(np.float64), minlength=1)).astype(np.int64)
         found[0] = 0
         if len(found) > len(counts):
             counts = np.concatenate((counts, np.zeros(len(found) - len(counts), dtype=np.int64)))
@@ -93,13 +97,15 @@ def heaviest(incidence: sparse.csr_matrix, max_edges: int) -> Heaviest:
 
     s = len(seen)
     dense = rows.toarray().astype(np.float32) if rows.shape[1] < DENSE_BELOW else None
+    # The most nodes any signature from here on stands for: where it is 1, a pair of signatures is one pair.
+    most_after = np.maximum.accumulate(many[::-1])[::-1] if s else many
     lo = 0
     while lo < s:
         hi = min(s, lo + max(1, BLOCK // max(1, s - lo)))
         if dense is not None:
-            block = np.triu(dense[lo:hi] @ dense[lo:].T, k=1)  # columns after the row only
-            weights = np.rint(block).astype(np.int64)
-            count(weights.ravel(), (many[lo:hi, None] * many[None, lo:]).ravel())
+            # Sums of 0/1 products are whole numbers far below 2**24: exact in float32, and as integers.
+            weights = np.triu(dense[lo:hi] @ dense[lo:].T, k=1).astype(np.int32)  # columns after the row only
+            count(weights.ravel(), None if most_after[lo] == 1 else (many[lo:hi, None] * many[None, lo:]).ravel())
             least = threshold(counts, max_edges)
             r, c = np.nonzero(weights >= least)
             w = weights[r, c]

@@ -115,6 +115,7 @@ def _in_workers(chunks: list[list[tuple[str, str]]], read_one: ReadOne,
     try:
         while pending:
             pool = _pool(min(workers, len(pending)))
+            finished = False
             try:
                 futures = _submit(pool, pending)
                 for index, future in enumerate(futures):
@@ -128,8 +129,9 @@ def _in_workers(chunks: list[list[tuple[str, str]]], read_one: ReadOne,
                     yield result
                 else:
                     pending = []
+                finished = True
             finally:
-                _close(pool)
+                _close(pool, graceful=finished)
     finally:
         _read_one = None
 
@@ -143,15 +145,16 @@ def _stop(pool: ProcessPoolExecutor) -> None:
             process.join(timeout=5)
 
 
-def _close(pool: ProcessPoolExecutor) -> None:
-    """The pool shut down once every result it owes has been taken (or the build is stopping): its
-    workers are stopped rather than waited for, since a worker blocked on the result pipe while the
-    pool winds down would be waited for for ever."""
+def _close(pool: ProcessPoolExecutor, graceful: bool = True) -> None:
+    """The pool shut down once every result it owes has been taken: its workers are given a moment to
+    leave, then stopped rather than waited for (a worker blocked on the result pipe while the pool winds
+    down would be waited for for ever). When the build is stopping (an error, a signal), at once."""
     processes = list((getattr(pool, "_processes", None) or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         with contextlib.suppress(Exception):
-            process.join(timeout=2)
+            if graceful:
+                process.join(timeout=2)
             if process.is_alive():
                 process.terminate()
                 process.join(timeout=5)

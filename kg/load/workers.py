@@ -141,7 +141,7 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     and waiting for it would wait for ever."""
     for process in list((getattr(pool, "_processes", None) or {}).values()):
         with contextlib.suppress(Exception):
-            process.terminate()
+            process.kill()
             process.join(timeout=5)
 
 
@@ -156,8 +156,9 @@ def _close(pool: ProcessPoolExecutor, graceful: bool = True) -> None:
             if graceful:
                 process.join(timeout=2)
             if process.is_alive():
-                process.terminate()
+                process.kill()  # SIGKILL: a handler the worker inherited cannot run while it is blocked in C
                 process.join(timeout=5)
+    pool.shutdown(wait=True)  # its workers gone, the pool's own thread ends: nothing is left to wait for at exit
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:

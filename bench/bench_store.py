@@ -14,15 +14,12 @@ medians (with the range) printed:
   step alone (:func:`kg.export.store.write_store` from the built files, in a child process: its
   seconds and peak RSS);
 - **ready**: from the graph files to a store ready to query, each in a child process (its imports
-  done before the clock starts): loading
-  ``graph.nq`` into memory as ``kg query --graph``/``kg serve`` do without a store
+  done before the clock starts): loading ``graph.nq`` into memory as ``kg query --graph`` and
+  ``kg serve`` do without a store
   (:func:`kg.query.sources.load_graph_files`), against checking and opening the on-disk store
   (:func:`kg.export.store.open_read_only`);
 - **first**: from starting ``kg serve --graph graph.nq`` (the store beside it is served) and
   ``kg serve --graph graph.nq --no-store`` to the first answer (an ``ASK``), whole processes;
-(``kg serve`` runs with a time limit of 600 s and answers of up to a million rows and 1 GB, so that
-every query is answered whole, as pyoxigraph and Oxigraph answer it.)
-
 - **memory**: the sum of PSS (``/proc/PID/smaps_rollup``, which shares out the pages processes
   share) and of RSS over ``kg serve``'s processes (server, fork server, ``--workers`` workers),
   after the same warm-up (every bundled query without parameters, then 200 light queries),
@@ -32,7 +29,9 @@ every query is answered whole, as pyoxigraph and Oxigraph answer it.)
   client, HTTP), pyoxigraph on the read-only store in this process, and ``oxigraph
   serve-read-only``; each as a ratio to in memory.
 
-Nothing is asserted: the machine's load moves every figure, so the ratios are what compares.
+``kg serve`` runs with a time limit of 600 s and answers of up to a million rows and 1 GB, so that
+every query is answered whole, as pyoxigraph and Oxigraph answer it. Nothing is asserted: the
+machine's load moves every figure, so the ratios are what compares.
 """
 
 from __future__ import annotations

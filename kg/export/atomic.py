@@ -234,7 +234,7 @@ def _files_of(build: Path) -> list[str]:
 def _unlink_gone(out: Path, files: Mapping[str, Content], previous: Path) -> None:
     """The links to outputs (files or folders) the previous build had and this one has not: they would point
     nowhere."""
-    folders = []
+    folders: list[str] = []
     for folder, names, _files in os.walk(previous):
         folders.extend(Path(folder, name).relative_to(previous).as_posix() for name in names)
     for rel in [*_files_of(previous), *folders]:
@@ -324,11 +324,11 @@ def _swap(staged: list[tuple[Path, Path]]) -> None:
         for tmp, target in staged:
             backups[target] = None
             if os.path.isdir(tmp) and not os.path.islink(tmp):  # a folder cannot be renamed over: move it aside
-                if os.path.lexists(target):
-                    backups[target] = target.with_name(f"{tempfiles.temp_name()}.previous")
+                aside = target.with_name(f"{tempfiles.temp_name()}.previous") if os.path.lexists(target) else None
+                backups[target] = aside
                 done.append(target)
-                if backups[target] is not None:
-                    os.replace(target, backups[target])
+                if aside is not None:
+                    os.replace(target, aside)
                 os.replace(tmp, target)
                 continue
             if target.exists():
@@ -418,6 +418,8 @@ def _write_file(fd: int, content: Content) -> None:
 
 
 def _write(handle, content: Content) -> None:
+    if isinstance(content, Folder):
+        raise TypeError("a Folder is made, not written")
     if isinstance(content, bytes):
         handle.write(content)
     elif isinstance(content, str):

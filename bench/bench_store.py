@@ -13,15 +13,13 @@ medians (with the range) printed:
   into a scratch folder (seconds, and the store's size on disk); and ``--repeat`` times the store
   step alone (:func:`kg.export.store.write_store` from the built files, in a child process: its
   seconds and peak RSS);
-- **ready**: from the graph files to a store ready to query, each in a child process: loading
-  ``graph.nq`` into memory as ``kg query --graph``/``kg serve`` do without a store
+- **ready**: from the graph files to a store ready to query, each in a child process (its imports
+  done before the clock starts): loading ``graph.nq`` into memory as ``kg query --graph`` and
+  ``kg serve`` do without a store
   (:func:`kg.query.sources.load_graph_files`), against checking and opening the on-disk store
   (:func:`kg.export.store.open_read_only`);
 - **first**: from starting ``kg serve --graph graph.nq`` (the store beside it is served) and
   ``kg serve --graph graph.nq --no-store`` to the first answer (an ``ASK``), whole processes;
-(``kg serve`` runs with a time limit of 600 s and answers of up to a million rows and 1 GB, so that
-every query is answered whole, as pyoxigraph and Oxigraph answer it.)
-
 - **memory**: the sum of PSS (``/proc/PID/smaps_rollup``, which shares out the pages processes
   share) and of RSS over ``kg serve``'s processes (server, fork server, ``--workers`` workers),
   after the same warm-up (every bundled query without parameters, then 200 light queries),
@@ -31,7 +29,9 @@ every query is answered whole, as pyoxigraph and Oxigraph answer it.)
   client, HTTP), pyoxigraph on the read-only store in this process, and ``oxigraph
   serve-read-only``; each as a ratio to in memory.
 
-Nothing is asserted: the machine's load moves every figure, so the ratios are what compares.
+``kg serve`` runs with a time limit of 600 s and answers of up to a million rows and 1 GB, so that
+every query is answered whole, as pyoxigraph and Oxigraph answer it. Nothing is asserted: the
+machine's load moves every figure, so the ratios are what compares.
 """
 
 from __future__ import annotations
@@ -76,12 +76,12 @@ print(json.dumps({"seconds": time.perf_counter() - started,
 CHILD_READY = """
 import json, sys, time
 from pathlib import Path
+from kg.export.store import open_read_only
+from kg.query.sources import load_graph_files
 started = time.perf_counter()
 if sys.argv[1] == "memory":
-    from kg.query.sources import load_graph_files
     store = load_graph_files([Path(sys.argv[2]) / "graph.nq"])
 else:
-    from kg.export.store import open_read_only
     store, _info = open_read_only(Path(sys.argv[2]) / "store")
 opened = time.perf_counter()
 store.query("ASK { ?s ?p ?o }")

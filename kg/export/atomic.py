@@ -324,11 +324,11 @@ def _swap(staged: list[tuple[Path, Path]]) -> None:
         for tmp, target in staged:
             backups[target] = None
             if os.path.isdir(tmp) and not os.path.islink(tmp):  # a folder cannot be renamed over: move it aside
-                if os.path.lexists(target):
-                    backups[target] = target.with_name(f"{tempfiles.temp_name()}.previous")
+                aside = target.with_name(f"{tempfiles.temp_name()}.previous") if os.path.lexists(target) else None
+                backups[target] = aside
                 done.append(target)
-                if (backup := backups[target]) is not None:
-                    os.replace(target, backup)
+                if aside is not None:
+                    os.replace(target, aside)
                 os.replace(tmp, target)
                 continue
             if target.exists():
@@ -418,6 +418,8 @@ def _write_file(fd: int, content: Content) -> None:
 
 
 def _write(handle, content: Content) -> None:
+    if isinstance(content, Folder):
+        raise TypeError("a Folder is made, not written")
     if isinstance(content, bytes):
         handle.write(content)
     elif isinstance(content, str):

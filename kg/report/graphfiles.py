@@ -175,6 +175,11 @@ class _Network:
         return _short(self.graph, self.prefix)
 
     @cached_property
+    def xml_ids(self) -> dict:
+        """Written id → its text in an XML attribute (escaped once, however many links name it)."""
+        return {node: _attrib(str(node)) for node, _data in self.nodes}
+
+    @cached_property
     def merged(self) -> bool:
         """Whether two attribute names become one in XML (``a\x01`` and ``a\x02`` are both ``a\ufffd``),
         as they do in networkx's copy: then each element's attributes are merged so, the last value kept."""
@@ -195,7 +200,7 @@ class _Network:
         """One writer has finished; after the last, the lists go."""
         self.readers -= 1
         if self.readers <= 0:
-            for name in ("nodes", "edges"):
+            for name in ("nodes", "edges", "xml_ids"):
                 self.__dict__.pop(name, None)
 
     def ours(self, own: frozenset[str] = frozenset(), edge_own: frozenset[str] = frozenset()) -> bool:
@@ -270,13 +275,14 @@ def _graphml(net: _Network) -> Iterator[str]:
         return
     out.append(head + ">")
     element = _GraphMLElements(by_type)
+    ids = net.xml_ids
     for node, data in nodes:
-        out.append(element("node", f' id="{_attrib(str(node))}"', data))
+        out.append(element("node", f' id="{ids[node]}"', data))
         if len(out) >= BATCH:
             yield _xml(out)
             out = []
     for a, b, data in edges:
-        out.append(element("edge", f' source="{_attrib(str(a))}" target="{_attrib(str(b))}"', data))
+        out.append(element("edge", f' source="{ids[a]}" target="{ids[b]}"', data))
         if len(out) >= BATCH:
             yield _xml(out)
             out = []
@@ -496,10 +502,11 @@ def _gexf(net: _Network) -> Iterator[str]:
             out.append("        <attvalues />")
 
     fast = _GexfValues(ids, skips)
+    written = net.xml_ids
     if nodes:
         out.append("    <nodes>")
         for node, data in nodes:
-            start = f'      <node id="{_attrib(str(node))}" label="{_attrib(str(data.get("label", node)))}"'
+            start = f'      <node id="{written[node]}" label="{_attrib(str(data.get("label", node)))}"'
             block = fast("node", data)
             if block is None:
                 before = len(out)
@@ -520,7 +527,7 @@ def _gexf(net: _Network) -> Iterator[str]:
     if edges:
         out.append("    <edges>")
         for number, (a, b, data) in enumerate(edges):
-            start = f'      <edge source="{_attrib(str(a))}" target="{_attrib(str(b))}" id="{number}"'
+            start = f'      <edge source="{written[a]}" target="{written[b]}" id="{number}"'
             if "weight" in data:
                 start += f' weight="{_attrib(str(data["weight"]))}"'
             block = fast("edge", data)

@@ -46,7 +46,7 @@ from kg.report.networks import (
     projection,
 )
 from kg.report.participation import Participation, View, participation
-from kg.report.plots import Plot
+from kg.report.plots import Drawing, Plot
 from kg.report.tables import Table
 
 __all__ = ["Options", "Progress", "Report", "ReportError", "build_report", "report_of", "write_report"]
@@ -441,7 +441,7 @@ class Report:
         """Each figure's name and how to draw it."""
         site = self.name(self.facts.site_org) if self.facts.site_org else "the site's organisation"
 
-        def drawn() -> plots.Drawing:
+        def drawn() -> Drawing:
             return self.drawing
 
         other = "network-" + ("with" if self.options.without_site_org else "without") + "-site-org"
@@ -479,7 +479,7 @@ class Report:
         return makers
 
     @cached_property
-    def drawing(self) -> plots.Drawing:
+    def drawing(self) -> Drawing:
         """What the two plots of the measured network draw, and where (laid out once, drawn twice)."""
         return plots.drawing(self.network, self.focus)
 

@@ -1,10 +1,14 @@
 """Measures of a network: centralities, communities, bridges, and change over the years.
 
-Betweenness counts shortest paths by hops (not by weight) and is normalised as
-networkx does for undirected graphs (divided by (n-1)(n-2)/2). PageRank uses the
-edge weights. Communities are Louvain's with a fixed seed over nodes added in
-sorted order, so the same graph always gives the same communities, numbered from
-1 by size (largest first; ties by their first member's IRI).
+The measures run in igraph (C) on the network's igraph form (:func:`as_igraph`,
+:func:`igraph_of`: vertices in sorted order, edges sorted). Betweenness counts
+shortest paths by hops (not by weight) and is normalised as networkx does for
+undirected graphs (divided by (n-1)(n-2)/2); past :data:`BETWEENNESS_WORK` it is
+estimated from a seeded sample of sources. PageRank uses the edge weights, by
+networkx's own steps (the same floats as ``networkx.pagerank``). Communities are
+Louvain's (igraph's ``community_multilevel``) with a fixed seed, so the same graph
+always gives the same communities, numbered from 1 by size (largest first; ties by
+their first member's IRI).
 """
 
 from __future__ import annotations

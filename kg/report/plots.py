@@ -142,9 +142,8 @@ def drawing(graph: nx.Graph, highlight: str | None = None, *, max_nodes: int | N
     chosen = set(ranked[:max_nodes])
     if highlight is not None and highlight in graph:
         chosen.add(highlight)
-    shown = graph.subgraph(chosen)
-    links = sorted(((min(a, b), max(a, b)) for a, b in shown.edges),
-                   key=lambda e: (-shown.edges[e].get("weight", 1), e))
+    among = _links_among(graph, chosen)
+    links = sorted(among, key=lambda e: (-among[e], e))
     kept = tuple(sorted(links[:max_edges]))
     notes = []
     if len(chosen) < graph.number_of_nodes():
@@ -152,7 +151,18 @@ def drawing(graph: nx.Graph, highlight: str | None = None, *, max_nodes: int | N
     if len(kept) < graph.number_of_edges():
         notes.append(f"the {len(kept):,} strongest of {graph.number_of_edges():,} links")
     note = ("Drawn: " + " and ".join(notes) + "; every one is in the tables and graph files.") if notes else ""
-    return Drawing(tuple(sorted(chosen)), kept, _layout(shown), note)
+    return Drawing(tuple(sorted(chosen)), kept, _layout(chosen, among), note)
+
+
+def _links_among(graph: nx.Graph, nodes: set[str]) -> dict[tuple[str, str], Any]:
+    """The links between ``nodes`` (ends in sorted order) → their weight (1 where there is none): read from
+    each node's neighbours, not through a view of the graph (which checks every neighbour twice)."""
+    among: dict[tuple[str, str], Any] = {}
+    for a in nodes:
+        for b, data in graph.adj[a].items():
+            if b in nodes and a < b:
+                among[a, b] = data.get("weight", 1)
+    return among
 
 
 def network(graph: nx.Graph, name: str, title: str, caption: str, *,
@@ -209,12 +219,20 @@ def network(graph: nx.Graph, name: str, title: str, caption: str, *,
     return render(name, title, caption, draw, size=(11.0, 8.0))
 
 
-def _layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
-    """Positions: each component laid out on its own (spring, fixed seed) in a grid cell
-    sized by its number of nodes, largest first, so that small groups stay readable."""
-    if graph.number_of_nodes() == 0:
+def _layout(nodes: set[str], links: dict[tuple[str, str], Any]) -> dict[str, tuple[float, float]]:
+    """Positions of ``nodes`` linked by ``links`` (sorted ends → weight): each component laid out on its
+    own (spring, fixed seed) in a grid cell sized by its number of nodes, largest first, so that small
+    groups stay readable."""
+    if not nodes:
         return {}
-    parts = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0]))
+    plain = nx.Graph()
+    plain.add_nodes_from(sorted(nodes))
+    plain.add_edges_from(links)
+    parts = sorted((sorted(c) for c in nx.connected_components(plain)), key=lambda c: (-len(c), c[0]))
+    part_of = {node: i for i, part in enumerate(parts) for node in part}
+    part_links: list[list[tuple[str, str, Any]]] = [[] for _ in parts]
+    for (a, b), weight in links.items():
+        part_links[part_of[a]].append((a, b, weight))
     columns = max(1, math.ceil(math.sqrt(len(parts))))
     biggest = len(parts[0])
     positions: dict[str, tuple[float, float]] = {}
@@ -222,10 +240,9 @@ def _layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
         row, column = divmod(i, columns)
         scale = 0.42 * math.sqrt(len(part) / biggest) if len(part) > 1 else 0.0
         if len(part) > 1:
-            sub = nx.Graph()  # in sorted order, whatever order the view would give
+            sub = nx.Graph()  # in sorted order, whatever order the graph holds them in
             sub.add_nodes_from(part)
-            sub.add_weighted_edges_from(sorted((min(a, b), max(a, b), d.get("weight", 1))
-                                               for a, b, d in graph.subgraph(part).edges(data=True)))
+            sub.add_weighted_edges_from(sorted(part_links[i]))
             inner = nx.spring_layout(sub, seed=SEED, weight="weight",
                                      k=1.5 / len(part) ** 0.5, iterations=100, center=(0, 0))
         else:

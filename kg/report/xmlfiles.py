@@ -1,0 +1,492 @@
+"""GraphML and GEXF, written a piece at a time in the very layout of networkx's writers.
+
+What ``networkx.generate_graphml(prettyprint=True)`` and ``generate_gexf`` write, joined
+by line breaks as :mod:`kg.report.graphfiles` always wrote them: the same elements,
+attributes, key and attribute ids (numbered in the order networkx meets them), escapes,
+indentation and order, text outside ASCII as character references (networkx writes
+US-ASCII), characters XML 1.0 cannot hold as U+FFFD. But no tree of the whole document
+is built first (that cost a gigabyte and minutes on a big site): each node and edge is
+formatted from a template made once for its shape (its attributes' names and types).
+GEXF names ``kg report`` as its creator and carries no date. What these writers do not
+handle (directed graphs, multigraphs, node and edge defaults, GEXF's ``viz``,
+``parents``, ``pid``, ``start``/``end`` attributes) goes to networkx.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from json.encoder import INFINITY as _INFINITY
+from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape
+
+import networkx as nx
+import numpy as np
+
+if TYPE_CHECKING:
+    from kg.report.graphfiles import _Network
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_GEXF_DATE = re.compile(r' lastmodifieddate="[^"]*"')
+CREATOR = "kg report"
+"""What GEXF's ``<creator>`` says."""
+BATCH = 2000
+"""Elements joined into one piece."""
+
+# The types networkx's writers name (numpy's scalars included), and what they call them.
+_NUMPY_FLOATS = (np.float64, np.float32, np.float16)
+_NUMPY_INTS = (np.int_, np.int8, np.int16, np.int32, np.int64, np.uint8, np.uint16, np.uint32, np.uint64,
+               np.intc, np.intp)
+GRAPHML_TYPES: dict[type, str] = {
+    **dict.fromkeys(_NUMPY_FLOATS, "float"), **dict.fromkeys(_NUMPY_INTS, "int"),
+    int: "long", str: "string", float: "double", bool: "boolean",
+}
+GEXF_TYPES: dict[type, str] = {
+    **dict.fromkeys(_NUMPY_FLOATS, "float"), **dict.fromkeys(_NUMPY_INTS, "int"),
+    int: "long", float: "double", bool: "boolean", list: "string", dict: "string", str: "string",
+}
+GRAPHML_HEAD = ('<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+                'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+                'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+                'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">')
+GEXF_HEAD = ('<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+             'xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" '
+             'version="1.2">')
+_GEXF_NODE_OWN = frozenset({"id", "pid", "start", "end", "parents", "viz", "slices"})
+_GEXF_EDGE_OWN = frozenset({"id", "label", "type", "start", "end", "viz", "slices"})
+
+
+# -- text ------------------------------------------------------------------------------------------
+
+
+def _fix(value: object) -> object:
+    """Text XML 1.0 can hold: each character it cannot becomes U+FFFD."""
+    return _NOT_XML.sub("\ufffd", value) if isinstance(value, str) else value
+
+
+def _attrib(text: str) -> str:
+    """An attribute value as ElementTree escapes it."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    if '"' in text:
+        text = text.replace('"', "&quot;")
+    if "\r" in text:
+        text = text.replace("\r", "&#13;")
+    if "\n" in text:
+        text = text.replace("\n", "&#10;")
+    if "\t" in text:
+        text = text.replace("\t", "&#09;")
+    return text
+
+
+def _text(text: str) -> str:
+    """Element text as ElementTree escapes it, line ends as networkx's line-by-line output leaves them."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+_CONTROL = bytes(c for c in range(32) if c not in (9, 10, 13))
+_SUSPECT = re.compile(rb"&#(5[5-7][0-9]{3}|6553[45]);")
+"""Character references that may stand for a surrogate or U+FFFE/U+FFFF (and some that do not)."""
+
+
+def _xml(lines: list[str]) -> str:
+    """Lines of XML as one piece: each ending in a line break, characters XML cannot hold as U+FFFD (no
+    markup here has any, so this does for every name and value what networkx's copy does), and characters
+    outside ASCII as character references (networkx's writers write US-ASCII). Most pieces have no such
+    character: two passes in C find that out, the regular expression runs only where they may."""
+    text = "\n".join(lines) + "\n"
+    data = text.encode("ascii", "xmlcharrefreplace")
+    if len(data.translate(None, _CONTROL)) != len(data) or (not text.isascii() and _SUSPECT.search(data)):
+        data = _NOT_XML.sub("\ufffd", text).encode("ascii", "xmlcharrefreplace")
+    return data.decode("ascii")
+
+
+# -- GraphML ---------------------------------------------------------------------------------------
+
+
+def _graphml_text(value: object) -> str:
+    if type(value) is str:
+        return _text(value)
+    return _text(str(value))
+
+
+def graphml_pieces(net: _Network) -> Iterator[str]:
+    """GraphML in pieces: what ``networkx.generate_graphml(prettyprint=True)`` writes, lines joined by ``\\n``."""
+    try:
+        yield from _graphml(net)
+    finally:
+        net.done()
+
+
+def _graphml(net: _Network) -> Iterator[str]:
+    if not net.ours():
+        yield "\n".join(nx.generate_graphml(net.networkx_copy(), prettyprint=True)) + "\n"
+        return
+    graph_data = {_fix(k): _fix(v) for k, v in net.graph.graph.items()}
+    graph_id = graph_data.pop("id", None)
+    nodes, edges = net.xml_nodes(), net.xml_edges()
+    keys: dict[tuple[str, str, str], str] = {}
+    by_type: dict[tuple[str, object, type], str] = {}
+
+    def key(scope: str, name: object, kind_of: type) -> str:
+        kind = GRAPHML_TYPES.get(kind_of)
+        if kind is None:
+            raise nx.NetworkXError(f"GraphML writer does not support {kind_of} as data values.")
+        found = keys.get((str(name), kind, scope))
+        if found is None:
+            found = keys[str(name), kind, scope] = f"d{len(keys)}"
+        by_type[scope, name, kind_of] = found
+        return found
+
+    # The keys first, numbered as networkx numbers them: graph, nodes, edges, each one's attributes in order.
+    for k, v in graph_data.items():
+        key("graph", k, type(v))
+    for scope, datas in (("node", (d for _n, d in nodes)), ("edge", (d for _a, _b, d in edges))):
+        for data in datas:
+            for k, v in data.items():
+                if (scope, k, type(v)) not in by_type:
+                    key(scope, k, type(v))
+
+    out = [GRAPHML_HEAD]
+    out += [f'  <key id="{kid}" for="{scope}" attr.name="{_attrib(name)}" attr.type="{kind}" />'
+            for (name, kind, scope), kid in reversed(keys.items())]
+    head = '  <graph edgedefault="undirected"' + (f' id="{_attrib(str(graph_id))}"' if graph_id is not None else "")
+    if not graph_data and not nodes and not edges:
+        out += [head + " />", "</graphml>"]
+        yield _xml(out)
+        return
+    out.append(head + ">")
+    element = _GraphMLElements(by_type)
+    ids = net.xml_ids
+    for node, data in nodes:
+        out.append(element("node", f' id="{ids[node]}"', data))
+        if len(out) >= BATCH:
+            yield _xml(out)
+            out = []
+    for a, b, data in edges:
+        out.append(element("edge", f' source="{ids[a]}" target="{ids[b]}"', data))
+        if len(out) >= BATCH:
+            yield _xml(out)
+            out = []
+    for k, v in graph_data.items():  # networkx adds the graph's data after its nodes and edges
+        text = _graphml_text(v)
+        kid = by_type["graph", k, type(v)]
+        out.append(f'    <data key="{kid}">{text}</data>' if text else f'    <data key="{kid}" />')
+    out += ["  </graph>", "</graphml>"]
+    yield _xml(out)
+
+
+_PLAIN = (int, float, bool)
+"""Values whose text (``str``) needs no escape."""
+
+
+class _GraphMLElements:
+    """A node's or edge's lines, from a template made once for each shape (its attributes' names and types)."""
+
+    def __init__(self, keys: dict[tuple[str, object, type], str]) -> None:
+        self.keys = keys
+        self.templates: dict[tuple, tuple[str, tuple[int, ...]]] = {}
+
+    def __call__(self, tag: str, ends: str, data: dict) -> str:
+        if not data:
+            return f"    <{tag}{ends} />"
+        values = list(data.values())
+        shape = (tag, *data, *map(type, values))
+        found = self.templates.get(shape)
+        if found is None:
+            found = self.templates[shape] = self._template(tag, data)
+        template, texts = found
+        for i in texts:
+            text = _text(str(values[i]))
+            if not text:
+                return self._slow(tag, ends, data)
+            values[i] = text
+        return template % (ends, *values)
+
+    def _template(self, tag: str, data: dict) -> tuple[str, tuple[int, ...]]:
+        lines = [f"    <{tag}%s>"]
+        lines += [f'      <data key="{self.keys[tag, k, type(v)]}">%s</data>' for k, v in data.items()]
+        lines.append(f"    </{tag}>")
+        texts = tuple(i for i, v in enumerate(data.values()) if type(v) not in _PLAIN)
+        return "\n".join(lines), texts  # key ids hold no "%"
+
+    def _slow(self, tag: str, ends: str, data: dict) -> str:
+        lines = [f"    <{tag}{ends}>"]
+        for k, v in data.items():
+            text = _graphml_text(v)
+            kid = self.keys[tag, k, type(v)]
+            lines.append(f'      <data key="{kid}">{text}</data>' if text else f'      <data key="{kid}" />')
+        lines.append(f"    </{tag}>")
+        return "\n".join(lines)
+
+
+# -- GEXF ------------------------------------------------------------------------------------------
+
+
+_SPECIAL_FLOATS = {"inf": "INF", "nan": "NaN", "-inf": "-INF"}
+
+
+def _gexf_value(value: object, kind: type) -> str:
+    """An attribute value as networkx writes it (escaped)."""
+    if type(value) is str:
+        return _attrib(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = str(value)
+    if kind is float:
+        text = _SPECIAL_FLOATS.get(text, text)
+    return _attrib(text)
+
+
+def _dynamic(values: list) -> tuple[bool, type, list[object]]:
+    """What networkx makes of a list attribute: whether it is dynamic, its values' type, and the times
+    it looks at (which set the graph's timeformat)."""
+    kind: type = list
+    for val, start, end in values:
+        kind = type(val)
+        if start is not None or end is not None:
+            return True, kind, [start, end]
+    return False, kind, []
+
+
+def _timeformat(value: object) -> str:
+    if isinstance(value, str):
+        return "date"
+    if isinstance(value, float):
+        return "double"
+    if isinstance(value, int):
+        return "long"
+    raise nx.NetworkXError("timeformat should be of the type int, float or str")
+
+
+def gexf_pieces(net: _Network) -> Iterator[str]:
+    """GEXF in pieces: what ``networkx.generate_gexf(prettyprint=True)`` writes, with ``<creator>`` saying
+    ``kg report``, no date, and the graph's other attributes in ``<description>``."""
+    try:
+        yield from _gexf(net)
+    finally:
+        net.done()
+
+
+def _gexf(net: _Network) -> Iterator[str]:
+    graph = net.graph
+    if not net.ours(_GEXF_NODE_OWN, _GEXF_EDGE_OWN):
+        yield _networkx_gexf(net.networkx_copy())
+        return
+    safe_graph = {_fix(k): _fix(v) for k, v in graph.graph.items()}
+    mode = "dynamic" if safe_graph.get("mode") == "dynamic" else "static"
+    nodes, edges = net.xml_nodes(), net.xml_edges()
+    skips: dict[str, tuple[str, ...]] = {"node": ("label", "spells"), "edge": ("weight", "spells")}
+
+    # First what networkx finds as it goes: each attribute's id (in order of first use) and type, and the
+    # time format (set by every time it meets).
+    attributes: dict[tuple[str, str], dict[str, tuple[str, str]]] = {}  # (class, mode) → title → (id, type)
+    ids: dict[tuple[str, str, str], str] = {}  # (class, mode, name) → id
+    timeformat: str | None = None
+    number = 0
+    for cls, datas in (("node", (d for _n, d in nodes)), ("edge", (d for _a, _b, d in edges))):
+        skip = skips[cls]
+        for data in datas:
+            spells = data.get("spells")
+            if spells:
+                for start, end in spells:
+                    time = end if end is not None else start
+                    if time is not None:
+                        timeformat, mode = _timeformat(time), "dynamic"
+            att_mode = "static"
+            for k, v in data.items():
+                if k in skip:
+                    continue
+                kind = type(v)
+                if kind not in GEXF_TYPES:
+                    raise TypeError(f"attribute value type is not allowed: {kind}")
+                if kind is list:
+                    dynamic, kind, seen = _dynamic(v)
+                    if dynamic:
+                        att_mode = "dynamic"
+                        for time in seen:
+                            if time is not None:
+                                timeformat, mode = _timeformat(time), "dynamic"
+                else:
+                    att_mode = "static"
+                title = "networkx_key" if k == "key" else str(k)
+                if (cls, att_mode, title) not in ids:
+                    if kind not in GEXF_TYPES:
+                        raise KeyError(kind)
+                    attributes.setdefault((cls, att_mode), {})[title] = (str(number), GEXF_TYPES[kind])
+                    ids[cls, att_mode, title] = str(number)
+                    number += 1
+
+    # networkx's text is ASCII; the description is put in afterwards, as it is.
+    yield _xml([GEXF_HEAD, "  <meta>", f"    <creator>{CREATOR}</creator>"])
+    described = [f"{key}: {value}" for key, value in sorted(safe_graph.items()) if key not in ("name", "mode")]
+    if described:
+        yield f"    <description>{escape(chr(10).join(described))}</description>\n"
+    out = ["  </meta>", f'  <graph defaultedgetype="undirected" mode="{mode}" '
+                        f'name="{_attrib(str(safe_graph.get("name", "")))}"'
+                        + (f' timeformat="{timeformat}"' if timeformat else "") + ">"]
+    for (cls, att_mode), declared in reversed(attributes.items()):
+        out.append(f'    <attributes mode="{att_mode}" class="{cls}">')
+        out += [f'      <attribute id="{aid}" title="{_attrib(title)}" type="{type_name}" />'
+                for title, (aid, type_name) in declared.items()]
+        out.append("    </attributes>")
+
+    times: dict[tuple[object, object], str] = {}
+
+    def when(start: object, end: object) -> str:
+        """`` start="…" end="…" />``, made once for each (start, end)."""
+        found = times.get((start, end))
+        if found is None:
+            found = times[start, end] = ((f' start="{_attrib(str(start))}"' if start is not None else "")
+                                         + (f' end="{_attrib(str(end))}"' if end is not None else "") + " />")
+        return found
+
+    def children(cls: str, data: dict) -> None:
+        spells = data.get("spells")
+        if spells:
+            out.append("        <spells>")
+            out.extend(["          <spell" + when(start, end) for start, end in spells])
+            out.append("        </spells>")
+        skip = skips[cls]
+        values = None
+        att_mode = "static"
+        for k, v in data.items():
+            if k in skip:
+                continue
+            if values is None:
+                values = []
+            title = "networkx_key" if k == "key" else str(k)
+            if type(v) is list:
+                dynamic, kind, _times = _dynamic(v)
+                if dynamic:
+                    att_mode = "dynamic"
+                head = f'          <attvalue for="{ids[cls, att_mode, title]}" value="'
+                values.extend([f'{head}{_gexf_value(val, kind)}"{when(start, end)}' for val, start, end in v])
+            else:
+                att_mode = "static"
+                values.append(f'          <attvalue for="{ids[cls, "static", title]}" '
+                              f'value="{_gexf_value(v, type(v))}" />')
+        if values:
+            out.append("        <attvalues>")
+            out.extend(values)
+            out.append("        </attvalues>")
+        elif values is not None:
+            out.append("        <attvalues />")
+
+    fast = _GexfValues(ids, skips)
+    written = net.xml_ids
+    if nodes:
+        out.append("    <nodes>")
+        for node, data in nodes:
+            start = f'      <node id="{written[node]}" label="{_attrib(str(data.get("label", node)))}"'
+            block = fast("node", data)
+            if block is None:
+                before = len(out)
+                out.append(start + ">")
+                children("node", data)
+                if len(out) == before + 1:
+                    out[-1] = start + " />"
+                else:
+                    out.append("      </node>")
+            else:
+                out.append(f"{start}>\n{block}\n      </node>" if block else start + " />")
+            if len(out) >= BATCH:
+                yield _xml(out)
+                out = []
+        out.append("    </nodes>")
+    else:
+        out.append("    <nodes />")
+    if edges:
+        out.append("    <edges>")
+        for number, (a, b, data) in enumerate(edges):
+            start = f'      <edge source="{written[a]}" target="{written[b]}" id="{number}"'
+            if "weight" in data:
+                start += f' weight="{_attrib(str(data["weight"]))}"'
+            block = fast("edge", data)
+            if block is None:
+                before = len(out)
+                out.append(start + ">")
+                children("edge", data)
+                if len(out) == before + 1:
+                    out[-1] = start + " />"
+                else:
+                    out.append("      </edge>")
+            else:
+                out.append(f"{start}>\n{block}\n      </edge>" if block else start + " />")
+            if len(out) >= BATCH:
+                yield _xml(out)
+                out = []
+        out.append("    </edges>")
+    else:
+        out.append("    <edges />")
+    out += ["  </graph>", "</gexf>"]
+    yield _xml(out)
+
+
+class _GexfValues:
+    """The ``<attvalues>`` of a node or edge whose attributes are all static (no list), from a template made
+    once for each shape (the attributes' names and types); None for the others, and for values that take
+    more care (infinite floats, types other than text, numbers and booleans)."""
+
+    def __init__(self, ids: dict[tuple[str, str, str], str], skips: dict[str, tuple[str, ...]]) -> None:
+        self.ids, self.skips = ids, skips
+        self.templates: dict[tuple, tuple[str, tuple[tuple[int, type], ...]] | None] = {}
+
+    def __call__(self, cls: str, data: dict) -> str | None:
+        values = list(data.values())
+        shape = (cls, *data, *map(type, values))
+        if shape not in self.templates:
+            self.templates[shape] = self._template(cls, data)
+        found = self.templates[shape]
+        if found is None:
+            return None
+        template, shown = found
+        if not shown:
+            return ""
+        parts: list[object] = []
+        for i, kind in shown:
+            value = values[i]
+            if kind is str:
+                value = _attrib(value)
+            elif kind is bool:
+                value = "true" if value else "false"
+            elif kind is float and (value != value or value in (_INFINITY, -_INFINITY)):
+                return None
+            parts.append(value)
+        return template % tuple(parts)
+
+    def _template(self, cls: str, data: dict) -> tuple[str, tuple[tuple[int, type], ...]] | None:
+        skip = self.skips[cls]
+        lines, shown = [], []
+        for i, (k, v) in enumerate(data.items()):
+            if k in skip:
+                continue
+            if type(v) not in (str, int, float, bool) or k == "key":
+                return None
+            lines.append(f'          <attvalue for="{self.ids[cls, "static", str(k)]}" value="%s" />')
+            shown.append((i, type(v)))
+        if not shown:
+            return "", ()
+        return "        <attvalues>\n" + "\n".join(lines) + "\n        </attvalues>", tuple(shown)
+
+
+def _networkx_gexf(safe: nx.Graph) -> str:
+    text = _GEXF_DATE.sub("", "\n".join(nx.generate_gexf(safe, prettyprint=True)), count=1)
+    text = re.sub(r"<creator>[^<]*</creator>", f"<creator>{CREATOR}</creator>", text, count=1)
+    described = [f"{key}: {value}" for key, value in sorted(safe.graph.items()) if key not in ("name", "mode")]
+    if described:
+        description = escape("\n".join(described))
+        text = text.replace("</creator>", f"</creator>\n    <description>{description}</description>", 1)
+    return text + "\n"

@@ -44,6 +44,7 @@ class MapContext(Reading):
                     self.url_index.setdefault(_url_key(alias), doc)
         self._suggesters: dict[str, PathSuggester] = {}  # pool of documents → closest paths among them
         self._pools: dict[str, dict[str, list[Document]]] = {}  # pool → document key → its documents
+        self._pool_lists: dict[str, list[Document]] = {}  # pool → its documents
         self._reported_characters: set[tuple[str, str]] = set()
         self._own_host = urlsplit(self.config.url).netloc.lower()
         self._keys: dict[str, str] = {}  # path → doc_key: asked for again and again
@@ -204,15 +205,23 @@ class MapContext(Reading):
     def _pool(self, doc: Document, path: str, expect: str | None) -> tuple[str, list[Document]]:
         """The documents a reference to ``path`` may have meant: those of its folder's collection (when
         that is of the class expected), else every document of the class expected (never a post unless
-        a post is expected)."""
+        a post is expected). Each pool is listed once per site: a big site's references ask for few."""
         top = path.split("/", 1)[0] if "/" in path else ""
         label = top[1:] if top.startswith("_") else None
         if label is not None and label in self.site.collections and (
                 expect is None or self.site.collections[label].cls == expect):
-            return f"collection:{label}", [d for d in self.site.documents if d.collection == label]
-        if expect is not None:
-            return f"class:{expect}", [d for d in self.site.documents if self.class_of(d) == expect]
-        return "documents", [d for d in self.site.documents if self.class_of(d) != "post"]
+            name = f"collection:{label}"
+            keep = lambda d: d.collection == label  # noqa: E731
+        elif expect is not None:
+            name = f"class:{expect}"
+            keep = lambda d: self.class_of(d) == expect  # noqa: E731
+        else:
+            name = "documents"
+            keep = lambda d: self.class_of(d) != "post"  # noqa: E731
+        pool = self._pool_lists.get(name)
+        if pool is None:
+            pool = self._pool_lists[name] = [d for d in self.site.documents if keep(d)]
+        return name, pool
 
     def _twin(self, doc: Document, path: str, expect: str | None) -> Document | None:
         wanted = self.doc_key(None, path)
@@ -241,10 +250,7 @@ class MapContext(Reading):
         suggester = self._suggesters.get(name)
         if suggester is None:
             suggester = self._suggesters[name] = PathSuggester([d.path for d in pool])
-        best = suggester.closest(path)
-        if best == doc.path:  # never the file that holds the reference
-            best = PathSuggester([d.path for d in pool if d.path != doc.path]).closest(path)
-        return best
+        return suggester.closest(path, besides=doc.path)  # never the file that holds the reference
 
     def internal(self, url: str) -> Document | None:
         """The site's own document that a link points at, if any (redirects included)."""

@@ -35,7 +35,8 @@ class PathSuggester:
         self.paths = sorted(set(paths))
         self.cutoff = cutoff
         self._index: tuple[np.ndarray, np.ndarray] | None = None
-        self._cache: dict[str, str | None] = {}
+        self._at = {p: i for i, p in enumerate(self.paths)}
+        self._cache: dict[tuple[str, str | None], str | None] = {}
 
     def _build(self) -> tuple[np.ndarray, np.ndarray]:
         """Every (trigram, path) pair once, sorted by trigram then path: a posting list per trigram.
@@ -57,15 +58,16 @@ class PathSuggester:
         first[1:] = (grams[1:] != grams[:-1]) | (owner[1:] != owner[:-1])
         return grams[first], owner[first].astype(np.int32)
 
-    def closest(self, path: str) -> str | None:
-        """The existing path most like ``path`` (difflib's ratio ≥ cutoff), or None."""
-        if path not in self._cache:
-            self._cache[path] = self._closest(path)
-        return self._cache[path]
+    def closest(self, path: str, besides: str | None = None) -> str | None:
+        """The existing path most like ``path`` (difflib's ratio ≥ cutoff), or None; never ``besides``."""
+        key = (path, besides)
+        if key not in self._cache:
+            self._cache[key] = self._closest(path, besides)
+        return self._cache[key]
 
-    def _closest(self, path: str) -> str | None:
-        if len(self.paths) <= SHORTLIST:
-            candidates = self.paths
+    def _closest(self, path: str, besides: str | None) -> str | None:
+        if len(self.paths) <= SHORTLIST + (besides is not None):
+            candidates = [p for p in self.paths if p != besides]
         else:
             if self._index is None:
                 self._index = self._build()
@@ -78,6 +80,8 @@ class PathSuggester:
                 return None
             shared = np.bincount(np.concatenate(postings), minlength=len(self.paths))
             # Most trigrams shared first, then path order; paths sharing none are no candidates.
+            if besides is not None and (at := self._at.get(besides)) is not None:
+                shared[at] = 0
             best = np.argsort(-shared, kind="stable")[:SHORTLIST]
             candidates = sorted(self.paths[i] for i in best if shared[i] > 0)
         close = difflib.get_close_matches(path, candidates, n=1, cutoff=self.cutoff)

@@ -718,6 +718,19 @@ LEGAL_PREFIXES: dict[str, str] = {"MTÜ": "ngo", "SA": "ngo", "SIA": "company", 
                                   "AS": "company", "AB": "company"}
 _COMPILED = tuple((kind, re.compile("|".join(f"(?:{p})" for p in patterns))) for kind, patterns in KIND_PATTERNS)
 _LEGAL = sorted(LEGAL_FORMS, key=lambda item: -len(item[0]))
+_LEGAL_KIND: dict[str, str] = {}
+for _form, _kind in _LEGAL:
+    _LEGAL_KIND.setdefault(_form, _kind)
+_LEGAL_LONGEST = max(map(len, _LEGAL_KIND))
+
+
+def _legal_kind(name: str) -> str | None:
+    """The kind of the longest legal form ``name`` ends with after a space or a comma."""
+    start = max(1, len(name) - _LEGAL_LONGEST)
+    for at in range(start, len(name)):
+        if name[at - 1] in " ," and (kind := _LEGAL_KIND.get(name[at:])) is not None:
+            return kind
+    return None
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
@@ -753,9 +766,8 @@ def kind_of(name: str) -> str | None:
     for kind, pattern in _COMPILED[:3]:  # a university or an institute is one whatever its legal form
         if pattern.search(words):
             return kind
-    for form, kind in _LEGAL:
-        if stripped.endswith(" " + form) or stripped.endswith("," + form) or stripped.endswith(", " + form):
-            return kind
+    if (kind := _legal_kind(stripped)) is not None:
+        return kind
     first = stripped.split(" ", 1)[0]
     if first in LEGAL_PREFIXES and " " in stripped:
         return LEGAL_PREFIXES[first]  # "MTÜ Linnalabor", "UAB Civitta": the form before the name

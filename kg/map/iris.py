@@ -20,6 +20,10 @@ _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _IRI_UNSAFE = re.compile(r"[\x00-\x20<>\"{}|\\^`\x7f-\x9f\u2028\u2029]")
 
 
+_FEW = 24
+"""Up to this many distinct characters beyond ASCII, :meth:`CharTable.translate` replaces them one by one."""
+
+
 class CharTable(dict):
     """A ``str.translate`` table computed character by character as texts meet them: ``fn`` runs once
     per distinct character per process, never once per occurrence, and a long text is one pass in C.
@@ -28,12 +32,38 @@ class CharTable(dict):
     def __init__(self, fn: Callable[[str], str]) -> None:
         super().__init__()
         self._fn = fn
+        ascii_out = [fn(chr(code)) for code in range(128)]
+        self._bytes = (bytes(ord(out) for out in ascii_out) + bytes(range(128, 256))
+                       if all(len(out) == 1 and out.isascii() and fn(out) == out for out in ascii_out) else None)
+        """The table for ASCII as ``bytes.translate`` takes it, when ``fn`` maps each ASCII character to one
+        it keeps as it is (so that what the runs beyond ASCII become may go through it again)."""
 
     def __missing__(self, code: int) -> str:
         out = self._fn(chr(code))
         if len(self) < 65536:  # a hostile text of every code point does not grow it without end
             self[code] = out
         return out
+
+    def translate(self, text: str) -> str:
+        """``text.translate(self)``, faster: ``str.translate`` leaves its fast path for good at a text's
+        first character beyond ASCII, so the few such characters a text holds (å, ö, é …) are replaced
+        one by one and the rest goes through ``bytes.translate``."""
+        if self._bytes is None:
+            return text.translate(self)
+        if not text.isascii():
+            beyond = [char for char in set(text) if char > "\x7f"]
+            if len(beyond) > _FEW:  # Greek, Cyrillic, a hostile text: the table's own pass
+                return text.translate(self)
+            outs = [self[ord(char)] for char in beyond]
+            if not all(out.isascii() for out in outs):  # letters no table makes ASCII (中文)
+                return text.translate(self)
+            for char, out in zip(beyond, outs, strict=True):
+                text = text.replace(char, out)
+        return text.encode("ascii").translate(self._bytes).decode("ascii")
+
+    def words(self, text: str) -> str:
+        """The text translated, its runs of white space made single spaces, none at the ends."""
+        return " ".join(self.translate(text).split())
 
 
 #: Ukrainian letters as Ukraine's national system writes them (KMU 2010: Київ → Kyiv, Львів → Lviv, Харків →

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import ahocorasick
+
 from kg.map.iris import CharTable, ascii_fold, latin
 
 # Words are matched on the name folded to lower-case ASCII, as whole words.
@@ -716,7 +718,97 @@ LEGAL_FORMS: tuple[tuple[str, str], ...] = (
 #: Legal forms written before the name (Baltic registers): matched as written, as the name's first word.
 LEGAL_PREFIXES: dict[str, str] = {"MTÜ": "ngo", "SA": "ngo", "SIA": "company", "UAB": "company", "VšĮ": "ngo",
                                   "AS": "company", "AB": "company"}
-_COMPILED = tuple((kind, re.compile("|".join(f"(?:{p})" for p in patterns))) for kind, patterns in KIND_PATTERNS)
+
+
+def required_literal(pattern: str) -> str | None:
+    """The longest run of plain characters every match of ``pattern`` holds, read from its top level
+    (outside groups, classes and alternatives), or None: ``stiftung\\w*`` → ``"stiftung"``,
+    ``r"hogskola(n)?"`` → ``"hogskola"``, ``r"a|b"`` → None."""
+    runs: list[str] = []
+    run = ""
+    depth = 0
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            runs.append(run)
+            run = ""
+            i += 2
+            continue
+        if char == "[":  # a class: to its closing bracket (one right after the opening is literal)
+            runs.append(run)
+            run = ""
+            i = pattern.find("]", i + 2 if pattern[i + 1:i + 2] != "^" else i + 3)
+            if i == -1:
+                return None
+            i += 1
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return None
+        if depth == 0 and char not in "()":
+            if char in "?*{":
+                run = run[:-1]  # the character before is optional
+                runs.append(run)
+                run = ""
+                if char == "{":
+                    i = pattern.find("}", i)
+                    if i == -1:
+                        return None
+            elif char in "+.^$":
+                runs.append(run)
+                run = ""
+            else:
+                run += char
+        else:
+            if char == "(" and depth == 1 or char == ")" and depth == 0:
+                runs.append(run)
+                run = ""
+            if char == ")" and depth == 0 and pattern[i + 1:i + 2] in ("?", "*", "+"):
+                i += 1  # a repeated or optional group: what follows it is another run
+            elif char == ")" and depth == 0 and pattern[i + 1:i + 2] == "{":
+                i = pattern.find("}", i)
+                if i == -1:
+                    return None
+        i += 1
+    runs.append(run)
+    best = max(runs, key=len)
+    return best if best else None
+
+
+class _KindPatterns:
+    """One kind's patterns, each tried only when the literal it requires is in the name: a name is
+    scanned once for every pattern's literal (Aho-Corasick), not by hundreds of alternatives at each of
+    its characters."""
+
+    def __init__(self, patterns: tuple[str, ...]) -> None:
+        self.always = re.compile("|".join(f"(?:{p})" for p in patterns if required_literal(p) is None) or r"(?!)")
+        self.by_literal: dict[str, re.Pattern[str]] = {}
+        grouped: dict[str, list[str]] = {}
+        for p in patterns:
+            if (literal := required_literal(p)) is not None:
+                grouped.setdefault(literal, []).append(p)
+        for literal, group in grouped.items():
+            self.by_literal[literal] = re.compile("|".join(f"(?:{p})" for p in group))
+
+    def search(self, words: str, present: set[str]) -> bool:
+        if self.always.search(words):
+            return True
+        return any(self.by_literal[literal].search(words) for literal in present if literal in self.by_literal)
+
+
+_COMPILED = tuple((kind, _KindPatterns(patterns)) for kind, patterns in KIND_PATTERNS)
+_LITERALS = ahocorasick.Automaton()
+for _literal in sorted({lit for _kind, kp in _COMPILED for lit in kp.by_literal}):
+    _LITERALS.add_word(_literal, _literal)
+_LITERALS.make_automaton()
+
+
+def _literals_in(words: str) -> set[str]:
+    return {literal for _end, literal in _LITERALS.iter(words)}
 _LEGAL = sorted(LEGAL_FORMS, key=lambda item: -len(item[0]))
 _LEGAL_KIND: dict[str, str] = {}
 for _form, _kind in _LEGAL:
@@ -748,12 +840,12 @@ def fold(name: str) -> str:
 
 def fold_once(name: str) -> str:
     """:func:`fold` without its cache, for names asked for once (a gazetteer's index)."""
-    return " ".join(name.translate(_FOLDED).split())
+    return _FOLDED.words(name)
 
 
 @lru_cache(maxsize=65536)
 def _fold_short(name: str) -> str:
-    return " ".join(name.translate(_FOLDED).split())  # words and names recur: asked for once
+    return _FOLDED.words(name)  # words and names recur: asked for once
 
 
 @lru_cache(maxsize=65536)
@@ -763,16 +855,17 @@ def kind_of(name: str) -> str | None:
     words = fold(stripped)
     if not words:
         return None
-    for kind, pattern in _COMPILED[:3]:  # a university or an institute is one whatever its legal form
-        if pattern.search(words):
+    present = _literals_in(words)
+    for kind, patterns in _COMPILED[:3]:  # a university or an institute is one whatever its legal form
+        if patterns.search(words, present):
             return kind
     if (kind := _legal_kind(stripped)) is not None:
         return kind
     first = stripped.split(" ", 1)[0]
     if first in LEGAL_PREFIXES and " " in stripped:
         return LEGAL_PREFIXES[first]  # "MTÜ Linnalabor", "UAB Civitta": the form before the name
-    for kind, pattern in _COMPILED[3:]:
-        if pattern.search(words):
+    for kind, patterns in _COMPILED[3:]:
+        if patterns.search(words, present):
             return kind
     return None
 

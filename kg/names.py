@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from kg.map.iris import CharTable, ascii_fold, latin
+from kg.fold import CharTable, ascii_fold, latin
 
 
 def _key_char(char: str) -> str:

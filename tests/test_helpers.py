@@ -145,7 +145,7 @@ def test_mapping_stops_its_helper_when_it_fails(synthetic, helpers_for_all, monk
     def interrupted(ctx, path, collection):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("kg.map.source_file", interrupted)  # before the first document is mapped
+    monkeypatch.setattr("kg.map.site.source_file", interrupted)  # before the first document is mapped
     with pytest.raises(KeyboardInterrupt):
         map_site(site, Diagnostics(), workers=2)
     assert len(helpers_for_all) == 1 and gone(helpers_for_all[0])

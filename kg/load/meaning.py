@@ -35,12 +35,12 @@ class DocumentClass:
 #: Every class of document, its mapper and the facts it reads: the one table ``kg build``, the mapping's
 #: checks, ``--explain`` and the tests read (a new class is a new row and its mapper; see docs/extending.md).
 DOCUMENT_CLASSES: tuple[DocumentClass, ...] = (
-    DocumentClass("project", "kg.map:map_project_page",
+    DocumentClass("project", "kg.map.site:map_project_page",
                   ("name", "client", "partners", "funder", "years", "platform", "themes"), records=True),
     DocumentClass("person", "kg.map.crew:map_person", ("name", "role", "organisation"), records=True),
     DocumentClass("theme", "kg.map.themes:map_theme", ("name",)),
     DocumentClass("post", "kg.map.posts:map_post", ("themes",)),
-    DocumentClass("page", "kg.map:map_plain_page", ("name",)),
+    DocumentClass("page", "kg.map.site:map_plain_page", ("name",)),
     DocumentClass("organisation", "kg.map.entities:map_organisation", ("name",), records=True),
     DocumentClass("event", "kg.map.entities:map_event", ("name",)),
     DocumentClass("job", "kg.map.entities:map_job", ("name",)),

@@ -7,105 +7,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from pyoxigraph import NamedNode
 
-_FOLD = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "œ": "oe", "Œ": "OE",
-                       "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D",
-                       "ı": "i"})
+from kg.fold import CharTable, ascii_fold, latin  # noqa: F401  (kg.map.iris has always offered them)
+
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 #: What an IRI may not hold as is (RFC 3987 excludes these from every part).
 _IRI_UNSAFE = re.compile(r"[\x00-\x20<>\"{}|\\^`\x7f-\x9f\u2028\u2029]")
 
 
-_FEW = 24
-"""Up to this many distinct characters beyond ASCII, :meth:`CharTable.translate` replaces them one by one."""
-
-
-class CharTable(dict):
-    """A ``str.translate`` table computed character by character as texts meet them: ``fn`` runs once
-    per distinct character per process, never once per occurrence, and a long text is one pass in C.
-    Exact for any per-character ``fn`` (NFKD, case folding and the marks they drop are per character)."""
-
-    def __init__(self, fn: Callable[[str], str]) -> None:
-        super().__init__()
-        self._fn = fn
-        ascii_out = [fn(chr(code)) for code in range(128)]
-        self._bytes = (bytes(ord(out) for out in ascii_out) + bytes(range(128, 256))
-                       if all(len(out) == 1 and out.isascii() and fn(out) == out for out in ascii_out) else None)
-        """The table for ASCII as ``bytes.translate`` takes it, when ``fn`` maps each ASCII character to one
-        it keeps as it is (so that what the runs beyond ASCII become may go through it again)."""
-
-    def __missing__(self, code: int) -> str:
-        out = self._fn(chr(code))
-        if len(self) < 65536:  # a hostile text of every code point does not grow it without end
-            self[code] = out
-        return out
-
-    def translate(self, text: str) -> str:
-        """``text.translate(self)``, faster: ``str.translate`` leaves its fast path for good at a text's
-        first character beyond ASCII, so the few such characters a text holds (å, ö, é …) are replaced
-        one by one and the rest goes through ``bytes.translate``."""
-        if self._bytes is None:
-            return text.translate(self)
-        if not text.isascii():
-            beyond = [char for char in set(text) if char > "\x7f"]
-            if len(beyond) > _FEW:  # Greek, Cyrillic, a hostile text: the table's own pass
-                return text.translate(self)
-            outs = [self[ord(char)] for char in beyond]
-            if not all(out.isascii() for out in outs):  # letters no table makes ASCII (中文)
-                return text.translate(self)
-            for char, out in zip(beyond, outs, strict=True):
-                text = text.replace(char, out)
-        return text.encode("ascii").translate(self._bytes).decode("ascii")
-
-    def words(self, text: str) -> str:
-        """The text translated, its runs of white space made single spaces, none at the ends."""
-        return " ".join(self.translate(text).split())
-
-
-#: Ukrainian letters as Ukraine's national system writes them (KMU 2010: Київ → Kyiv, Львів → Lviv, Харків →
-#: Kharkiv), where a Russian-centred transliteration would not ("Kiiv"); the other Cyrillic and all Greek
-#: letters as anyascii writes them (Αθήνα → Athina, Θεσσαλονίκη → Thessaloniki).
-_UKRAINIAN = {"и": "y", "і": "i", "ї": "i", "й": "i", "г": "h", "ґ": "g", "є": "ie", "ю": "iu", "я": "ia", "х": "kh",
-              "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ж": "zh", "ь": "", "ъ": "", "ʼ": "", "’": "'"}
-
-
-def latin(char: str) -> str:
-    """One Greek or Cyrillic letter in Latin letters (case kept); any other character unchanged. For
-    comparing names across scripts ("Δήμος Αθηναίων" / "City of Athens"), never for IRIs."""
-    code = ord(char)
-    if not (0x370 <= code <= 0x52F or 0x1F00 <= code <= 0x1FFF):
-        return char
-    lower = char.lower()
-    if lower in _UKRAINIAN:
-        out = _UKRAINIAN[lower]
-    else:
-        from anyascii import anyascii
-
-        out = anyascii(lower)
-    return out.capitalize() if char != lower else out
-
-
-def ascii_fold(text: str) -> str:
-    """Strip diacritics: ``Göteborgs`` → ``Goteborgs``, ``Tromsø`` → ``Tromso``.
-
-    NFKD decomposes character by character and the marks it yields are dropped, so each
-    character folds on its own: a long text is one ``str.translate`` over a table that
-    remembers every character met."""
-    if text.isascii():
-        return text
-    return text.translate(_ASCII)
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-_ASCII = CharTable(_fold)
 
 
 def slug(text: str) -> str:

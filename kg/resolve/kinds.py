@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from kg.map.iris import CharTable, ascii_fold, latin
+from kg.fold import CharTable, ascii_fold, latin
 
 # Words are matched on the name folded to lower-case ASCII, as whole words.
 # "^" patterns must start the name, "$" patterns end it; others may stand anywhere.
@@ -764,7 +764,7 @@ def required_literal(pattern: str) -> str | None:
             else:
                 run += char
         else:
-            if char == "(" and depth == 1 or char == ")" and depth == 0:
+            if (char == "(" and depth == 1) or (char == ")" and depth == 0):
                 runs.append(run)
                 run = ""
             if char == ")" and depth == 0 and pattern[i + 1:i + 2] in ("?", "*", "+"):
@@ -859,8 +859,8 @@ def kind_of(name: str) -> str | None:
     for kind, patterns in _COMPILED[:3]:  # a university or an institute is one whatever its legal form
         if patterns.search(words, present):
             return kind
-    if (kind := _legal_kind(stripped)) is not None:
-        return kind
+    if (legal := _legal_kind(stripped)) is not None:
+        return legal
     first = stripped.split(" ", 1)[0]
     if first in LEGAL_PREFIXES and " " in stripped:
         return LEGAL_PREFIXES[first]  # "MTÜ Linnalabor", "UAB Civitta": the form before the name

@@ -196,10 +196,12 @@ def _serve(control: Any, store: Any) -> None:  # pragma: no cover - runs in the 
 
 def _worker(conn, store, settings: dict) -> None:  # pragma: no cover - runs in a forked child
     """Answer ``(sparql, results_format, rdf_format, params, limit, max_bytes)`` requests on ``conn``."""
+    import faulthandler
     import resource
     import threading
 
     _die_with_parent()
+    faulthandler.disable()  # a query over its memory limit aborts by design: the server says so in one line
     threading.stack_size(WORKER_STACK)
     thread = threading.Thread(target=_answer_all, args=(conn, store, settings), name="kg-query")
     thread.start()

@@ -30,6 +30,11 @@ MX = "Mexico"
 UK = "United Kingdom"
 GR = "Greece"
 UA = "Ukraine"
+IS = "Iceland"
+LT = "Lithuania"
+SK = "Slovakia"
+HU = "Hungary"
+RO = "Romania"
 FUNDER = ("funder", "ngo")  # a foundation that gives money
 ASSOCIATION = ("network", "ngo")  # associations of municipalities, students' federations
 LOCAL = ("municipality", "region")  # métropoles, communautés d'agglomération, city-states: either reading
@@ -1399,5 +1404,413 @@ EL_UK_EN = Site(
 )
 
 
+# --------------------------------------------------------------------------- nb-et-is
+_NB_POST_REYKJAVIK = "_posts/2019-11-05-ibuar-reykjavikur-kjosa.md"
+_NB_POST_MOSS = "_posts/2020-10-12-moss-kommune-apner-for-innspill.md"
+_NB_POST_VILNIUS = "_posts/2021-04-22-vilnieciai-balsavo.md"
+_NB_POST_GAMLE_OSLO = "_posts/2021-09-30-young-people-in-gamle-oslo-have-chosen.md"
+_NB_POST_VOLDA = "_posts/2022-11-20-kva-ungdomspanelet-i-volda-kom-fram-til.md"
+_NB_POST_TARTU = "_posts/2023-05-08-tartu-kaasav-eelarve-algab.md"
+_NB_POST_DAYS = "_posts/2024-06-14-notes-from-a-week-in-reykjavik.md"
+_NB_POST_NETWORK = "_posts/2024-10-03-laeringsnettverket-motes-i-tallinn.md"
+
+NB_ET_IS = Site(
+    name="nb-et-is",
+    issue="17",
+    own="tunlab",
+    orgs={
+        # a Norwegian cooperative (SA: samvirkeforetak; the Estonian SA below is a foundation)
+        "tunlab": Org(names=("Tunlab SA", "Tunlab"), kind=COOP, country=NO),
+        # Oslo: a district of the municipality holds the role; the city's university is another
+        "oslo": Org(names=("Oslo kommune", "City of Oslo"), text=("Oslo kommunes",), kind=("municipality",),
+                    country=NO),
+        "gamle-oslo": Org(
+            names=("Oslo kommune, Bydel Gamle Oslo", "City of Oslo, Gamle Oslo District"),
+            derived=("Bydel Gamle Oslo", "Gamle Oslo District"),
+            country=NO,
+            parent="oslo",
+        ),
+        "uio": Org(names=("Universitetet i Oslo", "University of Oslo"), kind=("university",), country=NO),
+        # Grønland is the Oslo neighbourhood, not Greenland
+        "gronland": Org(names=("Grønland Ungdomsforening", "Grønland Youth Association"), kind=("ngo",), country=NO),
+        "kvisten": Org(names=("Kvisten AS",), kind=("company",), country=NO),
+        "byloftet": Org(names=("Stiftelsen Byløftet", "The Byløftet Foundation"), kind=FUNDER, country=NO),
+        # Volda (Nynorsk): the municipality, its university college and its youth club are three
+        "volda": Org(names=("Volda kommune", "Volda Municipality"), kind=("municipality",), country=NO),
+        "hivolda": Org(names=("Høgskulen i Volda", "Volda University College"), text=("HVO",),
+                       kind=("university",), country=NO),
+        "volda-ungdomslag": Org(names=("Volda Ungdomslag",), kind=("ngo",), country=NO),
+        # one county whose name holds "og"
+        "more-romsdal": Org(names=("Møre og Romsdal fylkeskommune", "Møre og Romsdal County Council"),
+                            kind=("region",), country=NO),
+        # commas in a directorate's name, not a unit; the English name shares no word
+        "bufdir": Org(
+            names=("Barne-, ungdoms- og familiedirektoratet",
+                   "Norwegian Directorate for Children, Youth and Family Affairs"),
+            text=("Bufdir",),
+            kind=("agency",),
+            country=NO,
+        ),
+        "statsforvaltaren": Org(text=("Statsforvaltaren i Møre og Romsdal",), kind=("agency",), country=NO),
+        # Estonia: declined names in running text; the university of the town is not its government
+        "tartu": Org(names=("Tartu Linnavalitsus", "Tartu City Government"), text=("Tartu Linnavalitsusega",),
+                     kind=("municipality",), country=EE),
+        "ut": Org(names=("Tartu Ülikool", "University of Tartu"), text=("Tartu Ülikooli",), kind=("university",),
+                  country=EE),
+        "linnakodanik": Org(names=("MTÜ Linnakodanik", "Linnakodanik NGO"), kind=("ngo",), country=EE),
+        "haaletus": Org(names=("Hääletus OÜ",), kind=("company",), country=EE),
+        # SA = sihtasutus; "Civic Initiative Foundation" is never the Lithuanian "Civic Initiative Association"
+        "kaf": Org(names=("SA Kodanikualgatuse Fond", "Civic Initiative Foundation"), kind=FUNDER, country=EE),
+        # Iceland: Reykjavíkurborg and its genitive; the university named after the town is another
+        "reykjavik": Org(names=("Reykjavíkurborg", "City of Reykjavík"), text=("Reykjavíkurborgar",),
+                         kind=("municipality",), country=IS),
+        "hr": Org(
+            names=("Háskólinn í Reykjavík", "Reykjavik University"),
+            text=("Háskólann í Reykjavík", "Háskólans í Reykjavík", "HR"),
+            kind=("university",),
+            country=IS,
+        ),
+        "groska": Org(names=("Lýðræðisfélagið Gróska", "Gróska Democracy Association"), kind=("ngo",), country=IS),
+        "samtal": Org(names=("Samtal ehf.",), kind=("company",), country=IS),
+        "nyskopun": Org(names=("Nýsköpunarsjóður borgara", "Citizens' Innovation Fund"),
+                        text=("Nýsköpunarsjóði borgara",), kind=FUNDER, country=IS),
+        "hi": Org(text=("Háskóla Íslands",), kind=("university",), country=IS),
+        # Lithuania: the municipality in three cases; the university and the community foundation of the town
+        "vilnius": Org(
+            names=("Vilniaus miesto savivaldybė", "Vilnius City Municipality"),
+            text=("Vilniaus miesto savivaldybe", "Vilniaus miesto savivaldybės"),
+            kind=("municipality",),
+            country=LT,
+        ),
+        "vu": Org(names=("Vilniaus universitetas", "Vilnius University"), text=("Vilniaus universiteto", "VU"),
+                  kind=("university",), country=LT),
+        "pi": Org(names=("Asociacija „Pilietinė iniciatyva“", "Civic Initiative Association"), kind=("ngo",),
+                  country=LT),
+        "balsas": Org(names=("UAB „Balsas“", "Balsas UAB"), kind=("company",), country=LT),
+        "vbf": Org(names=("Vilniaus bendruomenių fondas", "Vilnius Community Foundation"), kind=FUNDER, country=LT),
+        "vrm": Org(text=("Vidaus reikalų ministerija",), kind=("agency",), country=LT),
+        # the network: a Nordic intergovernmental body, agencies and associations of municipalities
+        "nvc": Org(names=("Nordens velferdssenter", "Nordic Welfare Centre"), kind=("intergovernmental",)),
+        "digdir": Org(names=("Digitaliseringsdirektoratet", "Norwegian Digitalisation Agency"), text=("Digdir",),
+                      kind=("agency",), country=NO),
+        "ria": Org(names=("Riigi Infosüsteemi Amet",), text=("RIA", "Estonian Information System Authority"),
+                   kind=("agency",), country=EE),
+        "sis": Org(names=("Samband íslenskra sveitarfélaga", "Icelandic Association of Local Authorities"),
+                   text=("SÍS",), kind=ASSOCIATION, country=IS),
+        "lsa": Org(names=("Lietuvos savivaldybių asociacija", "Association of Local Authorities in Lithuania"),
+                   text=("LSA",), kind=ASSOCIATION, country=LT),
+        # Moss: a town that is also a word ("green with moss")
+        "moss": Org(names=("Moss kommune",), text=("Moss kommunes",), kind=("municipality",), country=NO),
+        "hiof": Org(names=("Høgskolen i Østfold",), kind=("university",), country=NO),
+        "husbanken": Org(names=("Husbanken",), kind=("agency", "funder"), country=NO),
+        "datatilsynet": Org(text=("Datatilsynet",), kind=("agency",), country=NO),
+        # named only in the post tied to no project
+        "apne-kommuner": Org(text=("Foreningen Åpne Kommuner",), kind=ASSOCIATION, country=NO),
+        "byggdastofnun": Org(text=("Byggðastofnun",), kind=("agency",), country=IS),
+        "fjordnett": Org(text=("Fjordnett ASA",), kind=("company",), country=NO),
+        "gagnasmidjan": Org(text=("Gagnasmiðjan hf.",), kind=("company",), country=IS),
+    },
+    themes={
+        # `tema:` words, translated on each twin
+        "youth": Theme(names=("ungdom", "youth")),
+        "budget": Theme(names=("medvirkningsbudsjett", "participatory budgeting", "kaasav eelarve",
+                               "þátttökufjárhagsáætlun", "dalyvaujamasis biudžetas")),
+        "digital": Theme(names=("digital forvaltning", "digital government")),
+        "urban": Theme(names=("byutvikling",)),
+    },
+    projects={
+        "gamle-oslo": Project(
+            paths=("_projects/gamle-oslo/nb.md", "_projects/gamle-oslo/en.md"),
+            clients=keys("gamle-oslo"),
+            partners=keys("uio", "gronland", "kvisten"),
+            funders=keys("byloftet"),
+            start=2021, end=2023, ongoing=False,
+            themes=keys("youth", "budget"),
+            platforms_page=keys("Decidim"),
+            # its post's "adhocracy" is how the team works, not adhocracy+
+            platforms_posts={"Decidim": (_NB_POST_GAMLE_OSLO,)},
+        ),
+        "volda": Project(
+            paths=("_projects/ungdomspanel-volda/nn.md", "_projects/ungdomspanel-volda/en.md"),
+            clients=keys("volda"),
+            partners=keys("hivolda", "volda-ungdomslag", "more-romsdal"),
+            funders=keys("bufdir"),
+            start=2022, end=2022, ongoing=False,
+            themes=keys("youth"),
+            platforms_page=keys("Pol.is"),
+            platforms_posts={"Pol.is": (_NB_POST_VOLDA,)},
+        ),
+        "tartu": Project(
+            paths=("_projects/tartu-kaasav-eelarve/et.md", "_projects/tartu-kaasav-eelarve/en.md"),
+            clients=keys("tartu"),
+            partners=keys("ut", "linnakodanik", "haaletus"),
+            funders=keys("kaf"),
+            start=2023, ongoing=True,
+            themes=keys("budget"),
+            platforms_posts={"Citizen OS": (_NB_POST_TARTU,)},
+        ),
+        "reykjavik": Project(
+            paths=("_projects/hverfin-okkar/is.md", "_projects/hverfin-okkar/en.md"),
+            clients=keys("reykjavik"),
+            partners=keys("hr", "groska", "samtal"),
+            funders=keys("nyskopun"),
+            start=2019, end=2020, ongoing=False,
+            themes=keys("budget"),
+            platforms_page=keys("Your Priorities"),
+            platforms_posts={"Your Priorities": (_NB_POST_REYKJAVIK,)},
+        ),
+        "vilnius": Project(
+            paths=("_projects/vilnius-biudzetas/lt.md", "_projects/vilnius-biudzetas/en.md"),
+            clients=keys("vilnius"),
+            partners=keys("vu", "pi", "balsas"),
+            funders=keys("vbf"),
+            start=2020, end=2022, ongoing=False,
+            themes=keys("budget"),
+            platforms_page=keys("CONSUL"),
+            platforms_posts={"CONSUL": (_NB_POST_VILNIUS,)},
+        ),
+        "network": Project(
+            paths=("_projects/laeringsnettverk/nb.md", "_projects/laeringsnettverk/en.md"),
+            clients=keys("nvc"),
+            partners=keys("digdir", "ria", "sis", "lsa"),
+            start=2024, ongoing=True,
+            themes=keys("digital"),
+            platforms_posts={"Loomio": (_NB_POST_NETWORK,)},
+        ),
+        "moss": Project(
+            paths=("_projects/moss-medvirkning/nb.md",),
+            clients=keys("moss"),
+            partners=keys("hiof", "kvisten"),
+            funders=keys("husbanken"),
+            start=2020, end=2021, ongoing=False,
+            themes=keys("urban"),
+            platforms_page=keys("Go Vocal"),
+            platforms_posts={"Go Vocal": (_NB_POST_MOSS,)},
+        ),
+    },
+    posts={
+        # tied by `prosjekt:` (a ref), `{% link %}`, `prosjekter:` (paths), a relative link, an absolute link,
+        # the project's title in the text, a site-absolute link; the civic tech days post is tied to none
+        _NB_POST_MOSS: keys("moss", "kvisten", "hiof", "datatilsynet", "husbanken"),
+        _NB_POST_GAMLE_OSLO: keys("gamle-oslo", "oslo", "gronland", "uio", "byloftet"),
+        _NB_POST_VOLDA: keys("volda", "hivolda", "volda-ungdomslag", "more-romsdal", "bufdir", "statsforvaltaren"),
+        _NB_POST_TARTU: keys("tartu", "linnakodanik", "ut", "kaf"),
+        _NB_POST_REYKJAVIK: keys("reykjavik", "groska", "samtal", "hr", "hi"),
+        _NB_POST_VILNIUS: keys("vilnius", "pi", "vu", "vbf", "vrm"),
+        _NB_POST_NETWORK: keys("ria", "digdir", "sis", "lsa", "nvc"),
+        # its Decidim, CONSUL and LiquidFeedback are nobody's; its "moss" is on turf walls
+        _NB_POST_DAYS: keys("reykjavik", "apne-kommuner", "byggdastofnun", "fjordnett", "gagnasmidjan"),
+    },
+    persons={
+        "Ingrid Haugland": "Daglig leder",
+        "Kadri Tamm": "Prosjektleder for Baltikum",
+        "Sigrún Jónsdóttir": "Utvikler og fasilitator",
+    },
+)
+
+
+# --------------------------------------------------------------------------- cs-hu-ro
+_CS_POST_PRAGUE = "_posts/2020-03-02-prague-votes-on-its-first-city-wide-budget.md"
+_CS_POST_PETRZALKA = "_posts/2021-06-10-petrzalcania-rozhodli.md"
+_CS_POST_BUDAPEST = "_posts/2021-11-18-budapest-lakoi-dontottek.md"
+_CS_POST_CLUJ = "_posts/2022-09-05-clujenii-au-votat.md"
+_CS_POST_MOST = "_posts/2023-02-14-a-winter-walk-along-lake-most.md"
+_CS_POST_TWO = "_posts/2023-10-01-szeged-and-cluj-napoca-two-budgets.md"
+_CS_POST_STUDY = "_posts/2024-04-22-our-study-for-the-committee-of-the-regions.md"
+_CS_POST_OLOMOUC = "_posts/2024-09-12-poznamky-z-olomouce.md"
+
+CS_HU_RO = Site(
+    name="cs-hu-ro",
+    issue="17",
+    own="most-lab",
+    orgs={
+        # "most" is a bridge (cs, sk), "now" (hu), an English word and a Czech town: the lab is not the town
+        "most-lab": Org(names=("Most Lab, z.ú.", "Most Lab"), kind=("ngo",), country=CZ),
+        # Czechia: the capital, written through its municipal office in the instrumental
+        "prague": Org(
+            names=("City of Prague", "Hlavní město Praha"),
+            text=("Magistrátem hlavního města Prahy", "Prague City Hall"),
+            kind=LOCAL,
+            country=CZ,
+        ),
+        "charles": Org(names=("Charles University", "Univerzita Karlova"), text=("Univerzity Karlovy",),
+                       kind=("university",), country=CZ),
+        "ziva-ulice": Org(names=("Živá ulice, z.s.",), text=("Živá ulice",), kind=("ngo",), country=CZ),
+        "hlasovna": Org(names=("Hlasovna s.r.o.",), text=("Hlasovna",), kind=("company",), country=CZ),
+        "sousede": Org(names=("Nadační fond Sousedé",), kind=FUNDER, country=CZ),
+        "most-city": Org(names=("City of Most", "Statutární město Most"), kind=("municipality",), country=CZ),
+        # Ústí nad Labem: a university and a region named after the town, never one
+        "ujep": Org(
+            names=("Jan Evangelista Purkyně University in Ústí nad Labem",
+                   "Univerzita Jana Evangelisty Purkyně v Ústí nad Labem"),
+            text=("Jan Evangelista Purkyně University", "Univerzity Jana Evangelisty Purkyně"),
+            kind=("university",),
+            country=CZ,
+        ),
+        "ustecky": Org(names=("Ústí nad Labem Region", "Ústecký kraj"), kind=("region",), country=CZ),
+        # "Name, státní podnik": a legal form after the comma, not a unit
+        "pku": Org(names=("Palivový kombinát Ústí, státní podnik",), text=("Palivový kombinát Ústí",),
+                   kind=("company", "agency"), country=CZ),
+        "mmr": Org(names=("Ministry of Regional Development of the Czech Republic", "Ministerstvo pro místní rozvoj"),
+                   kind=("agency",), country=CZ),
+        "mv": Org(text=("Ministerstvo vnitra",), kind=("agency",), country=CZ),
+        "datova-obec": Org(text=("Datová obec, z.s.",), kind=("ngo",), country=CZ),
+        "radnice-online": Org(text=("Radnice online a.s.",), kind=("company",), country=CZ),
+        # Slovakia: a city district (mestská časť) is a municipality of its own; "obec" inside a foundation's name
+        "petrzalka": Org(
+            names=("Bratislava-Petržalka City District", "Mestská časť Bratislava-Petržalka"),
+            text=("mestskej časti Bratislava-Petržalka",),
+            kind=("municipality",),
+            country=SK,
+        ),
+        "uk-ba": Org(names=("Comenius University Bratislava", "Univerzita Komenského v Bratislave"),
+                     text=("Univerzity Komenského v Bratislave",), kind=("university",), country=SK),
+        "susedia": Org(names=("Susedia spolu, o. z.",), text=("Susedia spolu",), kind=("ngo",), country=SK),
+        "zelena-obec": Org(names=("Nadácia Zelená obec",), kind=FUNDER, country=SK),
+        "sav": Org(names=("Slovenská akadémia vied",), text=("Slovak Academy of Sciences",),
+                   kind=("research-institute",), country=SK),
+        "sav-soc": Org(
+            names=("Slovenská akadémia vied, Sociologický ústav",),
+            text=("Institute of Sociology of the Slovak Academy of Sciences",),
+            derived=("Sociologický ústav", "Institute of Sociology"),
+            country=SK,
+            parent="sav",
+        ),
+        # Hungary: suffixes glued to names; "Megyei Jogú Város" is a city; "Fővárosi" before a company's name
+        "budapest": Org(
+            names=("Municipality of Budapest", "Budapest Főváros Önkormányzata"),
+            text=("Budapest Főváros Önkormányzatával",),
+            kind=LOCAL,
+            country=HU,
+        ),
+        "corvinus": Org(names=("Corvinus University of Budapest", "Budapesti Corvinus Egyetem"),
+                        text=("Budapesti Corvinus Egyetemen",), kind=("university",), country=HU),
+        "kre": Org(names=("Community Participation Association", "Közösségi Részvétel Egyesület"), kind=("ngo",),
+                   country=HU),
+        "polgarkod": Org(names=("Polgárkód Ltd.", "Polgárkód Kft."), kind=("company",), country=HU),
+        "kurazsi": Org(names=("Civic Courage Foundation", "Civil Kurázsi Alapítvány"), kind=FUNDER, country=HU),
+        "fak": Org(text=("Fővárosi Adatközpont Zrt.",), kind=("company",), country=HU),
+        "belugy": Org(text=("Belügyminisztérium",), kind=("agency",), country=HU),
+        "szeged": Org(names=("Szeged Megyei Jogú Város Önkormányzata",), text=("City of Szeged",),
+                      kind=("municipality",), country=HU),
+        "szte": Org(names=("Szegedi Tudományegyetem",), text=("Szegedi Tudományegyetemen", "University of Szeged"),
+                    kind=("university",), country=HU),
+        "csongrad": Org(names=("Csongrád-Csanád Vármegyei Önkormányzat",), kind=("region",), country=HU),
+        # Romania: the city hall in the genitive; the county council and the university of the town are others
+        "cluj": Org(names=("Cluj-Napoca City Hall", "Primăria Municipiului Cluj-Napoca"),
+                    text=("Primăriei Cluj-Napoca",), kind=("municipality",), country=RO),
+        "utcn": Org(names=("Technical University of Cluj-Napoca", "Universitatea Tehnică din Cluj-Napoca"),
+                    text=("Universității Tehnice din Cluj-Napoca",), kind=("university",), country=RO),
+        "vecini": Org(names=("Active Neighbours Association", "Asociația Vecini Activi"), kind=("ngo",), country=RO),
+        "votcivic": Org(names=("Votcivic S.R.L.",), kind=("company",), country=RO),
+        "cjcluj": Org(names=("Cluj County Council", "Consiliul Județean Cluj"), kind=("region",), country=RO),
+        "podul": Org(names=("Bridge Foundation", "Fundația Podul"), kind=FUNDER, country=RO),
+        "ctp": Org(text=("Compania de Transport Public Cluj-Napoca S.A.",), kind=("company",), country=RO),
+        # commas in a ministry's name, not a unit
+        "mdlpa": Org(
+            names=("Ministerul Dezvoltării, Lucrărilor Publice și Administrației",),
+            text=("Ministry of Development, Public Works and Administration",),
+            kind=("agency",),
+            country=RO,
+        ),
+        # EU and Visegrad bodies
+        "cor": Org(names=("European Committee of the Regions",), text=("CoR",), kind=("intergovernmental",)),
+        "eesc": Org(text=("Evropského hospodářského a sociálního výboru",), kind=("intergovernmental",)),
+        # only in the partners' logo strip (_data/partners.yml) and the about page
+        "ivf": Org(names=("International Visegrad Fund",), kind=("funder", "intergovernmental")),
+    },
+    themes={
+        "pb": Theme(paths=("_topics/participatory-budgeting.md",)),
+        "jt": Theme(paths=("_topics/just-transition.md",)),
+    },
+    projects={
+        "prague": Project(
+            paths=("_projects/prague-participatory-budget.md", "_projects/prague-participatory-budget.cs.md"),
+            clients=keys("prague"),
+            partners=keys("charles", "ziva-ulice", "hlasovna"),
+            funders=keys("sousede"),
+            start=2019, end=2021, ongoing=False,
+            themes=keys("pb"),
+            platforms_page=keys("Decidim"),
+            platforms_posts={"Decidim": (_CS_POST_PRAGUE,)},
+        ),
+        "most": Project(
+            paths=("_projects/most-after-coal.md", "_projects/most-after-coal.cs.md"),
+            clients=keys("most-city"),
+            partners=keys("ujep", "ustecky", "pku"),
+            funders=keys("mmr"),
+            start=2022, ongoing=True,
+            themes=keys("jt"),
+            platforms_posts={"Pol.is": (_CS_POST_MOST,)},
+        ),
+        "petrzalka": Project(
+            paths=("_projects/petrzalka-budget.md", "_projects/petrzalka-budget.sk.md"),
+            clients=keys("petrzalka"),
+            partners=keys("uk-ba", "susedia"),
+            funders=keys("zelena-obec"),
+            start=2021, end=2021, ongoing=False,
+            themes=keys("pb"),
+            platforms_page=keys("CONSUL"),
+            platforms_posts={"CONSUL": (_CS_POST_PETRZALKA,)},
+        ),
+        "budapest": Project(
+            paths=("_projects/budapest-community-budget.md", "_projects/budapest-community-budget.hu.md"),
+            clients=keys("budapest"),
+            partners=keys("corvinus", "kre", "polgarkod"),
+            funders=keys("kurazsi"),
+            start=2020, end=2022, ongoing=False,
+            themes=keys("pb"),
+            platforms_page=keys("Decidim"),
+            platforms_posts={"Decidim": (_CS_POST_BUDAPEST,)},
+        ),
+        "szeged": Project(
+            paths=("_projects/szeged-youth-budget.hu.md",),
+            clients=keys("szeged"),
+            partners=keys("szte", "csongrad"),
+            start=2023, end=2023, ongoing=False,
+            themes=keys("pb"),
+            platforms_posts={"Your Priorities": (_CS_POST_TWO,)},
+        ),
+        "cluj": Project(
+            # the post on both budgets names each one's platform; its consul is a diplomat
+            paths=("_projects/cluj-napoca-participatory-budget.md", "_projects/cluj-napoca-participatory-budget.ro.md"),
+            clients=keys("cluj"),
+            partners=keys("utcn", "vecini", "votcivic", "cjcluj"),
+            funders=keys("podul"),
+            start=2022, end=2023, ongoing=False,
+            themes=keys("pb"),
+            platforms_page=keys("Go Vocal"),
+            platforms_posts={"Go Vocal": (_CS_POST_CLUJ, _CS_POST_TWO)},
+        ),
+        "cor-study": Project(
+            # the Decidim and CONSUL of its post are the studied cities', not the study's
+            paths=("_projects/digital-participation-study.md",),
+            clients=keys("cor"),
+            partners=keys("sav-soc", "mdlpa"),
+            start=2024, end=2024, ongoing=False,
+        ),
+    },
+    posts={
+        # tied by `projects:` paths, `project:` a ref, `{% link %}`, a relative link, a Liquid relative_url link,
+        # `projects:` naming two projects, an absolute link; the Olomouc conference post is tied to none
+        _CS_POST_PRAGUE: keys("prague", "ziva-ulice", "hlasovna", "charles", "sousede"),
+        _CS_POST_PETRZALKA: keys("petrzalka", "susedia", "uk-ba", "zelena-obec"),
+        _CS_POST_BUDAPEST: keys("budapest", "kre", "polgarkod", "corvinus", "fak", "kurazsi", "belugy"),
+        _CS_POST_CLUJ: keys("cluj", "vecini", "utcn", "ctp", "cjcluj", "podul"),
+        _CS_POST_MOST: keys("most-city", "pku", "ustecky", "ujep", "mmr"),
+        _CS_POST_TWO: keys("szeged", "szte", "cluj", "vecini"),
+        _CS_POST_STUDY: keys("cor", "sav-soc", "sav", "mdlpa"),
+        # its Decidim, CONSUL and LiquidFeedback are nobody's; "Otevřená radnice" is a conference
+        _CS_POST_OLOMOUC: keys("mv", "datova-obec", "radnice-online", "eesc"),
+    },
+    persons={
+        "Zuzana Horváthová": "Director",
+        "Bence Kovács": "Head of the Budapest office",
+        "Ioana Mureșan": "Participation designer",
+    },
+)
+
+
 SITES: dict[str, Site] = {s.name: s for s in (FR_CIVIC, DE_NL_MIXED, ES_PROJECTS_TEAM, IT_WORK_PEOPLE, DATA_PROJECTS,
-                                                  PT_DA_MIXED, PL_FI_EN, ES_CA_LATAM, EL_UK_EN)}
+                                                  PT_DA_MIXED, PL_FI_EN, ES_CA_LATAM, EL_UK_EN,
+                                                  NB_ET_IS, CS_HU_RO)}

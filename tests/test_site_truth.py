@@ -70,10 +70,6 @@ GAPS = {
                             "'Háskólinn í Reykjavík' / 'Reykjavik University', 'Nordens velferdssenter' / 'Nordic "
                             "Welfare Centre', the two directorates, the associations of local authorities, "
                             "'Høgskulen i Volda'); the genitive 'Vilniaus universiteto' kept apart",
-    ("nb-et-is", "platforms-in-posts"): "'Citizen OS-is' (an Estonian case ending) in a post tied by a relative "
-                                        "link to the project page",
-    ("nb-et-is", "platform-evidence"): "posts tied by `prosjekt:` holding the project's ref and by a relative link "
-                                       "(`../../../../et/projektid/…`) are tied to nothing",
     ("nb-et-is", "mentions"): "declined names in running text ('Reykjavíkurborgar', 'Háskólans í Reykjavík', "
                               "'Tartu Linnavalitsusega', 'Tartu Ülikooli'); 'Bufdir', defined on the project page, "
                               "alone in its post",
@@ -93,11 +89,6 @@ GAPS = {
                             "Bratislava-Petržalka' / 'Bratislava-Petržalka City District', 'Ústecký kraj' / 'Ústí "
                             "nad Labem Region', the Ústí university); 'University of Szeged', 'City of Szeged' and "
                             "the SAV institute in English posts",
-    ("cs-hu-ro", "platforms-in-posts"): "posts tied by a relative link and by a Liquid `relative_url` link are tied to "
-                                        "nothing; the two-project post's Your Priorities given to Cluj-Napoca, not "
-                                        "Szeged; the study's post lends it the studied cities' Decidim and CONSUL",
-    ("cs-hu-ro", "platform-evidence"): "the same posts, and 'a Decidimen' (a Hungarian case ending) not read as "
-                                       "Decidim",
     ("cs-hu-ro", "mentions"): "declined names in running text ('mestskej časti …', 'Univerzity Komenského …', "
                               "'Budapest Főváros Önkormányzatával', 'a Budapesti Corvinus Egyetemen', 'Primăriei "
                               "Cluj-Napoca', 'Universității Tehnice …'); names without their form ('Susedia spolu', "

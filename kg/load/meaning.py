@@ -14,6 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from kg.fold import ascii_fold
+
 #: What a front-matter key can mean (the left-hand side of a mapping's ``keys``).
 FACTS = ("name", "client", "partners", "funder", "years", "platform", "themes", "role", "organisation")
 
@@ -58,16 +60,23 @@ COLLECTION_NAMES: dict[str, tuple[str, ...]] = {
     "project": ("projects", "project", "work", "works", "cases", "case-studies", "case-study", "clients",
                 "uppdrag", "projekt", "projekte", "projets", "projet", "proyectos", "proyecto", "progetti",
                 "progetto", "projecten", "portfolio", "programmes", "programme", "programs", "program",
-                "programas", "réalisations"),
+                "programas", "réalisations", "prosjekt", "prosjekter", "prosjekta", "oppdrag", "opdrag",
+                "projektid", "verkefni", "projektai", "projektas", "projekty", "projektek", "proiecte", "proiect",
+                "projektit", "hankkeet", "hanke", "projetos", "projeto", "projectes", "projecte", "projekti"),
     "person": ("team", "crew", "people", "staff", "board", "members", "équipe", "equipo", "personal",
                "personen", "persone", "medarbetare", "medewerkers", "mitarbeiter", "mitarbeitende", "ansatte",
                "henkilöstö", "tiimi", "styrelse", "vorstand", "bestuur", "trustees", "fellows", "volunteers",
-               "authors", "speakers", "employees", "membres", "miembros", "mitglieder", "medlemmar"),
+               "authors", "speakers", "employees", "membres", "miembros", "mitglieder", "medlemmar", "folk",
+               "medarbeidere", "tilsette", "starfsfolk", "meeskond", "komanda", "tym", "csapat", "echipa",
+               "zespol", "equipa", "munkatarsak", "pracovnici"),
     "theme": ("themes", "topics", "services", "areas", "focus-areas", "tjänster", "tjanst", "teman",
               "thématiques", "themen", "thema", "temas", "tema", "expertise", "leistungen", "servicios",
-              "diensten", "palvelut"),
+              "diensten", "palvelut", "temaer", "teemad", "temos", "temata", "temak", "teme", "tematy",
+              "tenjes", "temes"),
     "post": ("posts", "drafts", "news", "blog", "articles", "nyheter", "aktuellt", "actualités", "noticias",
-             "nachrichten", "aktuelles", "notizie", "nieuws", "uutiset", "updates"),
+             "nachrichten", "aktuelles", "notizie", "nieuws", "uutiset", "updates", "blogg", "innlegg",
+             "nyheiter", "uudised", "frettir", "naujienos", "novinky", "aktuality", "hirek", "stiri", "noutati",
+             "aktualnosci", "noticies", "artigos", "blogi"),
     "event": ("events", "évènements", "événements", "evenements", "veranstaltungen", "eventos", "evenemang",
               "eventi", "evenementen", "tapahtumat", "workshops", "webinars", "conferences"),
     "job": ("jobs", "careers", "vacancies", "lediga-jobb", "jobb", "emplois", "offres-d-emploi", "stellen",
@@ -90,20 +99,35 @@ NAME_FILLERS = ("and", "och", "og", "und", "et", "y", "e", "en", "our", "the", "
 FACT_KEYS: dict[str, tuple[str, ...]] = {
     "name": ("title", "name"),
     "client": ("client", "clients", "customer", "customers", "commissioner", "kund", "uppdragsgivare",
-               "beställare", "auftraggeber", "cliente", "klant", "opdrachtgever", "commanditaire", "tilaaja"),
+               "beställare", "auftraggeber", "cliente", "klant", "opdrachtgever", "commanditaire", "tilaaja",
+               "oppdragsgiver", "opdragsgiver", "bestiller", "tellija", "verkkaupi", "užsakovas", "zadavatel",
+               "objednatel", "megrendelő", "beneficiar", "zleceniodawca", "klient", "klientas"),
     "partners": ("partners", "partner", "partenaires", "partner_organisations", "partner_organizations",
-                 "samarbetspartners", "samarbetspartner", "partnerorganisationen", "socios"),
+                 "samarbetspartners", "samarbetspartner", "partnerorganisationen", "socios", "partnere",
+                 "samarbeidspartnere", "partnerit", "partnerid", "samstarfsaðilar", "partneriai", "partneri",
+                 "partnerek", "parteneri", "partnerzy", "parceiros", "socis", "aliats"),
     "funder": ("funding", "funder", "funders", "funded_by", "financier", "finansiär", "financement", "förderer",
-               "financiador", "geldgeber", "sponsor", "sponsors"),
+               "financiador", "geldgeber", "sponsor", "sponsors", "finansiering", "finansiert_av", "rahastaja",
+               "rahoittaja", "rahoitus", "fjármögnun", "styrktaraðili", "finansuotojas", "rėmėjas", "financování",
+               "poskytovatel", "támogató", "finanszírozó", "finanțator", "finanțare", "finansowanie",
+               "grantodawca", "financiamento", "financament"),
     "years": ("year", "years", "period", "date_range", "période", "periode", "durée", "année", "années", "zeitraum",
-              "jahr", "jahre", "periodo", "año", "años", "anno", "år", "projektperiod"),
-    "platform": ("platform", "platforms", "tool", "tools", "software", "plattform", "plateforme", "plataforma"),
+              "jahr", "jahre", "periodo", "año", "años", "anno", "år", "projektperiod", "aasta", "periood",
+              "ár", "tímabil", "metai", "laikotarpis", "rok", "období", "időszak", "perioada", "perioadă",
+              "okres", "vuosi", "ajanjakso", "anys"),
+    "platform": ("platform", "platforms", "tool", "tools", "software", "plattform", "plateforme", "plataforma",
+                 "verktøy", "verktyg", "tööriist", "platvorm", "verkfæri", "įrankis", "platforma", "nástroj",
+                 "eszköz", "instrument", "narzędzie", "alusta", "työkalu", "eina"),
     "themes": ("categories", "themes", "topics", "tags", "theme", "topic"),
     "role": ("role", "job", "position", "title_role", "jobtitle", "job_title", "befattning", "roll", "poste",
-             "funktion", "fonction", "cargo", "rol", "ruolo", "tehtävä"),
+             "funktion", "fonction", "cargo", "rol", "ruolo", "tehtävä", "stilling", "ametikoht", "starf",
+             "pareigos", "pozice", "pozícia", "beosztás", "funcție", "funcția", "stanowisko", "função", "càrrec"),
     "organisation": ("organisation", "organization", "employer", "affiliation", "company", "arbetsgivare",
                      "employeur", "arbeitgeber"),
 }
+FACT_KEYS = {fact: tuple(dict.fromkeys(form for key in keys for form in (key, ascii_fold(key))))
+             for fact, keys in FACT_KEYS.items()}
+"""Each key also without its diacritics ("fjarmognun" for "fjármögnun"), as sites write them too."""
 #: Keys read for a fact only in one form: ``clients:`` on a post holds paths of project files (references),
 #: on a project the names of its clients; ``categories`` and ``tags`` are Jekyll's own words unless they
 #: are paths of theme files.

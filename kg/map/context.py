@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from posixpath import normpath
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from pyoxigraph import NamedNode
 
@@ -48,7 +49,7 @@ class MapContext(Reading):
         self._reported_characters: set[tuple[str, str]] = set()
         self._own_host = urlsplit(self.config.url).netloc.lower()
         self._keys: dict[str, str] = {}  # path → doc_key: asked for again and again
-        self._internal: dict[str, Document | None] = {}
+        self._internal: dict[tuple[str, str | None], Document | None] = {}
         self._reading_setup()
         self.duplicates = self._find_duplicates()
 
@@ -252,11 +253,20 @@ class MapContext(Reading):
             suggester = self._suggesters[name] = PathSuggester([d.path for d in pool])
         return suggester.closest(path, besides=doc.path)  # never the file that holds the reference
 
-    def internal(self, url: str) -> Document | None:
-        """The site's own document that a link points at, if any (redirects included)."""
-        if url in self._internal:  # the same links recur across a site's pages
-            return self._internal[url]
-        found = self._internal[url] = self._find_internal(url)
+    def internal(self, url: str, base: str | None = None) -> Document | None:
+        """The site's own document that a link points at, if any (redirects included). A relative link
+        ("../projects/x/") is read from ``base``, the URL path of the page it is written on, as a browser
+        reads it; failing that, from the site's root."""
+        relative = _is_relative(url)
+        key = (url, base if relative else None)
+        if key in self._internal:  # the same links recur across a site's pages
+            return self._internal[key]
+        found = None
+        if relative and base is not None:
+            found = self._find_internal(urljoin(base if base.startswith("/") else "/" + base, url.strip()))
+        if found is None:
+            found = self._find_internal(url)
+        self._internal[key] = found
         return found
 
     def _find_internal(self, url: str) -> Document | None:
@@ -369,6 +379,15 @@ class MapContext(Reading):
 
 #: Language codes a file name may end in (``chicago-en.md``) besides those of the site's documents.
 _LANGS = frozenset({"en", "sv", "fr", "de", "es", "it", "nl", "da", "no", "nb", "nn", "fi", "pt", "pl", "ca", "eu"})
+
+
+def _is_relative(url: str) -> bool:
+    """Whether a link is relative to the page it is on: no scheme, no host, no leading slash or fragment."""
+    url = url.strip()
+    return bool(url) and not url.startswith(("/", "#", "?")) and not _SCHEME.match(url)
+
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def _url_key(path: str) -> str:

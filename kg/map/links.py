@@ -16,6 +16,10 @@ _HTML = re.compile(r"<a\s[^>]{0,500}?href\s*=\s*[\"']([^\"'\s]{1,2000})[\"'][^>]
                    re.IGNORECASE | re.DOTALL)
 _LIQUID = re.compile(r"\{%-?\s*(link|post_url)\s+([^\s%}]{1,500})\s*-?%\}")
 _TAGS = re.compile(r"<[^>]*>")
+_LIQUID_URL = re.compile(r"\{\{-?\s*(['\"])([^'\"{}\n]{1,1000})\1\s*\|\s*(?:relative_url|absolute_url)\s*-?\}\}")
+"""``{{ '/projects/x/' | relative_url }}``: the site path Jekyll's URL filters make a URL of."""
+_LIQUID_SITE = re.compile(r"\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}")
+"""``{{ site.baseurl }}/projects/x/``: the site's own address before a site path."""
 
 
 class BodyLink(NamedTuple):
@@ -31,6 +35,8 @@ def body_links(body: str) -> list[BodyLink]:
     """Every link in ``body``, in order; a Markdown link whose target is a Liquid tag counts once, as the tag."""
     if "](" not in body and "href" not in body and "{%" not in body:
         return []
+    if "{{" in body:  # Liquid's URL filters and site variables: the site path they stand for
+        body = _LIQUID_SITE.sub("", _LIQUID_URL.sub(lambda m: m.group(2).strip(), body))
     out: list[BodyLink] = []
     for match in _MARKDOWN.finditer(body):
         target = match.group(2)

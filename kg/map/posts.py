@@ -83,7 +83,7 @@ def said_on(ctx: MapContext, doc: Document, page: NamedNode, texts: list[str | N
     placeholders for the organisations and platforms its links and ``texts`` (with the body) name."""
     src = doc.path
     for url, link_title in ctx.links(doc):
-        target = ctx.internal(url)
+        target = ctx.internal(url, doc.url_path)
         if target is not None:
             if ctx.class_of(target) == "theme":
                 ctx.add(page, schema.about, ctx.theme_iri(target), src)
@@ -92,7 +92,7 @@ def said_on(ctx: MapContext, doc: Document, page: NamedNode, texts: list[str | N
             continue
         ctx.add(page, schema.mentions, LinkTo(url, link_title, ALL_KINDS), src)
     for link in body_links(doc.body):
-        target = _linked(ctx, link)
+        target = _linked(ctx, link, doc.url_path)
         if target is not None:
             if ctx.class_of(target) == "theme":
                 ctx.add(page, schema.about, ctx.theme_iri(target), src)
@@ -105,10 +105,10 @@ def said_on(ctx: MapContext, doc: Document, page: NamedNode, texts: list[str | N
         ctx.add(page, schema.mentions, TextIn(words, ALL_KINDS), src)
 
 
-def _linked(ctx: MapContext, link: BodyLink) -> Document | None:
+def _linked(ctx: MapContext, link: BodyLink, base: str | None = None) -> Document | None:
     """The site's own document a body link points at: a URL on the site, or a ``{% link path %}`` tag."""
     if link.liquid == "link":
         return ctx.doc_at(link.target.lstrip("/"))
     if link.liquid is not None:
         return None
-    return ctx.internal(link.target)
+    return ctx.internal(link.target, base)

@@ -73,7 +73,7 @@ def map_project(ctx: MapContext, doc: Document, page: NamedNode | None = None) -
         ctx.add(project, schema.about, theme, src)
     stated_platforms(ctx, doc, project)
     for url, link_title in ctx.links(doc):
-        target = ctx.internal(url)
+        target = ctx.internal(url, doc.url_path)
         if target is None:
             ctx.add(project, kgo.platform, LinkTo(url, link_title, PLATFORMS), src)
     body = ctx.bodies(doc).text

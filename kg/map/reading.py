@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import posixpath
+import re
 from typing import TYPE_CHECKING, Any
 
 from kg.load.collections import Keys, is_project, keys_for, values_for
@@ -128,9 +129,10 @@ class Reading:
 
     def _projects_named(self, key: str, values: list[str]) -> list[Document]:
         """The projects a key named after projects ("proyecto:", "work:", "cases:") lists by their ``ref`` or
-        file name ("proyecto: bogota-presupuestos"), when every value it holds is one; else none."""
-        if class_of_name(key)[0] != "project":
-            return []
+        file name ("proyecto: bogota-presupuestos"), when every value it holds is one; else none. A key of any
+        name does, when each value is a name of several words that is a project's ("prosjekt: moss-medvirkning")."""
+        if class_of_name(key)[0] != "project" and not all(_compound(v) for v in values):
+            return []  # one word ("tartu") may be a tag; "tartu-kaasav-eelarve" is a project's own name
         found = [self.project_by_name(v) for v in values]  # type: ignore[attr-defined]
         return [d for d in found if d is not None] if all(found) else []
 
@@ -164,3 +166,9 @@ def _paths(value: Any) -> list[str]:
 def _is_year(value: Any) -> bool:
     return (isinstance(value, int) and not isinstance(value, bool)) or (isinstance(value, str)
                                                                          and value.strip().isdigit())
+
+
+def _compound(value: str) -> bool:
+    """Whether a value is a name of several words joined as file names are ("moss-medvirkning")."""
+    words = [w for w in re.split(r"[-_]", value.strip().strip("/").rsplit("/", 1)[-1]) if w]
+    return len(words) >= 2 and " " not in value.strip()

@@ -36,5 +36,5 @@ def map_theme(ctx: MapContext, doc: Document) -> None:
     if title:
         ctx.add(concept, kgo.platform, TextIn(title, PLATFORMS_IN_TITLE), src)
     for url, link_title in ctx.links(doc):
-        if ctx.internal(url) is None:
+        if ctx.internal(url, doc.url_path) is None:
             ctx.add(concept, kgo.platform, LinkTo(url, link_title, PLATFORMS), src)

@@ -85,12 +85,17 @@ def post_platforms(statements: Iterable[Statement], texts: dict[str, str] | None
             continue
         for platform in sorted(platforms.get(post, ()), key=lambda n: n.value):
             given = sorted(tied, key=lambda n: n.value)
+            if post[1] not in sentences_of:
+                sentences_of[post[1]] = _SENTENCE_END.split((texts or {}).get(post[1], ""))
+            forms = (platform_forms or {}).get(platform, set())
+            sentences = [s for s in sentences_of[post[1]] if _names_any(s, forms)]
+            if sentences and all(_among_alternatives(s, forms) for s in sentences):
+                continue  # "the cities we studied run Decidim, CONSUL or tools of their own": no one's platform
             if len(tied) > 1:
-                if post[1] not in sentences_of:
-                    sentences_of[post[1]] = _SENTENCE_END.split((texts or {}).get(post[1], ""))
-                forms = (platform_forms or {}).get(platform, set())
-                sentences = [s for s in sentences_of[post[1]] if _names_any(s, forms)]
-                given = [p for p in given if any(_names_any(s, handles.get(p, set())) for s in sentences)]
+                # "In Szeged, … on Your Priorities; in Cluj-Napoca, … Go Vocal": the clause first
+                clauses = [c for s in sentences for c in _CLAUSE_END.split(s) if _names_any(c, forms)]
+                named = [p for p in given if any(_names_any(c, handles.get(p, set())) for c in clauses)]
+                given = named or [p for p in given if any(_names_any(s, handles.get(p, set())) for s in sentences)]
             out.extend(Inference(project, kgo.platform, platform, post[1], "post-text") for project in given)
     return out
 
@@ -122,7 +127,31 @@ def _handles_of(statements: list[Statement], projects: set[NamedNode]) -> dict[N
     return out
 
 
+_CLAUSE_END = re.compile(r"\s*;\s*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÞĀ-Ž¿¡«\"'])|\n\s*\n")
+
+
+_OR = re.compile(r"(?:,\s*|\s+)(?:or|eller|ou|o|oder|of|tai|vagy|nebo|alebo|sau|lub|või|eða|arba|ali|ή|або|или|"
+                 r"either|nor|ni)\s+", re.IGNORECASE)
+_PLATFORM_LIST = re.compile(r"^[\w.+-]+(?:\s[\w.+-]+)?(?:,\s*[\w.+-]+(?:\s[\w.+-]+)?)*$")
+
+
+def _among_alternatives(sentence: str, forms: set[str]) -> bool:
+    """Whether a sentence names the platform only as one of alternatives: "X or Y", "X, Y or tools of
+    their own" (a list of names closed by a word for "or"), which says no one used it."""
+    low = sentence.casefold()
+    for form in forms:
+        at = low.find(form.casefold()) if len(form) >= 3 else -1
+        while at != -1:
+            end = at + len(form)
+            match = _OR.search(low, end, end + 80)
+            if match is None or not _PLATFORM_LIST.match(low[end:match.start()].strip(", ")) and \
+                    low[end:match.start()].strip(", "):
+                before = _OR.search(low, max(0, at - 80), at)
+                if before is None or before.end() != at:
+                    return False  # named on its own here
+            at = low.find(form.casefold(), end)
+    return True
 
 
 def _names_any(sentence: str, forms: set[str]) -> bool:

@@ -164,11 +164,15 @@ class Registry:
             if form in seen:
                 continue  # a name a text repeats is checked once
             start, after = end - len(form) + 1, end + 1
-            if (start > 0 and _is_word(text[start - 1])) or (after < len(text) and _is_word(text[after])):
+            if start > 0 and _is_word(text[start - 1]):
+                continue  # inside a longer word
+            declined = after < len(text) and _is_word(text[after])
+            if declined and not _case_ending(text, form, after):
                 continue  # inside a longer word: "Lund" in "Lunds"
-            seen.add(form)
+            if not declined:
+                seen.add(form)
             for entry in entries:
-                if entry.kind not in kinds:
+                if entry.kind not in kinds or (declined and entry.kind != "platform"):
                     continue
                 if entry.kind == "platform" and _NOT_THE_SOFTWARE.match(text, after):
                     seen.discard(form)  # "Decidim Fest" is an event, "Consul Democracy Foundation" an organisation
@@ -206,6 +210,31 @@ def _host(url: str) -> str | None:
         return urlsplit(url.strip()).hostname
     except ValueError:
         return None
+
+
+_CASE_ENDINGS = frozenset(
+    # Hungarian ("a Decidimen", "Decidimmel" is doubled, left out), Finnish ("Loomiossa"), Estonian, Baltic, Slavic
+    "ban ben ba be ra re on en ön val vel nak nek ról ről hoz hez höz tól től ból ből nál nél ig ért "
+    "ssa ssä sta stä lla llä lta ltä lle ksi ista "
+    "ist iga ile ilt is "
+    "e u ui ie em om ą".split()
+)
+"""Endings of grammatical case written onto a platform's name in languages that decline foreign names
+("a Decidimen": on Decidim). Never English or Romance endings ("Consult", "Consulta" are no CONSUL)."""
+
+
+def _case_ending(text: str, form: str, after: int) -> bool:
+    """Whether the letters after ``form`` at ``after`` are a case ending alone, on a name of five letters or
+    more that ends in a consonant or a vowel the ending may follow ("Decidimen", "Loomiossa")."""
+    if len(form) < 5 or not form[:1].isupper():
+        return False
+    end = after
+    while end < len(text) and _is_word(text[end]) and end - after <= 4:
+        end += 1
+    if end < len(text) and _is_word(text[end]):
+        return False
+    ending = text[after:end]
+    return ending in _CASE_ENDINGS and (len(ending) >= 2 or not form[-1].isupper())
 
 
 def _is_word(char: str) -> bool:

@@ -169,9 +169,10 @@ def test_lists_of_different_length_are_not_aligned(make_site, tmp_path):
 
 
 @pytest.mark.parametrize(("sv", "en", "expected"), [
-    # a known name moved: the positions no longer line up, so nothing is merged by position
-    (["Föreningen Gryning", "Open Source Politics"], ["Open Source Politics", "Dawn Association"],
-     {"foreningen-gryning", "dawn-association", "open-source-politics"}),
+    # a known name moved and two associations left on each side: neither position nor kind can pair them
+    (["Föreningen Gryning", "Föreningen Skymning", "Open Source Politics"],
+     ["Open Source Politics", "Dusk Association", "Dawn Association"],
+     {"foreningen-gryning", "foreningen-skymning", "dusk-association", "dawn-association", "open-source-politics"}),
     # the same unknown names in another order: still two organisations, never one
     (["Föreningen Alfa", "Bolaget Beta"], ["Bolaget Beta", "Föreningen Alfa"], {"foreningen-alfa", "bolaget-beta"}),
 ])
@@ -184,6 +185,20 @@ def test_a_reordered_list_is_not_merged_wrongly(make_site, tmp_path, sv, en, exp
     result, g = build(site)
     assert result.merges == []
     assert partners_of(g, "p") == {ORGANISATION[x] for x in expected}
+
+
+def test_the_only_one_of_a_kind_left_in_both_lists_is_one_organisation_wherever_it_stands(make_site, tmp_path):
+    """Once the known names are paired, the one association left in each list is one association, even at
+    another place ("Föreningen Gryning" / "Dawn Association"); the merge says why."""
+    site = make_site(tmp_path, {
+        "_clients/p.md": project_page("p", "sv", partners=["Föreningen Gryning", "Open Source Politics"]),
+        "_clients/p-en.md": project_page("p", "en", partners=["Open Source Politics", "Dawn Association"]),
+    })
+    result, g = build(site)
+    assert len(partners_of(g, "p")) == 2
+    [merge] = result.merges
+    assert sorted(merge["names"]) == ["Dawn Association", "Föreningen Gryning"]
+    assert "the only ngo left in both lists" in merge["evidence"]
 
 
 def test_the_sites_own_organisation_as_a_partner(make_site, tmp_path):

@@ -75,9 +75,6 @@ GAPS = {
                               "alone in its post",
     ("nb-et-is", "mentions-by-form"): "'Læringsnettverket' taken for an organisation; no form found in "
                                       "'Statsforvaltaren i …', '… ministerija', '…stofnun', 'ASA', 'hf.'",
-    ("nb-et-is", "kinds"): "'Barne-, ungdoms- og familiedirektoratet' read as an ngo and 'Samband íslenskra "
-                           "sveitarfélaga' as a municipality; no kind for '…tilsynet', 'Høgskolen i …', "
-                           "'Nordens velferdssenter', '… Amet'",
     ("nb-et-is", "countries"): "'Grønland Ungdomsforening' put in Greenland, 'Møre og Romsdal County Council' in the "
                                "UK, 'Foreningen Åpne Kommuner' in Iceland; none for 'Stiftelsen …', 'AS', "
                                "'Ungdomslag', 'Høgskulen i …', 'SA …', '… Amet'",
@@ -96,9 +93,6 @@ GAPS = {
     ("cs-hu-ro", "mentions-by-form"): "Romanian genitives cut short ('Universității Tehnice', 'Transport Public "
                                       "Cluj-Napoca S.A.'), two names joined by 'and' read as one; no form found in "
                                       "'Zrt.', 'a.s.', '…minisztérium', 'Ministerstvo …', 'z.s.', a Czech genitive",
-    ("cs-hu-ro", "kinds"): "'Szeged Megyei Jogú Város Önkormányzata' (a city with county rights) read as a region "
-                           "and 'Csongrád-Csanád Vármegyei Önkormányzat' (a county) as a municipality; no kind for "
-                           "'Mestská časť …', '…, státní podnik', 'Slovenská akadémia vied', 'S.R.L.'",
     ("cs-hu-ro", "countries"): "'Consiliul Județean Cluj' / 'Cluj County Council' put in the UK; none for 'S.R.L.', "
                                "the Romanian ministry, the Slovak Academy of Sciences",
     ("cs-hu-ro", "units"): "'Ministerul Dezvoltării, Lucrărilor Publice și Administrației' (commas inside a "

@@ -415,6 +415,9 @@ _ENGLISH = frozenset("of the and for office foundation trust council fund associ
                      "ministry department society bank endowment charity commission authority".split())
 
 
+_ENGLISH_SPEAKING = frozenset({"GB", "US", "IE", "AU", "NZ", "CA"})
+
+
 def _english(name: str) -> bool:
     """Whether a name is written in English (a word of English names in it): "Foreign, Commonwealth &
     Development Office" is, on a Ukrainian page too."""
@@ -727,17 +730,24 @@ def _country_of(names: list[str], langs: list[str | None], kind: str | None) -> 
     Alpes")."""
     if kind == "intergovernmental":
         return None
+    english: str | None = None
+    """The country an English name's form says ("… County Council": GB), unless another name or the town
+    says one: "Cluj County Council" is Romania's, "Møre og Romsdal County Council" Norway's."""
     for name, lang in zip(names, langs, strict=True):
         if code := country_of_form(name, lang) or country_in_name(name):
-            return code
+            if not _english(name):
+                return code
+            english = english or code
     if kind in PLACE_KINDS_OF_ORGANISATIONS:
         for name, lang in zip(names, langs, strict=True):
             if core := place_core(name, kind):
                 found = town(core, lang)
-                if found is not None:
+                if found is not None and (english is None or found.country not in _ENGLISH_SPEAKING):
                     return found.country
-                if code := region_country(core):
+                if english is None and (code := region_country(core)):
                     return code
+    if english is not None:
+        return english
     if kind in ("university", "research-institute", "agency"):
         found_in = {t.country for name in names for t in towns_in(name)} | {c for name in names
                                                                            for c in regions_in(name)}

@@ -49,7 +49,7 @@ def cognate_score(a: str, b: str) -> float:
     (``innovazione`` ~ ``innovation``); the score is the mean, and 0 when the two name
     different countries ("… Sverige" / "… Norge") or when their forms give different kinds.
     """
-    kind_a, kind_b = kind_of(a), kind_of(b)
+    kind_a, kind_b = _alike(kind_of(a)), _alike(kind_of(b))
     if kind_a and kind_b and kind_a != kind_b:
         return 0.0
     words_a = [w for w in fold(a).split() if w not in STOP_WORDS]
@@ -63,8 +63,8 @@ def cognate_score(a: str, b: str) -> float:
     score = _mean_best(words_a, words_b)
     if kind_a and kind_a == kind_b:
         # the type words of one kind translate each other ("Panepistimio" / "University"): the rest may match
-        rest_a = [w for w in words_a if kind_of(w) != kind_a]
-        rest_b = [w for w in words_b if kind_of(w) != kind_b]
+        rest_a = [w for w in words_a if _alike(kind_of(w)) != kind_a]
+        rest_b = [w for w in words_b if _alike(kind_of(w)) != kind_b]
         if rest_a and rest_b and (len(rest_a) <= 2 * len(rest_b) + 1 and len(rest_b) <= 2 * len(rest_a) + 1):
             score = max(score, _mean_best(rest_a, rest_b))
     return score
@@ -163,15 +163,71 @@ def _align_lists(
             continue
         merges.append(Pair(left.pop(i), right.pop(j), f"every word has a cognate ({score:.0f}/100)"))
     proposals: list[Pair] = []
-    if len(left) == 1 and len(right) == 1 and len(first) == len(other):
-        (i, a), (j, b) = next(iter(left.items())), next(iter(right.items()))
-        kind = kind_of(a.text)
-        if i == j and kind is not None and kind == kind_of(b.text):
-            merges.append(Pair(a, b, f"the only {kind} left in both lists, at the same place"))
-            return merges, proposals
+    if len(first) == len(other):
+        merges += _only_ones_of_their_kind(left, right, scores)
     for i, a in left.items():
         for j, b in right.items():
             same_kind = kind_of(a.text) is not None and kind_of(a.text) == kind_of(b.text)
             if ((i == j or same_kind) and scores[(i, j)] > 0) or (i == j and same_kind):
                 proposals.append(Pair(a, b, "same place in the lists" if i == j else "same kind"))
     return merges, proposals
+
+
+def _alike(kind: str | None) -> str | None:
+    """A kind as translations keep it: a foundation is one in any language, whether its name there says
+    fund ("Vilniaus bendruomenių fondas") or foundation ("Vilnius Community Foundation")."""
+    return "ngo" if kind == "funder" else kind
+
+
+def _only_ones_of_their_kind(left: dict[int, Name], right: dict[int, Name],
+                             scores: dict[tuple[int, int], float]) -> list[Pair]:
+    """In lists of equal length, what evidence left unpaired is paired by kind: the only university left in
+    both lists is one university ("Háskólinn í Reykjavík" / "Reykjavik University"), the only region one
+    region ("Ústecký kraj" / "Ústí nad Labem Region"), wherever each list has it — never two of a kind
+    (which would be position alone), nor names of two countries (a score of 0 says so)."""
+    by_kind_a: dict[str, list[int]] = defaultdict(list)
+    by_kind_b: dict[str, list[int]] = defaultdict(list)
+    for i, a in left.items():
+        if (kind := _alike(kind_of(a.text))) is not None:
+            by_kind_a[kind].append(i)
+    for j, b in right.items():
+        if (kind := _alike(kind_of(b.text))) is not None:
+            by_kind_b[kind].append(j)
+    pairs = []
+    for kind in sorted(by_kind_a):
+        ones_a, ones_b = by_kind_a[kind], by_kind_b.get(kind, [])
+        if len(ones_a) == 1 and len(ones_b) == 1:
+            candidates = [(ones_a[0], ones_b[0], f"the only {kind} left in both lists")]
+        else:  # two networks: the Lithuanian one is the Lithuanian one ("Lietuvos …" / "… in Lithuania")
+            of_a, of_b = _by_country(left, ones_a), _by_country(right, ones_b)
+            candidates = [(of_a[c][0], of_b[c][0], f"the only {kind} of {c} left in both lists")
+                          for c in sorted(of_a) if len(of_a[c]) == 1 and len(of_b.get(c, ())) == 1]
+        for i, j, why in candidates:
+            if _contradict(left[i].text, right[j].text):
+                continue
+            place = "at the same place" if i == j else "in both lists"
+            pairs.append(Pair(left.pop(i), right.pop(j), f"{why}, {place}"))
+    return pairs
+
+
+def _by_country(names: dict[int, Name], at: list[int]) -> dict[str, list[int]]:
+    """The positions ``at`` by the one country each name names (by a name or adjective of it)."""
+    from kg.resolve.countries import country_in_name
+
+    out: dict[str, list[int]] = defaultdict(list)
+    for i in at:
+        if (code := country_in_name(names[i].text)) is not None:
+            out[code].append(i)
+    return out
+
+
+def _contradict(a: str, b: str) -> bool:
+    """Whether two names say different countries or different towns of theirs."""
+    from kg.resolve.countries import country_in_name
+    from kg.resolve.places import towns_in
+
+    country_a, country_b = country_in_name(a), country_in_name(b)
+    if country_a and country_b and country_a != country_b:
+        return True
+    towns_a, towns_b = {t.id for t in towns_in(a, 20_000)}, {t.id for t in towns_in(b, 20_000)}
+    return bool(towns_a and towns_b and not towns_a & towns_b)

@@ -332,8 +332,22 @@ DEMONYMS = {
     "CL": "chileno chilena",
     "CO": "colombiano colombiana",
     "PE": "peruano peruana",
-    "EE": "eesti",
-    "IS": "islenska islands",
+    "EE": "eesti estonian",
+    "IS": "islenska islands islenskra islenskt islenskur icelandic",
+    "LT": "lietuvos lietuviu lithuanian",
+    "LV": "latvijas latvijas latvian",
+    "HU": "magyar magyarorszagi hungarian",
+    "CZ": "cesky ceska ceske ceskych ceskeho czech",
+    "SK": "slovensky slovenskej slovenskeho slovenskych slovak",
+    "SI": "slovenian",
+    "RO": "romana romane romaniei romanian",
+    "HR": "hrvatski hrvatska hrvatske croatian",
+    "GR": "ellinikos elliniki hellenic greek",
+    "UA": "ukrainskyi ukrainska ukrainian",
+    "BG": "bulgarian",
+    "CA": "canadian",
+    "AU": "australian",
+    "NZ": "zealand",
 }
 _DEMONYM = {word: code for code, words in DEMONYMS.items() for word in words.split()}
 
@@ -346,9 +360,9 @@ def country_in_name(name: str) -> str | None:
     for size in (3, 2, 1):
         for i in range(len(words) - size + 1):
             chunk = words[i : i + size]
-            if not chunk[0][:1].isupper():
-                continue
             folded = fold(" ".join(chunk))
+            if not chunk[0][:1].isupper() and not (size == 1 and i > 0 and folded in _DEMONYM):
+                continue  # an adjective inside a name may be lower-case: "Samband íslenskra sveitarfélaga"
             code = _DEMONYM.get(folded) if size == 1 else None
             if code is None and (size > 1 or len(folded) > 3):
                 code = country_table().get(folded)

@@ -145,8 +145,8 @@ def _among_alternatives(sentence: str, forms: set[str]) -> bool:
         while at != -1:
             end = at + len(form)
             match = _OR.search(low, end, end + 80)
-            if match is None or not _PLATFORM_LIST.match(low[end:match.start()].strip(", ")) and \
-                    low[end:match.start()].strip(", "):
+            between = low[end:match.start()].strip(", ") if match is not None else ""
+            if match is None or (between and not _PLATFORM_LIST.match(between)):
                 before = _OR.search(low, max(0, at - 80), at)
                 if before is None or before.end() != at:
                     return False  # named on its own here

@@ -68,6 +68,9 @@ _INTERGOVERNMENTAL = (
     r"council of the european union",
     r"euregio\w*",
     r"euroregio\w*",
+    r"nordens \w*(senter|center|centrum|institutt?|hus)",
+    r"nordic \w+ cent(re|er)",
+    r"nordregio",
 )
 KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("intergovernmental", tuple(rf"^{p}$|^{p} |^the {p}" for p in _INTERGOVERNMENTAL)),
@@ -99,7 +102,10 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\buniverzit\w*",
             r"\buniverza\b",
             r"\buniversitatea\b",
-            r"\begyetem\w*",
+            r"egyetem\w*",
+            r"\bhaskol\w*",
+            r"\bhogskul(e|en|ens)\b",
+            r"\bhogskole(n|ns)?\b",
             r"\bulikool\w*",
             r"\bpolitechnika\b",
             r"\bpolitecnica\b",
@@ -142,6 +148,11 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"^instituts\b",
             r"\btutkimuskeskus\b",
             r"\bforskningssenter\b",
+            r"\bakademi[ae] (vied|ved)\b",
+            r"\bacademy of sciences\b",
+            r"\btudomanyos akademia\b",
+            r"^academia romana\b",
+            r"\bustav\b",
         ),
     ),
     (
@@ -410,7 +421,12 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bagentia\b",
             r"\bagenturas?\b",
             r"\bhivatal$",
-            r"\bdirektorat(et)?$",
+            r"direktorat(et)?$",
+            r"\w*tilsyn(et)?$",
+            r"\bamet$",
+            r"^statsforvalt(ar|er)en\b",
+            r"\w+stofnun$",
+            r"miniszterium\w*",
             r"\bkanselli\w*",
             r"\bvirasto\w*",
         ),
@@ -419,6 +435,9 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "funder",
         (
             r"\bfund$",
+            r"\w+sjodur\b",
+            r"\bfondas$",
+            r"\bnadacni fond\b",
             r"\bfunds$",
             r"\bfonds$",
             r"\bfonden$",
@@ -458,6 +477,7 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bbyran?$",
             r"\bbolag(et)?$",
             r"\bforetag(et)?$",
+            r"\bstatni podnik$",
         ),
     ),
     (
@@ -499,6 +519,8 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bsvaz\b",
             r"\bsiec\b",
             r"\bvorgustik\b",
+            r"\bszovetseg\w*",
+            r"\bliit$",
         ),
     ),
     (
@@ -518,6 +540,20 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bvereniging\b",
             r"\bverein\b",
             r"\w*forening(en)?\b",
+            r"\w{3,}felag(id|sins)?\b",
+            r"(ungdoms|idretts|idrotts|bonde|kvinne|pensjonist|grende|bygde)lag(et)?$",
+            r"egyesulet\w*",
+            r"alapitvany\w*",
+            r"\bspolek\b",
+            r"\bnadace\b",
+            r"\bnadacia\b",
+            r"\bzdruzenie\b",
+            r"\basociati(a|ei)\b",
+            r"\bfundati(a|ei)\b",
+            r"\basociacija\b",
+            r"\bdraugija\b",
+            r"\buhing\w*",
+            r"\bselts\b",
             r"\w*stiftelse(n)?\b",
             r"\bstiftung\b",
             r"\bfoundation\b",
@@ -657,6 +693,7 @@ LEGAL_FORMS: tuple[tuple[str, str], ...] = (
     ("S.p.A.", "company"),
     ("Srl", "company"),
     ("S.r.l.", "company"),
+    ("S.R.L.", "company"),
     ("SRL", "company"),
     ("BV", "company"),
     ("B.V.", "company"),
@@ -809,8 +846,25 @@ class _KindPatterns:
 
 
 _COMPILED = tuple((kind, _KindPatterns(patterns)) for kind, patterns in KIND_PATTERNS)
+_NETWORKS_OF_PLACES = _KindPatterns((
+    r"\bassociation of (local authorities|municipalities|local governments|cities|towns|councils|regions)\b",
+    r"\b(local government|municipal) association\b",
+    r"^samband \w+ sveitarfelaga\b",
+    r"\bsavivaldybiu asociacija\b",
+    r"\blinnade ja valdade liit\b",
+    r"\bkommunenes sentralforbund\b",
+    r"\bsvaz mest a obci\b",
+    r"\bzdruzenie miest a obci\b",
+    r"\bonkormanyzatok\w* szovetseg\w*",
+    r"\basociatia (municipiilor|oraselor|comunelor)\b",
+    r"\bzwiazek (miast|gmin|powiatow)\b",
+    r"\bkommunforbund\w*",
+    r"\bverband der (stadte|gemeinden)\b",
+))
+"""Associations of municipalities or regions: networks, though their names hold the municipal words."""
 _LITERALS = ahocorasick.Automaton()
-for _literal in sorted({lit for _kind, kp in _COMPILED for lit in kp.by_literal}):
+_ALL_PATTERNS = (*(kp for _kind, kp in _COMPILED), _NETWORKS_OF_PLACES)
+for _literal in sorted({lit for kp in _ALL_PATTERNS for lit in kp.by_literal}):
     _LITERALS.add_word(_literal, _literal)
 _LITERALS.make_automaton()
 
@@ -867,6 +921,8 @@ def kind_of(name: str) -> str | None:
     for kind, patterns in _COMPILED[:3]:  # a university or an institute is one whatever its legal form
         if patterns.search(words, present):
             return kind
+    if _NETWORKS_OF_PLACES.search(words, present):
+        return "network"
     if (legal := _legal_kind(stripped)) is not None:
         return legal
     first = stripped.split(" ", 1)[0]

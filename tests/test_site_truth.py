@@ -70,9 +70,6 @@ GAPS = {
                             "'Háskólinn í Reykjavík' / 'Reykjavik University', 'Nordens velferdssenter' / 'Nordic "
                             "Welfare Centre', the two directorates, the associations of local authorities, "
                             "'Høgskulen i Volda'); the genitive 'Vilniaus universiteto' kept apart",
-    ("nb-et-is", "mentions"): "declined names in running text ('Reykjavíkurborgar', 'Háskólans í Reykjavík', "
-                              "'Tartu Linnavalitsusega', 'Tartu Ülikooli'); 'Bufdir', defined on the project page, "
-                              "alone in its post",
     ("nb-et-is", "mentions-by-form"): "'Læringsnettverket' taken for an organisation; no form found in "
                                       "'Statsforvaltaren i …', '… ministerija', '…stofnun', 'ASA', 'hf.'",
     ("nb-et-is", "countries"): "'Grønland Ungdomsforening' put in Greenland, 'Møre og Romsdal County Council' in the "

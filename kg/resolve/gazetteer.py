@@ -204,6 +204,70 @@ def _other_countries(forms: set[str]) -> set[str]:
     return out
 
 
+def _stem(word: str) -> str:
+    """What a word keeps in every case of the languages that decline names, as :data:`_STEMS` cuts a whole
+    text: its first four letters."""
+    return word[:4]
+
+
+_STEMS = re.compile(r"(?<= )(\w{4})\w+(?= )")
+
+
+def _declinable(words: tuple[str, ...]) -> bool:
+    """Forms worth finding declined: two words or more, or one long word; one of five letters or more."""
+    return (len(words) >= 2 or len(words[0]) >= 8) and any(len(w) >= 5 for w in words) and len(words) <= 8
+
+
+def _declined_alike(form_word: str, text_word: str) -> bool:
+    """Whether a word of a text is a word of a name in another case: "Reykjavíkurborgar" of "Reykjavíkurborg",
+    "Universității" of "Universitatea", "Háskólans" of "Háskólinn" — sharing all but the last three letters
+    of the name's word, and not more than five letters longer. Short words must be the same."""
+    if form_word == text_word:
+        return True
+    if len(form_word) <= 4:
+        return False
+    common = 0
+    for a, b in zip(form_word, text_word, strict=False):
+        if a != b:
+            break
+        common += 1
+    kept = len(form_word) - 1 if len(form_word) <= 6 else max(4, len(form_word) - 3)
+    return common >= kept and len(text_word) <= len(form_word) + 5 and not _another_town(form_word, text_word)
+
+
+def _another_town(form_word: str, text_word: str) -> bool:
+    """Whether the text's word is a town of its own, not the name's: "Lundby" is not "Lund" declined."""
+    from kg.resolve.places import town
+
+    found = town(text_word)
+    return found is not None and found != town(form_word)
+
+
+def _declined_spans(padded: str, automaton: ahocorasick.Automaton) -> list[tuple[int, int, frozenset[str]]]:
+    """Where a padded, normalised text names a form with words in other cases ("Tartu Linnavalitsusega",
+    "Primăriei Cluj-Napoca", "Budapest Fővárosi Önkormányzatával"): spans in the padded text's positions."""
+    stemmed = _STEMS.sub(r"\1", padded)
+    out: list[tuple[int, int, frozenset[str]]] = []
+    words: list[str] | None = None
+    starts: list[int] = []
+    for end, (stems, forms) in automaton.iter(stemmed):
+        if words is None:
+            words = padded.split()
+            at = 1
+            for word in words:
+                starts.append(at)
+                at += len(word) + 1
+        first = stemmed.count(" ", 0, end - len(stems) + 1)  # the index of the span's first word
+        for form_words, keys in forms:
+            said = words[first:first + len(form_words)]
+            if len(form_words) == 1 and not (said and said[0].startswith(form_words[0])):
+                continue  # one word only with an ending added ("Reykjavíkurborgar"): "hääletada" is no "Hääletus"
+            if said != list(form_words) and all(map(_declined_alike, form_words, said)):
+                last = first + len(form_words) - 1
+                out.append((starts[first], starts[last] + len(words[last]), keys))  # as the exact forms' spans
+    return out
+
+
 class Gazetteer:
     """Surface forms of the site's organisations → their keys (cluster roots)."""
 
@@ -212,7 +276,10 @@ class Gazetteer:
         """Normalised multi-word forms, padded with spaces."""
         self._exact: dict[str, set[str]] = {}
         """One-word names and acronyms, matched as written."""
-        self._automata: tuple[ahocorasick.Automaton, ahocorasick.Automaton] | None = None
+        self._declinable: set[str] = set()
+        """The forms the site writes (not made from templates or other languages' town names): also found
+        declined in running text."""
+        self._automata: tuple[ahocorasick.Automaton, ahocorasick.Automaton, ahocorasick.Automaton] | None = None
 
     def add_name(self, name: str, key: str, kind: str | None = None) -> None:
         """Every form under which ``name`` (an organisation's name as front matter writes it) is found."""
@@ -238,6 +305,7 @@ class Gazetteer:
             folded = normalise(form)
             if not folded:
                 continue
+            self._declinable.add(folded)
             if " " in folded:
                 self._add_folded(folded, key)
                 self._add_folded(folded + " s", key)  # "Göteborgs Stad's", "Open Source Politics'"
@@ -289,16 +357,28 @@ class Gazetteer:
         for short, key in learned:  # all at once: the automaton is built again once
             self.add_acronym(short, key)
 
-    def _build(self) -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
+    def _build(self) -> tuple[ahocorasick.Automaton, ahocorasick.Automaton, ahocorasick.Automaton]:
         if self._automata is None:
-            folded, exact = ahocorasick.Automaton(), ahocorasick.Automaton()
+            folded, exact, stemmed = ahocorasick.Automaton(), ahocorasick.Automaton(), ahocorasick.Automaton()
             for form, keys in self._folded.items():
                 folded.add_word(form, (form, frozenset(keys)))
+            by_stems: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]] = {}
+            for form, keys in sorted(self._folded.items()):
+                words = tuple(form.split())
+                if form.strip() in self._declinable and _declinable(words):
+                    by_stems.setdefault(f" {' '.join(map(_stem, words))} ", []).append((words, frozenset(keys)))
+            for name, keys in sorted(self._exact.items()):
+                key_form = normalise(name)
+                if len(name) >= 8 and not name.isupper() and key_form in self._declinable and \
+                        _declinable(words := tuple(key_form.split())):
+                    by_stems.setdefault(f" {' '.join(map(_stem, words))} ", []).append((words, frozenset(keys)))
+            for stems, forms in by_stems.items():
+                stemmed.add_word(stems, (stems, tuple(forms)))
             for form, keys in self._exact.items():
                 exact.add_word(form, (form, frozenset(keys)))
-            folded.make_automaton() if len(folded) else None
-            exact.make_automaton() if len(exact) else None
-            self._automata = (folded, exact)
+            for automaton in (folded, exact, stemmed):
+                automaton.make_automaton() if len(automaton) else None
+            self._automata = (folded, exact, stemmed)
         return self._automata
 
     def prepare(self) -> None:
@@ -313,7 +393,7 @@ class Gazetteer:
         """The keys of the organisations ``text`` names."""
         if not text or not len(self):
             return set()
-        folded_auto, exact_auto = self._build()
+        folded_auto, exact_auto, stemmed_auto = self._build()
         spans: list[tuple[int, int, frozenset[str]]] = []
         if len(folded_auto):
             padded = _padded(text)
@@ -321,6 +401,8 @@ class Gazetteer:
                 if _suffix and end != len(padded) - 1:
                     continue
                 spans.append((end - len(form) + 2, end, keys))  # without the padding spaces
+            if len(stemmed_auto) and not _suffix:
+                spans += _declined_spans(padded, stemmed_auto)
         found: set[str] = set()
         if _longest_only:
             spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))

@@ -59,7 +59,8 @@ def _unknown_line(entry: dict[str, Any]) -> str:
 
 def explain_lines(result: BuildResult) -> Iterator[str]:
     """How each collection was read and why: two lines each (``kg build --explain``)."""
-    entries = result.collections
+    # The site's own pages (folder ".") are shown as "(pages)", and not at all when there are none.
+    entries = [e for e in result.collections if e["folder"] != "." or e["documents"]]
     width = max((len("(pages)" if e["folder"] == "." else e["folder"]) for e in entries), default=10) + 2
     yield "How the site was read:"
     for entry in entries:

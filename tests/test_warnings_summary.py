@@ -135,6 +135,8 @@ def test_explain_names_the_sites_own_pages_read_by_jekylls_rules(make_site, in_t
     assert "(pages)          page         files with front matter outside every _folder: Jekyll's pages; " \
            "1 document" in result.stdout
     assert "1 page, e.g. https://example.org/about.html" in result.stdout
+    make_site(in_tmp / "bare", SITE)
+    assert "(pages)" not in run("bare", "--out", "out2", "--explain").stdout, "no pages, no line about them"
 
 
 def test_without_explain_the_collections_are_only_in_the_report(make_site, in_tmp):

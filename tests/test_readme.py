@@ -27,6 +27,31 @@ def test_the_contents_list_links_every_chapter_in_order():
     assert [target for _, target in listed] == [anchor(c) for c in chapters]
 
 
+def anchors(text: str) -> set[str]:
+    """The anchors of a Markdown file's headings, as GitHub makes them (a repeated heading's get -1, -2 …)."""
+    seen: dict[str, int] = {}
+    out = set()
+    for line in re.sub(r"```.*?```", "", text, flags=re.S).splitlines():
+        heading = re.match(r"#{1,6} (.+)$", line)
+        if heading:
+            name = anchor(heading.group(1))
+            out.add(name if name not in seen else f"{name}-{seen[name]}")
+            seen[name] = seen.get(name, 0) + 1
+    return out
+
+
+@pytest.mark.parametrize("document", ["README.md", "bench/README.md", "docs/design.md", "docs/extending.md"])
+def test_every_link_to_a_heading_finds_it(document):
+    """A link ``(#x)`` or ``(other.md#x)`` from the manual, the benchmarks or the docs names a heading there."""
+    text = (ROOT / document).read_text(encoding="utf-8")
+    broken = []
+    for target, name in re.findall(r"\]\(([^()#\s]*)#([^()\s]+)\)", re.sub(r"```.*?```", "", text, flags=re.S)):
+        path = (ROOT / document).parent / target if target else ROOT / document
+        if not path.is_file() or name not in anchors(path.read_text(encoding="utf-8")):
+            broken.append(f"{target}#{name}")
+    assert not broken, f"{document} links to headings that are not there: {broken}"
+
+
 def test_the_python_examples_run_on_the_example_site(tmp_path, monkeypatch, capsys):
     blocks = re.findall(r"```python\n(.*?)```", README, re.S)
     assert len(blocks) >= 3

@@ -1,5 +1,9 @@
-"""The README is a manual that cannot rot: its contents list names every chapter, and its Python
-examples run, in order, on the example site, giving what they say they give."""
+"""The README is a manual that cannot rot: its contents list names every chapter, its links find their
+headings, its Python examples run, in order, on the example site, giving what they say they give, and
+its ```console blocks are sessions run on a copy of the example site, each command printing exactly
+what the README shows (see :func:`test_each_console_example_prints_what_the_readme_shows` for the
+rules: ``…`` for lines left out, ``$ … &`` for a server, ports replaced by free ones). Every command
+of ``kg --help`` has such a session."""
 
 from __future__ import annotations
 
@@ -166,7 +170,7 @@ def test_each_console_example_prints_what_the_readme_shows(block, tmp_path):
 
     shutil.copytree(ROOT / "content", tmp_path / "content")
     ports = sorted(set(PORT.findall(block)))
-    free = dict(zip(ports, map(str, _free_ports(len(ports)))))
+    free = dict(zip(ports, map(str, _free_ports(len(ports))), strict=True))
     block = PORT.sub(lambda m: free[m.group()], block)
     commands: list[tuple[str, list[str]]] = []
     for line in block.splitlines():
@@ -224,3 +228,11 @@ def test_each_console_example_prints_what_the_readme_shows(block, tmp_path):
         agree(command, expected, log.read_text(encoding="utf-8", errors="replace"))
         if shlex.split(command)[0] == "kg":
             assert proc.returncode == 0, f"$ {command}: Ctrl-C stops it with exit status 0, not {proc.returncode}"
+
+
+def test_every_command_has_a_session_in_the_readme():
+    """Each command ``kg --help`` lists is run, with its real output, in at least one ```console block."""
+    from kg.cli import main
+
+    run = {line.split()[2] for block in CONSOLE for line in block.splitlines() if line.startswith("$ kg ")}
+    assert set(main.commands) <= run, f"no console session runs: {sorted(set(main.commands) - run)}"

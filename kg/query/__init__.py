@@ -374,7 +374,7 @@ def _expected(message: str) -> str:
         if item not in items:
             items.append(item)
     if len(items) > MOST_EXPECTED:
-        items = items[:MOST_EXPECTED] + [f"… ({len(items)} in all)"]
+        items = [*items[:MOST_EXPECTED], f"… ({len(items)} in all)"]
     return head + ", ".join(items)
 
 

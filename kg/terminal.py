@@ -59,11 +59,12 @@ def _unknown_line(entry: dict[str, Any]) -> str:
 
 def explain_lines(result: BuildResult) -> Iterator[str]:
     """How each collection was read and why: two lines each (``kg build --explain``)."""
-    entries = result.collections
-    width = max((len(e["folder"]) for e in entries), default=10) + 2
+    # The site's own pages (folder ".") are shown as "(pages)", and not at all when there are none.
+    entries = [e for e in result.collections if e["folder"] != "." or e["documents"]]
+    width = max((len("(pages)" if e["folder"] == "." else e["folder"]) for e in entries), default=10) + 2
     yield "How the site was read:"
     for entry in entries:
-        folder = entry["folder"].ljust(width)
+        folder = ("(pages)" if entry["folder"] == "." else entry["folder"]).ljust(width)
         if entry["class"] is None:
             files = entry["files"]
             yield f"  {folder}not read: {entry['evidence']} ({files} content file{'s' if files != 1 else ''})"
@@ -73,10 +74,10 @@ def explain_lines(result: BuildResult) -> Iterator[str]:
             continue
         noun = "record" if entry["collection"].startswith("data:") else "document"
         count = f"{entry['documents']} {noun}{'s' if entry['documents'] != 1 else ''}"
-        how = {"mapping": "by the mapping", "name": "by its name", "keys": "by its keys",
-               "default": "by default"}[entry["how"]]
+        how = {"mapping": "by the mapping: ", "name": "by its name: ", "keys": "by its keys: ",
+               "default": "by default: ", "jekyll": ""}[entry["how"]]
         reason = entry["evidence"] if entry["how"] != "name" else entry["evidence"].removeprefix("name ")
-        yield f"  {folder}{entry['class']:<13}{how}: {reason}; {count}"
+        yield f"  {folder}{entry['class']:<13}{how}{reason}; {count}"
         parts = []
         if entry["read_as"]:
             parts.append("read " + ", ".join(f"{fact} ← {key} ({n})" for fact, keys in entry["read_as"].items()

@@ -170,6 +170,28 @@ def test_a_query_syntax_error_is_one_error_line_then_the_query_line_and_a_caret(
     assert re.fullmatch(r"  +\^", context[1])
 
 
+def test_a_syntax_error_lists_a_dozen_expected_tokens_at_most_and_no_code_point_ranges(tmp_path, monkeypatch):
+    """Where a name's first letter may stand, the parser expects dozens of tokens and Unicode ranges: the
+    line names a dozen and how many there are, and the ranges in words."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "g.nt").write_text("<http://a/s> <http://a/p> <http://a/o> .\n")
+    first = invoke("query", "--graph", "g.nt", "SELECT ?n WHERE { ?o schema:name }").stderr.splitlines()[0]
+    assert first.startswith("error: <query>:1:") and "expected one of" in first
+    listed = first.split("expected one of ", 1)[1]
+    assert "\\u{" not in first and "..=" not in first, first
+    assert listed.count(", ") <= 12 and re.search(r"\((\d+) in all\)$", listed), first
+    assert int(re.search(r"\((\d+) in all\)$", listed)[1]) > 12
+
+
+def test_an_undeclared_prefix_is_said_in_words_with_the_prefixes_declared_already(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "g.nt").write_text("<http://a/s> <http://a/p> <http://a/o> .\n")
+    result = invoke("query", "--graph", "g.nt", "SELECT ?x WHERE { ?x nope:a ?y }")
+    assert result.exit_code == 2
+    first = result.stderr.splitlines()[0]
+    assert "is not declared" in first and "schema:" in first and "Prefix not found" not in first, first
+
+
 # -- -h, -q and -v everywhere ------------------------------------------------------------------------
 @pytest.mark.parametrize("command", sorted(main.commands))
 def test_every_command_takes_h_q_and_v(command):

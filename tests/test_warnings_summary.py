@@ -126,6 +126,19 @@ def test_explain_says_for_each_collection_its_class_why_its_keys_and_its_pages(m
     assert "_archive         not read: 'archive' is not a collection in _config.yml (1 content file)" in out
 
 
+def test_explain_names_the_sites_own_pages_read_by_jekylls_rules(make_site, in_tmp):
+    """Files with front matter outside every _folder are the site's pages: --explain says so (it once
+    raised KeyError on them)."""
+    make_site(in_tmp / "site", {**SITE, "about.md": "---\ntitle: About us\n---\nWho we are.\n"})
+    result = run("site", "--out", "out", "--explain")
+    assert result.exit_code == 0, result.output
+    assert "(pages)          page         files with front matter outside every _folder: Jekyll's pages; " \
+           "1 document" in result.stdout
+    assert "1 page, e.g. https://example.org/about.html" in result.stdout
+    make_site(in_tmp / "bare", SITE)
+    assert "(pages)" not in run("bare", "--out", "out2", "--explain").stdout, "no pages, no line about them"
+
+
 def test_without_explain_the_collections_are_only_in_the_report(make_site, in_tmp):
     make_site(in_tmp / "site", SITE)
     result = run("site", "--out", "out")

@@ -348,7 +348,34 @@ def syntax_error(exc: SyntaxError, sparql: str, file: str | None) -> QuerySyntax
     line, column = int(match[1]), int(match[2])
     lines = sparql.splitlines()
     text = lines[line - 1] if 0 < line <= len(lines) else None
-    return QuerySyntaxError(match[3], file, line, column, text)
+    return QuerySyntaxError(_expected(match[3]), file, line, column, text)
+
+
+_EXPECTED_ITEM = re.compile(r'"(?:[^"\\]|\\.)*"|\[[^\]]*\]|[^,\s][^,]*')
+MOST_EXPECTED = 12
+"""The most tokens a syntax error lists as expected; the parser's list of a name's first letter
+can run to dozens, with ranges of Unicode code points."""
+
+
+def _expected(message: str) -> str:
+    """The parser's ``expected one of …`` with character ranges said in words and the list cut short."""
+    head = "expected one of "
+    if not message.startswith(head):
+        return message
+    if message.startswith(head + "Prefix not found"):
+        declared = [f"{name}:" for name in PREFIXES]
+        return (f"the prefix before ':' is not declared: add PREFIX name: <IRI> ({', '.join(declared[:-1])} "
+                f"and {declared[-1]} are declared already)")
+    items = []
+    for item in _EXPECTED_ITEM.findall(message[len(head):]):
+        item = item.strip()
+        if item.startswith("[") and len(item) > 12:
+            item = "a letter" if "'A' ..= 'Z'" in item else "a character of a name"
+        if item not in items:
+            items.append(item)
+    if len(items) > MOST_EXPECTED:
+        items = [*items[:MOST_EXPECTED], f"… ({len(items)} in all)"]
+    return head + ", ".join(items)
 
 
 def _not_selected(message: str) -> str:

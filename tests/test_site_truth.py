@@ -90,8 +90,6 @@ GAPS = {
     ("cs-hu-ro", "mentions-by-form"): "Romanian genitives cut short ('Universității Tehnice', 'Transport Public "
                                       "Cluj-Napoca S.A.'), two names joined by 'and' read as one; no form found in "
                                       "'Zrt.', 'a.s.', '…minisztérium', 'Ministerstvo …', 'z.s.', a Czech genitive",
-    ("cs-hu-ro", "countries"): "'Consiliul Județean Cluj' / 'Cluj County Council' put in the UK; none for 'S.R.L.', "
-                               "the Romanian ministry, the Slovak Academy of Sciences",
     ("cs-hu-ro", "units"): "'Ministerul Dezvoltării, Lucrărilor Publice și Administrației' (commas inside a "
                            "ministry's name) read as a unit of 'Ministerul Dezvoltării'",
 }

@@ -83,14 +83,15 @@ _FORM_COUNTRY = (
     (r"^urząd (miasta|gminy|m st|marszałkowski) |^gmina |^miasto stołeczne |^fundacja |^stowarzyszenie |^uniwersytet |"
      r"^politechnika |^ministerstwo |^województwo |^powiat |^towarzystwo ", "PL"),
     (r"^statutární město |^magistrát (hlavního )?města |^město |^nadace |^spolek |^ústav |^vysoké učení ", "CZ"),
-    (r"^hlavné mesto |^mesto |^nadácia |^občianske združenie ", "SK"),
+    (r"^hlavné mesto |^mesto |^nadácia |^občianske združenie |^mestská časť | samosprávny kraj$|akadémia vied", "SK"),
     (r" linnavalitsus$| vallavalitsus$| ülikool$|^mtü | mtü$| oü$|^sihtasutus | sihtasutus$|riigikantselei|"
-     r"ministeerium$| linn$| vald$", "EE"),
+     r"ministeerium$| linn$| vald$|^sa | amet$| selts$| ühing$", "EE"),
     (r" pašvaldība$| novads$|^sia |^biedrība | universitāte$", "LV"),
-    (r" savivaldybė$|^uab | universitetas$|^všį ", "LT"),
+    (r" savivaldybė$|^uab | universitetas$|^všį | fondas$| asociacija$| draugija$| bendrija$", "LT"),
     (r" säätiö$| yhdistys$| korkeakoulu$|virasto$|ministeriö$| liitto$", "FI"),
-    (r" önkormányzat| polgármesteri hivatal| egyetem$| alapítvány$| egyesület$", "HU"),
-    (r"^primăria |^primaria |^municipiul |^consiliul județean |^universitatea |^asociația |^fundația ", "RO"),
+    (r" önkormányzat| polgármesteri hivatal|egyetem$| alapítvány$| egyesület$| kft$| zrt$| nyrt$|minisztérium", "HU"),
+    (r"^primăria |^primaria |^municipiul |^consiliul județean |^universitatea |^asociația |^fundația |^ministerul |"
+     r"^consiliul local |^compania de ", "RO"),
     (r" županija$|^udruga |^zaklada ", "HR"),
     (r"^mestna občina |^občina ", "SI"),
     (r"^dimos |panepistimi| amke$| i k e$|^idryma |^ypourgeio |^perifereia ", "GR"),
@@ -99,7 +100,7 @@ _FORM_COUNTRY = (
     (r" county council$| borough council$| district council$|^london borough of |^royal borough of | combined "
      r"authority$|^nhs | nhs (foundation )?trust$| metropolitan borough council$", "GB"),
     (r" belediyesi$| üniversitesi$| vakfı$| derneği$| bakanlığı$| valiliği$", "TR"),
-    (r"^háskóli | sveitarfélag", "IS"),
+    (r"^háskóli|^háskólinn | sveitarfélag|stofnun$|sjóður\b|\wfélagið\b|\wfélag$|urborg$| ehf$| hf$", "IS"),
     (r" fylkeskommune$", "NO"),
     (r"^landkreis |^freistaat |^landeshauptstadt |^bundesministerium |^bundeszentrale |^bundesamt |^senatsverwaltung ",
      "DE"),
@@ -110,6 +111,13 @@ _FORM_BY_LANGUAGE = (
     (r" kommune$|regionskommune$|^region |^regionen | universitet$|^universitet |fonden$|forvaltningen$|^styrelsen |"
      r"direktoratet$", {
         "da": "DK", "nb": "NO", "nn": "NO", "no": "NO", "sv": "SE"}),
+)
+_FORM_BY_LANGUAGE += (
+    (r" as$| asa$|^stiftelsen | stiftelse$|foreningen$|^foreningen |ungdomslag$|^høgskulen |^høgskolen ", {
+        "da": "DK", "nb": "NO", "nn": "NO", "no": "NO", "sv": "SE"}),
+    (r"^as | as$", {"et": "EE"}),
+    (r" s r o$| a s$| z s$| o p s$| z ú$| o z$", {"cs": "CZ", "sk": "SK"}),
+    (r" s r l$| srl$", {"ro": "RO", "it": "IT"}),
 )
 _FORM_RE = tuple((re.compile(pattern), code) for pattern, code in _FORM_COUNTRY)
 _FORM_LANG_RE = tuple((re.compile(pattern), codes) for pattern, codes in _FORM_BY_LANGUAGE)

@@ -92,4 +92,5 @@ def first_paragraph(markup: str, limit: int = 300) -> str:
 
 #: Abbreviations that end in a full stop without ending a sentence ("… e.V. und …", "Dr. …").
 ABBREVIATIONS = ("e.V.", "S.L.", "S.A.", "S.L.U.", "S.p.A.", "S.r.l.", "B.V.", "N.V.", "Ltd.", "Inc.", "Co.", "Corp.",
-                 "St.", "Dr.", "Prof.", "r.y.", "S.A.S.", "S.Coop.", "Lda.", "Ltda.", "Kft.", "a.s.", "s.r.o.")
+                 "St.", "Dr.", "Prof.", "r.y.", "S.A.S.", "S.Coop.", "Lda.", "Ltda.", "Kft.", "a.s.", "s.r.o.",
+                 "Zrt.", "Nyrt.", "Bt.", "ehf.", "hf.", "z.s.", "o.p.s.", "z.ú.", "S.R.L.")

@@ -32,7 +32,7 @@ from kg.resolve.align import align, declined_alike
 from kg.resolve.appositions import kinds_said
 from kg.resolve.byform import names_by_form
 from kg.resolve.countries import country_code, country_in_name, country_of_form, country_of_host
-from kg.resolve.gazetteer import Gazetteer
+from kg.resolve.gazetteer import Gazetteer, declined_form, stems_of
 from kg.resolve.inferred import Inference, evidence, post_platforms, theme_platforms
 from kg.resolve.kinds import (
     KIND_PATTERNS,
@@ -463,6 +463,9 @@ def _names_in_text(ctx: MapContext, registry: Registry, cores: dict[tuple[str, s
     as names of their own (role ``text``); returns the acronyms the texts define for them, and the pairs
     of names a text gives as one ("Open Square Foundation (Fundacja Otwarty Plac)")."""
     known = sorted({(normalise(n.text), p.key) for n, p in parsed.items() if p.unit_of is None})
+    by_stems: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for folded, key in known:
+        by_stems[stems_of(folded)].append((folded, key))
     bare: dict[str, set[str]] = defaultdict(set)
     """The plain words of each front-matter name without a form of its own → its keys ("Open Square")."""
     for n, p in parsed.items():
@@ -486,7 +489,7 @@ def _names_in_text(ctx: MapContext, registry: Registry, cores: dict[tuple[str, s
             name = seen.get(found) or Name(found, None, st.source, None, "text")
             seen[found] = here[found] = name
             p = parsed.setdefault(name, _parse(name, registry, cores))
-            if p.key not in keys and p.key.startswith(("name:", "type:")):
+            if p.key not in keys and p.key.startswith(("name:", "type:", "place:")):
                 # "Erasmus Universiteit" in a post is the front matter's "Erasmus Universiteit Rotterdam"
                 prefix = normalise(found) + " "
                 longer = set()
@@ -494,7 +497,14 @@ def _names_in_text(ctx: MapContext, registry: Registry, cores: dict[tuple[str, s
                     if not text.startswith(prefix):
                         break
                     longer.add(key)
-                if len(longer) == 1:
+                # "Szegedi Tudományegyetemen" is the front matter's "Szegedi Tudományegyetem" declined
+                declined = {key for folded, key in by_stems.get(stems_of(normalise(found)), ())
+                            if declined_form(folded, normalise(found))}
+                if len(declined) == 1:
+                    p.key = next(iter(declined))
+                elif p.key.startswith("place:"):
+                    pass
+                elif len(longer) == 1:
                     p.key = next(iter(longer))
                 elif p.key.startswith("type:") and len(plain := bare.get(without_type_word(found) or "", set())) == 1:
                     p.key = next(iter(plain))  # "Open Square Foundation" is the site's "Open Square"

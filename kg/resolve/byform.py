@@ -31,7 +31,7 @@ from kg.resolve.kinds import fold, kind_of
 _CONNECTORS = frozenset(
     "de del della delle dei degli di da du des d l la le las los el y i e et und für fur of the for and "
     "van der den voor het og och av à a al au zu im am do dos das em all dell nell sull dall "
-    "qu j m t s n c para per pour zur zum vom til".split()
+    "qu j m t s n c para per pour zur zum vom til din pentru v ve pro pre na nad í á fyrir ir ja z ze w".split()
 )
 _ARTICLES = frozenset(
     "la le les el los las il lo the die der das de het l d en ett a o os as".split()
@@ -77,7 +77,11 @@ _STRONG = re.compile(
     r"confederation|selskab|bolag|bolaget|trafikselskab|landsting\w*|styrelse\w*|verket|akademi|federacao|"
     r"confederacao|associacao|fundacao|fundacja|stowarzyszenie|uniwersytet|univerzita|ulikool|linnavalitsus|"
     r"ministerstwo|ministerstvo|ministeerium|riigikantselei|sihtasutus|saatio|nadace|spolek|kraj|gmina|urzad|"
-    r"direcao|direccao|kancelar|kancelaria|siec|belediyesi|universitesi|vakfi|dernegi|bakanligi|haskoli)\b"
+    r"direcao|direccao|kancelar|kancelaria|siec|belediyesi|universitesi|vakfi|dernegi|bakanligi|haskoli|"
+    r"\w*egyetem\w*|onkormanyzat\w*|primari(a|ei)|consiliul|compania|savivaldyb\w*|asociati(a|ei)|fundati(a|ei)|"
+    r"egyesulet\w*|alapitvany\w*|zdruzenie|nadacia|statsforvalt\w*|ministerul|ministerija|\w*miniszterium\w*|"
+    r"\w+stofnun|\w+felag\w*|\w+sjodur|\w*tilsyn\w*|hogskul\w*|hogskole\w*|haskol\w*|mestska cast|"
+    r"hlavni mesto|hlavne mesto|magistrat|bydel|fylkeskommune|asociacija|fondas|draugija)\b"
 )
 
 
@@ -113,7 +117,7 @@ def _tokens(text: str) -> list[str]:
         if elided:
             out.append(word[: elided.end() - 1])
             word = word[elided.end() :]
-        if word.endswith(".") and word.count(".") == 1 and len(word) > 2:
+        if word.endswith(".") and word.count(".") == 1 and len(word) > 2 and word not in ABBREVIATIONS:
             word = word[:-1]  # a sentence's full stop, not an abbreviation's ("e.V.", "S.L.")
         out.append(word)
     return out
@@ -136,6 +140,10 @@ _STEMS = (
     "universite", "vakfı", "vakfi", "derneği", "dernegi", "bakanlığı", "bakanligi", "háskóli", "haskoli",
     " e.v.", " gmbh", " s.l.", " sl ", " s.a.", " ab ", " ltd", " s.r.l.", " srl", " s.p.a.", " spa ", " b.v.",
     " oy ", " as ", " aps", " sas", " sarl", " sccl", " inc", " llc", " plc", " ag ", " asbl", " vzw",
+    "city hall", "town hall", "egyetem", "onkormanyzat", "primari", "consiliul", "compania", "savivaldyb",
+    "statsforvalt", "ministerstv", "ministerul", "asociati", "fundati", "spolek", "nadaci", "zdruzen", "egyesulet",
+    "alapitvany", " s.r.o", " a.s.", " z.s.", " o.p.s.", " z.ú.", " kft", " zrt", " ehf", " hf.", " asa", " oü",
+    " uab", " sia ",
 )
 
 
@@ -146,6 +154,7 @@ _ACCENTED_STEMS = (
     "fundació", "diputació", "associació", "institució", "verksamhet", "myndighet", "styrelsen", "ämbet",
     "länsstyrelse", "kommunförbund", "forskningsråd", "universität", "université", "gemeinschaft", "genossenschaft",
     "städ", "régie", "préfecture", "département", "département", "conseil", "câmara", "prefeitura",
+    "önkormányzat", "primări", "asociați", "fundați", "nadáci", "združen", "egyesület", "alapítvány", "savivaldyb",
 )
 
 
@@ -254,9 +263,12 @@ def names_by_form(text: str) -> list[tuple[str, str | None]]:
 #: One-word names of public bodies, compounds of a word and an agency's form: "Skolverket",
 #: "Socialstyrelsen", "Riigikantselei", "Arbetsförmedlingen" is not one (no such ending).
 _AGENCY_ENDINGS = ("verket", "styrelsen", "myndigheten", "direktoratet", "kantselei", "ministeriet", "inspektionen",
-                   "styrelse", "virasto", "ministeriö", "tilsynet", "kommissionen", "ombudsmannen")
+                   "styrelse", "virasto", "ministeriö", "tilsynet", "kommissionen", "ombudsmannen", "stofnun",
+                   "minisztérium", "departementet", "ämbetet", "nämnden",
+                   "ministerium", "ministeerium", "ministerija")
 _AGENCY_WORD_STEMS = re.compile("|".join(_AGENCY_ENDINGS))
-_AGENCY_WORD = re.compile(r"(?<![\w\-])[A-ZÅÄÖÆØÜ][a-zåäöæøüéõ]{2,}(?:" + "|".join(_AGENCY_ENDINGS) + r")(?![\w\-])")
+_AGENCY_WORD = re.compile(r"(?<![\w\-])[A-ZÅÄÖÆØÜÁÉÍÓÚÝÞÐŐŰ][^\W\d_]{2,}?(?:" + "|".join(_AGENCY_ENDINGS) +
+                          r")(?![\w\-])")
 
 
 @lru_cache(maxsize=65536)

@@ -107,7 +107,7 @@ _FORM_COUNTRY = (
 )
 #: Forms shared by the countries of a language, read with the language of the page that writes them:
 #: "Aalborg Kommune" on a Danish page is Danish, on a Norwegian one Norwegian.
-_FORM_BY_LANGUAGE = (
+_FORM_BY_LANGUAGE: tuple[tuple[str, dict[str, str]], ...] = (
     (r" kommune$|regionskommune$|^region |^regionen | universitet$|^universitet |fonden$|forvaltningen$|^styrelsen |"
      r"direktoratet$", {
         "da": "DK", "nb": "NO", "nn": "NO", "no": "NO", "sv": "SE"}),

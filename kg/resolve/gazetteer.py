@@ -243,6 +243,22 @@ def _another_town(form_word: str, text_word: str) -> bool:
     return found is not None and found != town(form_word)
 
 
+def stems_of(name: str) -> str:
+    """A normalised name's words cut to what they keep in every case (the index of :func:`declined_form`)."""
+    return " ".join(_stem(w) for w in name.split())
+
+
+def declined_form(name: str, text_name: str) -> bool:
+    """Whether ``text_name`` (normalised) is the normalised ``name`` with its words in another case:
+    "budapest fovarosi onkormanyzataval" of "budapest fovaros onkormanyzata"."""
+    words, said = name.split(), text_name.split()
+    if len(words) != len(said) or words == said or not _declinable(tuple(words)):
+        return False
+    if len(words) == 1 and not said[0].startswith(words[0]):
+        return False
+    return all(map(_declined_alike, words, said))
+
+
 def _declined_spans(padded: str, automaton: ahocorasick.Automaton) -> list[tuple[int, int, frozenset[str]]]:
     """Where a padded, normalised text names a form with words in other cases ("Tartu Linnavalitsusega",
     "Primăriei Cluj-Napoca", "Budapest Fővárosi Önkormányzatával"): spans in the padded text's positions."""

@@ -464,8 +464,11 @@ def _names_in_text(ctx: MapContext, registry: Registry, cores: dict[tuple[str, s
     of names a text gives as one ("Open Square Foundation (Fundacja Otwarty Plac)")."""
     known = sorted({(normalise(n.text), p.key) for n, p in parsed.items() if p.unit_of is None})
     by_stems: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    by_last_word: dict[str, list[str]] = defaultdict(list)
     for folded, key in known:
         by_stems[stems_of(folded)].append((folded, key))
+        if " " in folded:
+            by_last_word[folded.rsplit(" ", 1)[1]].append(folded)
     bare: dict[str, set[str]] = defaultdict(set)
     """The plain words of each front-matter name without a form of its own → its keys ("Open Square")."""
     for n, p in parsed.items():
@@ -486,6 +489,8 @@ def _names_in_text(ctx: MapContext, registry: Registry, cores: dict[tuple[str, s
                 continue
             if registry.by_name(found, "platform") is not None or registry.by_name(found, "place") is not None:
                 continue  # "Cap Collectif" is software, "Region Skåne" the registry may hold as a place
+            if found not in seen and _inside_a_known_name(found, words, by_last_word):
+                continue  # "Romsdal County Council" of "Møre og Romsdal County Council", cut at its "og"
             name = seen.get(found) or Name(found, None, st.source, None, "text")
             seen[found] = here[found] = name
             p = parsed.setdefault(name, _parse(name, registry, cores))
@@ -512,6 +517,18 @@ def _names_in_text(ctx: MapContext, registry: Registry, cores: dict[tuple[str, s
                 acronyms[name] = acronym
         aliases += _given_as_one(words, here)
     return acronyms, aliases
+
+
+def _inside_a_known_name(found: str, text: str, by_last_word: dict[str, list[str]]) -> bool:
+    """Whether a name found by its form is the end of a longer front-matter name the text writes."""
+    key = normalise(found)
+    if not key:
+        return False
+    longer = [k for k in by_last_word.get(key.rsplit(" ", 1)[-1], ()) if k.endswith(" " + key)]
+    if not longer:
+        return False
+    padded = f" {normalise(text)} "
+    return any(f" {k} " in padded for k in longer)
 
 
 def _given_as_one(text: str, found: dict[str, Name]) -> list[tuple[Name, Name]]:

@@ -81,7 +81,7 @@ _STRONG = re.compile(
     r"\w*egyetem\w*|onkormanyzat\w*|primari(a|ei)|consiliul|compania|savivaldyb\w*|asociati(a|ei)|fundati(a|ei)|"
     r"egyesulet\w*|alapitvany\w*|zdruzenie|nadacia|statsforvalt\w*|ministerul|ministerija|\w*miniszterium\w*|"
     r"\w+stofnun|\w+felag\w*|\w+sjodur|\w*tilsyn\w*|hogskul\w*|hogskole\w*|haskol\w*|mestska cast|"
-    r"hlavni mesto|hlavne mesto|magistrat|bydel|fylkeskommune|asociacija|fondas|draugija)\b"
+    r"hlavni mesto|hlavne mesto|magistrat|bydel|fylkeskommune|asociacija|fondas|draugija|city hall|town hall)\b"
 )
 
 
@@ -267,7 +267,10 @@ _AGENCY_ENDINGS = ("verket", "styrelsen", "myndigheten", "direktoratet", "kantse
                    "minisztérium", "departementet", "ämbetet", "nämnden",
                    "ministerium", "ministeerium", "ministerija")
 _AGENCY_WORD_STEMS = re.compile("|".join(_AGENCY_ENDINGS))
-_AGENCY_WORD = re.compile(r"(?<![\w\-])[A-ZÅÄÖÆØÜÁÉÍÓÚÝÞÐŐŰ][^\W\d_]{2,}?(?:" + "|".join(_AGENCY_ENDINGS) +
+_NOT_A_NETWORK = r"(?<!nett)(?<!nät)(?<!net)(?<!Nett)(?<!Nät)(?<!Net)"
+"""Before "verket": "Nettverket", "Läringsnettverket", "Nätverket" are a network (the word), no agency."""
+_AGENCY_WORD = re.compile(r"(?<![\w\-])[A-ZÅÄÖÆØÜÁÉÍÓÚÝÞÐŐŰ][^\W\d_]{2,}?(?:" +
+                          "|".join(_NOT_A_NETWORK + e if e == "verket" else e for e in _AGENCY_ENDINGS) +
                           r")(?![\w\-])")
 
 

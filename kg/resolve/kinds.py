@@ -478,6 +478,7 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bbolag(et)?$",
             r"\bforetag(et)?$",
             r"\bstatni podnik$",
+            r"^compania\b",
         ),
     ),
     (

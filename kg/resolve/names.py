@@ -19,7 +19,8 @@ def split_parenthesis(name: str) -> tuple[str, str | None]:
     return match.group(1).strip(), match.group(2).strip()
 
 
-_LIST_END = re.compile(r"\s(?:and|&|y|e|i|et|und|og|och|en|ja|a|és|ve|и|і|та|και)\s+\S", re.IGNORECASE)
+_LIST_END = re.compile(r"\s(?:and|&|y|e|i|et|und|og|och|en|ja|a|és|ve|și|si|ir|un|in|и|і|та|και)\s+\S",
+                       re.IGNORECASE)
 """A conjunction before the last item of a list inside a name ("…, Unión Europea y Cooperación")."""
 
 

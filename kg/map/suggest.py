@@ -14,9 +14,12 @@ from __future__ import annotations
 import difflib
 
 import numpy as np
+from rapidfuzz import fuzz, process
 
 SHORTLIST = 40
-"""How many trigram-ranked candidates difflib compares in full."""
+"""How many trigram-ranked candidates are compared."""
+FINALISTS = 8
+"""How many of those, the closest by rapidfuzz's ratio, difflib compares in full."""
 
 
 _BASE = 0x110000
@@ -84,5 +87,8 @@ class PathSuggester:
                 shared[at] = 0
             best = np.argsort(-shared, kind="stable")[:SHORTLIST]
             candidates = sorted(self.paths[i] for i in best if shared[i] > 0)
+        if len(candidates) > FINALISTS:  # difflib's ratio is slow: rapidfuzz's close cousin picks who it compares
+            scores = process.extract(path, candidates, scorer=fuzz.ratio, limit=FINALISTS)
+            candidates = sorted(candidate for candidate, _score, _at in scores)
         close = difflib.get_close_matches(path, candidates, n=1, cutoff=self.cutoff)
         return close[0] if close else None

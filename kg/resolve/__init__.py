@@ -32,7 +32,7 @@ from kg.resolve.align import align, declined_alike
 from kg.resolve.appositions import kinds_said
 from kg.resolve.byform import names_by_form
 from kg.resolve.countries import country_code, country_in_name, country_of_form, country_of_host
-from kg.resolve.gazetteer import Gazetteer, declined_form, stems_of
+from kg.resolve.gazetteer import DECLINING, Gazetteer, declined_form, stems_of
 from kg.resolve.inferred import Inference, evidence, post_platforms, theme_platforms
 from kg.resolve.kinds import (
     KIND_PATTERNS,
@@ -428,19 +428,40 @@ def _named_in(ctx: MapContext, gazetteer: Gazetteer, projects_named: Gazetteer,
               workers: int) -> Iterator[tuple[set[str], set[str]]]:
     """For each link and text in ``ctx``'s statements, in order: the site's organisations it names
     (the keys of ``gazetteer``), and the projects a post's text names by their titles."""
-    gazetteer.prepare()
-    projects_named.prepare()
 
-    def named(placeholder: LinkTo | TextIn) -> tuple[set[str], set[str]]:
+    site_lang = _base_lang(ctx.config.lang)
+
+    def named(item: tuple[LinkTo | TextIn, bool]) -> tuple[set[str], set[str]]:
+        placeholder, declined = item
         keys: set[str] = set()
         if "organisation" in placeholder.kinds:
-            keys = gazetteer.find(placeholder.text if isinstance(placeholder, TextIn) else placeholder.title or "")
-        titled = (projects_named.find(placeholder.text)
+            keys = gazetteer.find(placeholder.text if isinstance(placeholder, TextIn) else placeholder.title or "",
+                                  declined=declined)
+        titled = (projects_named.find(placeholder.text, declined=declined)
                   if isinstance(placeholder, TextIn) and placeholder.kinds == ALL_KINDS else set())
         return keys, titled
 
-    placeholders = [st.object for st in ctx.statements if isinstance(st.object, (LinkTo, TextIn))]
+    langs: dict[str, bool] = {}
+
+    def declines(source: str) -> bool:
+        """Whether the text of ``source`` may write names in other cases: its language declines them."""
+        if source not in langs:
+            doc = ctx.doc_at(source)
+            lang = _base_lang(doc.lang if doc is not None and doc.lang else None) or site_lang
+            langs[source] = lang is None or lang in DECLINING
+        return langs[source]
+
+    placeholders = [(st.object, declines(st.source)) for st in ctx.statements
+                    if isinstance(st.object, (LinkTo, TextIn))]
+    declining = any(flag for _placeholder, flag in placeholders)
+    gazetteer.prepare(declining)
+    projects_named.prepare(declining)
     return iter(from_both_ends(named, placeholders, "finding the site's names in its texts", workers=workers))
+
+
+def _base_lang(lang: str | None) -> str | None:
+    """``"pt-BR"`` → ``"pt"``; None for none."""
+    return lang.split("-")[0].split("_")[0].lower() if lang else None
 
 
 def _project_names(ctx: MapContext) -> Gazetteer:

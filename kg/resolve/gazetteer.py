@@ -210,7 +210,15 @@ def _stem(word: str) -> str:
     return word[:4]
 
 
-_STEMS = re.compile(r"(?<= )(\w{4})\w+(?= )")
+DECLINING = frozenset("fi et hu cs sk pl lt lv is ro el uk ru be hr sr sl bs mk sq tr ka hy eu ga cy".split())
+"""Languages whose texts write names in other cases ("Tartu Linnavalitsusega", "Primăriei Cluj-Napoca")."""
+
+
+@lru_cache(maxsize=256)
+def _stemmed(padded: str) -> str:
+    """A padded, normalised text with each word cut to its :func:`_stem` (the same text is searched by
+    several gazetteers)."""
+    return f" {' '.join([w[:4] for w in padded.split()])} "
 
 
 def _declinable(words: tuple[str, ...]) -> bool:
@@ -262,7 +270,7 @@ def declined_form(name: str, text_name: str) -> bool:
 def _declined_spans(padded: str, automaton: ahocorasick.Automaton) -> list[tuple[int, int, frozenset[str]]]:
     """Where a padded, normalised text names a form with words in other cases ("Tartu Linnavalitsusega",
     "Primăriei Cluj-Napoca", "Budapest Fővárosi Önkormányzatával"): spans in the padded text's positions."""
-    stemmed = _STEMS.sub(r"\1", padded)
+    stemmed = _stemmed(padded)
     out: list[tuple[int, int, frozenset[str]]] = []
     words: list[str] | None = None
     starts: list[int] = []
@@ -295,7 +303,7 @@ class Gazetteer:
         self._declinable: set[str] = set()
         """The forms the site writes (not made from templates or other languages' town names): also found
         declined in running text."""
-        self._automata: tuple[ahocorasick.Automaton, ahocorasick.Automaton, ahocorasick.Automaton] | None = None
+        self._automata: tuple[ahocorasick.Automaton, ahocorasick.Automaton, ahocorasick.Automaton | None] | None = None
 
     def add_name(self, name: str, key: str, kind: str | None = None) -> None:
         """Every form under which ``name`` (an organisation's name as front matter writes it) is found."""
@@ -373,11 +381,23 @@ class Gazetteer:
         for short, key in learned:  # all at once: the automaton is built again once
             self.add_acronym(short, key)
 
-    def _build(self) -> tuple[ahocorasick.Automaton, ahocorasick.Automaton, ahocorasick.Automaton]:
+    def _build(self) -> tuple[ahocorasick.Automaton, ahocorasick.Automaton, ahocorasick.Automaton | None]:
         if self._automata is None:
-            folded, exact, stemmed = ahocorasick.Automaton(), ahocorasick.Automaton(), ahocorasick.Automaton()
+            folded, exact = ahocorasick.Automaton(), ahocorasick.Automaton()
             for form, keys in self._folded.items():
                 folded.add_word(form, (form, frozenset(keys)))
+            for form, keys in self._exact.items():
+                exact.add_word(form, (form, frozenset(keys)))
+            for automaton in (folded, exact):
+                automaton.make_automaton() if len(automaton) else None
+            self._automata = (folded, exact, None)
+        return self._automata
+
+    def _stems(self) -> ahocorasick.Automaton:
+        """The automaton of the declinable forms' stems, built when a declining text first asks."""
+        folded, exact, stemmed = self._build()
+        if stemmed is None:
+            stemmed = ahocorasick.Automaton()
             by_stems: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]] = {}
             for form, keys in sorted(self._folded.items()):
                 words = tuple(form.split())
@@ -390,26 +410,27 @@ class Gazetteer:
                     by_stems.setdefault(f" {' '.join(map(_stem, words))} ", []).append((words, frozenset(keys)))
             for stems, forms in by_stems.items():
                 stemmed.add_word(stems, (stems, tuple(forms)))
-            for form, keys in self._exact.items():
-                exact.add_word(form, (form, frozenset(keys)))
-            for automaton in (folded, exact, stemmed):
-                automaton.make_automaton() if len(automaton) else None
+            stemmed.make_automaton() if len(stemmed) else None
             self._automata = (folded, exact, stemmed)
-        return self._automata
+        return stemmed
 
-    def prepare(self) -> None:
-        """Build the automata now (before a helper forks, so that it need not build its own)."""
+    def prepare(self, declined: bool = False) -> None:
+        """Build the automata now (before a helper forks, so that it need not build its own); with
+        ``declined``, the declined forms' too."""
         if len(self):
             self._build()
+            if declined:
+                self._stems()
 
     def __len__(self) -> int:
         return len(self._folded) + len(self._exact)
 
-    def find(self, text: str, *, _longest_only: bool = True, _suffix: bool = False) -> set[str]:
-        """The keys of the organisations ``text`` names."""
+    def find(self, text: str, *, declined: bool = True, _longest_only: bool = True, _suffix: bool = False) -> set[str]:
+        """The keys of the organisations ``text`` names; with ``declined``, in other cases too (for texts in
+        the languages that decline names: :data:`DECLINING`)."""
         if not text or not len(self):
             return set()
-        folded_auto, exact_auto, stemmed_auto = self._build()
+        folded_auto, exact_auto, _stemmed_auto = self._build()
         spans: list[tuple[int, int, frozenset[str]]] = []
         if len(folded_auto):
             padded = _padded(text)
@@ -417,8 +438,8 @@ class Gazetteer:
                 if _suffix and end != len(padded) - 1:
                     continue
                 spans.append((end - len(form) + 2, end, keys))  # without the padding spaces
-            if len(stemmed_auto) and not _suffix:
-                spans += _declined_spans(padded, stemmed_auto)
+            if declined and not _suffix and len(stems := self._stems()):
+                spans += _declined_spans(padded, stems)
         found: set[str] = set()
         if _longest_only:
             spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))

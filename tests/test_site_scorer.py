@@ -310,12 +310,15 @@ def test_a_metric_without_any_fact_is_perfect_and_compare_lists_its_misses():
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*$\n?(.*)", re.DOTALL | re.MULTILINE)
 ROLE_KEYS = {
-    "clients": ("client", "cliente", "committente", "kunde", "entidade", "entidad_contratante", "commissioned_by"),
+    "clients": ("client", "cliente", "committente", "kunde", "entidade", "entidad_contratante", "commissioned_by",
+                "partner_agency", "irainushi"),
     "partners": ("partners", "partenaires", "partner_di_progetto", "partnere", "parceiros", "aliados",
-                 "delivery_partners"),
-    "funders": ("funding", "funded_by", "finanziatore", "finansieret_af", "financiamento", "funder", "financiacion"),
+                 "delivery_partners", "collaborators", "kyoryoku"),
+    "funders": ("funding", "funded_by", "finanziatore", "finansieret_af", "financiamento", "funder", "financiacion",
+                "josei"),
 }
-PROJECT_FOLDERS = ("_projets", "_projekte", "_projects", "_work", "_projetos", "_cases", "_proyectos")
+PROJECT_FOLDERS = ("_projets", "_projekte", "_projects", "_work", "_projetos", "_cases", "_proyectos",
+                   "_portfolio", "_jirei")
 POST_FOLDERS = ("_posts", "_news")  # el-uk-en's posts are a `_news` collection its mapping calls posts
 
 

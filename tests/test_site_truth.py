@@ -74,6 +74,45 @@ GAPS = {
                               "'Budapest Főváros Önkormányzatával', 'a Budapesti Corvinus Egyetemen', 'Primăriei "
                               "Cluj-Napoca', 'Universității Tehnice …'); names without their form ('Susedia spolu', "
                               "'Palivový kombinát Ústí'); English names of Romanian and Slovak bodies",
+    # two more held-out sites (en-us-ca, ja-zh-en), written without reading kg's resolving code or tables
+    ("en-us-ca", "merges"): "twins that translate rather than share words ('Canadian Digital Service' / 'Service "
+                            "numérique canadien', 'Digital Builders Co-operative' / 'Coopérative Bâtisseurs "
+                            "numériques', the New Mexico department and state in Spanish); the site's title "
+                            "'Lanternfish' kept apart from 'Lanternfish Civic Design, Inc.'; the School of Cities "
+                            "written as a possessive",
+    ("en-us-ca", "platforms-on-page"): "'tools: Polis' (and 'on Polis' in the text) not read as Pol.is",
+    ("en-us-ca", "platforms-in-posts"): "Polis again; 'In Boston, … on LiquidFeedback' in the post tied to two "
+                                        "projects",
+    ("en-us-ca", "platform-evidence"): "CONSUL said in Denver's two posts and LiquidFeedback in the post on two "
+                                       "projects are not kept in those posts' graphs",
+    ("en-us-ca", "kinds"): "'Inc.' read as a company for two 501(c)(3) nonprofits the text calls so; King County "
+                           "and the State of New Mexico made funders for funding; the Government of Ontario an "
+                           "agency; none for 'Canadian Digital Service', 'King County Metro', 'UC Berkeley', '… "
+                           "Riders Union'",
+    ("en-us-ca", "countries"): "New Mexico's state, department, university, tribe and partners put in Mexico; the "
+                               "Government of Ontario in the United States; none for funders named without a form "
+                               "(Fund, Trust, Foundation) or 'Corp.', nor for King County",
+    ("ja-zh-en", "organisations"): "'City of Yokohama and Code Tsumugi' read as one name; 'New Taipei Community "
+                                   "Building Association' cut to 'Taipei …'; 'Ministries of the Executive Yuan' taken "
+                                   "for one organisation",
+    ("ja-zh-en", "merges"): "no Japanese or Chinese name is one entity with its English twin (横浜市 / City of "
+                            "Yokohama, 臺北市政府 / Taipei City Government, 數位發展部 / Ministry of Digital "
+                            "Affairs, every 大学/大學, 株式会社, 股份有限公司, 協會, 基金會 …) but one NPO left "
+                            "alone in both lists",
+    ("ja-zh-en", "platforms-in-posts"): "'在Loomio上討論': a platform in an unspaced Chinese sentence",
+    ("ja-zh-en", "platform-evidence"): "platforms in unspaced Japanese and Chinese sentences "
+                                       "('Decidimではじまりました', '在Decidim上提案', 'Pol.isで集めました'); the "
+                                       "Kobe post tied only by the "
+                                       "project's title in 「」; Your Priorities in the post on two projects",
+    ("ja-zh-en", "mentions"): "no front-matter name found in Japanese or Chinese running text (横浜市役所, "
+                              "神戸市役所, 台北市政府, 臺大, 新北市政府, 輔仁大學, 渋谷区 …); 'Executive Yuan' after "
+                              "'ministries of the'",
+    ("ja-zh-en", "mentions-by-form"): "'Ministries of the Executive Yuan' taken for an organisation; no form found "
+                                      "in デジタル庁, 大阪府, 新竹市政府, 臺北市立大學",
+    ("ja-zh-en", "kinds"): "none for 区, 県, 都, 行政院, 一般社団法人 (the site's own and the Shibuya "
+                           "council); the two ministries that fund made funders",
+    ("ja-zh-en", "countries"): "'Open Island Co., Ltd.' put in Iceland; none for 渋谷区, 東京都, 慶應義塾大学, 行政院, "
+                               "數位發展部",
 }
 
 CASES = [

@@ -152,4 +152,10 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
                 "Węgry", "Hongarije"),
     "Romania": ("Romania", "România", "Rumänien", "Roumanie", "Rumania", "Rumunsko", "Románia", "Rumunia",
                 "Roemenië"),
+    "United States": ("United States", "United States of America", "USA", "U.S.A.", "US", "U.S.", "America",
+                      "Estados Unidos", "États-Unis", "Vereinigte Staaten", "アメリカ合衆国", "アメリカ", "美國"),
+    "Canada": ("Canada", "Canadá", "Kanada", "カナダ", "加拿大"),
+    "Japan": ("Japan", "日本", "日本国", "Japon", "Japón", "Giappone", "Nippon", "Nihon"),
+    "Taiwan": ("Taiwan", "Taiwan, Province of China", "Republic of China", "臺灣", "台灣", "台湾", "中華民國",
+               "Taïwan", "Taiwán"),
 }

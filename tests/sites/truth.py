@@ -35,6 +35,10 @@ LT = "Lithuania"
 SK = "Slovakia"
 HU = "Hungary"
 RO = "Romania"
+US = "United States"
+CA = "Canada"
+JP = "Japan"
+TW = "Taiwan"
 FUNDER = ("funder", "ngo")  # a foundation that gives money
 ASSOCIATION = ("network", "ngo")  # associations of municipalities, students' federations
 LOCAL = ("municipality", "region")  # métropoles, communautés d'agglomération, city-states: either reading
@@ -1811,6 +1815,378 @@ CS_HU_RO = Site(
 )
 
 
+# --------------------------------------------------------------------------- en-us-ca
+_US_POST_OAKLAND = "_posts/2021-09-14-what-oaklands-curbs-are-for.md"
+_US_POST_ANCHORAGE = "_posts/2021-02-10-a-winter-of-snow-routes.md"
+_US_POST_DENVER = "_posts/2022-04-05-denver-neighbors-start-proposing.md"
+_US_POST_NM = "_posts/2023-01-18-claimants-chose-what-to-fix-first.md"
+_US_POST_METRO = "_posts/2023-10-02-metro-rider-voices-first-quarter.md"
+_US_POST_MONTREAL = "_posts/2024-05-21-montreal-votes-on-decidim.md"
+_US_POST_TWO = "_posts/2024-11-12-boston-and-denver-working-groups.md"
+_US_POST_SUMMIT = "_posts/2025-03-03-notes-from-the-civic-service-summit.md"
+
+EN_US_CA = Site(
+    name="en-us-ca",
+    issue="17",
+    own="lanternfish",
+    orgs={
+        # "Inc." but a 501(c)(3) nonprofit, as its description and about page say
+        "lanternfish": Org(names=("Lanternfish Civic Design, Inc.", "Lanternfish"), kind=("ngo",), country=US),
+        # Oakland: the client is a department of the city, written "City, Department" and as a possessive
+        "oakland": Org(names=("City of Oakland",), kind=("municipality",), country=US),
+        "oakdot": Org(
+            names=("City of Oakland, Department of Transportation",),
+            text=("Oakland's Department of Transportation",),
+            derived=("Department of Transportation",),
+            country=US,
+            parent="oakland",
+        ),
+        "opw": Org(text=("Oakland Public Works",), kind=("agency",), country=US),
+        "mtc": Org(text=("Metropolitan Transportation Commission", "MTC"), kind=("agency", "region"), country=US),
+        # a brigade: "Code for …" is none of the registry's networks
+        "code-oakland": Org(names=("Code for Oakland",), kind=("ngo",), country=US),
+        "ucb": Org(names=("UC Berkeley",), kind=("university",), country=US),
+        "curbwise": Org(names=("Curbwise Analytics LLC",), text=("Curbwise Analytics",), kind=("company",),
+                        country=US),
+        "bayview": Org(names=("Bayview Civic Fund",), kind=FUNDER, country=US),
+        # Denver: a consolidated city-county; its university and its library are others
+        "denver": Org(names=("City and County of Denver",), kind=LOCAL, country=US),
+        "dpl": Org(names=("Denver Public Library",), country=US),
+        "mhnc": Org(names=("Mile High Neighbors Coalition",), kind=ASSOCIATION, country=US),
+        "ucdenver": Org(names=("University of Colorado Denver",), kind=("university",), country=US),
+        "frcf": Org(names=("Front Range Community Foundation",), kind=FUNDER, country=US),
+        # Anchorage: "Municipality of"; the school district is another body; the northern lights are in the sky
+        "anchorage": Org(names=("Municipality of Anchorage",), kind=("municipality",), country=US),
+        "code-anchorage": Org(names=("Code for Anchorage",), kind=("ngo",), country=US),
+        "nldc": Org(names=("Northern Lights Data Cooperative",), kind=COOP, country=US),
+        "denali": Org(names=("Denali Civic Trust",), kind=FUNDER, country=US),
+        "asd": Org(text=("Anchorage School District",), kind=("agency",), country=US),
+        # New Mexico is a US state, not Mexico; a tribal government; "X, Inc." is a form, not a unit
+        "nmdws": Org(
+            names=("New Mexico Department of Workforce Solutions",
+                   "Departamento de Soluciones Laborales de Nuevo México"),
+            text=("Department of Workforce Solutions",),
+            kind=("agency",),
+            country=US,
+        ),
+        "zia": Org(names=("Pueblo of Zia", "Pueblo de Zia"), country=US),
+        "unm": Org(names=("University of New Mexico", "Universidad de Nuevo México"), kind=("university",),
+                   country=US),
+        "acequia": Org(names=("Acequia Data Alliance, Inc.",), text=("Acequia Data Alliance",), kind=("ngo",),
+                       country=US),
+        "nm": Org(names=("State of New Mexico", "Estado de Nuevo México"), kind=("region",), country=US),
+        # King County and its transit agency: client and funder of one project, never one
+        "kcm": Org(names=("King County Metro",), kind=("agency",), country=US),
+        "kc": Org(names=("King County",), kind=("region",), country=US),
+        "uw": Org(names=("University of Washington",), kind=("university",), country=US),
+        "stru": Org(names=("Seattle Transit Riders Union",), kind=("ngo",), country=US),
+        # Montréal: the city and its university; a federal agency; twins reordered and translated
+        "montreal": Org(names=("City of Montréal", "Ville de Montréal"), kind=("municipality",), country=CA),
+        "udem": Org(names=("Université de Montréal",), kind=("university",), country=CA),
+        "cds": Org(names=("Canadian Digital Service", "Service numérique canadien"), kind=("agency",), country=CA),
+        "dbc": Org(names=("Digital Builders Co-operative", "Coopérative Bâtisseurs numériques"), kind=COOP,
+                   country=CA),
+        "fsl": Org(names=("Saint Lawrence Foundation for Democracy", "Fondation Saint-Laurent pour la démocratie"),
+                   kind=FUNDER, country=CA),
+        # Ontario: a province; a school of a university holds the role; the city shares the university's town
+        "ontario": Org(names=("Government of Ontario",), kind=("region",), country=CA),
+        "ods": Org(text=("Ontario Digital Service",), kind=("agency",), country=CA),
+        "uoft": Org(names=("University of Toronto",), kind=("university",), country=CA),
+        "soc": Org(
+            names=("University of Toronto, School of Cities",),
+            text=("University of Toronto's School of Cities",),
+            derived=("School of Cities",),
+            country=CA,
+            parent="uoft",
+        ),
+        "toronto": Org(text=("City of Toronto",), kind=("municipality",), country=CA),
+        "bluewater": Org(names=("Bluewater Research Corp.",), kind=("company",), country=CA),
+        "trillium": Org(names=("Trillium Civic Foundation",), kind=FUNDER, country=CA),
+        # Boston: a department as a unit; Lincoln and Independence are names, not places, here
+        "boston": Org(names=("City of Boston",), kind=("municipality",), country=US),
+        "doit": Org(
+            names=("City of Boston, Department of Innovation and Technology",),
+            text=("City of Boston's Department of Innovation and Technology",),
+            derived=("Department of Innovation and Technology",),
+            country=US,
+            parent="boston",
+        ),
+        "lincoln": Org(names=("Lincoln Civic Labs Corp.",), kind=("company",), country=US),
+        "bbi": Org(names=("Back Bay Institute for Public Data",), kind=("research-institute",), country=US),
+        "independence": Org(names=("Independence Fund for Civic Innovation",), kind=FUNDER, country=US),
+        # only in the summit post: federal, state and local bodies; "Mobile" the city, "mobile-first" a word
+        "usds": Org(text=("U.S. Digital Service",), kind=("agency",), country=US),
+        "18f": Org(text=("18F",), kind=("agency",), country=US),
+        "gsa": Org(text=("General Services Administration",), kind=("agency",), country=US),
+        "cdt": Org(text=("California Department of Technology",), kind=("agency",), country=US),
+        "mobile": Org(text=("City of Mobile",), kind=("municipality",), country=US),
+        "cook": Org(text=("Cook County",), kind=("region",), country=US),
+    },
+    themes={
+        # `issue_areas:` words, translated on the twins
+        "transport": Theme(names=("transportation",)),
+        "space": Theme(names=("public space",)),
+        "pb": Theme(names=("participatory budgeting", "budget participatif")),
+        "digital": Theme(names=("digital services", "servicios digitales")),
+        "housing": Theme(names=("housing",)),
+    },
+    projects={
+        "oakland": Project(
+            paths=("_portfolio/oakland-open-curbs.md",),
+            clients=keys("oakdot"),
+            partners=keys("code-oakland", "ucb", "curbwise"),
+            funders=keys("bayview"),
+            start=2021, end=2023, ongoing=False,
+            themes=keys("transport", "space"),
+            platforms_page=keys("Decidim"),
+            platforms_posts={"Decidim": (_US_POST_OAKLAND,)},
+        ),
+        "denver": Project(
+            paths=("_portfolio/denver-budget.md",),
+            clients=keys("denver"),
+            partners=keys("dpl", "mhnc", "ucdenver"),
+            funders=keys("frcf"),
+            start=2022, end=2022, ongoing=False,
+            themes=keys("pb"),
+            platforms_page=keys("CONSUL"),
+            platforms_posts={"CONSUL": (_US_POST_DENVER, _US_POST_TWO)},
+        ),
+        "anchorage": Project(
+            paths=("_portfolio/anchorage-snow-routes.md",),
+            clients=keys("anchorage"),
+            partners=keys("code-anchorage", "nldc"),
+            funders=keys("denali"),
+            start=2020, end=2021, ongoing=False,
+            themes=keys("transport", "digital"),
+            platforms_posts={"Loomio": (_US_POST_ANCHORAGE,)},
+        ),
+        "nm": Project(
+            paths=("_portfolio/new-mexico-unemployment.md", "_portfolio/new-mexico-unemployment.es.md"),
+            clients=keys("nmdws"),
+            partners=keys("zia", "unm", "acequia"),
+            funders=keys("nm"),
+            start=2022, end=2023, ongoing=False,
+            themes=keys("digital"),
+            platforms_page=keys("Your Priorities"),
+            platforms_posts={"Your Priorities": (_US_POST_NM,)},
+        ),
+        "metro": Project(
+            paths=("_portfolio/king-county-rider-voices.md",),
+            clients=keys("kcm"),
+            partners=keys("uw", "stru"),
+            funders=keys("kc"),
+            start=2023, ongoing=True,
+            themes=keys("transport"),
+            platforms_page=keys("Pol.is"),
+            platforms_posts={"Pol.is": (_US_POST_METRO,)},
+        ),
+        "montreal": Project(
+            paths=("_portfolio/montreal-participatory-budget.md", "_portfolio/montreal-budget-participatif.fr.md"),
+            clients=keys("montreal"),
+            partners=keys("udem", "cds", "dbc"),
+            funders=keys("fsl"),
+            start=2022, end=2024, ongoing=False,
+            themes=keys("pb"),
+            platforms_page=keys("Decidim"),
+            platforms_posts={"Decidim": (_US_POST_MONTREAL,)},
+        ),
+        "ontario": Project(
+            paths=("_portfolio/ontario-service-standard.md",),
+            clients=keys("ontario"),
+            partners=keys("soc", "bluewater"),
+            funders=keys("trillium"),
+            start=2021, end=2021, ongoing=False,
+            themes=keys("digital"),
+            platforms_page=keys("Go Vocal"),
+        ),
+        "boston": Project(
+            # its platform is said only in the post on two projects, in the sentence naming Boston
+            paths=("_portfolio/boston-permits.md",),
+            clients=keys("doit"),
+            partners=keys("lincoln", "bbi"),
+            funders=keys("independence"),
+            start=2024, ongoing=True,
+            themes=keys("housing", "digital"),
+            platforms_posts={"LiquidFeedback": (_US_POST_TWO,)},
+        ),
+    },
+    posts={
+        # tied by `portfolio:` paths, `{% link %}`, an absolute link, a shared `ref`, the project's title,
+        # a site-absolute link, `portfolio:` naming two projects; the summit post is tied to none
+        _US_POST_OAKLAND: keys("oakland", "opw", "mtc", "curbwise", "code-oakland", "ucb"),
+        _US_POST_DENVER: keys("dpl", "mhnc", "frcf", "ucdenver"),
+        _US_POST_ANCHORAGE: keys("asd", "anchorage", "code-anchorage", "nldc", "denali"),
+        _US_POST_NM: keys("nmdws", "zia", "unm", "acequia"),
+        _US_POST_METRO: keys("kcm", "stru", "uw", "kc"),
+        _US_POST_MONTREAL: keys("montreal", "dbc", "udem", "cds", "fsl"),
+        # "go vocal" is a verb here
+        _US_POST_TWO: keys("independence", "frcf", "boston", "denver"),
+        # its Decidim and CONSUL are nobody's; its consul is a diplomat; Independence is a town
+        _US_POST_SUMMIT: keys("usds", "18f", "gsa", "cdt", "mobile", "cook"),
+    },
+    persons={
+        "Maya Okonkwo": "Executive Director",
+        "Luis Baca": "Principal Service Designer",
+        "Geneviève Tremblay": "Director, Canada",
+    },
+)
+
+
+# --------------------------------------------------------------------------- ja-zh-en
+_JA_POST_YOKOHAMA = "_posts/2021-11-08-yokohama-kosodate-hajimarimashita.md"
+_JA_POST_YOKOHAMA_EN = "_posts/2023-06-30-what-yokohamas-parents-decided.md"
+_JA_POST_KOBE = "_posts/2022-03-15-bousai-map-no-iken.md"
+_JA_POST_TWO = "_posts/2024-10-20-kobe-and-shibuya-listening-at-scale.md"
+_JA_POST_TAIPEI = "_posts/2022-05-02-taipei-canyu-yusuan-shangxian.md"
+_JA_POST_XINBEI = "_posts/2023-03-10-xinbei-shequ-loomio.md"
+_JA_POST_MODA = "_posts/2023-12-01-the-first-open-dialogue.md"
+_JA_POST_KAIGI = "_posts/2025-02-14-civictech-kaigi-memo.md"
+
+JA_ZH_EN = Site(
+    name="ja-zh-en",
+    issue="17",
+    own="tsumugi",
+    orgs={
+        # 一般社団法人: a general incorporated association
+        "tsumugi": Org(names=("一般社団法人コードつむぎ", "Code Tsumugi"), text=("コードつむぎ",), kind=("ngo",),
+                       country=JP),
+        # Japan: 市 and its 市役所; universities named after their towns; 株式会社 before or after the name
+        "yokohama": Org(names=("横浜市", "City of Yokohama"), text=("横浜市役所",), kind=("municipality",),
+                        country=JP),
+        "ynu": Org(names=("横浜国立大学", "Yokohama National University"), kind=("university",), country=JP),
+        "hamadata": Org(names=("株式会社ハマデータ", "HamaData Inc."), kind=("company",), country=JP),
+        "kosodate": Org(names=("NPO法人よこはま子育てネット", "NPO Yokohama Kosodate Net"), kind=("ngo",), country=JP),
+        # みなと in a foundation's name; みなとみらい (a district) in a post is a place
+        "minato": Org(names=("公益財団法人みなと市民基金", "Minato Civic Foundation"), kind=FUNDER, country=JP),
+        "kobe": Org(names=("神戸市", "City of Kobe"), text=("神戸市役所",), kind=("municipality",), country=JP),
+        "kobe-u": Org(names=("神戸大学", "Kobe University"), kind=("university",), country=JP),
+        "hyogo": Org(names=("兵庫県", "Hyogo Prefecture"), kind=("region",), country=JP),
+        # "Co., Ltd." after a comma is a form, not a unit
+        "rokko": Org(names=("六甲システムズ株式会社", "Rokko Systems Co., Ltd."), kind=("company",), country=JP),
+        "soumu": Org(names=("総務省", "Ministry of Internal Affairs and Communications"), kind=("agency",),
+                     country=JP),
+        # a Tokyo special ward (区) calls itself a city; 東京都 is a metropolis (a prefecture)
+        "shibuya": Org(names=("渋谷区", "Shibuya City"), kind=("municipality",), country=JP),
+        "tokyo": Org(names=("東京都", "Tokyo Metropolitan Government"), kind=LOCAL, country=JP),
+        "keio": Org(names=("慶應義塾大学", "Keio University"), kind=("university",), country=JP),
+        "shibuya-od": Org(names=("一般社団法人渋谷オープンデータ協議会", "Shibuya Open Data Council"), kind=ASSOCIATION,
+                          country=JP),
+        "digital-agency": Org(text=("デジタル庁",), kind=("agency",), country=JP),
+        "osaka": Org(text=("大阪府",), kind=("region",), country=JP),
+        # Taiwan: 臺 and 台 are one character; Taipei and New Taipei are two cities; 臺灣 in names is the country
+        "taipei": Org(names=("臺北市政府", "Taipei City Government"), text=("台北市政府",), kind=("municipality",),
+                      country=TW),
+        "utaipei": Org(text=("臺北市立大學",), kind=("university",), country=TW),
+        "ntu": Org(names=("國立臺灣大學", "National Taiwan University"), text=("臺大",), kind=("university",),
+                   country=TW),
+        "tod": Org(names=("社團法人臺灣開放資料協會", "Taiwan Open Data Association"), kind=("ngo",), country=TW),
+        "goodcitizen": Org(names=("好公民科技股份有限公司", "Good Citizen Tech Co., Ltd."), kind=("company",),
+                           country=TW),
+        "formosa": Org(names=("財團法人福爾摩沙公民科技基金會", "Formosa Civic Tech Foundation"), kind=FUNDER,
+                       country=TW),
+        "ntpc": Org(names=("新北市政府", "New Taipei City Government"), kind=("municipality",), country=TW),
+        "fju": Org(names=("輔仁大學", "Fu Jen Catholic University"), kind=("university",), country=TW),
+        # 新北市 inside an association's name: not the city
+        "ntpc-assoc": Org(names=("社團法人新北市社區營造協會", "New Taipei Community Building Association"),
+                          kind=ASSOCIATION, country=TW),
+        "ndc": Org(names=("國家發展委員會", "National Development Council"), kind=("agency",), country=TW),
+        "moda": Org(names=("數位發展部", "Ministry of Digital Affairs"), text=("數位部", "moda"), kind=("agency",),
+                    country=TW),
+        "ey": Org(names=("行政院", "Executive Yuan"), kind=("agency",), country=TW),
+        "openisland": Org(names=("開源島股份有限公司", "Open Island Co., Ltd."), kind=("company",), country=TW),
+        "hsinchu": Org(text=("新竹市政府",), kind=("municipality",), country=TW),
+    },
+    themes={
+        # `themes:` words, translated on each twin
+        "childcare": Theme(names=("子育て", "childcare")),
+        "participation": Theme(names=("市民参加", "civic participation")),
+        "disaster": Theme(names=("防災", "disaster preparedness")),
+        "opendata": Theme(names=("オープンデータ", "open data")),
+        "space": Theme(names=("公共空間", "public space")),
+        "pb": Theme(names=("參與式預算", "participatory budgeting")),
+        "community": Theme(names=("社區營造", "community building")),
+        "opengov": Theme(names=("開放政府", "open government")),
+    },
+    projects={
+        "yokohama": Project(
+            paths=("_jirei/ja/yokohama-kosodate.md", "_jirei/en/yokohama-kosodate.md"),
+            clients=keys("yokohama"),
+            partners=keys("ynu", "hamadata", "kosodate"),
+            funders=keys("minato"),
+            start=2021, end=2023, ongoing=False,  # 2021年〜2023年
+            themes=keys("childcare", "participation"),
+            platforms_page=keys("Decidim"),
+            platforms_posts={"Decidim": (_JA_POST_YOKOHAMA, _JA_POST_YOKOHAMA_EN)},
+        ),
+        "kobe": Project(
+            paths=("_jirei/ja/kobe-bousai.md", "_jirei/en/kobe-bousai.md"),
+            clients=keys("kobe"),
+            partners=keys("kobe-u", "hyogo", "rokko"),
+            funders=keys("soumu"),
+            start=2021, end=2022, ongoing=False,  # 令和3年〜令和4年
+            themes=keys("disaster", "opendata"),
+            platforms_posts={"Pol.is": (_JA_POST_KOBE, _JA_POST_TWO)},
+        ),
+        "shibuya": Project(
+            paths=("_jirei/ja/shibuya-kouen.md", "_jirei/en/shibuya-kouen.md"),
+            clients=keys("shibuya"),
+            partners=keys("tokyo", "keio", "shibuya-od"),
+            start=2024, ongoing=True,  # 2024年〜
+            themes=keys("space", "participation"),
+            platforms_page=keys("Your Priorities"),
+            platforms_posts={"Your Priorities": (_JA_POST_TWO,)},
+        ),
+        "taipei": Project(
+            paths=("_jirei/zh-tw/taipei-budget.md", "_jirei/en/taipei-budget.md"),
+            clients=keys("taipei"),
+            partners=keys("ntu", "tod", "goodcitizen"),
+            funders=keys("formosa"),
+            start=2021, end=2022, ongoing=False,  # 民國110年至111年
+            themes=keys("pb"),
+            platforms_page=keys("Decidim"),
+            platforms_posts={"Decidim": (_JA_POST_TAIPEI,)},
+        ),
+        "ntpc": Project(
+            paths=("_jirei/zh-tw/new-taipei-community.md", "_jirei/en/new-taipei-community.md"),
+            clients=keys("ntpc"),
+            partners=keys("fju", "ntpc-assoc"),
+            funders=keys("ndc"),
+            start=2022, end=2023, ongoing=False,  # 2022年～2023年
+            themes=keys("community"),
+            platforms_posts={"Loomio": (_JA_POST_XINBEI,)},
+        ),
+        "moda": Project(
+            paths=("_jirei/zh-tw/moda-dialogue.md", "_jirei/en/moda-dialogue.md"),
+            clients=keys("moda"),
+            partners=keys("ey", "tod", "openisland"),
+            start=2023, ongoing=True,  # 民國112年起
+            themes=keys("opengov"),
+            platforms_page=keys("Pol.is"),
+            platforms_posts={"Pol.is": (_JA_POST_MODA,)},
+        ),
+    },
+    posts={
+        # tied by `jirei:` paths, a shared `ref`, the project's title in a Japanese sentence, `projects:` naming
+        # two projects, `{% link %}`, a relative link, `project:` a ref; the conference post is tied to none
+        _JA_POST_YOKOHAMA: keys("yokohama", "digital-agency", "kosodate", "hamadata", "ynu", "minato"),
+        _JA_POST_YOKOHAMA_EN: keys("yokohama", "kosodate", "ynu", "minato"),
+        _JA_POST_KOBE: keys("kobe", "hyogo", "kobe-u", "rokko", "soumu"),
+        _JA_POST_TWO: keys("kobe", "shibuya", "tokyo", "keio"),
+        _JA_POST_TAIPEI: keys("taipei", "ntu", "utaipei", "tod", "goodcitizen", "formosa"),
+        _JA_POST_XINBEI: keys("ntpc", "ntpc-assoc", "fju", "ndc"),
+        # "join" is a verb here
+        _JA_POST_MODA: keys("moda", "ey", "tod", "openisland"),
+        # its Decidim and CONSUL are nobody's
+        _JA_POST_KAIGI: keys("osaka", "digital-agency", "hsinchu", "shibuya"),
+    },
+    persons={
+        "田中 美咲": "代表理事",
+        "林怡君": "台北辦公室主任",
+        "Kenta Sato": "Lead Engineer",
+    },
+)
+
+
 SITES: dict[str, Site] = {s.name: s for s in (FR_CIVIC, DE_NL_MIXED, ES_PROJECTS_TEAM, IT_WORK_PEOPLE, DATA_PROJECTS,
                                                   PT_DA_MIXED, PL_FI_EN, ES_CA_LATAM, EL_UK_EN,
-                                                  NB_ET_IS, CS_HU_RO)}
+                                                  NB_ET_IS, CS_HU_RO, EN_US_CA, JA_ZH_EN)}

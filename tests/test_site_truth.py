@@ -92,9 +92,6 @@ GAPS = {
     ("en-us-ca", "countries"): "New Mexico's state, department, university, tribe and partners put in Mexico; the "
                                "Government of Ontario in the United States; none for funders named without a form "
                                "(Fund, Trust, Foundation) or 'Corp.', nor for King County",
-    ("ja-zh-en", "organisations"): "'City of Yokohama and Code Tsumugi' read as one name; 'New Taipei Community "
-                                   "Building Association' cut to 'Taipei …'; 'Ministries of the Executive Yuan' taken "
-                                   "for one organisation",
     ("ja-zh-en", "merges"): "no Japanese or Chinese name is one entity with its English twin (横浜市 / City of "
                             "Yokohama, 臺北市政府 / Taipei City Government, 數位發展部 / Ministry of Digital "
                             "Affairs, every 大学/大學, 株式会社, 股份有限公司, 協會, 基金會 …) but one NPO left "

@@ -28,13 +28,51 @@ _RANGE = re.compile(r"^(\d{4})\s*(?:(?:-|–|—|/|to|till|until|tills|bis|tot|a
 SINCE_WORDS = {
     "since", "from", "seit", "ab", "sinds", "vanaf", "desde", "depuis", "dès", "dal", "dall'", "da", "dalla",
     "sedan", "från", "fra", "siden", "fra og med", "od", "a partir de", "a partir del", "des de", "a partir do",
-    "starting", "started", "started in", "since the start of",
+    "starting", "started", "started in", "since the start of", "alates", "od roku", "nuo", "frá", "síðan",
+    "începând cu", "incepand cu", "din",
 }
 """Words for "since" before a year: "since 2023", "seit 2022", "desde 2023" (started then, and still running)."""
 _SINCE = re.compile(r"^(" + "|".join(sorted(map(re.escape, SINCE_WORDS), key=len, reverse=True)) + r")\s*(\d{4})$",
                     re.IGNORECASE)
 _SINCE_AFTER = re.compile(r"^(\d{4})\s*(?:alkaen|lähtien|óta|onward|onwards|and ongoing)$", re.IGNORECASE)
 _MIN, _MAX = 1900, 2100
+
+#: Eras that count years from their first (元年): Japan's and the Republic of China's (Taiwan's).
+_ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925, "民國": 1911, "民国": 1911}
+_ERA_YEAR = re.compile(r"(令和|平成|昭和|民國|民国)\s*(元|\d{1,3})\s*年?")
+_ERA_RANGE = re.compile(r"(令和|平成|昭和|民國|民国)\s*(元|\d{1,3})\s*年?\s*[〜～~至到\-–]\s*(?:令和|平成|昭和|民國|民国)?\s*"
+                        r"(\d{1,3})\s*年")
+"""An era's range whose second year is of the same era ("民國110年至111年")."""
+
+
+def _era(era: str, year: str) -> int:
+    return _ERAS[era] + (1 if year == "元" else int(year))
+
+
+_CJK_YEAR = re.compile(r"(\d{4})\s*年(?:度)?")
+_CJK_SINCE = re.compile(r"^(\d{4})\s*(?:[〜～~\-–]\s*(?:現在|至今|迄今|今)?|起|から|以降|開始|より|以來|以来)$")
+_HU_RANGE = re.compile(r"^(\d{4})-(?:t[óő]l|tól|től)\s*(\d{4})-ig$")
+_HU_SINCE = re.compile(r"^(\d{4})-(?:t[óő]l|tól|től|óta|ota)$")
+_TRAILING_UNIT = re.compile(r"\s+(?:m|r|g|г|gg|év|ár|aastal|aastani)\.?$")
+_LEADING_FROM = re.compile(r"^(?:de|from|von|van|dal|nuo|frá|entre)\s+(?=\d{4}\s*(?:à|a|to|bis|tot|al|iki|til|y|and)\s*\d)",
+                           re.IGNORECASE)
+
+
+def _local_forms(text: str) -> str:
+    """A year value in the plain form the patterns read: eras counted in common years ("令和3年" → 2021,
+    "民國110年" → 2021), "年" and range marks of Japanese and Chinese ("2021年〜2023年" → "2021-2023",
+    "2024年〜" and "民國112年起" → since), Hungarian case endings ("2020-tól 2022-ig"), a trailing word for
+    year ("2020–2022 m.") and a leading "from" ("de 2022 à 2024")."""
+    text = _ERA_RANGE.sub(lambda m: f"{_era(m.group(1), m.group(2))}-{_era(m.group(1), m.group(3))}", text)
+    text = _ERA_YEAR.sub(lambda m: str(_era(m.group(1), m.group(2))), text)
+    text = _CJK_YEAR.sub(r"\1", text)
+    text = re.sub(r"\s*[〜～~至到]\s*", "-", text) if re.search(r"[〜～至到]", text) else text
+    if (since := _CJK_SINCE.match(text)) or (since := _HU_SINCE.match(text)):
+        return f"since {since.group(1)}"
+    if match := _HU_RANGE.match(text):
+        return f"{match.group(1)}-{match.group(2)}"
+    text = _TRAILING_UNIT.sub("", text)
+    return _LEADING_FROM.sub("", text)
 
 
 class BadYears(ValueError):
@@ -58,7 +96,7 @@ def parse_years(value: Any) -> YearRange:
         text = value
     else:
         raise BadYears(f"expected a year or a range such as 2020-2021, got a {type(value).__name__}")
-    cleaned = " ".join(text.strip().rstrip(".").split())
+    cleaned = _local_forms(" ".join(text.strip().rstrip(".").split()))
     since = _SINCE.match(cleaned) or _SINCE_AFTER.match(cleaned)
     if since:
         start = int(since.group(since.lastindex or 1))

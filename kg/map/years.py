@@ -40,8 +40,8 @@ _MIN, _MAX = 1900, 2100
 #: Eras that count years from their first (元年): Japan's and the Republic of China's (Taiwan's).
 _ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925, "民國": 1911, "民国": 1911}
 _ERA_YEAR = re.compile(r"(令和|平成|昭和|民國|民国)\s*(元|\d{1,3})\s*年?")
-_ERA_RANGE = re.compile(r"(令和|平成|昭和|民國|民国)\s*(元|\d{1,3})\s*年?\s*[〜～~至到\-–]\s*(?:令和|平成|昭和|民國|民国)?\s*"
-                        r"(\d{1,3})\s*年")
+_ERA_RANGE = re.compile(r"(令和|平成|昭和|民國|民国)\s*(元|\d{1,3})\s*年?\s*[〜～~至到\-–]\s*"
+                        r"(?:令和|平成|昭和|民國|民国)?\s*(\d{1,3})\s*年")
 """An era's range whose second year is of the same era ("民國110年至111年")."""
 
 
@@ -54,8 +54,8 @@ _CJK_SINCE = re.compile(r"^(\d{4})\s*(?:[〜～~\-–]\s*(?:現在|至今|迄今
 _HU_RANGE = re.compile(r"^(\d{4})-(?:t[óő]l|tól|től)\s*(\d{4})-ig$")
 _HU_SINCE = re.compile(r"^(\d{4})-(?:t[óő]l|tól|től|óta|ota)$")
 _TRAILING_UNIT = re.compile(r"\s+(?:m|r|g|г|gg|év|ár|aastal|aastani)\.?$")
-_LEADING_FROM = re.compile(r"^(?:de|from|von|van|dal|nuo|frá|entre)\s+(?=\d{4}\s*(?:à|a|to|bis|tot|al|iki|til|y|and)\s*\d)",
-                           re.IGNORECASE)
+_LEADING_FROM = re.compile(r"^(?:de|from|von|van|dal|nuo|frá|entre)\s+"
+                           r"(?=\d{4}\s*(?:à|a|to|bis|tot|al|iki|til|y|and)\s*\d)", re.IGNORECASE)
 
 
 def _local_forms(text: str) -> str:

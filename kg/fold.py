@@ -4,6 +4,7 @@ commands (``kg query``, ``kg serve``) get it without the build's modules."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 
@@ -96,3 +97,20 @@ def _fold(text: str) -> str:
 
 
 _ASCII = CharTable(_fold)
+
+
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+"""Kana, Han (CJK ideographs) and Hangul: scripts written without spaces between words."""
+KANA = re.compile(r"[\u3040-\u30ff]")
+_VARIANTS = str.maketrans({"臺": "台", "灣": "湾"})
+"""Variant characters of one name ("臺北" / "台北"), made one for comparison."""
+
+
+def has_cjk(text: str) -> bool:
+    """Whether ``text`` holds Chinese, Japanese or Korean letters."""
+    return CJK.search(text) is not None
+
+
+def cjk_key(text: str) -> str:
+    """A CJK name for comparison: NFC, without spaces, variant characters made one."""
+    return "".join(unicodedata.normalize("NFC", text).split()).translate(_VARIANTS)

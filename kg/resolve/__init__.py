@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 from pyoxigraph import Literal, NamedNode
 
 from kg.diagnostics import Diagnostics
+from kg.fold import has_cjk
 from kg.halves import from_both_ends
 from kg.map.context import MapContext
 from kg.map.iris import slug
@@ -473,7 +474,8 @@ def _project_names(ctx: MapContext) -> Gazetteer:
         if st.predicate == schema.name and isinstance(st.subject, NamedNode) and st.subject.value.startswith(prefix):
             title = st.object.value if isinstance(st.object, (NamedNode, Literal)) else ""
             words = title.split()
-            if len(words) >= 2 and len(title) >= 10 and any(w[:1].isupper() for w in words[1:]):
+            if (len(words) >= 2 and len(title) >= 10 and any(w[:1].isupper() for w in words[1:])) or (
+                    has_cjk(title) and len(title.strip()) >= 6):  # 「神戸みんなの防災マップ」
                 out.add_name(title, st.subject.value)
     return out
 
@@ -485,6 +487,7 @@ def _names_in_text(ctx: MapContext, registry: Registry, cores: dict[tuple[str, s
     of names a text gives as one ("Open Square Foundation (Fundacja Otwarty Plac)")."""
     known = sorted({(normalise(n.text), p.key) for n, p in parsed.items() if p.unit_of is None})
     by_stems: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    known_names = {folded for folded, _key in known}
     by_last_word: dict[str, list[str]] = defaultdict(list)
     for folded, key in known:
         by_stems[stems_of(folded)].append((folded, key))
@@ -510,7 +513,8 @@ def _names_in_text(ctx: MapContext, registry: Registry, cores: dict[tuple[str, s
                 continue
             if registry.by_name(found, "platform") is not None or registry.by_name(found, "place") is not None:
                 continue  # "Cap Collectif" is software, "Region Skåne" the registry may hold as a place
-            if found not in seen and _inside_a_known_name(found, words, by_last_word):
+            if found not in seen and (_inside_a_known_name(found, words, by_last_word)
+                                      or _joins_a_known_name(found, known_names)):
                 continue  # "Romsdal County Council" of "Møre og Romsdal County Council", cut at its "og"
             name = seen.get(found) or Name(found, None, st.source, None, "text")
             seen[found] = here[found] = name
@@ -538,6 +542,19 @@ def _names_in_text(ctx: MapContext, registry: Registry, cores: dict[tuple[str, s
                 acronyms[name] = acronym
         aliases += _given_as_one(words, here)
     return acronyms, aliases
+
+
+_AND = re.compile(r"\s(?:and|och|og|et|y|e|und|en|i|ja|és|a|și|ir)\s", re.IGNORECASE)
+
+
+def _joins_a_known_name(found: str, known: set[str]) -> bool:
+    """Whether a name found by its form is two names joined by "and", one of them the site's own (found on
+    its own): "City of Yokohama and Code Tsumugi"."""
+    for match in _AND.finditer(found):
+        left, right = normalise(found[:match.start()]), normalise(found[match.end():])
+        if left in known or right in known or right.removeprefix("the ") in known:
+            return True
+    return False
 
 
 def _inside_a_known_name(found: str, text: str, by_last_word: dict[str, list[str]]) -> bool:

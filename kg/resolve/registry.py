@@ -17,6 +17,7 @@ import ahocorasick
 import yaml
 
 from kg.diagnostics import Diagnostics
+from kg.fold import CJK
 from kg.load.frontmatter import FrontMatterLoader
 from kg.map.iris import slug
 from kg.ontology import resource
@@ -164,9 +165,9 @@ class Registry:
             if form in seen:
                 continue  # a name a text repeats is checked once
             start, after = end - len(form) + 1, end + 1
-            if start > 0 and _is_word(text[start - 1]):
+            if start > 0 and _glued(text[start - 1], form[0]):
                 continue  # inside a longer word
-            declined = after < len(text) and _is_word(text[after])
+            declined = after < len(text) and _glued(text[after], form[-1])
             if declined and not _case_ending(text, form, after):
                 continue  # inside a longer word: "Lund" in "Lunds"
             if not declined:
@@ -235,6 +236,12 @@ def _case_ending(text: str, form: str, after: int) -> bool:
         return False
     ending = text[after:end]
     return ending in _CASE_ENDINGS and (len(ending) >= 2 or not form[-1].isupper())
+
+
+def _glued(char: str, edge: str) -> bool:
+    """Whether a text's character next to a name's edge character makes them one word: both letters or
+    digits of one kind of script ("Decidimで" is Decidim and a Japanese particle, no longer word)."""
+    return _is_word(char) and (CJK.match(char) is None) == (CJK.match(edge) is None)
 
 
 def _is_word(char: str) -> bool:

@@ -80,11 +80,6 @@ GAPS = {
                             "numériques', the New Mexico department and state in Spanish); the site's title "
                             "'Lanternfish' kept apart from 'Lanternfish Civic Design, Inc.'; the School of Cities "
                             "written as a possessive",
-    ("en-us-ca", "platforms-on-page"): "'tools: Polis' (and 'on Polis' in the text) not read as Pol.is",
-    ("en-us-ca", "platforms-in-posts"): "Polis again; 'In Boston, … on LiquidFeedback' in the post tied to two "
-                                        "projects",
-    ("en-us-ca", "platform-evidence"): "CONSUL said in Denver's two posts and LiquidFeedback in the post on two "
-                                       "projects are not kept in those posts' graphs",
     ("en-us-ca", "kinds"): "'Inc.' read as a company for two 501(c)(3) nonprofits the text calls so; King County "
                            "and the State of New Mexico made funders for funding; the Government of Ontario an "
                            "agency; none for 'Canadian Digital Service', 'King County Metro', 'UC Berkeley', '… "

@@ -806,6 +806,8 @@ def _country_of(names: list[str], langs: list[str | None], kind: str | None) -> 
     if kind in PLACE_KINDS_OF_ORGANISATIONS:
         for name, lang in zip(names, langs, strict=True):
             if core := place_core(name, kind):
+                if kind == "region" and (code := region_country(core)):
+                    return code  # "Government of Ontario" is Canada's province, not the Californian town
                 found = town(core, lang)
                 if found is not None and (english is None or found.country not in _ENGLISH_SPEAKING):
                     return found.country

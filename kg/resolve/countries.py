@@ -395,10 +395,17 @@ def country_in_name(name: str) -> str | None:
     languages kg reads ("Ministerio del Ambiente de Ecuador", "Agencia Española de Cooperación")."""
     words = [w for w in re.split(r"[\s,()/-]+", name) if w]
     found = set()
+    used: set[int] = set()
     for size in (3, 2, 1):
         for i in range(len(words) - size + 1):
+            if used.intersection(range(i, i + size)):
+                continue  # inside a longer name found already: "New Mexico" holds no Mexico
             chunk = words[i : i + size]
             folded = fold(" ".join(chunk))
+            if size > 1 and chunk[0][:1].isupper() and (state := _subdivision_country(folded)):
+                found.add(state)
+                used.update(range(i, i + size))
+                continue
             if not chunk[0][:1].isupper() and not (size == 1 and i > 0 and folded in _DEMONYM):
                 continue  # an adjective inside a name may be lower-case: "Samband íslenskra sveitarfélaga"
             code = _DEMONYM.get(folded) if size == 1 else None
@@ -406,4 +413,18 @@ def country_in_name(name: str) -> str | None:
                 code = country_table().get(folded)
             if code:
                 found.add(code)
+                used.update(range(i, i + size))
     return next(iter(found)) if len(found) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _subdivisions() -> dict[str, str]:
+    """Names of two words or more of regions, provinces and states (ISO 3166-2) → their country: "new
+    mexico" → US, "new south wales" → AU; with the Spanish "nuevo mexico"."""
+    out = {fold(sub.name): sub.country_code for sub in pycountry.subdivisions if " " in sub.name.strip()}
+    out.update({"nuevo mexico": "US", "nova scotia": "CA", "nouvelle ecosse": "CA"})
+    return out
+
+
+def _subdivision_country(folded: str) -> str | None:
+    return _subdivisions().get(folded)

@@ -89,7 +89,9 @@ def post_platforms(statements: Iterable[Statement], texts: dict[str, str] | None
                 sentences_of[post[1]] = _SENTENCE_END.split((texts or {}).get(post[1], ""))
             forms = (platform_forms or {}).get(platform, set())
             sentences = [s for s in sentences_of[post[1]] if _names_any(s, forms)]
-            if sentences and all(_among_alternatives(s, forms) for s in sentences):
+            others = [f for p, f in (platform_forms or {}).items() if p != platform]
+            if sentences and all(_among_alternatives(s, forms) and any(_names_any(s, f) for f in others)
+                                 for s in sentences):
                 continue  # "the cities we studied run Decidim, CONSUL or tools of their own": no one's platform
             if len(tied) > 1:
                 # "In Szeged, … on Your Priorities; in Cluj-Napoca, … Go Vocal": the clause first
@@ -120,9 +122,10 @@ def _handles_of(statements: list[Statement], projects: set[NamedNode]) -> dict[N
         for org in roles.get(project, ()):
             for name in names.get(org, ()):
                 found.add(name)
-                kind = kind_of(name)
-                if kind and (core := place_core(name, kind)):
-                    found.add(core)
+                for part in {name, name.split(", ", 1)[0]}:  # "City of Boston, Department of …": Boston's
+                    kind = kind_of(part)
+                    if kind and (core := place_core(part, kind)):
+                        found.add(core)
         out[project] = {h for h in found if h}
     return out
 
@@ -138,7 +141,8 @@ _PLATFORM_LIST = re.compile(r"^[\w.+-]+(?:\s[\w.+-]+)?(?:,\s*[\w.+-]+(?:\s[\w.+-
 
 def _among_alternatives(sentence: str, forms: set[str]) -> bool:
     """Whether a sentence names the platform only as one of alternatives: "X or Y", "X, Y or tools of
-    their own" (a list of names closed by a word for "or"), which says no one used it."""
+    their own" (a list of names closed by a word for "or"), which says no one used it. (The caller asks
+    too that another platform be named: "on CONSUL or on paper" says CONSUL was used.)"""
     low = sentence.casefold()
     for form in forms:
         at = low.find(form.casefold()) if len(form) >= 3 else -1

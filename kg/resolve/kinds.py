@@ -222,6 +222,8 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"^perifereia\b",
             r"\bregionsrad(et)?$",
             r"\bprefecture$",
+            r"\bcounty$",
+            r"^estado (de|do|da)\b",
             r"^prefecture of\b",
             r"\bil ozel idaresi$",
             r"\bvaliligi$",
@@ -365,6 +367,7 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\binspectorate\b",
             r"^(the )?office (of|for)\b",
             r"^(the )?department (of|for)\b",
+            r"\bdepartment of\b",
             r"\bdirectorate\b",
             r"^(the )?government of\b",
             r"\bgouvernement\b",
@@ -930,6 +933,11 @@ def kind_of(name: str) -> str | None:
             return kind
     if _NETWORKS_OF_PLACES.search(words, present):
         return "network"
+    if words.startswith(("government of ", "the government of ")):
+        from kg.resolve.places import region_country
+
+        if region_country(words.split(" of ", 1)[1]):
+            return "region"  # "Government of Ontario": a province's
     if (legal := _legal_kind(stripped)) is not None:
         return legal
     first = stripped.split(" ", 1)[0]
@@ -1043,6 +1051,7 @@ _ADMIN_AFFIXES = {
         r"^mestska cast ",
         r"^mestsky obvod ",
         r" city district$",
+        r"^(the )?city and county of ",
         r" metropolitan government$",
         r" city government$",
         r"^city district of ",
@@ -1072,6 +1081,10 @@ _ADMIN_AFFIXES = {
         r"^(the )?(city|town|municipal) (government|administration|office) of ",
     ),
     "region": (
+        r"^(the )?government of ",
+        r"^(the )?state of ",
+        r"^estado (de |do |da )?",
+        r" county$",
         r"^region ",
         r"^regione ",
         r"^(la )?region (de |d |du )?",

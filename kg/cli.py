@@ -286,6 +286,8 @@ def _print_validation(console: Console, report: Any) -> None:
         console.print(Text(line, style=style))
     counts = report.counts()
     if report.conforms:
+        if quiet():
+            return  # -q: only warnings and errors, and conforming is neither
         extra = f" ({counts['Warning']} warning(s))" if counts.get("Warning") else ""
         console.print(Text(f"the graph conforms to the shapes: {report.triples} triples checked{extra}"))
     else:

@@ -110,6 +110,16 @@ def test_quiet_prints_only_the_warnings(make_site, in_tmp):
     assert "unknown key 'categoris'" in result.stderr
 
 
+def test_quiet_validation_of_a_conforming_graph_prints_nothing(make_site, in_tmp):
+    """``--validate -q`` on a graph that conforms: silence on both streams, exit status 0."""
+    make_site(in_tmp / "site", CLEAN_SITE)
+    result = run("site", "--out", "out", "--validate", "-q")
+    assert result.exit_code == 0
+    assert result.stdout == "" and result.stderr == ""
+    loud = run("site", "--out", "out2", "--validate")
+    assert "conforms" in loud.stdout + loud.stderr
+
+
 def test_include_contact_and_drafts_flags(make_site, in_tmp):
     """``--include-contact`` keeps crew e-mail; ``--drafts`` reads ``_drafts``. Neither happens by default."""
     make_site(in_tmp / "site", {

@@ -50,7 +50,7 @@ _NOT_A_START = frozenset(
 _TOKEN = re.compile(r"[\w][\w'’.\-&+]*|[(),]", re.UNICODE)
 _ELIDED = re.compile(r"^(?:[ldsnc]|all|dell|nell|sull|dall|qu|j|m|t)['’](?=\w)", re.IGNORECASE)
 _CONJUNCTIONS = frozenset(
-    "et e y i and und og och en ou o oder or".split()
+    "et e y i and und og och en ou o oder or ve és și ir ja un".split()
 )
 #: Words that make a form's name but say nothing of whose it is: "City Hall", "the Council".
 _GENERIC = frozenset(

@@ -473,3 +473,20 @@ def test_organisations_named_in_other_scripts_each_get_their_own_stable_iri(make
         "北京大学"}
     _, more = build(make_site(tmp_path / "b", one_project_per_name(["上海大学", *names])))
     assert partners_of(more, "p1") | partners_of(more, "p2") == expected
+
+
+def test_translated_names_sharing_no_spelling_are_aligned_through_the_words_of_institutions(make_site, tmp_path):
+    """"Agencia Ambiental Europea" / "European Environment Agency": the lists differ in length (the Spanish
+    page names one more agency), so neither place nor kind may pair them; their words do (ambiental =
+    environment, europea = european), as "Agencia Digital Canaria" / "Canary Digital Agency" beside them."""
+    site = make_site(tmp_path, {
+        "_clients/p.md": project_page("p", "es", partners=["Agencia Ambiental Europea", "Agencia Digital Canaria",
+                                                           "Agencia Tributaria Canaria"]),
+        "_clients/p-en.md": project_page("p", "en", partners=["Canary Digital Agency", "European Environment Agency"]),
+    })
+    result, g = build(site)
+    assert len(partners_of(g, "p")) == 3
+    assert sorted(sorted(m["names"]) for m in result.merges) == [
+        ["Agencia Ambiental Europea", "European Environment Agency"],
+        ["Agencia Digital Canaria", "Canary Digital Agency"]]
+    assert all("cognate" in m["evidence"] for m in result.merges)

@@ -52,9 +52,6 @@ GAPS = {
     ("pt-da-mixed", "merges"): "a translation sharing no word: 'Agência Europeia do Ambiente' / 'European "
                                "Environment Agency'",
     # two more held-out sites (es-ca-latam, el-uk-en), written without reading kg's resolving code or tables
-    ("es-ca-latam", "merges"): "translations sharing no word in twin lists ('Banco Interamericano de Desarrollo' / "
-                               "'Inter-American Development Bank', 'Alcaldía Mayor de Bogotá' / 'Bogotá Mayor's "
-                               "Office', the FAVB in English)",
     ("es-ca-latam", "kinds"): "no kind for 'Corporación …', the IDB; 'Laboratorio … S.A. de C.V.' read as a "
                               "research institute",
     ("el-uk-en", "merges"): "Greek and Cyrillic twins that translate rather than transliterate ('Ανοιχτή Πόλη "

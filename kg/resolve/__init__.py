@@ -689,14 +689,17 @@ def _name_key(base: str, registry: Registry, cores: dict[tuple[str, str], Entry 
 def _site_title(ctx: MapContext, registry: Registry, cores: dict[tuple[str, str], Entry | None],
                 parsed: dict[Name, _Parsed]) -> None:
     """The site's title is its organisation's short name when it is the name without its legal form or
-    type word ("Brückenlabor" for "Brückenlabor e.V.", "Open Square" for "Open Square Foundation")."""
+    type word ("Brückenlabor" for "Brückenlabor e.V.", "Open Square" for "Open Square Foundation"), or
+    the name's first words ("Lanternfish" for "Lanternfish Civic Design, Inc.")."""
     site = next((n for n in parsed if n.role == "site"), None)
     title = (ctx.config.title or "").strip()
     if site is None or not title or title == site.text or not parsed[site].key.startswith(("name:", "type:")):
         return
     name = Name(title, None, site.file, None, "site")
     p = _parse(name, registry, cores)
-    if p.key == parsed[site].key or plain_words(title) == without_type_word(site.text):
+    own, short = normalise(site.text), normalise(title)
+    if p.key == parsed[site].key or plain_words(title) == without_type_word(site.text) or (
+            len(short) >= 5 and own.startswith(short + " ")):  # "Lanternfish" of "Lanternfish Civic Design, Inc."
         p.key = parsed[site].key
         parsed[name] = p
 

@@ -15,11 +15,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
 from kg.map.terms import Name
 from kg.resolve.countries import country_code
+from kg.resolve.glossary import same_word
 from kg.resolve.kinds import _nominative, fold, kind_of
 from kg.resolve.places import canonical_place
 
@@ -78,10 +80,13 @@ def _mean_best(words_a: list[str], words_b: list[str]) -> float:
         return 0.0  # "OSP" and "Open Source Politics" are not cognates
     total = 0.0
     sounds_b = [_sounds(o) for o in words_b]
+    pairs_b = [a + b for a, b in pairwise(words_b)]  # "inter american" = "interamericano"
     for word in words_a:
         sound = _sounds(word)
         best = max(max(fuzz.ratio(word, other), fuzz.ratio(sound, heard))
                    for other, heard in zip(words_b, sounds_b, strict=True))
+        if best < 100.0 and any(same_word(word, other) for other in (*words_b, *pairs_b)):
+            best = 100.0  # "numerique" and "digital", "desarrollo" and "development": one word in two languages
         if country_code(word) and any(country_code(o) == country_code(word) for o in words_b):
             best = 100.0  # "Sverige" and "Sweden" are one word in two languages
         elif best < 100.0 and (place := canonical_place(_nominative(word))).startswith("geo") and \

@@ -64,6 +64,7 @@ _EXTRA = {
     "ivory coast": "CI",
     "eu": "",
     "europe": "",
+    "island": "",  # Iceland in German and the Nordic languages, but "Open Island Co., Ltd." is an island
 }
 #: Forms of one country only, matched as whole words on the folded name.
 _FORM_COUNTRY = (

@@ -428,6 +428,7 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bagenturas?\b",
             r"\bhivatal$",
             r"\byuan$",
+            r"\bdigital service$",
             r"direktorat(et)?$",
             r"\w*tilsyn(et)?$",
             r"\bamet$",
@@ -946,6 +947,11 @@ def kind_of(name: str) -> str | None:
     for kind, patterns in _COMPILED[3:]:
         if patterns.search(words, present):
             return kind
+    if words.endswith(" city") and len(words) > 6:
+        from kg.resolve.places import town
+
+        if town(words[:-5]) is not None:
+            return "municipality"  # "Shibuya City", "Quezon City": a town's, not "Open City"
     return None
 
 

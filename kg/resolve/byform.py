@@ -26,6 +26,7 @@ from functools import lru_cache
 import ahocorasick
 
 from kg.map.text import ABBREVIATIONS
+from kg.resolve.glossary import is_vocabulary
 from kg.resolve.kinds import fold, kind_of
 
 _CONNECTORS = frozenset(
@@ -356,8 +357,8 @@ def _split_conjunctions(words: list[str]) -> list[list[str]]:
         article = right[0].lower() in _ARTICLES
         if _named_by_form(left) and (_named_by_form(right) or article):
             return [left, *_split_conjunctions(right)]
-        if _named_by_form(left) and len(right) == 1:
-            return [left]  # "Politecnico di Milano e Openpolis": the form is the left name's
+        if _named_by_form(left) and len(right) == 1 and not is_vocabulary(fold(right[0])):
+            return [left]  # "Politecnico di Milano e Openpolis": the form is the left name's (not "… and Technology")
         if len(left) == 1 and _named_by_form(right):
             return _split_conjunctions(right)  # "CONSUL og Aarhus Kommune"
     return [words]

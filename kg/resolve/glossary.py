@@ -139,4 +139,9 @@ def same_word(a: str, b: str) -> bool:
     return found is not None and found == concepts.get(b)
 
 
-__all__ = ["CONCEPTS", "same_word"]
+def is_vocabulary(word: str) -> bool:
+    """Whether a folded word is one of the institutional vocabulary ("technology", "affairs")."""
+    return word in _concept_of()
+
+
+__all__ = ["CONCEPTS", "is_vocabulary", "same_word"]

@@ -37,10 +37,16 @@ def split_unit(name: str) -> tuple[str, str] | None:
     "Institut für Klima, Umwelt, Energie", "Foreign, Commonwealth & Development Office", "Ministerio de
     Asuntos Exteriores, Unión Europea y Cooperación"; nor is a legal form after a comma ("Ressò, SCCL").
     A unit whose own name holds such a list keeps it: "Generalitat de Catalunya, Departament d'Acció
-    Climàtica, Alimentació i Agenda Rural"."""
-    if ", " not in name:
-        return None
+    Climàtica, Alimentació i Agenda Rural". The English possessive is a unit too: "University of Toronto's
+    School of Cities"."""
     from kg.resolve.kinds import fold, is_legal_form, kind_of
+
+    if ", " not in name:
+        # "University of Toronto's School of Cities": the English possessive of a unit
+        owner, mark, unit = name.partition("'s ") if "'s " in name else name.partition("’s ")
+        if mark and unit[:1].isupper() and kind_of(owner) and _UNIT_WORD.search(fold(unit)):
+            return owner.strip(), unit.strip()
+        return None
 
     left, right = name.split(", ", 1)
     if ", " in right and not (_LIST_END.search(right) and kind_of(left) and _UNIT_WORD.search(

@@ -490,3 +490,16 @@ def test_translated_names_sharing_no_spelling_are_aligned_through_the_words_of_i
         ["Agencia Ambiental Europea", "European Environment Agency"],
         ["Agencia Digital Canaria", "Canary Digital Agency"]]
     assert all("cognate" in m["evidence"] for m in result.merges)
+
+
+def test_an_inc_the_site_calls_a_nonprofit_is_one(make_site, tmp_path):
+    """"Inc." says a body is incorporated, as American nonprofits are: "Civic Lantern, Inc. is a 501(c)(3)
+    nonprofit …" makes it an NGO; "Data Bridge Inc." that no sentence describes stays a company."""
+    site = make_site(tmp_path, {
+        "_clients/p.md": project_page("p", "en", partners=["Civic Lantern, Inc.", "Data Bridge Inc."]),
+        "_posts/2024-01-01-news.md": "---\ntitle: News\n---\nCivic Lantern, Inc. is a 501(c)(3) nonprofit design "
+                                     "studio. Data Bridge Inc. wrote the software.\n",
+    })
+    _, g = build(site)
+    assert set(g.objects(ORGANISATION["civic-lantern-inc"], KGO.organisationKind)) == {KGO.ngo}
+    assert set(g.objects(ORGANISATION["data-bridge-inc"], KGO.organisationKind)) == {KGO.company}

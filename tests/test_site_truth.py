@@ -65,8 +65,8 @@ GAPS = {
     ("cs-hu-ro", "mentions"): "shortened or declined names in running text ('mestskej časti …', 'Susedia spolu', "
                               "'Palivový kombinát Ústí'); English names of Romanian and Slovak bodies",
     # two more held-out sites (en-us-ca, ja-zh-en), written without reading kg's resolving code or tables
-    ("en-us-ca", "kinds"): "'Inc.' read as a company for two 501(c)(3) nonprofits the text calls so; none for 'King "
-                           "County Metro', 'UC Berkeley', 'Transit Riders Union'",
+    ("en-us-ca", "kinds"): "'Acequia Data Alliance, Inc.' read as a network, not the nonprofit it is; none for "
+                           "'King County Metro', 'UC Berkeley', 'Transit Riders Union'",
     ("en-us-ca", "countries"): "none for bodies named without a form or a known town (funds, trusts, foundations, Cook "
                                "and King County, Pueblo of Zia); a Canadian foundation put in Malta",
     ("ja-zh-en", "merges"): "names in katakana against their Latin letters ('一般社団法人コードつむぎ' / "

@@ -45,6 +45,7 @@ from kg.resolve.kinds import (
     plain_words,
     type_core,
     type_word,
+    weakly_typed,
     without_type_word,
 )
 from kg.resolve.mentions import Mentions
@@ -289,10 +290,15 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
         if entry is None:
             names_seen = [_display(n, parsed[n]) for n in group]
             unit_parents = [unit for n in group if (unit := parsed[n].unit_of)]
-            kind = form_facts(iri, [_unit_part(n, parsed[n]) for n in group], {n.role for n in group}, group[0].file,
-                              parent=_parent_kind(unit_parents[0], registry, parsed) if unit_parents else None,
-                              described=described_kind(ctx.config.description or "") if root == site_root
-                              else said_kinds.get(root))
+            said = described_kind(ctx.config.description or "") if root == site_root else said_kinds.get(root)
+            parts = [_unit_part(n, parsed[n]) for n in group]
+            if said and all(weakly_typed(part) or kind_of(part) is None for part in parts):
+                # "Lanternfish Civic Design, Inc." that the site calls a nonprofit: "Inc." says no more than that
+                kind = form_facts(iri, [], set(), group[0].file, described=said)
+            else:
+                kind = form_facts(iri, parts, {n.role for n in group}, group[0].file,
+                                  parent=_parent_kind(unit_parents[0], registry, parsed) if unit_parents else None,
+                                  described=said)
             if not countries:
                 parent = iri_of_root[clusters.find(unit_parents[0])] if unit_parents else None
                 country_facts(iri, names_seen, [n.lang for n in group], kind, group[0].file, parent)
@@ -831,7 +837,8 @@ def _kinds_in_sentences(registry: Registry, members: dict[str, list[Name]], pars
     """The kinds the site's sentences give organisations whose names have no form (:mod:`kg.resolve.appositions`)."""
     forms: dict[str, str] = {}
     for root, group in members.items():
-        if root.startswith(("reg:", "place:")) or any(kind_of(_unit_part(n, parsed[n])) for n in group):
+        if root.startswith(("reg:", "place:")) or any(
+                kind_of(part := _unit_part(n, parsed[n])) and not weakly_typed(part) for n in group):
             continue
         for n in group:
             form = _unit_part(n, parsed[n]).strip().lower()

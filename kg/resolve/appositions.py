@@ -22,6 +22,21 @@ _BEFORE = re.compile(r"(?:^|[^\w])([^\W\d_]+(?: [^\W\d_]+)?) $")
 _WINDOW = 40
 
 
+_AFTER = re.compile(r"^(?:,|\s+(?:is|was|remains|has been))\s+(?:a|an|the|one of the)\s+((?:[\w()'’.-]+\s*){1,4})")
+"""What follows a name when a sentence says what it is: "X, a nonprofit …", "X is a 501(c)(3) nonprofit …"."""
+
+
+def _said_after(after: str) -> str | None:
+    """The kind the first type word of "…, a <up to four words>" or "… is a <…>" after a name gives."""
+    match = _AFTER.match(after)
+    if match is None:
+        return None
+    for word in match.group(1).split()[:4]:
+        if (kind := kind_of(word.strip(",.;:"))) is not None:
+            return kind
+    return None
+
+
 def kinds_said(texts: Iterable[tuple[str, set[str]]], forms: dict[str, str]) -> dict[str, str]:
     """Organisation → the kind the texts' appositions give it.
 
@@ -45,6 +60,9 @@ def kinds_said(texts: Iterable[tuple[str, set[str]]], forms: dict[str, str]) -> 
             if org not in named or (after and (after.isalnum() or after == "_")):
                 continue
             if start and (low[start - 1].isalnum()):
+                continue
+            if (said := _said_after(low[end + 1:end + 1 + _WINDOW * 2])) is not None:
+                votes[org][said] += 1  # "Lanternfish, Inc. is a 501(c)(3) nonprofit design studio"
                 continue
             before = _BEFORE.search(low[max(0, start - _WINDOW):start])
             if before is None:

@@ -887,6 +887,20 @@ for _form, _kind in _LEGAL:
 _LEGAL_LONGEST = max(map(len, _LEGAL_KIND))
 
 
+_WEAK_FORMS = (" Inc.", ", Inc.", " Inc", ", Inc", " Incorporated", ", Incorporated", " Corporation")
+"""Legal forms that say a body is incorporated, not that it trades: American nonprofits are "Inc." too."""
+
+
+def weakly_typed(name: str) -> bool:
+    """Whether a name's kind comes only from a form companies and nonprofits share ("Acme Data Alliance,
+    Inc." is an alliance; "Lanternfish Civic Design, Inc." may be a nonprofit the site says it is)."""
+    stripped = name.strip()
+    for form in _WEAK_FORMS:
+        if stripped.endswith(form):
+            return kind_of(stripped[: -len(form)].rstrip(" ,")) is None
+    return False
+
+
 def _legal_kind(name: str) -> str | None:
     """The kind of the longest legal form ``name`` ends with after a space or a comma."""
     start = max(1, len(name) - _LEGAL_LONGEST)
@@ -939,7 +953,8 @@ def kind_of(name: str) -> str | None:
 
         if region_country(words.split(" of ", 1)[1]):
             return "region"  # "Government of Ontario": a province's
-    if (legal := _legal_kind(stripped)) is not None:
+    legal = _legal_kind(stripped)
+    if legal is not None and not stripped.endswith(_WEAK_FORMS):
         return legal
     first = stripped.split(" ", 1)[0]
     if first in LEGAL_PREFIXES and " " in stripped:
@@ -947,6 +962,8 @@ def kind_of(name: str) -> str | None:
     for kind, patterns in _COMPILED[3:]:
         if patterns.search(words, present):
             return kind
+    if legal is not None:
+        return legal  # "Inc." last: "Acequia Data Alliance, Inc." is an alliance
     if words.endswith(" city") and len(words) > 6:
         from kg.resolve.places import town
 

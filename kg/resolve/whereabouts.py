@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
+from kg.map.text import ABBREVIATIONS
 from kg.resolve.countries import country_of_host
 from kg.resolve.kinds import fold
 from kg.resolve.places import LANGUAGE_COUNTRIES
@@ -121,7 +122,12 @@ _SELF_RE = tuple((kind, re.compile(r"\b(?:" + "|".join(words) + r")\b")) for kin
 def described_kind(description: str) -> str | None:
     """The kind a site's description of its own organisation says, by the first self-describing word
     of its first sentence (see :data:`SELF_DESCRIPTIONS`)."""
-    first = re.split(r"(?<=[.!?])\s", description.strip(), maxsplit=1)[0]
+    text = description.strip()
+    first = text
+    for end in re.finditer(r"(?<=[.!?])\s", text):
+        if not text.endswith(ABBREVIATIONS, 0, end.start()):  # "… Civic Design, Inc. is a nonprofit …"
+            first = text[:end.start()]
+            break
     words = fold(first)
     best: tuple[int, str] | None = None
     for kind, pattern in _SELF_RE:

@@ -15,7 +15,7 @@ handle (directed graphs, multigraphs, node and edge defaults, GEXF's ``viz``,
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from json.encoder import INFINITY as _INFINITY
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
@@ -391,17 +391,7 @@ def _gexf(net: _Network) -> Iterator[str]:
         out.append("    <nodes>")
         for node, data in nodes:
             start = f'      <node id="{written[node]}" label="{_attrib(str(data.get("label", node)))}"'
-            block = fast("node", data)
-            if block is None:
-                before = len(out)
-                out.append(start + ">")
-                children("node", data)
-                if len(out) == before + 1:
-                    out[-1] = start + " />"
-                else:
-                    out.append("      </node>")
-            else:
-                out.append(f"{start}>\n{block}\n      </node>" if block else start + " />")
+            _gexf_element(out, "node", start, fast("node", data), children, data)
             if len(out) >= BATCH:
                 yield _xml(out)
                 out = []
@@ -414,17 +404,7 @@ def _gexf(net: _Network) -> Iterator[str]:
             start = f'      <edge source="{written[a]}" target="{written[b]}" id="{number}"'
             if "weight" in data:
                 start += f' weight="{_attrib(str(data["weight"]))}"'
-            block = fast("edge", data)
-            if block is None:
-                before = len(out)
-                out.append(start + ">")
-                children("edge", data)
-                if len(out) == before + 1:
-                    out[-1] = start + " />"
-                else:
-                    out.append("      </edge>")
-            else:
-                out.append(f"{start}>\n{block}\n      </edge>" if block else start + " />")
+            _gexf_element(out, "edge", start, fast("edge", data), children, data)
             if len(out) >= BATCH:
                 yield _xml(out)
                 out = []
@@ -433,6 +413,22 @@ def _gexf(net: _Network) -> Iterator[str]:
         out.append("    <edges />")
     out += ["  </graph>", "</gexf>"]
     yield _xml(out)
+
+
+def _gexf_element(out: list[str], tag: str, start: str, block: str | None,
+                  children: Callable[[str, dict], None], data: dict) -> None:
+    """One ``<node>`` or ``<edge>``: its ready ``block`` of values, else its children written by ``children``;
+    empty as ``<tag … />``."""
+    if block is None:
+        before = len(out)
+        out.append(start + ">")
+        children(tag, data)
+        if len(out) == before + 1:
+            out[-1] = start + " />"
+        else:
+            out.append(f"      </{tag}>")
+    else:
+        out.append(f"{start}>\n{block}\n      </{tag}>" if block else start + " />")
 
 
 class _GexfValues:

@@ -206,8 +206,8 @@ def _other_countries(forms: set[str]) -> set[str]:
 
 
 def _stem(word: str) -> str:
-    """What a word keeps in every case of the languages that decline names, as :data:`_STEMS` cuts a whole
-    text: its first four letters."""
+    """What a word keeps in every case of the languages that decline names, as :func:`_stemmed` cuts a
+    whole text: its first four letters."""
     return word[:4]
 
 

@@ -168,3 +168,53 @@ def test_a_long_name_is_found_without_its_trailing_type_words_only_when_the_rest
     assert _without_trailing_type("Lviv Polytechnic National University") == "Lviv Polytechnic"
     assert _without_trailing_type("Stockholm University") is None  # a town alone is no university
     assert _without_trailing_type("Open Knowledge Foundation") is None
+
+
+def test_english_public_bodies_are_found_by_their_form_where_the_name_says_whose_they_are():
+    found = [name for name, _ in names_by_form(
+        "The California Department of Technology, the Social Security Administration and Denver Public Library "
+        "met; the Anchorage School District and the Greater London Authority spoke. She teaches at the Department "
+        "of Politics. The Ministry of Development, Public Works and Administration sent a note.")]
+    assert found == ["California Department of Technology", "Social Security Administration",
+                     "Denver Public Library", "Anchorage School District", "Greater London Authority"]
+    assert {kind_of(name) for name in found} == {"agency"}
+
+
+def test_a_name_ends_at_a_comma_before_its_state_or_town():
+    assert [n for n, _ in names_by_form("The City of Mobile, Alabama, showed its new service.")] == ["City of Mobile"]
+    # a comma before another capitalised word leaves where the name ends unclear
+    assert names_by_form("The Ministerio del Ambiente, Agua y Transición Ecológica spoke.") == []
+
+
+def test_a_name_a_text_gives_in_parentheses_beside_a_front_matter_name_is_that_organisation(make_site, tmp_path):
+    site = make_site(tmp_path, dict([
+        ("_config.yml", CONFIG),
+        ("_clients/registry.md", project("registry", ["Riigi Infosüsteemi Amet"])),
+        post("The Estonian Information System Authority (Riigi Infosüsteemi Amet) leads a working group."),
+    ]))
+    g = kg.build(site).graph.graph()
+    names = {str(o) for s in g.subjects(SCHEMA.alternateName, None) for o in g.objects(s, SCHEMA.alternateName)
+             if "Riigi Infosüsteemi Amet" in {str(x) for x in g.objects(s, SCHEMA.alternateName)}}
+    assert "Estonian Information System Authority" in names
+
+
+def test_a_subdivision_of_a_small_country_inside_a_name_gives_no_country():
+    from kg.resolve.countries import country_in_name
+
+    assert country_in_name("Canterbury Christ Church University") is None  # a parish of Barbados
+    assert country_in_name("Saint Lawrence Foundation for Democracy") is None  # a local council of Malta
+    assert country_in_name("New South Wales Department of Education") == "AU"
+
+
+def test_a_name_without_the_state_it_begins_with_is_that_organisation_when_no_other_is_so_shortened(
+        make_site, tmp_path):
+    site = make_site(tmp_path, dict([
+        ("_config.yml", CONFIG),
+        ("_clients/claims.md", project("claims", ["New Mexico Department of Workforce Solutions",
+                                                  "Kyiv City Council", "Lviv City Council"])),
+        post("The Department of Workforce Solutions fixed all three. The City Council met."),
+    ]))
+    g = kg.build(site).graph.graph()
+    article = URIRef("https://openharbour.example/2023/05/01/news.html")
+    mentioned = {str(o).rsplit("/", 1)[-1] for o in g.objects(article, SCHEMA.mentions)}
+    assert mentioned == {"new-mexico-department-of-workforce-solutions"}

@@ -52,10 +52,8 @@ GAPS = {
     ("pt-da-mixed", "merges"): "a translation sharing no word: 'Agência Europeia do Ambiente' / 'European "
                                "Environment Agency'",
     # two more held-out sites (es-ca-latam, el-uk-en), written without reading kg's resolving code or tables
-    ("es-ca-latam", "kinds"): "no kind for 'Corporación …', the IDB; 'Laboratorio … S.A. de C.V.' read as a "
-                              "research institute",
-    ("el-uk-en", "countries"): "the LGA given Ukraine from its one project; no country for the FCDO, TfL and other "
-                               "English names without a form",
+    ("el-uk-en", "countries"): "the LGA given Ukraine from the one post naming it beside Lviv and Kyiv; none for the "
+                               "FCDO, TfL and other English names without a form",
     # two more held-out sites (nb-et-is, cs-hu-ro), written without reading kg's resolving code or tables
     ("nb-et-is", "countries"): "'Grønland Ungdomsforening' put in Greenland; none for 'Foreningen Åpne Kommuner', named"
                                " only in an English post",
@@ -66,9 +64,9 @@ GAPS = {
                               "'Palivový kombinát Ústí'); English names of Romanian and Slovak bodies",
     # two more held-out sites (en-us-ca, ja-zh-en), written without reading kg's resolving code or tables
     ("en-us-ca", "kinds"): "'Acequia Data Alliance, Inc.' read as a network, not the nonprofit it is; none for "
-                           "'King County Metro', 'UC Berkeley', 'Transit Riders Union'",
+                           "'King County Metro', 'Transit Riders Union'",
     ("en-us-ca", "countries"): "none for bodies named without a form or a known town (funds, trusts, foundations, Cook "
-                               "and King County, Pueblo of Zia); a Canadian foundation put in Malta",
+                               "and King County, Pueblo of Zia)",
     ("ja-zh-en", "merges"): "names in katakana against their Latin letters ('一般社団法人コードつむぎ' / "
                             "'Code Tsumugi', the Shibuya open data council); 'National Development Council' / "
                             "'國家發展委員會'",

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, cast
 from urllib.parse import urlsplit
@@ -505,6 +505,15 @@ def _names_in_text(ctx: MapContext, registry: Registry, cores: dict[tuple[str, s
         if p.key.startswith("name:") and p.unit_of is None:
             bare[plain_words(n.text)].add(p.key)
     keys = {p.key for p in parsed.values()}
+    front: dict[str, Name | None] = {}
+    """Front-matter names (normalised) → the name, ``None`` where two organisations share the words."""
+    for n, p in parsed.items():
+        if p.unit_of is None and n.role != "text":
+            folded = normalise(n.text)
+            if folded in front and (front[folded] is None or parsed[cast(Name, front[folded])].key != p.key):
+                front[folded] = None
+            else:
+                front.setdefault(folded, n)
     acronyms: dict[Name, str] = {}
     aliases: list[tuple[Name, Name]] = []
     seen: dict[str, Name] = {}
@@ -546,7 +555,7 @@ def _names_in_text(ctx: MapContext, registry: Registry, cores: dict[tuple[str, s
                     p.key = next(iter(plain))  # "Open Square Foundation" is the site's "Open Square"
             if acronym:
                 acronyms[name] = acronym
-        aliases += _given_as_one(words, here)
+        aliases += _given_as_one(words, here, front)
     return acronyms, aliases
 
 
@@ -575,10 +584,11 @@ def _inside_a_known_name(found: str, text: str, by_last_word: dict[str, list[str
     return any(f" {k} " in padded for k in longer)
 
 
-def _given_as_one(text: str, found: dict[str, Name]) -> list[tuple[Name, Name]]:
+def _given_as_one(text: str, found: dict[str, Name], front: Mapping[str, Name | None]) -> list[tuple[Name, Name]]:
     """Names a text gives as one, the second in parentheses after the first ("Open Square Foundation
     (Fundacja Otwarty Plac)", "Universität zu Köln (University of Cologne)"): both of one kind by their
-    forms, and of no two countries."""
+    forms, and of no two countries. One of the two may be a front-matter name the text writes ("the
+    Estonian Information System Authority (Riigi Infosüsteemi Amet)")."""
     out = []
     for a, name_a in found.items():
         at = text.find(a + " (")
@@ -586,9 +596,19 @@ def _given_as_one(text: str, found: dict[str, Name]) -> list[tuple[Name, Name]]:
             start = at + len(a) + 2
             end = text.find(")", start)
             b = text[start:end] if end != -1 else ""
-            if b in found and b != a and _one_kind_and_country(a, b):
-                out.append((name_a, found[b]))
+            other = found.get(b) or (front.get(normalise(b)) if b and b not in found else None)
+            if other is not None and b != a and _one_kind_and_country(a, b):
+                out.append((name_a, other))
             at = text.find(a + " (", start)
+        at = text.find(" (" + a + ")")
+        while at > 0:
+            before = text[max(0, at - 120) : at]
+            for cut in range(len(before)):  # the longest front-matter name ending just before the parenthesis
+                if (cut == 0 or not before[cut - 1].isalnum()) and (other := front.get(normalise(before[cut:]))):
+                    if normalise(before[cut:]) != normalise(a) and _one_kind_and_country(before[cut:], a):
+                        out.append((other, name_a))
+                    break
+            at = text.find(" (" + a + ")", at + 1)
     return out
 
 

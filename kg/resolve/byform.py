@@ -82,8 +82,13 @@ _STRONG = re.compile(
     r"\w*egyetem\w*|onkormanyzat\w*|primari(a|ei)|consiliul|compania|savivaldyb\w*|asociati(a|ei)|fundati(a|ei)|"
     r"egyesulet\w*|alapitvany\w*|zdruzenie|nadacia|statsforvalt\w*|ministerul|ministerija|\w*miniszterium\w*|"
     r"\w+stofnun|\w+felag\w*|\w+sjodur|\w*tilsyn\w*|hogskul\w*|hogskole\w*|haskol\w*|mestska cast|"
-    r"hlavni mesto|hlavne mesto|magistrat|bydel|fylkeskommune|asociacija|fondas|draugija|city hall|town hall)\b"
+    r"hlavni mesto|hlavne mesto|magistrat|bydel|fylkeskommune|asociacija|fondas|draugija|city hall|town hall|"
+    r"authority|commission|(?:(?!and |of |the |for )\w+ ){2}administration|\w+ (department|office) of|"
+    r"\w+ public (works|librar\w*)|"
+    r"(school|transit|water|sanitation|utility) district)\b"
 )
+"""English public bodies' words count where they say whose body it is: "California Department of
+Technology", "Social Security Administration", not "the Department of Politics" (a university's)."""
 
 
 def _capitalised(word: str) -> bool:
@@ -144,7 +149,8 @@ _STEMS = (
     "city hall", "town hall", "egyetem", "onkormanyzat", "primari", "consiliul", "compania", "savivaldyb",
     "statsforvalt", "ministerstv", "ministerul", "asociati", "fundati", "spolek", "nadaci", "zdruzen", "egyesulet",
     "alapitvany", " s.r.o", " a.s.", " z.s.", " o.p.s.", " z.ú.", " kft", " zrt", " ehf", " hf.", " asa", " oü",
-    " uab", " sia ",
+    " uab", " sia ", "authority", "commission", "administration", "department of", "office of", "public works",
+    "public librar", " district",
 )
 
 
@@ -216,10 +222,23 @@ def _runs(text: str) -> Iterator[str]:
                 continue
         for match in _RUN.finditer(sentence):
             after = sentence[match.end() : match.end() + 3]
-            if after[:2] == ", " and after[2:3].isupper():
+            if after[:2] == ", " and after[2:3].isupper() and not _a_place_after(sentence, match.end() + 2):
                 continue  # "Ministerio del Ambiente, Agua y …": where the name ends is unclear
             if (words := _run_words(match.group(0))) is not None:
                 yield words
+
+
+def _a_place_after(sentence: str, at: int) -> bool:
+    """Whether what follows a comma at ``at`` is a region's or a town's name, then a comma or the
+    sentence's end: "the City of Mobile, Alabama, showed …" ends its name at the comma."""
+    from kg.resolve.places import region_country, town
+
+    rest = sentence[at:]
+    cut = rest.find(",")
+    place = (rest[:cut] if cut != -1 else rest).strip().rstrip(".!?;:")
+    if not place or len(place.split()) > 3 or (" " in place and not all(w[:1].isupper() for w in place.split())):
+        return False
+    return region_country(place) is not None or town(place) is not None
 
 
 @lru_cache(maxsize=65536)

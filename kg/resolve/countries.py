@@ -418,11 +418,23 @@ def country_in_name(name: str) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
+_WIDE_SUBDIVISIONS = frozenset({
+    "State", "Province", "Region", "Autonomous region", "Autonomous community", "Autonomous province",
+    "Territory", "Capital territory", "Federal territory", "Union territory", "Oblast", "Canton", "Prefecture",
+    "Federal district", "Capital district", "Metropolitan region", "Administrative region", "Republic",
+    "Regional state", "Governorate", "Department", "County", "Two-tier county", "Council area",
+})
+"""The kinds of subdivision whose name in an organisation's name says its country ("New South Wales",
+"Nova Scotia"); a parish or local council of a small country says nothing: "Canterbury Christ Church
+University" is not in Barbados' Christ Church, nor the "Saint Lawrence Foundation" in Malta's."""
+
+
 @lru_cache(maxsize=1)
 def _subdivisions() -> dict[str, str]:
     """Names of two words or more of regions, provinces and states (ISO 3166-2) → their country: "new
     mexico" → US, "new south wales" → AU; with the Spanish "nuevo mexico"."""
-    out = {fold(sub.name): sub.country_code for sub in pycountry.subdivisions if " " in sub.name.strip()}
+    out = {fold(sub.name): sub.country_code for sub in pycountry.subdivisions
+           if " " in sub.name.strip() and sub.type in _WIDE_SUBDIVISIONS}
     out.update({"nuevo mexico": "US", "nova scotia": "CA", "nouvelle ecosse": "CA"})
     return out
 

@@ -188,6 +188,36 @@ def _without_trailing_type(name: str) -> str | None:
     return short if short != name and kind_of(short) == kind else None
 
 
+def _without_leading_place(name: str) -> str | None:
+    """A name without the town, state or region it begins with, when what is left is three words or more
+    that still say the same kind and more than a generic body: "New Mexico Department of Workforce
+    Solutions" → "Department of Workforce Solutions" (never "City Council" of "Kyiv City Council", nor
+    "universitet" of "Stockholms universitet")."""
+    from kg.resolve.places import region_country, town
+
+    words = name.split()
+    kind = kind_of(name)
+    if kind is None or len(words) < 4 or not all(w[:1].isupper() or w in ("of", "for") for w in words):
+        return None
+    for size in (3, 2, 1):
+        place, rest = " ".join(words[:size]), words[size:]
+        if len(rest) < 3 or not (region_country(place) or town(place)):
+            continue
+        content = [w for w in rest if w not in ("of", "for", "and", "the")]
+        short = " ".join(rest)
+        if len(content) >= 2 and kind_of(short) == kind and any(
+                fold(w) not in _GENERIC_WORDS and kind_of(w) is None for w in content):
+            return short
+    return None
+
+
+_GENERIC_WORDS = frozenset(
+    "hall council office centre center house building administration government services service team "
+    "department board committee unit group network city town state national federal municipal public "
+    "general central local regional county district".split()
+)
+
+
 def _other_countries(forms: set[str]) -> set[str]:
     """A name with a country's name in it, under that country's name in the other languages: "Wikimedia
     Suomi" is "Wikimedia Finland" in an English post."""
@@ -326,6 +356,10 @@ class Gazetteer:
         """The forms the site writes (not made from templates or other languages' town names): also found
         declined in running text."""
         self._automata: tuple[ahocorasick.Automaton, ahocorasick.Automaton, ahocorasick.Automaton | None] | None = None
+        self._shortened: dict[str, set[str]] = {}
+        """Names without the place they begin with ("Department of Workforce Solutions" of the "New Mexico
+        Department of …"): found only where one organisation of the site is so shortened and no other
+        form is written so."""
 
     def add_name(self, name: str, key: str, kind: str | None = None) -> None:
         """Every form under which ``name`` (an organisation's name as front matter writes it) is found."""
@@ -347,6 +381,9 @@ class Gazetteer:
         if (trimmed := _without_trailing_type(bare)) is not None:
             forms.add(trimmed)  # "Lviv Polytechnic National University" is "Lviv Polytechnic"
         forms |= _other_countries(forms)
+        if (short := _without_leading_place(bare)) is not None and (folded_short := normalise(short)):
+            self._shortened.setdefault(f" {folded_short} ", set()).add(key)
+            self._automata = None
         if has_cjk(base):
             self._add_cjk(forms, base, key, kind)
             return
@@ -435,6 +472,9 @@ class Gazetteer:
             folded, exact = ahocorasick.Automaton(), ahocorasick.Automaton()
             for form, keys in self._folded.items():
                 folded.add_word(form, (form, frozenset(keys)))
+            for form, keys in self._shortened.items():
+                if len(keys) == 1 and form not in self._folded:
+                    folded.add_word(form, (form, frozenset(keys)))
             for form, keys in self._exact.items():
                 exact.add_word(form, (form, frozenset(keys)))
             for automaton in (folded, exact):

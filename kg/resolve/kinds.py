@@ -127,6 +127,7 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"research (institute|centre|center|council)",
             r"forskningsinstitut(et)?",
             r"forschungs\w*",
+            r"\w+forskning$",
             r"\binstitut(e|o|et)? (of|for|fur|de|di|voor|du|d)\b",
             r"^(fraunhofer|max planck|helmholtz|leibniz)\b",
             r"\binstitut(e|et)?$",
@@ -365,6 +366,10 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bautorite\b",
             r"\bautoridad\b",
             r"\binspectorate\b",
+            r"(?<!city )(?<!town )(?<!municipal )\badministration$",
+            r"\bpublic (works|library|libraries|health)$",
+            r"\b(school|transit|water|sanitation|utility|fire|park|parks) district$",
+            r"\btransit (authority|agency)\b",
             r"^(the )?office (of|for)\b",
             r"^(the )?department (of|for)\b",
             r"\bdepartment of\b",
@@ -457,6 +462,10 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bvetenskapsradet\b",
             r"\bforskningsrad\b",
             r"\bfoundation for\b.*\bresearch\b",
+            r"\bdevelopment bank$",
+            r"^banco (\w+ )?de desarrollo\b",
+            r"^banque (\w+ )?de developpement\b",
+            r"\bentwicklungsbank\b",
         ),
     ),
     (
@@ -530,12 +539,14 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bvorgustik\b",
             r"\bszovetseg\w*",
             r"\bliit$",
+            r"\bpartnership$",
         ),
     ),
     (
         "ngo",
         (
             r"^code for \w+",  # the civic-tech brigades: Code for America, Code for Germany, Code for NL
+            r"^corporacion (?!de |del |financiera|industrial|minera|tecnologica)",  # Latin America's non-profits
             r"\bassociation\b",
             r"\bendowment\b",
             r"\bamke$",
@@ -933,6 +944,13 @@ def _fold_short(name: str) -> str:
     return _FOLDED.words(name)  # words and names recur: asked for once
 
 
+_RESEARCH_WORD = re.compile(r"institu|research|forsk|forsch|recherche|investigaci|ricerca|onderzoek|tutkimus")
+"""Words that make a body a research institute whatever its legal form; a "laboratorio" or an
+"observatory" with a company's form is a company."""
+_UNIVERSITY_INITIALS = frozenset({"tu", "ku", "uc", "fu", "hu", "lmu", "eth", "epfl"})
+"""Initials universities are called by before their town's name ("TU Delft", "UC Berkeley")."""
+
+
 @lru_cache(maxsize=65536)
 def kind_of(name: str) -> str | None:
     """The kind a name's form says (``municipality``, ``university`` …), or ``None``."""
@@ -945,7 +963,15 @@ def kind_of(name: str) -> str | None:
     present = _literals_in(words)
     for kind, patterns in _COMPILED[:3]:  # a university or an institute is one whatever its legal form
         if patterns.search(words, present):
+            if kind == "research-institute" and not _RESEARCH_WORD.search(words) and \
+                    _legal_kind(stripped) == "company" and not stripped.endswith(_WEAK_FORMS):
+                return "company"  # "Laboratorio Urbano Tapatío S.A. de C.V.": a lab that is a company
             return kind
+    if (initials := words.split(" ", 1))[0] in _UNIVERSITY_INITIALS and len(initials) == 2:
+        from kg.resolve.places import town
+
+        if town(initials[1]) is not None:
+            return "university"  # "TU Delft", "UC Berkeley", "KU Leuven"
     if _NETWORKS_OF_PLACES.search(words, present):
         return "network"
     if words.startswith(("government of ", "the government of ")):

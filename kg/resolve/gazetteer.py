@@ -381,7 +381,7 @@ class Gazetteer:
         if (trimmed := _without_trailing_type(bare)) is not None:
             forms.add(trimmed)  # "Lviv Polytechnic National University" is "Lviv Polytechnic"
         forms |= _other_countries(forms)
-        if (short := _without_leading_place(bare)) is not None and (folded_short := normalise(short)):
+        if (shortened := _without_leading_place(bare)) is not None and (folded_short := normalise(shortened)):
             self._shortened.setdefault(f" {folded_short} ", set()).add(key)
             self._automata = None
         if has_cjk(base):

@@ -218,3 +218,29 @@ def test_a_name_without_the_state_it_begins_with_is_that_organisation_when_no_ot
     article = URIRef("https://openharbour.example/2023/05/01/news.html")
     mentioned = {str(o).rsplit("/", 1)[-1] for o in g.objects(article, SCHEMA.mentions)}
     assert mentioned == {"new-mexico-department-of-workforce-solutions"}
+
+
+def test_a_name_a_text_writes_in_another_language_is_the_front_matter_organisation_it_translates(
+        make_site, tmp_path):
+    site = make_site(tmp_path, dict([
+        ("_config.yml", CONFIG.replace("lang: en", "lang: pt")),
+        ("_clients/clima.md", project("clima", ["Agência Europeia do Ambiente", "Agência Portuguesa do Ambiente",
+                                                "Szeged Medical University"], "pt")),
+        post("A European Environment Agency (EEA) comparou os resultados. A University of Szeged também.", "pt"),
+    ]))
+    g = kg.build(site).graph.graph()
+    article = URIRef("https://openharbour.example/2023/05/01/news.html")
+    mentioned = {str(o).rsplit("/", 1)[-1] for o in g.objects(article, SCHEMA.mentions)}
+    assert "agencia-europeia-do-ambiente" in mentioned
+    assert "agencia-portuguesa-do-ambiente" not in mentioned
+    assert "szeged-medical-university" not in mentioned  # another university of the town
+
+
+def test_translations_are_word_for_word_of_one_kind_and_say_whose_body_it_is():
+    from kg.resolve.align import translation_of
+
+    assert translation_of("European Environment Agency", "Agência Europeia do Ambiente")
+    assert translation_of("University of Szeged", "Szegedi Tudományegyetem")
+    assert not translation_of("University of Szeged", "Szeged Medical University")
+    assert not translation_of("Open Knowledge Foundation", "Open Knowledge Finland")
+    assert not translation_of("Swedish Research Council", "Norwegian Research Council")

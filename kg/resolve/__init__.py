@@ -29,7 +29,7 @@ from kg.map.context import MapContext
 from kg.map.iris import slug
 from kg.map.terms import ALL_KINDS, LinkTo, Name, Statement, TextIn, new_statement, text
 from kg.map.website import source_statements
-from kg.resolve.align import align, declined_alike
+from kg.resolve.align import align, declined_alike, translation_of, word_keys
 from kg.resolve.appositions import kinds_said
 from kg.resolve.byform import names_by_form
 from kg.resolve.countries import country_code, country_in_name, country_of_form, country_of_host
@@ -517,6 +517,7 @@ def _names_in_text(ctx: MapContext, registry: Registry, cores: dict[tuple[str, s
     acronyms: dict[Name, str] = {}
     aliases: list[tuple[Name, Name]] = []
     seen: dict[str, Name] = {}
+    translations = _Translations(parsed)
     said = [st for st in ctx.statements if isinstance(st.object, TextIn) and "organisation" in st.object.kinds]
     texts = [cast(TextIn, st.object).text for st in said]
     by_form = from_both_ends(names_by_form, texts, "finding names by their form", workers=workers)
@@ -553,10 +554,37 @@ def _names_in_text(ctx: MapContext, registry: Registry, cores: dict[tuple[str, s
                     p.key = next(iter(longer))
                 elif p.key.startswith("type:") and len(plain := bare.get(without_type_word(found) or "", set())) == 1:
                     p.key = next(iter(plain))  # "Open Square Foundation" is the site's "Open Square"
+                elif len(translated := translations.of(found)) == 1:
+                    p.key = next(iter(translated))  # "European Environment Agency" is "Agência Europeia do Ambiente"
             if acronym:
                 acronyms[name] = acronym
         aliases += _given_as_one(words, here, front)
     return acronyms, aliases
+
+
+class _Translations:
+    """The site's front-matter names by their kind and words, to find one a text writes in another language
+    (:func:`kg.resolve.align.translation_of`); indexed when first asked."""
+
+    def __init__(self, parsed: dict[Name, _Parsed]) -> None:
+        self._parsed = parsed
+        self._index: dict[tuple[str, str], set[Name]] | None = None
+
+    def of(self, found: str) -> set[str]:
+        """The keys of the organisations whose front-matter name ``found`` translates."""
+        kind, keys = word_keys(found)
+        if kind is None or not keys:
+            return set()
+        if self._index is None:
+            self._index = defaultdict(set)
+            for n, p in self._parsed.items():
+                if p.unit_of is None and n.role != "text":
+                    name_kind, name_keys = word_keys(n.text)
+                    if name_kind is not None:
+                        for key in name_keys:
+                            self._index[name_kind, key].add(n)
+        candidates = {n for key in keys for n in self._index.get((kind, key), ())}
+        return {self._parsed[n].key for n in candidates if translation_of(found, n.text)}
 
 
 _AND = re.compile(r"\s(?:and|och|og|et|y|e|und|en|i|ja|és|a|și|ir)\s", re.IGNORECASE)
@@ -701,6 +729,9 @@ def _name_key(base: str, registry: Registry, cores: dict[tuple[str, str], Entry 
     if kind in PLACE_KINDS_OF_ORGANISATIONS and (core := place_core(base, kind)):
         core = canonical_place(core)
         if is_metropolitan(base):
+            if not core.startswith("geo") and " " in core and len(first := core.split(" ", 1)[0]) >= 4 and \
+                    (town_key := canonical_place(first)).startswith("geo"):
+                core = town_key  # "Grenoble-Alpes Métropole" is the "Métropole de Grenoble": one a town
             return f"place:{kind}:metro:{core}"  # "Métropole de Lyon" is not "Ville de Lyon"
         entry = cores.get((kind, core))
         return f"reg:{entry.id}" if entry is not None else f"place:{kind}:{core}"

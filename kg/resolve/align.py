@@ -236,3 +236,45 @@ def _contradict(a: str, b: str) -> bool:
         return True
     towns_a, towns_b = {t.id for t in towns_in(a, 20_000)}, {t.id for t in towns_in(b, 20_000)}
     return bool(towns_a and towns_b and not towns_a & towns_b)
+
+
+def word_keys(name: str) -> tuple[str | None, list[str]]:
+    """A name's kind and the keys of the words that say which one of that kind it is: a glossary word's
+    concept ("environment" = "ambiente"), a town's key ("szegedi" = "Szeged"), else the word itself."""
+    from kg.resolve.glossary import concept
+
+    kind = _alike(kind_of(name))
+    out = []
+    for word in fold(name).split():
+        if word in STOP_WORDS or (kind is not None and _alike(kind_of(word)) == kind):
+            continue
+        if (found := concept(word)) is not None:
+            out.append(f"concept:{found}")
+        elif (place := canonical_place(_nominative(word))).startswith("geo"):
+            out.append(place)
+        else:
+            out.append(word)
+    return kind, out
+
+
+def translation_of(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` in another language, strictly: both of one kind by their forms, no two
+    countries, and word for word the same words ("European Environment Agency" / "Agência Europeia do
+    Ambiente", "University of Szeged" / "Szegedi Tudományegyetem"; never "Szeged Medical University")."""
+    kind_a, keys_a = word_keys(a)
+    kind_b, keys_b = word_keys(b)
+    if kind_a is None or kind_a != kind_b or not keys_a or len(keys_a) != len(keys_b):
+        return False
+    if len(keys_a) == 1 and keys_a[0].startswith("concept:") and keys_b[0].startswith("concept:"):
+        return False  # "Ministry of Health" / "Ministério da Saúde": of which country, the words do not say
+    if cognate_score(a, b) == 0.0:
+        return False  # two countries
+    rest = list(keys_b)
+    for key in keys_a:
+        match = next((k for k in rest if k == key or (not key.startswith(("concept:", "geo")) and not
+                                                     k.startswith(("concept:", "geo")) and fuzz.ratio(k, key) >= 90)),
+                     None)
+        if match is None:
+            return False
+        rest.remove(match)
+    return True

@@ -145,3 +145,8 @@ def is_vocabulary(word: str) -> bool:
 
 
 __all__ = ["CONCEPTS", "is_vocabulary", "same_word"]
+
+
+def concept(word: str) -> int | None:
+    """The glossary entry a folded word is of, if any (one number for one word in every language)."""
+    return _concept_of().get(word)

@@ -244,3 +244,13 @@ def test_translations_are_word_for_word_of_one_kind_and_say_whose_body_it_is():
     assert not translation_of("University of Szeged", "Szeged Medical University")
     assert not translation_of("Open Knowledge Foundation", "Open Knowledge Finland")
     assert not translation_of("Swedish Research Council", "Norwegian Research Council")
+
+
+def test_chinese_and_japanese_names_are_found_by_their_forms_in_text_written_without_spaces():
+    found = [name for name, _ in names_by_form(
+        "キックオフには、デジタル庁の職員も来ました。大阪府の職員と株式会社ハマデータが担当し、"
+        "都市の未来の説明会を開きました。")]
+    assert found == ["デジタル庁", "大阪府", "株式会社ハマデータ"]  # "都市" (a city) and "説明会" (a meeting) are words
+    found = [name for name, _ in names_by_form(
+        "臺北市立大學的老師與新竹市政府合作，感謝財團法人福爾摩沙公民科技基金會的支持。")]
+    assert found == ["臺北市立大學", "新竹市政府", "財團法人福爾摩沙公民科技基金會"]

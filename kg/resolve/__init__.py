@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from pyoxigraph import Literal, NamedNode
 
 from kg.diagnostics import Diagnostics
-from kg.fold import has_cjk
+from kg.fold import cjk_key, has_cjk
 from kg.halves import from_both_ends
 from kg.map.context import MapContext
 from kg.map.iris import slug
@@ -518,6 +518,7 @@ def _names_in_text(ctx: MapContext, registry: Registry, cores: dict[tuple[str, s
     aliases: list[tuple[Name, Name]] = []
     seen: dict[str, Name] = {}
     translations = _Translations(parsed)
+    cjk_known = sorted({cjk_key(n.text) for n in parsed if has_cjk(n.text) and n.role != "text"})
     said = [st for st in ctx.statements if isinstance(st.object, TextIn) and "organisation" in st.object.kinds]
     texts = [cast(TextIn, st.object).text for st in said]
     by_form = from_both_ends(names_by_form, texts, "finding names by their form", workers=workers)
@@ -530,7 +531,8 @@ def _names_in_text(ctx: MapContext, registry: Registry, cores: dict[tuple[str, s
             if registry.by_name(found, "platform") is not None or registry.by_name(found, "place") is not None:
                 continue  # "Cap Collectif" is software, "Region Skåne" the registry may hold as a place
             if found not in seen and (_inside_a_known_name(found, words, by_last_word)
-                                      or _joins_a_known_name(found, known_names)):
+                                      or _joins_a_known_name(found, known_names)
+                                      or (has_cjk(found) and _inside_a_known_cjk_name(found, words, cjk_known))):
                 continue  # "Romsdal County Council" of "Møre og Romsdal County Council", cut at its "og"
             name = seen.get(found) or Name(found, None, st.source, None, "text")
             seen[found] = here[found] = name
@@ -598,6 +600,13 @@ def _joins_a_known_name(found: str, known: set[str]) -> bool:
         if left in known or right in known or right.removeprefix("the ") in known:
             return True
     return False
+
+
+def _inside_a_known_cjk_name(found: str, text: str, known: list[str]) -> bool:
+    """Whether a Chinese or Japanese name found by its form is part of a longer front-matter name the text
+    writes ("一般社団法人コード" of "一般社団法人コードつむぎ", cut where the kana begin)."""
+    key, written = cjk_key(found), cjk_key(text)
+    return any(key in name and key != name and name in written for name in known)
 
 
 def _inside_a_known_name(found: str, text: str, by_last_word: dict[str, list[str]]) -> bool:

@@ -25,6 +25,7 @@ from functools import lru_cache
 
 import ahocorasick
 
+from kg.fold import KANA
 from kg.map.text import ABBREVIATIONS
 from kg.resolve.glossary import is_vocabulary
 from kg.resolve.kinds import fold, kind_of
@@ -277,7 +278,64 @@ def names_by_form(text: str) -> list[tuple[str, str | None]]:
     if _AGENCY_WORD_STEMS.search(text):
         for match in _AGENCY_WORD.finditer(text):
             found.setdefault(match.group(0), None)
+    if _HAN.search(text):
+        for name in _cjk_names(text):
+            found.setdefault(name, None)
     return list(found.items())
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_RUN = re.compile(r"[\u30a0-\u30ff\u4e00-\u9fff\uf900-\ufaffー・]+")
+"""Katakana and Han letters: in Japanese, a name's letters between the kana particles and endings."""
+_CHINESE_BREAKS = re.compile(
+    "[的與与和及跟在是由為为向對对將将也都了這这那從从到把被讓让並并則则"
+    "而於于就或等各個个們们我你他她它帶带感謝谢]"
+)
+"""Characters that are words of their own in Chinese sentences, never inside the names found here."""
+_CJK_LEGAL_PREFIX = re.compile(
+    "一般社団法人|一般財団法人|公益社団法人|公益財団法人|社團法人|社団法人|"
+    "財團法人|財団法人|NPO法人|特定非営利活動法人|株式会社"
+)
+_CJK_STRONG_END = re.compile(
+    "(?:市役所|区役所|區公所|市公所|市政府|縣政府|県庁|府庁|都庁|市立大學|"
+    "市立大学|大學|大学|股份有限公司|有限公司|株式会社|基金會|基金会|協會|"
+    "協会|協議會|協議会|庁|廳|省|市|区|區|県|縣|府)"
+)
+_CJK_PLACE_END = ("市", "区", "區", "県", "縣", "府", "市役所", "区役所", "區公所", "市公所", "市政府",
+                  "縣政府", "県庁", "府庁", "都庁")
+
+
+def _cjk_names(text: str) -> list[str]:
+    """Names of organisations in Chinese or Japanese running text, found by their forms: a run of Han or
+    katakana letters (between kana particles, punctuation or Chinese function words) that ends with an
+    administrative or legal form ("デジタル庁", "大阪府", "臺北市立大學", "新竹市政府"), from a legal form
+    before it if there is one; a town's form only where the town is known ("都市" is a word, no city)."""
+    from kg.resolve.kinds import _cjk_place_core
+    from kg.resolve.places import town
+
+    chinese = KANA.search(text) is None
+    out: list[str] = []
+    for match in _CJK_RUN.finditer(text):
+        runs = _CHINESE_BREAKS.split(match.group(0)) if chinese else [match.group(0)]
+        for run in runs:
+            if len(run) < 3:
+                continue
+            ends = [m.end() for m in _CJK_STRONG_END.finditer(run)]
+            lead = _CJK_LEGAL_PREFIX.search(run)
+            if lead is not None and len(run) - lead.end() >= 2 and (not ends or ends[-1] <= lead.end()):
+                ends.append(len(run))  # "株式会社ハマデータ": the form before the name, and nothing after it
+            for end in reversed(ends):  # the longest name the run holds
+                prefix = _CJK_LEGAL_PREFIX.search(run, 0, end)
+                name = run[prefix.start() if prefix else 0 : end]
+                if len(name) < 3 or _CJK_LEGAL_PREFIX.fullmatch(name) or kind_of(name) in (None, "intergovernmental"):
+                    continue
+                if name.endswith(_CJK_PLACE_END) and not (prefix and prefix.end() < end):
+                    core = _cjk_place_core(name)
+                    if core is None or town(core) is None:
+                        continue
+                out.append(name)
+                break
+    return out
 
 
 #: One-word names of public bodies, compounds of a word and an agency's form: "Skolverket",

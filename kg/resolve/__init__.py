@@ -393,7 +393,8 @@ def _countries_from_context(ctx: MapContext, registry: Registry, out: list[State
         org = iri.value
         if code is None:
             code = country_by_company(org, {p: projects[p] for p in in_projects.get(org, ())}, countries, langs)
-        if code is None and org in in_funded and not any(_english(n.text) for n in group) and \
+        if code is None and org in in_funded and not any(_english(n.text) or _ABROAD.search(fold(n.text))
+                                                         for n in group) and \
                 any(lang and lang.split("-")[0] not in NEUTRAL_LANGUAGES for lang in langs):
             # a funder named in a language of the country its projects are in ("Compagnia di San Paolo" on
             # Italian pages); a funder named in English may be from anywhere (a foreign ministry)
@@ -407,6 +408,13 @@ def _countries_from_context(ctx: MapContext, registry: Registry, out: list[State
     for iri, (code, src) in found.items():  # read from the names' countries only, never from each other's
         if (place := registry.country_by_code(code)) is not None:
             out.append(Statement(iri, schema.location, entity(place), src))
+
+
+_ABROAD = re.compile(r"\b(exteriores|exterior|etrangeres|esteri|auswartig\w*|utrikes\w*|udenrigs\w*|utenriks\w*|"
+                     r"ulkoasiain\w*|zagranicznych|zahranicni\w*|buitenlandse|estrangeiros|cooperacion|cooperation|"
+                     r"cooperazione|cooperacao|entwicklungszusammenarbeit|ontwikkelingssamenwerking)\b")
+"""Words of bodies whose work is abroad (foreign ministries, development cooperation): the projects they
+fund say nothing of where they are."""
 
 
 def _held_by(groups: dict[str, set[str]]) -> dict[str, list[str]]:

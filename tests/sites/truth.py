@@ -2187,6 +2187,416 @@ JA_ZH_EN = Site(
 )
 
 
+# =========================================================================== held out: hr-sr-sl, sw-fr-af
+HR = "Croatia"
+RS = "Serbia"
+SI = "Slovenia"
+BA = "Bosnia and Herzegovina"
+BG = "Bulgaria"
+KE = "Kenya"
+SN = "Senegal"
+ZA = "South Africa"
+GH = "Ghana"
+NG = "Nigeria"
+UG = "Uganda"
+CD = "DR Congo"
+
+
+# --------------------------------------------------------------------------- hr-sr-sl
+_HR_POST_KVARTOVI = "_posts/2021-10-04-kvartovi-biraju-prve-zahvate.md"
+_HR_NEWS_ISTRA = "_vijesti/mladi-istre-raspravljaju-u-loomiju.md"
+_HR_POST_BEOGRAD = "_posts/2020-01-27-beogradjani-biraju-prve-projekte.md"
+_HR_NEWS_OPSTINE = "_vijesti/opstine-biraju-podatke-u-polisu.md"
+_HR_POST_LJUBLJANA = "_posts/2023-03-08-what-ljubljanas-districts-asked-for.md"
+_HR_POST_CETRTNI = "_posts/2023-05-22-cetrtni-sveti-so-izbrali.md"
+_HR_NEWS_SOFIA = "_vijesti/sofiya-glasuva-v-decidim.md"
+_HR_POST_TWO = "_posts/2023-06-12-sarajevo-and-zagreb-two-rounds.md"
+_HR_POST_RIJEKA = "_posts/2024-10-15-biljeske-s-konferencije-u-rijeci.md"
+
+HR_SR_SL = Site(
+    name="hr-sr-sl",
+    issue="17",
+    own="parcela",
+    orgs={
+        "parcela": Org(names=("Udruga Parcela", "Parcela"), kind=("ngo",), country=HR),
+        # Croatia: "Grad X" (declined in running text) vs "Sveučilište u X" vs "X županija" vs "Općina X";
+        # the client is an office of the city, "Grad, Ured za …"
+        "zagreb": Org(names=("Grad Zagreb", "City of Zagreb"), text=("Grada Zagreba", "Gradom Zagrebom"), kind=LOCAL,
+                      country=HR),
+        "zagreb-ured": Org(
+            names=("Grad Zagreb, Ured za mjesnu samoupravu", "City of Zagreb, Office for Local Self-Government"),
+            text=("Ured za mjesnu samoupravu Grada Zagreba",),
+            derived=("Ured za mjesnu samoupravu", "Office for Local Self-Government"),
+            country=HR,
+            parent="zagreb",
+        ),
+        "unizg": Org(names=("Sveučilište u Zagrebu", "University of Zagreb"), text=("Sveučilišta u Zagrebu",),
+                     kind=("university",), country=HR),
+        "moj-kvart": Org(names=("Udruga Moj kvart", "Moj kvart Association"), text=("Udruge Moj kvart",),
+                         kind=("ngo",), country=HR),
+        "podatkovna": Org(names=("Podatkovna radionica d.o.o.",), kind=("company",), country=HR),
+        "lastavica": Org(names=("Zaklada Lastavica", "Lastavica Foundation"), kind=FUNDER, country=HR),
+        "zg-zupanija": Org(text=("Zagrebačka županija",), kind=("region",), country=HR),
+        "istra": Org(names=("Istarska županija",), text=("Istarske županije",), kind=("region",), country=HR),
+        "pula": Org(names=("Grad Pula",), text=("Grada Pule",), kind=("municipality",), country=HR),
+        "bale": Org(names=("Općina Bale",), kind=("municipality",), country=HR),
+        "unipu": Org(names=("Sveučilište Jurja Dobrile u Puli",), text=("Sveučilišta Jurja Dobrile u Puli",),
+                     kind=("university",), country=HR),
+        "kazun": Org(names=("Kažun j.d.o.o.",), kind=("company",), country=HR),
+        # commas in a ministry's name, not a unit
+        "mrms": Org(names=("Ministarstvo rada, mirovinskoga sustava, obitelji i socijalne politike",),
+                    kind=("agency",), country=HR),
+        # Serbia: one city in Cyrillic on one page, in Latin script on another and in English; declined in both
+        "beograd": Org(
+            names=("Град Београд", "Grad Beograd", "City of Belgrade"),
+            text=("Градом Београдом", "Grada Beograda"),
+            kind=LOCAL,
+            country=RS,
+        ),
+        "ub": Org(names=("Универзитет у Београду", "University of Belgrade"), text=("Универзитета у Београду",),
+                  kind=("university",), country=RS),
+        "komsije": Org(names=("Удружење Комшијска мрежа", "Komšijska mreža Association"),
+                       text=("Удружења Комшијска мрежа",), kind=("ngo",), country=RS),
+        "infopult": Org(names=("Инфопулт д.о.о.", "Infopult d.o.o."), kind=("company",), country=RS),
+        "tocka": Org(names=("Фондација Тачка", "Fondacija Tačka", "Tačka Foundation"), kind=FUNDER, country=RS),
+        # an association of municipalities; "Opština" is Serbian for the Croatian "Općina"; kula is also a tower
+        "skgo": Org(names=("Stalna konferencija gradova i opština", "Standing Conference of Towns and Municipalities"),
+                    text=("SKGO",), kind=ASSOCIATION, country=RS),
+        "novisad": Org(names=("Grad Novi Sad", "City of Novi Sad"), text=("Grada Novog Sada",),
+                       kind=("municipality",), country=RS),
+        "kula": Org(names=("Opština Kula", "Municipality of Kula"), kind=("municipality",), country=RS),
+        # Slovenia: "Mestna občina" (a city municipality) declined, vs "Občina"; "bled" is also "pale"
+        "ljubljana": Org(
+            names=("Mestna občina Ljubljana", "City of Ljubljana"),
+            text=("Mestne občine Ljubljana", "Mestno občino Ljubljana"),
+            kind=("municipality",),
+            country=SI,
+        ),
+        "unilj": Org(names=("Univerza v Ljubljani", "University of Ljubljana"), text=("Univerze v Ljubljani",),
+                     kind=("university",), country=SI),
+        "skupni": Org(names=("Društvo Skupni prostor", "Skupni prostor Society"), kind=("ngo",), country=SI),
+        "kodirnica": Org(names=("Kodirnica d.o.o.",), kind=("company",), country=SI),
+        "mju": Org(names=("Ministrstvo za javno upravo", "Ministry of Public Administration"), kind=("agency",),
+                   country=SI),
+        "bled": Org(text=("Občina Bled",), kind=("municipality",), country=SI),
+        # Bosnia and Herzegovina: "Općina" and "Univerzitet"; a canton named after its town
+        "centar": Org(names=("Općina Centar Sarajevo", "Centar Sarajevo Municipality"), kind=("municipality",),
+                      country=BA),
+        "unsa": Org(names=("Univerzitet u Sarajevu", "University of Sarajevo"), text=("Univerziteta u Sarajevu",),
+                    kind=("university",), country=BA),
+        "ks": Org(names=("Kanton Sarajevo", "Sarajevo Canton"), kind=("region",), country=BA),
+        "infosfera": Org(names=("Infosfera d.d.",), kind=("company",), country=BA),
+        "izvor": Org(names=("Fondacija Izvor", "Izvor Foundation"), kind=FUNDER, country=BA),
+        # Bulgaria: "Столична община" shares no word with "Sofia Municipality"; the definite article in text;
+        # Сдружение/Фондация with their names in quotes; ООД/ЕООД
+        "sofia": Org(names=("Столична община", "Sofia Municipality"), text=("Столичната община",),
+                     kind=("municipality",), country=BG),
+        "su": Org(names=("Софийски университет", "Sofia University"), text=("Софийския университет",),
+                  kind=("university",), country=BG),
+        "grazhdanska": Org(names=("Сдружение „Гражданска мрежа“", "Civic Network Association"),
+                           derived=("Сдружение Гражданска мрежа",), kind=("ngo",), country=BG),
+        "danni": Org(names=("Данни за всички ООД", "Danni za vsichki OOD"), kind=("company",), country=BG),
+        "svetlina": Org(names=("Фондация „Светлина“", "Svetlina Foundation"), derived=("Фондация Светлина",),
+                        kind=FUNDER, country=BG),
+        "otvoren": Org(text=("Отворен град ЕООД",), kind=("company",), country=BG),
+        # only in the Rijeka conference post (rijeka is also "river"); the ministry in the genitive, with commas
+        "rijeka": Org(text=("Grad Rijeka",), kind=("municipality",), country=HR),
+        "mpudt": Org(text=("Ministarstva pravosuđa, uprave i digitalne transformacije",), kind=("agency",),
+                     country=HR),
+        "gradjanski-glas": Org(text=("Udruženje Građanski glas",), kind=("ngo",), country=BA),
+        "jadranski": Org(text=("Zaklada Jadranski val",), kind=FUNDER, country=HR),
+    },
+    themes={
+        # `teme:` words, translated on each twin
+        "pb": Theme(names=("participativni proračun", "participatory budgeting", "партиципативни буџет",
+                           "participativni budžet", "партиципаторно бюджетиране")),
+        "local": Theme(names=("mjesna samouprava", "local self-government")),
+        "youth": Theme(names=("mladi", "youth")),
+        "deliberation": Theme(names=("deliberacija",)),
+        "opendata": Theme(names=("отворени подаци", "otvoreni podaci", "open data")),
+        "districts": Theme(names=("četrtne skupnosti", "district councils")),
+        "space": Theme(names=("javni prostor", "public space")),
+    },
+    projects={
+        "zagreb": Project(
+            paths=("_projekti/zagreb-participativni-proracun.md", "_projekti/zagreb-participatory-budget.md"),
+            clients=keys("zagreb-ured"),
+            partners=keys("unizg", "moj-kvart", "podatkovna"),
+            funders=keys("lastavica"),
+            start=2021, end=2023, ongoing=False,  # 2021.–2023.
+            themes=keys("pb", "local"),
+            platforms_page=keys("Decidim"),
+            platforms_posts={"Decidim": (_HR_POST_KVARTOVI, _HR_POST_TWO)},
+        ),
+        "istra": Project(
+            # its post's "konzul" is a diplomat
+            paths=("_projekti/istarsko-vijece-mladih.md",),
+            clients=keys("istra"),
+            partners=keys("pula", "bale", "unipu", "kazun"),
+            funders=keys("mrms"),
+            start=2022, ongoing=True,  # od 2022.
+            themes=keys("youth", "deliberation"),
+            platforms_posts={"Loomio": (_HR_NEWS_ISTRA,)},
+        ),
+        "beograd": Project(
+            paths=("_projekti/beograd-otvoreni-budzet.md", "_projekti/belgrade-open-budget.md"),
+            clients=keys("beograd"),
+            partners=keys("ub", "komsije", "infopult"),
+            funders=keys("tocka"),
+            start=2019, end=2021, ongoing=False,
+            themes=keys("pb", "opendata"),
+            platforms_page=keys("CONSUL"),
+            platforms_posts={"CONSUL": (_HR_POST_BEOGRAD,)},
+        ),
+        "opstine": Project(
+            paths=("_projekti/mreza-otvorenih-opstina.md", "_projekti/open-municipalities-network.md"),
+            clients=keys("skgo"),
+            partners=keys("beograd", "novisad", "kula"),
+            funders=keys("tocka"),
+            start=2020, ongoing=True,  # 2020 – danas
+            themes=keys("opendata"),
+            platforms_posts={"Pol.is": (_HR_NEWS_OPSTINE,)},
+        ),
+        "ljubljana": Project(
+            paths=("_projekti/ljubljana-cetrtne-skupnosti.md", "_projekti/ljubljana-district-priorities.md"),
+            clients=keys("ljubljana"),
+            partners=keys("unilj", "skupni", "kodirnica"),
+            funders=keys("mju"),
+            start=2022, end=2023, ongoing=False,
+            themes=keys("districts", "space"),
+            platforms_page=keys("Your Priorities"),
+            platforms_posts={"Your Priorities": (_HR_POST_LJUBLJANA, _HR_POST_CETRTNI)},
+        ),
+        "sarajevo": Project(
+            paths=("_projekti/sarajevo-budzet-za-mlade.md", "_projekti/sarajevo-youth-budget.md"),
+            clients=keys("centar"),
+            partners=keys("unsa", "ks", "infosfera"),
+            funders=keys("izvor"),
+            start=2023, end=2024, ongoing=False,  # 2023.–2024.
+            themes=keys("youth", "pb"),
+            platforms_page=keys("Go Vocal"),
+            platforms_posts={"Go Vocal": (_HR_POST_TWO,)},
+        ),
+        "sofia": Project(
+            paths=("_projekti/sofia-grazhdanski-byudzhet.md", "_projekti/sofia-civic-budget.md"),
+            clients=keys("sofia"),
+            partners=keys("su", "grazhdanska", "danni"),
+            funders=keys("svetlina"),
+            start=2019, end=2020, ongoing=False,  # 2019–2020 г.
+            themes=keys("pb"),
+            platforms_page=keys("Decidim"),
+            platforms_posts={"Decidim": (_HR_NEWS_SOFIA,)},
+        ),
+    },
+    posts={
+        # tied by `projekti:` paths, `{% link %}`, a shared `ref`, a relative link, an absolute link, `projekt:` a
+        # ref, a site-absolute link, `projekti:` naming two projects (each one's platform in its own clause);
+        # the Rijeka conference post is tied to none
+        _HR_POST_KVARTOVI: keys("zagreb", "moj-kvart", "unizg", "zg-zupanija"),
+        _HR_NEWS_ISTRA: keys("istra", "pula", "bale", "unipu"),
+        _HR_POST_BEOGRAD: keys("beograd", "komsije", "infopult", "tocka"),
+        _HR_NEWS_OPSTINE: keys("beograd", "novisad", "kula", "skgo"),
+        _HR_POST_LJUBLJANA: keys("ljubljana", "unilj", "skupni", "mju"),
+        _HR_POST_CETRTNI: keys("ljubljana", "kodirnica", "bled"),
+        _HR_NEWS_SOFIA: keys("sofia", "grazhdanska", "su", "otvoren", "svetlina"),
+        _HR_POST_TWO: keys("centar", "unsa", "zagreb", "izvor", "lastavica"),
+        # its Decidim, CONSUL and Loomio are nobody's
+        _HR_POST_RIJEKA: keys("rijeka", "mpudt", "gradjanski-glas", "jadranski"),
+    },
+    persons={
+        "Ivana Kovačević": "Izvršna direktorica",
+        "Марко Петровић": "Руководилац канцеларије у Београду",
+        "Nina Zupančič": "Lead Developer",
+    },
+)
+
+
+# --------------------------------------------------------------------------- sw-fr-af
+_SW_DATA = "_data/miradi.yml"
+_SW_POST_MAKUENI = "_posts/2021-08-16-wakazi-wa-makueni-wapendekeza-miradi.md"
+_SW_POST_MAKUENI_EN = "_posts/2022-02-10-what-two-budget-cycles-taught-makueni.md"
+_SW_POST_NAIROBI = "_posts/2023-05-03-first-hearings-in-every-ward.md"
+_SW_POST_TWO = "_posts/2023-11-20-makueni-na-nairobi-mwaka-mmoja-baadaye.md"
+_SW_POST_DAKAR = "_posts/2022-06-13-dakar-vote-son-budget.md"
+_SW_POST_SAINT_LOUIS = "_posts/2023-09-25-saint-louis-ou-leau-monte.md"
+_SW_POST_KAAPSTAD = "_posts/2022-03-21-waterforums-praat-verder.md"
+_SW_POST_ACCRA = "_posts/2024-02-19-accra-traders-set-the-market-budget.md"
+_SW_POST_SEMAINE = "_posts/2024-11-28-notes-de-la-semaine-civic-tech-de-dakar.md"
+
+SW_FR_AF = Site(
+    name="sw-fr-af",
+    issue="17",
+    own="duara",
+    orgs={
+        # "a network … registered in Kenya as a trust"
+        "duara": Org(names=("Duara Civic Tech Network", "Duara"), kind=("network", "ngo"), country=KE),
+        # Kenya: county governments (the devolved level) in English and Swahili; the county vs the university
+        # named after the same town; Nairobi is a city county
+        "makueni": Org(names=("County Government of Makueni", "Serikali ya Kaunti ya Makueni"),
+                       text=("Kaunti ya Makueni",), kind=("region",), country=KE),
+        "machakos-uni": Org(names=("Machakos University", "Chuo Kikuu cha Machakos"), kind=("university",),
+                            country=KE),
+        "machakos": Org(text=("County Government of Machakos",), kind=("region",), country=KE),
+        "mbooni": Org(names=("Mbooni Youth Voices CBO",), kind=("ngo",), country=KE),
+        "tausi": Org(names=("Tausi Data Ltd",), kind=("company",), country=KE),
+        "mwangaza": Org(names=("Mwangaza Trust",), kind=FUNDER, country=KE),
+        "kictanet": Org(text=("Kenya ICT Action Network", "KICTANet"), kind=ASSOCIATION, country=KE),
+        "nairobi": Org(names=("Nairobi City County", "Kaunti ya Jiji la Nairobi"), kind=LOCAL, country=KE),
+        "uon": Org(names=("University of Nairobi", "Chuo Kikuu cha Nairobi"), kind=("university",), country=KE),
+        # not among the platforms the README lists: the organisation ("the Nairobi non-profit that built the
+        # crisis-mapping software of the same name"), a partner of one project
+        "ushahidi": Org(names=("Ushahidi",), kind=("ngo",), country=KE),
+        "mtaa": Org(names=("Mtaa Maps Ltd",), kind=("company",), country=KE),
+        "nyota": Org(names=("Nyota Foundation", "Wakfu wa Nyota"), kind=FUNDER, country=KE),
+        # Senegal: "Mairie de", "Ville de", "Commune de", "Conseil départemental de"; GIE, SARL; a ministry with
+        # commas; Saint-Louis is Senegal's, not Missouri's
+        "dakar": Org(names=("Mairie de Dakar", "City of Dakar"), text=("Ville de Dakar",), kind=("municipality",),
+                     country=SN),
+        "ucad": Org(names=("Université Cheikh Anta Diop de Dakar", "Cheikh Anta Diop University"),
+                    text=("Université Cheikh Anta Diop", "UCAD"), kind=("university",), country=SN),
+        "ngor": Org(names=("Commune de Ngor", "Ngor Municipality"), kind=("municipality",), country=SN),
+        "jang": Org(names=("GIE Jàng Data",), kind=COOP, country=SN),
+        "sunu": Org(names=("Sunu Code SARL",), kind=("company",), country=SN),
+        "teranga": Org(names=("Fondation Teranga pour la participation", "Teranga Foundation for Participation"),
+                       kind=FUNDER, country=SN),
+        "saint-louis": Org(names=("Ville de Saint-Louis", "City of Saint-Louis"), kind=("municipality",),
+                           country=SN),
+        "ugb": Org(names=("Université Gaston Berger", "Gaston Berger University"), kind=("university",), country=SN),
+        "cdsl": Org(names=("Conseil départemental de Saint-Louis", "Saint-Louis Departmental Council"),
+                    kind=("region",), country=SN),
+        "ndar": Org(names=("Association Ndar Numérique", "Ndar Numérique Association"), kind=("ngo",), country=SN),
+        # a Brussels ASBL in a Senegalese project
+        "ouvrons": Org(names=("Ouvrons la Ville ASBL",), kind=("ngo",), country=BE),
+        "mctat": Org(
+            names=("Ministère des Collectivités territoriales, de l'Aménagement et du Développement des territoires",
+                   "Ministry of Local Authorities, Planning and Territorial Development"),
+            kind=("agency",),
+            country=SN,
+        ),
+        # South Africa: "Stad Kaapstad" is the City of Cape Town; (Pty) Ltd / (Edms) Bpk; NPC; stigting
+        "cape-town": Org(names=("City of Cape Town", "Stad Kaapstad"), kind=("municipality",), country=ZA),
+        "sun": Org(names=("Stellenbosch University", "Universiteit Stellenbosch"), kind=("university",), country=ZA),
+        "ccd": Org(names=("Cape Civic Data (Pty) Ltd", "Kaapse Burgerdata (Edms) Bpk"), kind=("company",),
+                   country=ZA),
+        "mpwf": Org(names=("Mitchells Plain Water Forum NPC",), kind=("ngo",), country=ZA),
+        "fynbos": Org(names=("Fynbos Foundation for Democracy", "Fynbos-stigting vir Demokrasie"), kind=FUNDER,
+                      country=ZA),
+        # Ghana: Metropolitan vs Municipal Assembly; PLC; a ministry with commas
+        "ama": Org(names=("Accra Metropolitan Assembly",), text=("AMA",), kind=("municipality",), country=GH),
+        "ashaiman": Org(names=("Ashaiman Municipal Assembly",), kind=("municipality",), country=GH),
+        "ug": Org(names=("University of Ghana",), kind=("university",), country=GH),
+        "makola": Org(names=("Makola Market Traders Association",), kind=ASSOCIATION, country=GH),
+        "adinkra": Org(names=("Adinkra Digital PLC",), kind=("company",), country=GH),
+        "mlgdrd": Org(names=("Ministry of Local Government, Decentralisation and Rural Development",),
+                      kind=("agency",), country=GH),
+        # only in the Dakar conference post
+        "lagos": Org(text=("Lagos State Government",), kind=("region",), country=NG),
+        "kcca": Org(text=("Kampala Capital City Authority",), kind=("municipality", "agency"), country=UG),
+        "rkn": Org(text=("Réseau Kinshasa Numérique ASBL",), kind=ASSOCIATION, country=CD),
+        "mcten": Org(text=("Ministère de la Communication, des Télécommunications et de l'Économie numérique",),
+                     kind=("agency",), country=SN),
+        "rufisque": Org(text=("Conseil départemental de Rufisque",), kind=("region",), country=SN),
+    },
+    themes={
+        # `mada:` words, translated on each twin record
+        "pb": Theme(names=("participatory budgeting", "bajeti shirikishi", "budget participatif")),
+        "devolution": Theme(names=("devolution", "ugatuzi")),
+        "participation": Theme(names=("public participation", "ushiriki wa umma")),
+        "hearings": Theme(names=("budget hearings", "vikao vya bajeti")),
+        "youth": Theme(names=("youth", "jeunesse")),
+        "climate": Theme(names=("climate", "climat")),
+        "floods": Theme(names=("flooding", "inondations")),
+        "water": Theme(names=("water",)),
+        "wards": Theme(names=("ward committees", "wykskomitees")),
+        "markets": Theme(names=("markets",)),
+        "localgov": Theme(names=("local government",)),
+    },
+    projects={
+        # records of _data/miradi.yml, one per language, sharing `ref`
+        "makueni": Project(
+            data=(_SW_DATA, "Makueni participatory budgeting, online and in the wards"),
+            clients=keys("makueni"),
+            partners=keys("machakos-uni", "mbooni", "tausi"),
+            funders=keys("mwangaza"),
+            start=2021, end=2023, ongoing=False,  # 2021–2023 / 2021 hadi 2023
+            themes=keys("pb", "devolution"),
+            platforms_page=keys("Decidim"),
+            platforms_posts={"Decidim": (_SW_POST_MAKUENI, _SW_POST_MAKUENI_EN, _SW_POST_TWO)},
+        ),
+        "nairobi": Project(
+            data=(_SW_DATA, "Sikiliza Nairobi"),
+            clients=keys("nairobi"),
+            partners=keys("uon", "ushahidi", "mtaa"),
+            funders=keys("nyota"),
+            start=2023, ongoing=True,  # since 2023 / tangu 2023
+            themes=keys("participation", "hearings"),
+            platforms_page=keys("Pol.is"),
+            platforms_posts={"Pol.is": (_SW_POST_NAIROBI, _SW_POST_TWO)},
+        ),
+        "dakar": Project(
+            data=(_SW_DATA, "Budget participatif de Dakar"),
+            clients=keys("dakar"),
+            partners=keys("ucad", "ngor", "jang", "sunu"),
+            funders=keys("teranga"),
+            start=2022, end=2024, ongoing=False,  # de 2022 à 2024
+            themes=keys("pb", "youth"),
+            platforms_page=keys("Decidim"),
+            platforms_posts={"Decidim": (_SW_POST_DAKAR,)},
+        ),
+        "saint-louis": Project(
+            # its post's consul is Belgium's honorary consul
+            data=(_SW_DATA, "Concertation sur les inondations à Saint-Louis"),
+            clients=keys("saint-louis"),
+            partners=keys("ugb", "cdsl", "ndar", "ouvrons"),
+            funders=keys("mctat"),
+            start=2023, end=2023, ongoing=False,
+            themes=keys("climate", "floods"),
+            platforms_posts={"Loomio": (_SW_POST_SAINT_LOUIS,)},
+        ),
+        "cape-town": Project(
+            data=(_SW_DATA, "Cape Town ward water forums"),
+            clients=keys("cape-town"),
+            partners=keys("sun", "ccd", "mpwf"),
+            funders=keys("fynbos"),
+            start=2020, end=2022, ongoing=False,  # 2020–2022 / 2020 tot 2022
+            themes=keys("water", "wards"),
+            platforms_page=keys("Go Vocal"),
+            platforms_posts={"Go Vocal": (_SW_POST_KAAPSTAD,)},
+        ),
+        "accra": Project(
+            data=(_SW_DATA, "Accra market traders' assemblies"),
+            clients=keys("ama"),
+            partners=keys("ashaiman", "ug", "makola", "adinkra"),
+            funders=keys("mlgdrd"),
+            start=2023, end=2024, ongoing=False,
+            themes=keys("markets", "localgov"),
+            platforms_posts={"Your Priorities": (_SW_POST_ACCRA,)},
+        ),
+    },
+    posts={
+        # tied by `mradi:` a ref, a shared `ref`, the project's title (en, fr), `miradi:` naming two projects
+        # (each one's platform in its own clause), `projet:` a ref, `projects:` a ref; the conference post is
+        # tied to none
+        _SW_POST_MAKUENI: keys("makueni", "mbooni", "machakos-uni", "mwangaza"),
+        _SW_POST_MAKUENI_EN: keys("makueni", "tausi", "kictanet", "machakos"),
+        _SW_POST_NAIROBI: keys("nairobi", "ushahidi", "mtaa", "uon", "nyota"),
+        _SW_POST_TWO: keys("makueni", "nairobi", "mwangaza", "nyota"),
+        _SW_POST_DAKAR: keys("dakar", "ngor", "ucad", "sunu", "jang", "teranga"),
+        _SW_POST_SAINT_LOUIS: keys("saint-louis", "cdsl", "ugb", "ndar", "ouvrons"),
+        _SW_POST_KAAPSTAD: keys("cape-town", "sun", "ccd", "mpwf", "fynbos"),
+        _SW_POST_ACCRA: keys("ama", "makola", "adinkra", "ug", "ashaiman"),
+        # its Decidim and CONSUL are nobody's
+        _SW_POST_SEMAINE: keys("ushahidi", "lagos", "kcca", "rkn", "mcten", "rufisque"),
+    },
+    persons={
+        "Wanjiru Kamau": "Mkurugenzi Mtendaji",
+        "Awa Ndiaye": "Coordinatrice pour l'Afrique de l'Ouest",
+        "Pieter van Wyk": "Data-ingenieur",
+    },
+)
+
+
 SITES: dict[str, Site] = {s.name: s for s in (FR_CIVIC, DE_NL_MIXED, ES_PROJECTS_TEAM, IT_WORK_PEOPLE, DATA_PROJECTS,
                                                   PT_DA_MIXED, PL_FI_EN, ES_CA_LATAM, EL_UK_EN,
-                                                  NB_ET_IS, CS_HU_RO, EN_US_CA, JA_ZH_EN)}
+                                                  NB_ET_IS, CS_HU_RO, EN_US_CA, JA_ZH_EN,
+                                                  HR_SR_SL, SW_FR_AF)}

@@ -311,14 +311,14 @@ def test_a_metric_without_any_fact_is_perfect_and_compare_lists_its_misses():
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*$\n?(.*)", re.DOTALL | re.MULTILINE)
 ROLE_KEYS = {
     "clients": ("client", "cliente", "committente", "kunde", "entidade", "entidad_contratante", "commissioned_by",
-                "partner_agency", "irainushi"),
+                "partner_agency", "irainushi", "isveren"),
     "partners": ("partners", "partenaires", "partner_di_progetto", "partnere", "parceiros", "aliados",
-                 "delivery_partners", "collaborators", "kyoryoku"),
+                 "delivery_partners", "collaborators", "kyoryoku", "ortaklar"),
     "funders": ("funding", "funded_by", "finanziatore", "finansieret_af", "financiamento", "funder", "financiacion",
-                "josei"),
+                "josei", "destekleyen"),
 }
 PROJECT_FOLDERS = ("_projets", "_projekte", "_projects", "_work", "_projetos", "_cases", "_proyectos",
-                   "_portfolio", "_jirei")
+                   "_portfolio", "_jirei", "_projeler")
 POST_FOLDERS = ("_posts", "_news")  # el-uk-en's posts are a `_news` collection its mapping calls posts
 
 

@@ -2187,6 +2187,210 @@ JA_ZH_EN = Site(
 )
 
 
+
+# --------------------------------------------------------------------------- tr-ar-he
+TR = "Turkey"
+JO = "Jordan"
+IL = "Israel"
+
+_TR_POST_ISTANBUL = "_posts/2021-10-04-istanbul-mahalle-butcesi-basladi.md"
+_TR_POST_CANKAYA = "_posts/2021-03-08-cankaya-genclik-meclisi-loomioda.md"
+_TR_POST_AMMAN = "_posts/2022-05-17-shabab-amman-sawwatu.md"
+_TR_POST_BULUSMA = "_posts/2022-11-26-yerel-demokrasi-bulusmasi-notlari.md"
+_TR_POST_IZMIR = "_posts/2023-04-12-izmir-climate-assembly-first-proposals.md"
+_TR_POST_TWO = "_posts/2023-06-14-amman-ve-cankaya-gencleri.md"
+_TR_POST_TLV = "_posts/2023-09-05-sevev-rishon-kol-hashkhuna.md"
+_TR_POST_ANTAKYA = "_posts/2024-02-06-a-year-of-neighbourhood-tables-in-antakya.md"
+
+TR_AR_HE = Site(
+    name="tr-ar-he",
+    issue="17",
+    own="kavsak",
+    orgs={
+        # Ltd. Şti.: a limited company (a consultancy, as its description says)
+        "kavsak": Org(names=("Kavşak Sivil Teknoloji Danışmanlık Ltd. Şti.", "Kavşak"), kind=("company",),
+                      country=TR),
+        # İstanbul: the metropolitan municipality (İBB, defined in a post), a district municipality, a university
+        "ibb": Org(names=("İstanbul Büyükşehir Belediyesi", "Istanbul Metropolitan Municipality"), text=("İBB",),
+                   kind=LOCAL, country=TR),
+        "mkad": Org(names=("Marmara Kent Araştırmaları Derneği", "Marmara Urban Research Association"),
+                    kind=("ngo", "research-institute"), country=TR),
+        "veri": Org(names=("Veri Atölyesi Yazılım A.Ş.",), text=("Veri Atölyesi",), kind=("company",), country=TR),
+        "anadolu": Org(names=("Anadolu Sivil Toplum Vakfı", "Anadolu Civil Society Foundation"), kind=FUNDER,
+                       country=TR),
+        "beyoglu": Org(text=("Beyoğlu Belediyesi",), kind=("municipality",), country=TR),
+        "marmara-uni": Org(text=("Marmara Üniversitesi",), kind=("university",), country=TR),
+        # İzmir: the client is a department of the metropolitan municipality ("Municipality, Department");
+        # the governorship and a district governorate are the state's, not the city's; two universities of the
+        # city; "Körfez" (gulf) and "Kordon" (the waterfront) are words and places too
+        "izmir": Org(names=("İzmir Büyükşehir Belediyesi", "Izmir Metropolitan Municipality"), kind=LOCAL,
+                     country=TR),
+        "izmir-smart": Org(
+            names=("İzmir Büyükşehir Belediyesi, Akıllı Şehir Dairesi Başkanlığı",
+                   "Izmir Metropolitan Municipality, Smart City Department"),
+            text=("İzmir Büyükşehir Belediyesi'nin Akıllı Şehir Dairesi Başkanlığı",
+                  "Smart City Department of the Izmir Metropolitan Municipality"),
+            derived=("Akıllı Şehir Dairesi Başkanlığı", "Smart City Department"),
+            country=TR,
+            parent="izmir",
+        ),
+        "ieu": Org(names=("İzmir Ekonomi Üniversitesi", "Izmir University of Economics"), kind=("university",),
+                   country=TR),
+        "korfez": Org(names=("Körfez Kadın Kooperatifi", "Körfez Women's Cooperative"), kind=COOP, country=TR),
+        "egekod": Org(names=("Ege Sivil Kod Derneği", "Aegean Civic Code Association"), kind=("ngo",), country=TR),
+        "kordon": Org(names=("Kordon Toplum Vakfı", "Kordon Community Foundation"), kind=FUNDER, country=TR),
+        "izmir-val": Org(text=("İzmir Valiliği", "İzmir Governor's Office"), kind=("agency",), country=TR),
+        "bornova-kay": Org(text=("Bornova Kaymakamlığı",), kind=("agency",), country=TR),
+        "ege-uni": Org(text=("Ege University",), kind=("university",), country=TR),
+        # Ankara: a district municipality, the city's university and a foundation named after the city; the
+        # metropolitan municipality, the governorship and the district governorate only in a post
+        "cankaya": Org(names=("Çankaya Belediyesi", "Çankaya Municipality"), kind=("municipality",), country=TR),
+        "ankara-uni": Org(names=("Ankara Üniversitesi", "Ankara University"), kind=("university",), country=TR),
+        "bgm": Org(names=("Başkent Gençlik Meclisi Derneği", "Capital Youth Council Association"), kind=("ngo",),
+                   country=TR),
+        "akv": Org(names=("Ankara Katılım Vakfı", "Ankara Participation Foundation"), kind=FUNDER, country=TR),
+        "abb": Org(text=("Ankara Büyükşehir Belediyesi",), kind=LOCAL, country=TR),
+        "cankaya-kay": Org(text=("Çankaya Kaymakamlığı",), kind=("agency",), country=TR),
+        "ankara-val": Org(text=("Ankara Valiliği",), kind=("agency",), country=TR),
+        # Amman: Arabic, English and Turkish names on three twins, reordered; أمانة عمّان is the city's own name
+        "gam": Org(names=("بلدية عمّان الكبرى", "Greater Amman Municipality", "Büyük Amman Belediyesi"),
+                   text=("أمانة عمّان",), kind=LOCAL, country=JO),
+        "uj": Org(names=("الجامعة الأردنية", "University of Jordan", "Ürdün Üniversitesi"), kind=("university",),
+                  country=JO),
+        "ayvs": Org(names=("جمعية شباب عمّان للتطوع", "Amman Youth Volunteering Society",
+                           "Amman Gençlik Gönüllüleri Derneği"), kind=("ngo",), country=JO),
+        "sharq": Org(names=("مؤسسة الشرق للمجتمع المدني", "Al-Sharq Foundation for Civil Society",
+                            "Al-Sharq Sivil Toplum Vakfı"), kind=FUNDER, country=JO),
+        "mola": Org(text=("وزارة الإدارة المحلية",), kind=("agency",), country=JO),
+        "bau": Org(text=("جامعة البلقاء التطبيقية",), kind=("university",), country=JO),
+        # Tel Aviv-Yafo: the municipality and the university of the same city; an amuta (ע"ר), a בע"מ company
+        "tlv": Org(names=("עיריית תל אביב-יפו", "Tel Aviv-Yafo Municipality", "Tel Aviv-Yafo Belediyesi"),
+                   kind=("municipality",), country=IL),
+        "tau": Org(names=("אוניברסיטת תל אביב", "Tel Aviv University", "Tel Aviv Üniversitesi"),
+                   kind=("university",), country=IL),
+        "shkhuna": Org(names=('שכונה פתוחה (ע"ר)', "Open Neighbourhood Association", "Açık Mahalle Derneği"),
+                       text=("עמותת שכונה פתוחה",), kind=("ngo",), country=IL),
+        "netunei": Org(names=('נתוני עיר בע"מ', "Netunei Ir Ltd."), kind=("company",), country=IL),
+        "yarkon": Org(names=("קרן ירקון לחברה אזרחית", "Yarkon Fund for Civil Society", "Yarkon Sivil Toplum Fonu"),
+                      kind=FUNDER, country=IL),
+        "moin": Org(text=("משרד הפנים",), kind=("agency",), country=IL),
+        # Hatay: a research centre of the university holds the role; "Defne" is a cooperative, a district
+        # municipality of the same province and a laurel; "Umut" is hope
+        "hatay": Org(names=("Hatay Büyükşehir Belediyesi",), text=("Hatay Metropolitan Municipality",), kind=LOCAL,
+                     country=TR),
+        "mku": Org(names=("Hatay Mustafa Kemal Üniversitesi",), kind=("university",), country=TR),
+        "mku-afet": Org(
+            names=("Hatay Mustafa Kemal Üniversitesi, Afet Yönetimi Uygulama ve Araştırma Merkezi",),
+            text=("Hatay Mustafa Kemal Üniversitesi'nin Afet Yönetimi Uygulama ve Araştırma Merkezi",),
+            derived=("Afet Yönetimi Uygulama ve Araştırma Merkezi",),
+            country=TR,
+            parent="mku",
+        ),
+        "defne": Org(names=("Defne Dayanışma Kooperatifi",), text=("Defne Solidarity Cooperative",), kind=COOP,
+                     country=TR),
+        "umut": Org(names=("Umut Köprüsü Vakfı",), kind=FUNDER, country=TR),
+        "defne-bel": Org(text=("Defne Belediyesi", "Defne Municipality"), kind=("municipality",), country=TR),
+        # only in the post on a meeting in Gaziantep
+        "gaziantep": Org(text=("Gaziantep Büyükşehir Belediyesi",), kind=LOCAL, country=TR),
+        "tbb": Org(text=("Türkiye Belediyeler Birliği",), kind=ASSOCIATION, country=TR),
+        "kadikoy": Org(text=("Kadıköy Belediyesi",), kind=("municipality",), country=TR),
+    },
+    themes={
+        # `temalar:` words, translated on each twin
+        "pb": Theme(names=("katılımcı bütçe", "participatory budgeting", "الموازنة التشاركية")),
+        "opendata": Theme(names=("açık veri", "open data", "מידע פתוח")),
+        "climate": Theme(names=("iklim", "climate")),
+        "planning": Theme(names=("kent planlama", "urban planning")),
+        "youth": Theme(names=("gençlik", "youth", "الشباب")),
+        "postdisaster": Theme(names=("afet sonrası",)),
+        "neighbourhood": Theme(names=("mahalle", "neighbourhoods", "שכונות")),
+    },
+    projects={
+        "istanbul": Project(
+            paths=("_projeler/istanbul-mahalle-butcesi.md", "_projeler/istanbul-mahalle-butcesi.en.md"),
+            clients=keys("ibb"),
+            partners=keys("mkad", "veri"),
+            funders=keys("anadolu"),
+            start=2021, end=2023, ongoing=False,
+            themes=keys("pb", "opendata"),
+            platforms_page=keys("Decidim"),
+            platforms_posts={"Decidim": (_TR_POST_ISTANBUL,)},
+        ),
+        "izmir": Project(
+            paths=("_projeler/izmir-iklim-meclisi.md", "_projeler/izmir-iklim-meclisi.en.md"),
+            clients=keys("izmir-smart"),
+            partners=keys("ieu", "korfez", "egekod"),
+            funders=keys("kordon"),
+            start=2022, ongoing=True,  # 2022'den beri / since 2022
+            themes=keys("climate", "planning"),
+            platforms_page=keys("CONSUL"),
+            platforms_posts={"CONSUL": (_TR_POST_IZMIR,)},
+        ),
+        "cankaya": Project(
+            # Loomio is said in the page's text ("Loomio'da", "Loomio'yu"), under no key
+            paths=("_projeler/cankaya-genclik-meclisi.md", "_projeler/cankaya-genclik-meclisi.en.md"),
+            clients=keys("cankaya"),
+            partners=keys("ankara-uni", "bgm"),
+            funders=keys("akv"),
+            start=2020, end=2021, ongoing=False,
+            themes=keys("youth"),
+            platforms_page=keys("Loomio"),
+            platforms_posts={"Loomio": (_TR_POST_CANKAYA, _TR_POST_TWO)},
+        ),
+        "amman": Project(
+            paths=("_projeler/amman-genclik-butcesi.md", "_projeler/amman-genclik-butcesi.en.md",
+                   "_projeler/amman-genclik-butcesi.ar.md"),
+            clients=keys("gam"),
+            partners=keys("uj", "ayvs"),
+            funders=keys("sharq"),
+            start=2021, end=2023, ongoing=False,  # ٢٠٢١–٢٠٢٣ on the Arabic twin
+            themes=keys("youth", "pb"),
+            platforms_page=keys("Decidim"),
+            platforms_posts={"Decidim": (_TR_POST_AMMAN, _TR_POST_TWO)},
+        ),
+        "telaviv": Project(
+            paths=("_projeler/tel-aviv-mahalle-sesi.md", "_projeler/tel-aviv-mahalle-sesi.en.md",
+                   "_projeler/tel-aviv-mahalle-sesi.he.md"),
+            clients=keys("tlv"),
+            partners=keys("tau", "shkhuna", "netunei"),
+            funders=keys("yarkon"),
+            start=2023, ongoing=True,  # 2023'ten beri / 2023–present / 2023 ואילך
+            themes=keys("neighbourhood", "opendata"),
+            platforms_page=keys("Pol.is"),
+            platforms_posts={"Pol.is": (_TR_POST_TLV,)},
+        ),
+        "antakya": Project(
+            # its platform only in an English post that names its Turkish title; that post's consul is a diplomat
+            paths=("_projeler/antakya-mahalle-masasi.md",),
+            clients=keys("hatay"),
+            partners=keys("mku-afet", "defne"),
+            funders=keys("umut"),
+            start=2023, end=2024, ongoing=False,
+            themes=keys("postdisaster", "neighbourhood"),
+            platforms_posts={"Your Priorities": (_TR_POST_ANTAKYA,)},
+        ),
+    },
+    posts={
+        # tied by `projeler:` paths, a relative link, `{% link %}` (Arabic), a shared `ref`, `projeler:` naming
+        # two projects (each one's platform in its own sentence), an absolute link (Hebrew), the project's
+        # Turkish title in an English post; the meeting post is tied to none (its platforms are nobody's)
+        _TR_POST_ISTANBUL: keys("ibb", "beyoglu", "mkad", "marmara-uni", "veri", "anadolu"),
+        _TR_POST_CANKAYA: keys("cankaya", "abb", "cankaya-kay", "ankara-val", "ankara-uni", "bgm"),
+        _TR_POST_AMMAN: keys("gam", "mola", "bau", "ayvs", "uj", "sharq"),
+        _TR_POST_BULUSMA: keys("gaziantep", "tbb", "kadikoy", "ibb"),
+        _TR_POST_IZMIR: keys("izmir", "izmir-val", "bornova-kay", "ieu", "ege-uni", "korfez"),
+        _TR_POST_TWO: keys("gam", "cankaya", "uj", "bgm"),
+        _TR_POST_TLV: keys("tlv", "moin", "tau", "shkhuna", "yarkon"),
+        _TR_POST_ANTAKYA: keys("hatay", "defne-bel", "defne", "umut", "mku"),
+    },
+    persons={
+        "Elif Yıldırım": "Kurucu Ortak",
+        "İsmail Işık": "Yazılım Geliştirici",
+        "ليلى منصور": "مديرة مكتب عمّان",
+    },
+)
+
+
 SITES: dict[str, Site] = {s.name: s for s in (FR_CIVIC, DE_NL_MIXED, ES_PROJECTS_TEAM, IT_WORK_PEOPLE, DATA_PROJECTS,
                                                   PT_DA_MIXED, PL_FI_EN, ES_CA_LATAM, EL_UK_EN,
-                                                  NB_ET_IS, CS_HU_RO, EN_US_CA, JA_ZH_EN)}
+                                                  NB_ET_IS, CS_HU_RO, EN_US_CA, JA_ZH_EN, TR_AR_HE)}

@@ -65,10 +65,11 @@ class Theme:
 
 @dataclass(frozen=True)
 class Project:
-    """A project, by its page files (all languages) or by (data file, title) for a data record."""
+    """A project, by its page files (all languages) or by (data file, title, …) for data records: one title per
+    record, when twin records in two languages share the project's ``ref``."""
 
     paths: tuple[str, ...] = ()
-    data: tuple[str, str] | None = None
+    data: tuple[str, ...] | None = None
     clients: frozenset[str] = frozenset()
     partners: frozenset[str] = frozenset()
     funders: frozenset[str] = frozenset()

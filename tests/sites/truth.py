@@ -2391,6 +2391,195 @@ TR_AR_HE = Site(
 )
 
 
+
+# --------------------------------------------------------------------------- ko-vi-id
+KR = "South Korea"
+VN = "Vietnam"
+ID = "Indonesia"
+TH = "Thailand"
+MY = "Malaysia"
+
+_KO_DATA = "_data/proyek.yml"
+_KO_POST_SEOUL = "_posts/2021-09-01-seoul-cheongnyeon-chamyeoyesan-sijak.md"
+_KO_POST_DANANG = "_posts/2022-10-15-cong-gop-y-quy-hoach-sau-thang.md"
+_KO_POST_BANDUNG = "_posts/2021-04-20-musrenbang-digital-bandung-dibuka.md"
+_KO_POST_JAKARTA = "_posts/2023-08-30-jakarta-complaints-channel-first-months.md"
+_KO_POST_BANGKOK = "_posts/2022-07-10-siang-khlong-krungthep.md"
+_KO_POST_TWO = "_posts/2024-03-12-seoul-and-bangkok-what-we-learned.md"
+_KO_POST_TEMU = "_posts/2025-01-20-catatan-temu-civic-tech-kuala-lumpur.md"
+
+KO_VI_ID = Site(
+    name="ko-vi-id",
+    issue="17",
+    own="jembatan",
+    orgs={
+        # Perkumpulan: an association, here of civic-tech communities
+        "jembatan": Org(names=("Perkumpulan Jembatan Warga Asia Pasifik", "Jembatan Warga"), kind=ASSOCIATION,
+                        country=ID),
+        # Seoul: particles glued to the names (서울특별시는, 서울시의, 서울대학교에서); the city council
+        # (서울특별시의회) is not the city's genitive (서울특별시의); 사단법인 / 주식회사 / 재단법인 before the name
+        "seoul": Org(names=("서울특별시", "Seoul Metropolitan Government"), text=("서울시",), kind=LOCAL, country=KR),
+        "snu": Org(names=("서울대학교", "Seoul National University"), kind=("university",), country=KR),
+        "cdi": Org(names=("사단법인 시민데이터연구소", "Citizen Data Institute"), kind=("ngo", "research-institute"),
+                   country=KR),
+        "hanbit": Org(names=("주식회사 한빛소프트랩", "Hanbit Softlab Inc."), text=("Hanbit Softlab",),
+                      kind=("company",), country=KR),
+        "bareun": Org(names=("재단법인 바른길공익재단", "Bareungil Public Interest Foundation"), kind=FUNDER,
+                      country=KR),
+        "mapo": Org(text=("마포구청",), kind=("municipality",), country=KR),
+        "smc": Org(text=("서울특별시의회",), country=KR),
+        "mois": Org(text=("행정안전부",), kind=("agency",), country=KR),
+        # Da Nang: UBND (the People's Committee) under three spellings, "TP." for thành phố; a Sở (department)
+        # and a Bộ (ministry) sharing their words; the university named after the city; "Danang" in one word
+        "danang": Org(names=("UBND thành phố Đà Nẵng", "Da Nang People's Committee"),
+                      text=("Ủy ban nhân dân thành phố Đà Nẵng", "UBND TP. Đà Nẵng"), kind=LOCAL, country=VN),
+        "udn": Org(names=("Đại học Đà Nẵng", "University of Danang"), kind=("university",), country=VN),
+        "dic": Org(names=("Sở Thông tin và Truyền thông Đà Nẵng", "Da Nang Department of Information and Communications"),
+                   kind=("agency",), country=VN),
+        "songhan": Org(names=("Công ty Cổ phần Giải pháp Số Sông Hàn", "Song Han Digital Solutions JSC"),
+                       kind=("company",), country=VN),
+        "cisf": Org(names=("Quỹ Hỗ trợ Sáng kiến Cộng đồng", "Community Initiatives Support Fund"), kind=FUNDER,
+                    country=VN),
+        "mic": Org(text=("Bộ Thông tin và Truyền thông",), kind=("agency",), country=VN),
+        # Bandung: the city government (Pemkot) and the institute of technology named after it; PT … Tbk
+        "bandung": Org(names=("Pemerintah Kota Bandung", "Bandung City Government"), text=("Pemkot Bandung",),
+                       kind=("municipality",), country=ID),
+        "itb": Org(names=("Institut Teknologi Bandung", "Bandung Institute of Technology"), text=("ITB",),
+                   kind=("university",), country=ID),
+        "pwcb": Org(names=("Perkumpulan Warga Cerdas Bandung", "Bandung Smart Citizens Association"), kind=("ngo",),
+                    country=ID),
+        "sinergi": Org(names=("PT Sinergi Data Nusantara Tbk",), kind=("company",), country=ID),
+        "ydwn": Org(names=("Yayasan Dana Warga Nusantara", "Nusantara Citizens' Fund Foundation"), kind=FUNDER,
+                    country=ID),
+        "diskominfo-bdg": Org(text=("Dinas Komunikasi dan Informatika Kota Bandung",), kind=("agency",), country=ID),
+        # Jakarta: the client is a department of the province whose own name has commas; JSC defined in a post
+        "jakarta": Org(names=("Pemprov DKI Jakarta", "Jakarta Provincial Government"), kind=LOCAL, country=ID),
+        "diskominfotik": Org(
+            names=("Pemprov DKI Jakarta, Dinas Komunikasi, Informatika dan Statistik",
+                   "Jakarta Provincial Government, Department of Communication, Informatics and Statistics"),
+            text=("Department of Communication, Informatics and Statistics", "Diskominfotik"),
+            derived=("Dinas Komunikasi, Informatika dan Statistik",),
+            country=ID,
+            parent="jakarta",
+        ),
+        "jsc": Org(names=("Jakarta Smart City",), text=("JSC",), kind=("agency",), country=ID),
+        "ui": Org(names=("Universitas Indonesia", "University of Indonesia"), kind=("university",), country=ID),
+        "kkk": Org(names=("Perkumpulan Kawan Kampung Kota", "Kawan Kampung Kota Association"), kind=("ngo",),
+                   country=ID),
+        "kemendagri": Org(names=("Kementerian Dalam Negeri", "Ministry of Home Affairs"), kind=("agency",),
+                          country=ID),
+        "bappeda": Org(text=("Regional Development Planning Agency", "Bappeda"), kind=("agency",), country=ID),
+        # Bangkok: Thai names run together with the words around them; บริษัท … จำกัด is a company
+        "bma": Org(names=("กรุงเทพมหานคร", "Bangkok Metropolitan Administration"), kind=LOCAL, country=TH),
+        "chula": Org(names=("จุฬาลงกรณ์มหาวิทยาลัย", "Chulalongkorn University"), kind=("university",), country=TH),
+        "fotc": Org(names=("มูลนิธิเพื่อนคลอง", "Friends of the Canals Foundation"), kind=("ngo",), country=TH),
+        "khlong": Org(names=("บริษัท คลองดิจิทัล จำกัด", "Khlong Digital Co., Ltd."), text=("Khlong Digital",),
+                      kind=("company",), country=TH),
+        "lcf": Org(names=("กองทุนเมืองน่าอยู่", "Livable City Fund"), kind=FUNDER, country=TH),
+        "tu": Org(text=("มหาวิทยาลัยธรรมศาสตร์",), kind=("university",), country=TH),
+        # Penang (Malay): Majlis Bandaraya is a city council; Universiti, not Universitas
+        "mbpp": Org(names=("Majlis Bandaraya Pulau Pinang", "Penang Island City Council"), kind=("municipality",),
+                    country=MY),
+        "usm": Org(names=("Universiti Sains Malaysia",), kind=("university",), country=MY),
+        "pbdpp": Org(names=("Persatuan Belia Digital Pulau Pinang", "Penang Digital Youth Association"),
+                     kind=("ngo",), country=MY),
+        # only in the post on a meeting in Kuala Lumpur
+        "mbpj": Org(text=("Majlis Bandaraya Petaling Jaya", "MBPJ"), kind=("municipality",), country=MY),
+        "um": Org(text=("Universiti Malaya",), kind=("university",), country=MY),
+        "komdigi": Org(text=("Kementerian Komunikasi dan Digital",), kind=("agency",), country=ID),
+        "hcmc": Org(text=("UBND TP. Hồ Chí Minh",), kind=LOCAL, country=VN),
+    },
+    themes={
+        # `isu:` words, translated on each English record
+        "pb": Theme(names=("참여예산", "participatory budgeting")),
+        "youth": Theme(names=("청년", "youth", "belia")),
+        "planning": Theme(names=("quy hoạch đô thị", "urban planning")),
+        "pplanning": Theme(names=("perencanaan partisipatif", "participatory planning")),
+        "services": Theme(names=("layanan publik", "public services")),
+        "canals": Theme(names=("คลองและน้ำ", "canals and water")),
+        "space": Theme(names=("พื้นที่สาธารณะ", "public space")),
+    },
+    projects={
+        # each project is two records of one data file sharing a `ref`: one in its own language, one in English
+        "seoul": Project(
+            data=(_KO_DATA, "서울 청년 참여예산 플랫폼", "Seoul Youth Participatory Budget Platform"),
+            clients=keys("seoul"),
+            partners=keys("snu", "cdi", "hanbit"),
+            funders=keys("bareun"),
+            start=2021, end=2023, ongoing=False,  # 2021년~2023년
+            themes=keys("pb", "youth"),
+            platforms_page=keys("Decidim"),
+            platforms_posts={"Decidim": (_KO_POST_SEOUL, _KO_POST_TWO)},
+        ),
+        "danang": Project(
+            data=(_KO_DATA, "Cổng góp ý quy hoạch Đà Nẵng", "Da Nang Planning Feedback Portal"),
+            clients=keys("danang"),
+            partners=keys("udn", "dic", "songhan"),
+            funders=keys("cisf"),
+            start=2022, ongoing=True,  # từ năm 2022 / since 2022
+            themes=keys("planning"),
+            platforms_page=keys("CONSUL"),
+            platforms_posts={"CONSUL": (_KO_POST_DANANG,)},
+        ),
+        "bandung": Project(
+            data=(_KO_DATA, "Musrenbang Digital Kota Bandung", "Bandung Digital Development Planning"),
+            clients=keys("bandung"),
+            partners=keys("itb", "pwcb", "sinergi"),
+            funders=keys("ydwn"),
+            start=2020, end=2022, ongoing=False,
+            themes=keys("pplanning"),
+            platforms_page=keys("Your Priorities"),
+            platforms_posts={"Your Priorities": (_KO_POST_BANDUNG,)},
+        ),
+        "jakarta": Project(
+            # no platform on its records; Loomio only in the post tied to it
+            data=(_KO_DATA, "Kanal Aduan Warga Jakarta", "Jakarta Citizen Complaints Channel"),
+            clients=keys("diskominfotik"),
+            partners=keys("jsc", "ui", "kkk"),
+            funders=keys("kemendagri"),
+            start=2023, ongoing=True,  # 2023–sekarang / 2023–present
+            themes=keys("services"),
+            platforms_posts={"Loomio": (_KO_POST_JAKARTA,)},
+        ),
+        "bangkok": Project(
+            data=(_KO_DATA, "เสียงคลองกรุงเทพฯ", "Bangkok Canal Voices"),
+            clients=keys("bma"),
+            partners=keys("chula", "fotc", "khlong"),
+            funders=keys("lcf"),
+            start=2022, end=2023, ongoing=False,  # พ.ศ. 2565–2566 (Buddhist era)
+            themes=keys("canals", "space"),
+            platforms_page=keys("Pol.is"),
+            platforms_posts={"Pol.is": (_KO_POST_BANGKOK, _KO_POST_TWO)},
+        ),
+        "penang": Project(
+            data=(_KO_DATA, "Suara Belia Pulau Pinang", "Penang Youth Voice"),
+            clients=keys("mbpp"),
+            partners=keys("usm", "pbdpp"),
+            start=2024, end=2024, ongoing=False,
+            themes=keys("youth"),
+            platforms_page=keys("Loomio"),
+        ),
+    },
+    posts={
+        # tied by `proyek:` (a ref), a shared `ref`, the project's title in an Indonesian sentence, `terkait:`
+        # (a ref of several words), the Thai title inside an unspaced Thai sentence, `proyek:` naming two projects
+        # (each one's platform in its own sentence); the meeting post is tied to none (its platforms are nobody's)
+        _KO_POST_SEOUL: keys("seoul", "snu", "mapo", "smc", "cdi", "hanbit", "mois", "bareun"),
+        _KO_POST_DANANG: keys("danang", "dic", "udn", "mic", "songhan", "cisf"),
+        _KO_POST_BANDUNG: keys("bandung", "itb", "pwcb", "diskominfo-bdg", "sinergi", "ydwn"),
+        _KO_POST_JAKARTA: keys("jsc", "jakarta", "diskominfotik", "bappeda", "ui", "kkk", "kemendagri"),
+        _KO_POST_BANGKOK: keys("bma", "chula", "tu", "fotc", "khlong", "lcf"),
+        _KO_POST_TWO: keys("seoul", "bma", "snu", "chula", "hanbit", "khlong"),
+        _KO_POST_TEMU: keys("mbpj", "um", "komdigi", "hcmc", "mbpp"),
+    },
+    persons={
+        "Siti Rahmawati": "Direktur Eksekutif",
+        "김지원": "서울 코디네이터",
+        "Nguyễn Thu Hà": "Điều phối viên khu vực Mê Kông",
+    },
+)
+
+
 SITES: dict[str, Site] = {s.name: s for s in (FR_CIVIC, DE_NL_MIXED, ES_PROJECTS_TEAM, IT_WORK_PEOPLE, DATA_PROJECTS,
                                                   PT_DA_MIXED, PL_FI_EN, ES_CA_LATAM, EL_UK_EN,
-                                                  NB_ET_IS, CS_HU_RO, EN_US_CA, JA_ZH_EN, TR_AR_HE)}
+                                                  NB_ET_IS, CS_HU_RO, EN_US_CA, JA_ZH_EN, TR_AR_HE, KO_VI_ID)}

@@ -255,6 +255,32 @@ def test_a_data_record_project_is_matched_by_its_file_and_title_and_a_second_nod
     assert figures(scores, "themes") == (1.0, 1.0)
 
 
+def test_a_project_of_twin_data_records_is_matched_by_the_title_of_either_record():
+    site = Site(
+        name="d",
+        own="lab",
+        orgs={"lab": Org(names=("Lab",))},
+        themes={},
+        projects={"a": Project(data=("_data/proyek.yml", "Musrenbang Digital Kota Bandung",
+                                     "Bandung Digital Development Planning"))},
+        posts={},
+    )
+    g = G()
+    for iri, name in (("x", "Bandung Digital Development Planning"), ("y", "Musrenbang Digital Kota Bandung")):
+        p = B + "project/" + iri
+        g.add(p, RDF_TYPE, SCHEMA + "Project").add(p, SCHEMA + "name", Lit(name))
+        g.add(p, PROV + "wasDerivedFrom", g.source("_data/proyek.yml"))
+    m = score(site, g.graph(), FAKE_REGISTRY)["projects"]
+    assert (m.tp_p, m.fp, m.tp_r, m.fn) == (1, 1, 1, 0) and m.false_positives[0].startswith("split: a")
+    one = G()
+    p = B + "project/x"
+    one.add(p, RDF_TYPE, SCHEMA + "Project").add(p, SCHEMA + "name", Lit("Musrenbang Digital Kota Bandung"))
+    one.add(p, SCHEMA + "name", Lit("Bandung Digital Development Planning"))
+    one.add(p, PROV + "wasDerivedFrom", one.source("_data/proyek.yml"))
+    m = score(site, one.graph(), FAKE_REGISTRY)["projects"]
+    assert (m.tp_p, m.fp, m.tp_r, m.fn) == (1, 0, 1, 0)
+
+
 def test_graph_read_parses_the_files_kg_writes(tmp_path):
     (tmp_path / "graph.nt").write_text(
         f'<{B}organisation/a> <{SCHEMA}name> "Ville de Lyon"@fr .\n'
@@ -311,18 +337,16 @@ def test_a_metric_without_any_fact_is_perfect_and_compare_lists_its_misses():
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*$\n?(.*)", re.DOTALL | re.MULTILINE)
 ROLE_KEYS = {
     "clients": ("client", "cliente", "committente", "kunde", "entidade", "entidad_contratante", "commissioned_by",
-                "partner_agency", "irainushi", "narucitelj", "mteja"),
+                "partner_agency", "irainushi", "narucitelj", "mteja", "isveren", "pemberi_tugas"),
     "partners": ("partners", "partenaires", "partner_di_progetto", "partnere", "parceiros", "aliados",
-                 "delivery_partners", "collaborators", "kyoryoku", "partneri", "washirika"),
+                 "delivery_partners", "collaborators", "kyoryoku", "partneri", "washirika", "ortaklar", "mitra"),
     "funders": ("funding", "funded_by", "finanziatore", "finansieret_af", "financiamento", "funder", "financiacion",
-                "josei", "financira", "mfadhili"),
+                "josei", "financira", "mfadhili", "destekleyen", "penyandang_dana"),
 }
 PROJECT_FOLDERS = ("_projets", "_projekte", "_projects", "_work", "_projetos", "_cases", "_proyectos",
-                   "_portfolio", "_jirei", "_projekti")
+                   "_portfolio", "_jirei", "_projekti", "_projeler")
 # el-uk-en's `_news` and hr-sr-sl's `_vijesti` are collections their mappings call posts
 POST_FOLDERS = ("_posts", "_news", "_vijesti")
-#: sites whose projects are records of a data file: (the file, the key of a record's title)
-RECORDS = {"data-projects": ("_data/projects.yml", "titel"), "sw-fr-af": ("_data/miradi.yml", "jina")}
 
 
 def documents(site: str) -> dict[str, tuple[dict, str]]:
@@ -336,19 +360,28 @@ def documents(site: str) -> dict[str, tuple[dict, str]]:
     return out
 
 
+TITLE_KEYS = ("titel", "judul", "jina")  # the title key of each site's project records
+
+
 def records(site: str) -> list[dict]:
-    """The project records of a site's data file, each with its title under "titel" (as data-projects names it)."""
-    if site not in RECORDS:
-        return []
-    path, title = RECORDS[site]
-    return [{**r, "titel": r[title]} for r in yaml.safe_load((SITES_DIR / site / path).read_text(encoding="utf-8"))]
+    """The project records of a site: `_data/projects.yml` and the data files its truth's projects are in."""
+    files = {"_data/projects.yml"} | {t.data[0] for t in SITES[site].projects.values() if t.data}
+    out = []
+    for rel in sorted(files):
+        path = SITES_DIR / site / rel
+        out += (yaml.safe_load(path.read_text(encoding="utf-8")) or []) if path.exists() else []
+    return out
+
+
+def record_title(record: dict) -> str:
+    return next(str(record[k]) for k in TITLE_KEYS if k in record)
 
 
 def record_groups(site: str) -> dict[str, list[dict]]:
     """The records of one project: those sharing a `ref` (twins in other languages), else a record alone."""
     groups: dict[str, list[dict]] = {}
     for r in records(site):
-        groups.setdefault(str(r.get("ref") or normalise(r["titel"])), []).append(r)
+        groups.setdefault(str(r.get("ref") or normalise(record_title(r))), []).append(r)
     return groups
 
 
@@ -387,11 +420,11 @@ def test_every_file_the_truth_names_exists_and_every_post_and_project_page_is_in
     assert {p for p in docs if p.split("/")[0] in POST_FOLDERS} == set(truth.posts)
     pages = {p for p in docs if p.split("/")[0] in PROJECT_FOLDERS}
     assert pages == {p for t in truth.projects.values() for p in t.paths}
-    titles = {normalise(t.data[1]) for t in truth.projects.values() if t.data}
-    # every project of records is named by the title of exactly one of its records, and every truth title is one
-    assert titles <= {normalise(r["titel"]) for r in records(site)}
+    titles = {normalise(x) for t in truth.projects.values() if t.data for x in t.data[1:]}
+    # every project of records is named by the titles of its records, and every truth title is one
+    assert titles <= {normalise(record_title(r)) for r in records(site)}
     for group in record_groups(site).values():
-        assert len({normalise(r["titel"]) for r in group} & titles) == 1, group[0]["titel"]
+        assert {normalise(record_title(r)) for r in group} & titles, record_title(group[0])
 
 
 @pytest.mark.parametrize("site", SITE_IDS)
@@ -441,9 +474,10 @@ def test_the_roles_front_matter_states_are_the_roles_of_the_truth(site):
     truth = SITES[site]
     spelling = {normalise(s): k for k, o in truth.orgs.items() for s in o.spellings()}
     docs = documents(site)
-    data = {normalise(r["titel"]): group for group in record_groups(site).values() for r in group}
+    data = {normalise(record_title(r)): group for group in record_groups(site).values() for r in group}
     for key, t in truth.projects.items():
-        sources = [docs[p][0] for p in t.paths] + (data[normalise(t.data[1])] if t.data else [])
+        sources = [docs[p][0] for p in t.paths] + (
+            list({id(r): r for x in t.data[1:] for r in data[normalise(x)]}.values()) if t.data else [])
         for role, names in ROLE_KEYS.items():
             stated = [v for fm in sources for n in names for v in as_list(fm.get(n))]
             assert all(normalise(v) in spelling for v in stated), (key, role, stated)

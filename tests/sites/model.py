@@ -65,10 +65,11 @@ class Theme:
 
 @dataclass(frozen=True)
 class Project:
-    """A project, by its page files (all languages) or by (data file, title) for a data record."""
+    """A project, by its page files (all languages) or by (data file, title, …) for data records: one title per
+    record, when twin records in two languages share the project's ``ref``."""
 
     paths: tuple[str, ...] = ()
-    data: tuple[str, str] | None = None
+    data: tuple[str, ...] | None = None
     clients: frozenset[str] = frozenset()
     partners: frozenset[str] = frozenset()
     funders: frozenset[str] = frozenset()
@@ -177,4 +178,16 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "Uganda": ("Uganda", "Ouganda", "Republic of Uganda"),
     "DR Congo": ("Democratic Republic of the Congo", "Congo, The Democratic Republic of the", "DR Congo", "DRC",
                  "République démocratique du Congo", "RDC", "Jamhuri ya Kidemokrasia ya Kongo"),
+    "Turkey": ("Turkey", "Türkiye", "Republic of Türkiye", "Republic of Turkey", "Türkiye Cumhuriyeti", "Turquie",
+               "Türkei", "Turquía", "تركيا", "טורקיה"),
+    "Jordan": ("Jordan", "Hashemite Kingdom of Jordan", "الأردن", "المملكة الأردنية الهاشمية", "Ürdün", "Jordanie",
+               "Jordanien", "ירדן"),
+    "Israel": ("Israel", "State of Israel", "ישראל", "מדינת ישראל", "إسرائيل", "İsrail", "Israël"),
+    "South Korea": ("South Korea", "Korea, Republic of", "Republic of Korea", "Korea", "대한민국", "한국",
+                    "Corée du Sud", "Südkorea", "Hàn Quốc", "Korea Selatan", "เกาหลีใต้"),
+    "Vietnam": ("Vietnam", "Viet Nam", "Việt Nam", "Socialist Republic of Viet Nam", "베트남", "Vietnã"),
+    "Indonesia": ("Indonesia", "Republic of Indonesia", "Republik Indonesia", "인도네시아", "Indonésie",
+                  "Indonesien", "อินโดนีเซีย"),
+    "Thailand": ("Thailand", "Kingdom of Thailand", "ประเทศไทย", "ไทย", "Thái Lan", "태국", "Thaïlande"),
+    "Malaysia": ("Malaysia", "Malaisie", "말레이시아", "มาเลเซีย"),
 }

@@ -261,7 +261,7 @@ class Reading:
         names = {normalise(n) for n in self.g.values(e, SCHEMA + "name")}
         keys = set()
         for key, t in self.site.projects.items():
-            if set(t.paths) & paths or (t.data and t.data[0] in paths and normalise(t.data[1]) in names):
+            if set(t.paths) & paths or (t.data and t.data[0] in paths and {normalise(x) for x in t.data[1:]} & names):
                 keys.add(key)
         return keys
 

@@ -2411,6 +2411,209 @@ HR_SR_SL = Site(
 )
 
 
+# --------------------------------------------------------------------------- tr-ar-he
+TR = "Turkey"
+JO = "Jordan"
+IL = "Israel"
+
+_TR_POST_ISTANBUL = "_posts/2021-10-04-istanbul-mahalle-butcesi-basladi.md"
+_TR_POST_CANKAYA = "_posts/2021-03-08-cankaya-genclik-meclisi-loomioda.md"
+_TR_POST_AMMAN = "_posts/2022-05-17-shabab-amman-sawwatu.md"
+_TR_POST_BULUSMA = "_posts/2022-11-26-yerel-demokrasi-bulusmasi-notlari.md"
+_TR_POST_IZMIR = "_posts/2023-04-12-izmir-climate-assembly-first-proposals.md"
+_TR_POST_TWO = "_posts/2023-06-14-amman-ve-cankaya-gencleri.md"
+_TR_POST_TLV = "_posts/2023-09-05-sevev-rishon-kol-hashkhuna.md"
+_TR_POST_ANTAKYA = "_posts/2024-02-06-a-year-of-neighbourhood-tables-in-antakya.md"
+
+TR_AR_HE = Site(
+    name="tr-ar-he",
+    issue="17",
+    own="kavsak",
+    orgs={
+        # Ltd. Şti.: a limited company (a consultancy, as its description says)
+        "kavsak": Org(names=("Kavşak Sivil Teknoloji Danışmanlık Ltd. Şti.", "Kavşak"), kind=("company",),
+                      country=TR),
+        # İstanbul: the metropolitan municipality (İBB, defined in a post), a district municipality, a university
+        "ibb": Org(names=("İstanbul Büyükşehir Belediyesi", "Istanbul Metropolitan Municipality"), text=("İBB",),
+                   kind=LOCAL, country=TR),
+        "mkad": Org(names=("Marmara Kent Araştırmaları Derneği", "Marmara Urban Research Association"),
+                    kind=("ngo", "research-institute"), country=TR),
+        "veri": Org(names=("Veri Atölyesi Yazılım A.Ş.",), text=("Veri Atölyesi",), kind=("company",), country=TR),
+        "anadolu": Org(names=("Anadolu Sivil Toplum Vakfı", "Anadolu Civil Society Foundation"), kind=FUNDER,
+                       country=TR),
+        "beyoglu": Org(text=("Beyoğlu Belediyesi",), kind=("municipality",), country=TR),
+        "marmara-uni": Org(text=("Marmara Üniversitesi",), kind=("university",), country=TR),
+        # İzmir: the client is a department of the metropolitan municipality ("Municipality, Department");
+        # the governorship and a district governorate are the state's, not the city's; two universities of the
+        # city; "Körfez" (gulf) and "Kordon" (the waterfront) are words and places too
+        "izmir": Org(names=("İzmir Büyükşehir Belediyesi", "Izmir Metropolitan Municipality"), kind=LOCAL,
+                     country=TR),
+        "izmir-smart": Org(
+            names=("İzmir Büyükşehir Belediyesi, Akıllı Şehir Dairesi Başkanlığı",
+                   "Izmir Metropolitan Municipality, Smart City Department"),
+            text=("İzmir Büyükşehir Belediyesi'nin Akıllı Şehir Dairesi Başkanlığı",
+                  "Smart City Department of the Izmir Metropolitan Municipality"),
+            derived=("Akıllı Şehir Dairesi Başkanlığı", "Smart City Department"),
+            country=TR,
+            parent="izmir",
+        ),
+        "ieu": Org(names=("İzmir Ekonomi Üniversitesi", "Izmir University of Economics"), kind=("university",),
+                   country=TR),
+        "korfez": Org(names=("Körfez Kadın Kooperatifi", "Körfez Women's Cooperative"), kind=COOP, country=TR),
+        "egekod": Org(names=("Ege Sivil Kod Derneği", "Aegean Civic Code Association"), kind=("ngo",), country=TR),
+        "kordon": Org(names=("Kordon Toplum Vakfı", "Kordon Community Foundation"), kind=FUNDER, country=TR),
+        "izmir-val": Org(text=("İzmir Valiliği", "İzmir Governor's Office"), kind=("agency",), country=TR),
+        "bornova-kay": Org(text=("Bornova Kaymakamlığı",), kind=("agency",), country=TR),
+        "ege-uni": Org(text=("Ege University",), kind=("university",), country=TR),
+        # Ankara: a district municipality, the city's university and a foundation named after the city; the
+        # metropolitan municipality, the governorship and the district governorate only in a post
+        "cankaya": Org(names=("Çankaya Belediyesi", "Çankaya Municipality"), kind=("municipality",), country=TR),
+        "ankara-uni": Org(names=("Ankara Üniversitesi", "Ankara University"), kind=("university",), country=TR),
+        "bgm": Org(names=("Başkent Gençlik Meclisi Derneği", "Capital Youth Council Association"), kind=("ngo",),
+                   country=TR),
+        "akv": Org(names=("Ankara Katılım Vakfı", "Ankara Participation Foundation"), kind=FUNDER, country=TR),
+        "abb": Org(text=("Ankara Büyükşehir Belediyesi",), kind=LOCAL, country=TR),
+        "cankaya-kay": Org(text=("Çankaya Kaymakamlığı",), kind=("agency",), country=TR),
+        "ankara-val": Org(text=("Ankara Valiliği",), kind=("agency",), country=TR),
+        # Amman: Arabic, English and Turkish names on three twins, reordered; أمانة عمّان is the city's own name
+        "gam": Org(names=("بلدية عمّان الكبرى", "Greater Amman Municipality", "Büyük Amman Belediyesi"),
+                   text=("أمانة عمّان",), kind=LOCAL, country=JO),
+        "uj": Org(names=("الجامعة الأردنية", "University of Jordan", "Ürdün Üniversitesi"), kind=("university",),
+                  country=JO),
+        "ayvs": Org(names=("جمعية شباب عمّان للتطوع", "Amman Youth Volunteering Society",
+                           "Amman Gençlik Gönüllüleri Derneği"), kind=("ngo",), country=JO),
+        "sharq": Org(names=("مؤسسة الشرق للمجتمع المدني", "Al-Sharq Foundation for Civil Society",
+                            "Al-Sharq Sivil Toplum Vakfı"), kind=FUNDER, country=JO),
+        "mola": Org(text=("وزارة الإدارة المحلية",), kind=("agency",), country=JO),
+        "bau": Org(text=("جامعة البلقاء التطبيقية",), kind=("university",), country=JO),
+        # Tel Aviv-Yafo: the municipality and the university of the same city; an amuta (ע"ר), a בע"מ company
+        "tlv": Org(names=("עיריית תל אביב-יפו", "Tel Aviv-Yafo Municipality", "Tel Aviv-Yafo Belediyesi"),
+                   kind=("municipality",), country=IL),
+        "tau": Org(names=("אוניברסיטת תל אביב", "Tel Aviv University", "Tel Aviv Üniversitesi"),
+                   kind=("university",), country=IL),
+        "shkhuna": Org(names=('שכונה פתוחה (ע"ר)', "Open Neighbourhood Association", "Açık Mahalle Derneği"),
+                       text=("עמותת שכונה פתוחה",), kind=("ngo",), country=IL),
+        "netunei": Org(names=('נתוני עיר בע"מ', "Netunei Ir Ltd."), kind=("company",), country=IL),
+        "yarkon": Org(names=("קרן ירקון לחברה אזרחית", "Yarkon Fund for Civil Society", "Yarkon Sivil Toplum Fonu"),
+                      kind=FUNDER, country=IL),
+        "moin": Org(text=("משרד הפנים",), kind=("agency",), country=IL),
+        # Hatay: a research centre of the university holds the role; "Defne" is a cooperative, a district
+        # municipality of the same province and a laurel; "Umut" is hope
+        "hatay": Org(names=("Hatay Büyükşehir Belediyesi",), text=("Hatay Metropolitan Municipality",), kind=LOCAL,
+                     country=TR),
+        "mku": Org(names=("Hatay Mustafa Kemal Üniversitesi",), kind=("university",), country=TR),
+        "mku-afet": Org(
+            names=("Hatay Mustafa Kemal Üniversitesi, Afet Yönetimi Uygulama ve Araştırma Merkezi",),
+            text=("Hatay Mustafa Kemal Üniversitesi'nin Afet Yönetimi Uygulama ve Araştırma Merkezi",),
+            derived=("Afet Yönetimi Uygulama ve Araştırma Merkezi",),
+            country=TR,
+            parent="mku",
+        ),
+        "defne": Org(names=("Defne Dayanışma Kooperatifi",), text=("Defne Solidarity Cooperative",), kind=COOP,
+                     country=TR),
+        "umut": Org(names=("Umut Köprüsü Vakfı",), kind=FUNDER, country=TR),
+        "defne-bel": Org(text=("Defne Belediyesi", "Defne Municipality"), kind=("municipality",), country=TR),
+        # only in the post on a meeting in Gaziantep
+        "gaziantep": Org(text=("Gaziantep Büyükşehir Belediyesi",), kind=LOCAL, country=TR),
+        "tbb": Org(text=("Türkiye Belediyeler Birliği",), kind=ASSOCIATION, country=TR),
+        "kadikoy": Org(text=("Kadıköy Belediyesi",), kind=("municipality",), country=TR),
+    },
+    themes={
+        # `temalar:` words, translated on each twin
+        "pb": Theme(names=("katılımcı bütçe", "participatory budgeting", "الموازنة التشاركية")),
+        "opendata": Theme(names=("açık veri", "open data", "מידע פתוח")),
+        "climate": Theme(names=("iklim", "climate")),
+        "planning": Theme(names=("kent planlama", "urban planning")),
+        "youth": Theme(names=("gençlik", "youth", "الشباب")),
+        "postdisaster": Theme(names=("afet sonrası",)),
+        "neighbourhood": Theme(names=("mahalle", "neighbourhoods", "שכונות")),
+    },
+    projects={
+        "istanbul": Project(
+            paths=("_projeler/istanbul-mahalle-butcesi.md", "_projeler/istanbul-mahalle-butcesi.en.md"),
+            clients=keys("ibb"),
+            partners=keys("mkad", "veri"),
+            funders=keys("anadolu"),
+            start=2021, end=2023, ongoing=False,
+            themes=keys("pb", "opendata"),
+            platforms_page=keys("Decidim"),
+            platforms_posts={"Decidim": (_TR_POST_ISTANBUL,)},
+        ),
+        "izmir": Project(
+            paths=("_projeler/izmir-iklim-meclisi.md", "_projeler/izmir-iklim-meclisi.en.md"),
+            clients=keys("izmir-smart"),
+            partners=keys("ieu", "korfez", "egekod"),
+            funders=keys("kordon"),
+            start=2022, ongoing=True,  # 2022'den beri / since 2022
+            themes=keys("climate", "planning"),
+            platforms_page=keys("CONSUL"),
+            platforms_posts={"CONSUL": (_TR_POST_IZMIR,)},
+        ),
+        "cankaya": Project(
+            # Loomio is said in the page's text ("Loomio'da", "Loomio'yu"), under no key
+            paths=("_projeler/cankaya-genclik-meclisi.md", "_projeler/cankaya-genclik-meclisi.en.md"),
+            clients=keys("cankaya"),
+            partners=keys("ankara-uni", "bgm"),
+            funders=keys("akv"),
+            start=2020, end=2021, ongoing=False,
+            themes=keys("youth"),
+            platforms_page=keys("Loomio"),
+            platforms_posts={"Loomio": (_TR_POST_CANKAYA, _TR_POST_TWO)},
+        ),
+        "amman": Project(
+            paths=("_projeler/amman-genclik-butcesi.md", "_projeler/amman-genclik-butcesi.en.md",
+                   "_projeler/amman-genclik-butcesi.ar.md"),
+            clients=keys("gam"),
+            partners=keys("uj", "ayvs"),
+            funders=keys("sharq"),
+            start=2021, end=2023, ongoing=False,  # ٢٠٢١–٢٠٢٣ on the Arabic twin
+            themes=keys("youth", "pb"),
+            platforms_page=keys("Decidim"),
+            platforms_posts={"Decidim": (_TR_POST_AMMAN, _TR_POST_TWO)},
+        ),
+        "telaviv": Project(
+            paths=("_projeler/tel-aviv-mahalle-sesi.md", "_projeler/tel-aviv-mahalle-sesi.en.md",
+                   "_projeler/tel-aviv-mahalle-sesi.he.md"),
+            clients=keys("tlv"),
+            partners=keys("tau", "shkhuna", "netunei"),
+            funders=keys("yarkon"),
+            start=2023, ongoing=True,  # 2023'ten beri / 2023–present / 2023 ואילך
+            themes=keys("neighbourhood", "opendata"),
+            platforms_page=keys("Pol.is"),
+            platforms_posts={"Pol.is": (_TR_POST_TLV,)},
+        ),
+        "antakya": Project(
+            # its platform only in an English post that names its Turkish title; that post's consul is a diplomat
+            paths=("_projeler/antakya-mahalle-masasi.md",),
+            clients=keys("hatay"),
+            partners=keys("mku-afet", "defne"),
+            funders=keys("umut"),
+            start=2023, end=2024, ongoing=False,
+            themes=keys("postdisaster", "neighbourhood"),
+            platforms_posts={"Your Priorities": (_TR_POST_ANTAKYA,)},
+        ),
+    },
+    posts={
+        # tied by `projeler:` paths, a relative link, `{% link %}` (Arabic), a shared `ref`, `projeler:` naming
+        # two projects (each one's platform in its own sentence), an absolute link (Hebrew), the project's
+        # Turkish title in an English post; the meeting post is tied to none (its platforms are nobody's)
+        _TR_POST_ISTANBUL: keys("ibb", "beyoglu", "mkad", "marmara-uni", "veri", "anadolu"),
+        _TR_POST_CANKAYA: keys("cankaya", "abb", "cankaya-kay", "ankara-val", "ankara-uni", "bgm"),
+        _TR_POST_AMMAN: keys("gam", "mola", "bau", "ayvs", "uj", "sharq"),
+        _TR_POST_BULUSMA: keys("gaziantep", "tbb", "kadikoy", "ibb"),
+        _TR_POST_IZMIR: keys("izmir", "izmir-val", "bornova-kay", "ieu", "ege-uni", "korfez"),
+        _TR_POST_TWO: keys("gam", "cankaya", "uj", "bgm"),
+        _TR_POST_TLV: keys("tlv", "moin", "tau", "shkhuna", "yarkon"),
+        _TR_POST_ANTAKYA: keys("hatay", "defne-bel", "defne", "umut", "mku"),
+    },
+    persons={
+        "Elif Yıldırım": "Kurucu Ortak",
+        "İsmail Işık": "Yazılım Geliştirici",
+        "ليلى منصور": "مديرة مكتب عمّان",
+    },
+)
+
+
 # --------------------------------------------------------------------------- sw-fr-af
 _SW_DATA = "_data/miradi.yml"
 _SW_POST_MAKUENI = "_posts/2021-08-16-wakazi-wa-makueni-wapendekeza-miradi.md"
@@ -2596,7 +2799,195 @@ SW_FR_AF = Site(
 )
 
 
+# --------------------------------------------------------------------------- ko-vi-id
+KR = "South Korea"
+VN = "Vietnam"
+ID = "Indonesia"
+TH = "Thailand"
+MY = "Malaysia"
+
+_KO_DATA = "_data/proyek.yml"
+_KO_POST_SEOUL = "_posts/2021-09-01-seoul-cheongnyeon-chamyeoyesan-sijak.md"
+_KO_POST_DANANG = "_posts/2022-10-15-cong-gop-y-quy-hoach-sau-thang.md"
+_KO_POST_BANDUNG = "_posts/2021-04-20-musrenbang-digital-bandung-dibuka.md"
+_KO_POST_JAKARTA = "_posts/2023-08-30-jakarta-complaints-channel-first-months.md"
+_KO_POST_BANGKOK = "_posts/2022-07-10-siang-khlong-krungthep.md"
+_KO_POST_TWO = "_posts/2024-03-12-seoul-and-bangkok-what-we-learned.md"
+_KO_POST_TEMU = "_posts/2025-01-20-catatan-temu-civic-tech-kuala-lumpur.md"
+
+KO_VI_ID = Site(
+    name="ko-vi-id",
+    issue="17",
+    own="jembatan",
+    orgs={
+        # Perkumpulan: an association, here of civic-tech communities
+        "jembatan": Org(names=("Perkumpulan Jembatan Warga Asia Pasifik", "Jembatan Warga"), kind=ASSOCIATION,
+                        country=ID),
+        # Seoul: particles glued to the names (서울특별시는, 서울시의, 서울대학교에서); the city council
+        # (서울특별시의회) is not the city's genitive (서울특별시의); 사단법인 / 주식회사 / 재단법인 before the name
+        "seoul": Org(names=("서울특별시", "Seoul Metropolitan Government"), text=("서울시",), kind=LOCAL, country=KR),
+        "snu": Org(names=("서울대학교", "Seoul National University"), kind=("university",), country=KR),
+        "cdi": Org(names=("사단법인 시민데이터연구소", "Citizen Data Institute"), kind=("ngo", "research-institute"),
+                   country=KR),
+        "hanbit": Org(names=("주식회사 한빛소프트랩", "Hanbit Softlab Inc."), text=("Hanbit Softlab",),
+                      kind=("company",), country=KR),
+        "bareun": Org(names=("재단법인 바른길공익재단", "Bareungil Public Interest Foundation"), kind=FUNDER,
+                      country=KR),
+        "mapo": Org(text=("마포구청",), kind=("municipality",), country=KR),
+        "smc": Org(text=("서울특별시의회",), country=KR),
+        "mois": Org(text=("행정안전부",), kind=("agency",), country=KR),
+        # Da Nang: UBND (the People's Committee) under three spellings, "TP." for thành phố; a Sở (department)
+        # and a Bộ (ministry) sharing their words; the university named after the city; "Danang" in one word
+        "danang": Org(names=("UBND thành phố Đà Nẵng", "Da Nang People's Committee"),
+                      text=("Ủy ban nhân dân thành phố Đà Nẵng", "UBND TP. Đà Nẵng"), kind=LOCAL, country=VN),
+        "udn": Org(names=("Đại học Đà Nẵng", "University of Danang"), kind=("university",), country=VN),
+        "dic": Org(names=("Sở Thông tin và Truyền thông Đà Nẵng", "Da Nang Department of Information and Communications"),
+                   kind=("agency",), country=VN),
+        "songhan": Org(names=("Công ty Cổ phần Giải pháp Số Sông Hàn", "Song Han Digital Solutions JSC"),
+                       kind=("company",), country=VN),
+        "cisf": Org(names=("Quỹ Hỗ trợ Sáng kiến Cộng đồng", "Community Initiatives Support Fund"), kind=FUNDER,
+                    country=VN),
+        "mic": Org(text=("Bộ Thông tin và Truyền thông",), kind=("agency",), country=VN),
+        # Bandung: the city government (Pemkot) and the institute of technology named after it; PT … Tbk
+        "bandung": Org(names=("Pemerintah Kota Bandung", "Bandung City Government"), text=("Pemkot Bandung",),
+                       kind=("municipality",), country=ID),
+        "itb": Org(names=("Institut Teknologi Bandung", "Bandung Institute of Technology"), text=("ITB",),
+                   kind=("university",), country=ID),
+        "pwcb": Org(names=("Perkumpulan Warga Cerdas Bandung", "Bandung Smart Citizens Association"), kind=("ngo",),
+                    country=ID),
+        "sinergi": Org(names=("PT Sinergi Data Nusantara Tbk",), kind=("company",), country=ID),
+        "ydwn": Org(names=("Yayasan Dana Warga Nusantara", "Nusantara Citizens' Fund Foundation"), kind=FUNDER,
+                    country=ID),
+        "diskominfo-bdg": Org(text=("Dinas Komunikasi dan Informatika Kota Bandung",), kind=("agency",), country=ID),
+        # Jakarta: the client is a department of the province whose own name has commas; JSC defined in a post
+        "jakarta": Org(names=("Pemprov DKI Jakarta", "Jakarta Provincial Government"), kind=LOCAL, country=ID),
+        "diskominfotik": Org(
+            names=("Pemprov DKI Jakarta, Dinas Komunikasi, Informatika dan Statistik",
+                   "Jakarta Provincial Government, Department of Communication, Informatics and Statistics"),
+            text=("Department of Communication, Informatics and Statistics", "Diskominfotik"),
+            derived=("Dinas Komunikasi, Informatika dan Statistik",),
+            country=ID,
+            parent="jakarta",
+        ),
+        "jsc": Org(names=("Jakarta Smart City",), text=("JSC",), kind=("agency",), country=ID),
+        "ui": Org(names=("Universitas Indonesia", "University of Indonesia"), kind=("university",), country=ID),
+        "kkk": Org(names=("Perkumpulan Kawan Kampung Kota", "Kawan Kampung Kota Association"), kind=("ngo",),
+                   country=ID),
+        "kemendagri": Org(names=("Kementerian Dalam Negeri", "Ministry of Home Affairs"), kind=("agency",),
+                          country=ID),
+        "bappeda": Org(text=("Regional Development Planning Agency", "Bappeda"), kind=("agency",), country=ID),
+        # Bangkok: Thai names run together with the words around them; บริษัท … จำกัด is a company
+        "bma": Org(names=("กรุงเทพมหานคร", "Bangkok Metropolitan Administration"), kind=LOCAL, country=TH),
+        "chula": Org(names=("จุฬาลงกรณ์มหาวิทยาลัย", "Chulalongkorn University"), kind=("university",), country=TH),
+        "fotc": Org(names=("มูลนิธิเพื่อนคลอง", "Friends of the Canals Foundation"), kind=("ngo",), country=TH),
+        "khlong": Org(names=("บริษัท คลองดิจิทัล จำกัด", "Khlong Digital Co., Ltd."), text=("Khlong Digital",),
+                      kind=("company",), country=TH),
+        "lcf": Org(names=("กองทุนเมืองน่าอยู่", "Livable City Fund"), kind=FUNDER, country=TH),
+        "tu": Org(text=("มหาวิทยาลัยธรรมศาสตร์",), kind=("university",), country=TH),
+        # Penang (Malay): Majlis Bandaraya is a city council; Universiti, not Universitas
+        "mbpp": Org(names=("Majlis Bandaraya Pulau Pinang", "Penang Island City Council"), kind=("municipality",),
+                    country=MY),
+        "usm": Org(names=("Universiti Sains Malaysia",), kind=("university",), country=MY),
+        "pbdpp": Org(names=("Persatuan Belia Digital Pulau Pinang", "Penang Digital Youth Association"),
+                     kind=("ngo",), country=MY),
+        # only in the post on a meeting in Kuala Lumpur
+        "mbpj": Org(text=("Majlis Bandaraya Petaling Jaya", "MBPJ"), kind=("municipality",), country=MY),
+        "um": Org(text=("Universiti Malaya",), kind=("university",), country=MY),
+        "komdigi": Org(text=("Kementerian Komunikasi dan Digital",), kind=("agency",), country=ID),
+        "hcmc": Org(text=("UBND TP. Hồ Chí Minh",), kind=LOCAL, country=VN),
+    },
+    themes={
+        # `isu:` words, translated on each English record
+        "pb": Theme(names=("참여예산", "participatory budgeting")),
+        "youth": Theme(names=("청년", "youth", "belia")),
+        "planning": Theme(names=("quy hoạch đô thị", "urban planning")),
+        "pplanning": Theme(names=("perencanaan partisipatif", "participatory planning")),
+        "services": Theme(names=("layanan publik", "public services")),
+        "canals": Theme(names=("คลองและน้ำ", "canals and water")),
+        "space": Theme(names=("พื้นที่สาธารณะ", "public space")),
+    },
+    projects={
+        # each project is two records of one data file sharing a `ref`: one in its own language, one in English
+        "seoul": Project(
+            data=(_KO_DATA, "서울 청년 참여예산 플랫폼", "Seoul Youth Participatory Budget Platform"),
+            clients=keys("seoul"),
+            partners=keys("snu", "cdi", "hanbit"),
+            funders=keys("bareun"),
+            start=2021, end=2023, ongoing=False,  # 2021년~2023년
+            themes=keys("pb", "youth"),
+            platforms_page=keys("Decidim"),
+            platforms_posts={"Decidim": (_KO_POST_SEOUL, _KO_POST_TWO)},
+        ),
+        "danang": Project(
+            data=(_KO_DATA, "Cổng góp ý quy hoạch Đà Nẵng", "Da Nang Planning Feedback Portal"),
+            clients=keys("danang"),
+            partners=keys("udn", "dic", "songhan"),
+            funders=keys("cisf"),
+            start=2022, ongoing=True,  # từ năm 2022 / since 2022
+            themes=keys("planning"),
+            platforms_page=keys("CONSUL"),
+            platforms_posts={"CONSUL": (_KO_POST_DANANG,)},
+        ),
+        "bandung": Project(
+            data=(_KO_DATA, "Musrenbang Digital Kota Bandung", "Bandung Digital Development Planning"),
+            clients=keys("bandung"),
+            partners=keys("itb", "pwcb", "sinergi"),
+            funders=keys("ydwn"),
+            start=2020, end=2022, ongoing=False,
+            themes=keys("pplanning"),
+            platforms_page=keys("Your Priorities"),
+            platforms_posts={"Your Priorities": (_KO_POST_BANDUNG,)},
+        ),
+        "jakarta": Project(
+            # no platform on its records; Loomio only in the post tied to it
+            data=(_KO_DATA, "Kanal Aduan Warga Jakarta", "Jakarta Citizen Complaints Channel"),
+            clients=keys("diskominfotik"),
+            partners=keys("jsc", "ui", "kkk"),
+            funders=keys("kemendagri"),
+            start=2023, ongoing=True,  # 2023–sekarang / 2023–present
+            themes=keys("services"),
+            platforms_posts={"Loomio": (_KO_POST_JAKARTA,)},
+        ),
+        "bangkok": Project(
+            data=(_KO_DATA, "เสียงคลองกรุงเทพฯ", "Bangkok Canal Voices"),
+            clients=keys("bma"),
+            partners=keys("chula", "fotc", "khlong"),
+            funders=keys("lcf"),
+            start=2022, end=2023, ongoing=False,  # พ.ศ. 2565–2566 (Buddhist era)
+            themes=keys("canals", "space"),
+            platforms_page=keys("Pol.is"),
+            platforms_posts={"Pol.is": (_KO_POST_BANGKOK, _KO_POST_TWO)},
+        ),
+        "penang": Project(
+            data=(_KO_DATA, "Suara Belia Pulau Pinang", "Penang Youth Voice"),
+            clients=keys("mbpp"),
+            partners=keys("usm", "pbdpp"),
+            start=2024, end=2024, ongoing=False,
+            themes=keys("youth"),
+            platforms_page=keys("Loomio"),
+        ),
+    },
+    posts={
+        # tied by `proyek:` (a ref), a shared `ref`, the project's title in an Indonesian sentence, `terkait:`
+        # (a ref of several words), the Thai title inside an unspaced Thai sentence, `proyek:` naming two projects
+        # (each one's platform in its own sentence); the meeting post is tied to none (its platforms are nobody's)
+        _KO_POST_SEOUL: keys("seoul", "snu", "mapo", "smc", "cdi", "hanbit", "mois", "bareun"),
+        _KO_POST_DANANG: keys("danang", "dic", "udn", "mic", "songhan", "cisf"),
+        _KO_POST_BANDUNG: keys("bandung", "itb", "pwcb", "diskominfo-bdg", "sinergi", "ydwn"),
+        _KO_POST_JAKARTA: keys("jsc", "jakarta", "diskominfotik", "bappeda", "ui", "kkk", "kemendagri"),
+        _KO_POST_BANGKOK: keys("bma", "chula", "tu", "fotc", "khlong", "lcf"),
+        _KO_POST_TWO: keys("seoul", "bma", "snu", "chula", "hanbit", "khlong"),
+        _KO_POST_TEMU: keys("mbpj", "um", "komdigi", "hcmc", "mbpp"),
+    },
+    persons={
+        "Siti Rahmawati": "Direktur Eksekutif",
+        "김지원": "서울 코디네이터",
+        "Nguyễn Thu Hà": "Điều phối viên khu vực Mê Kông",
+    },
+)
+
+
 SITES: dict[str, Site] = {s.name: s for s in (FR_CIVIC, DE_NL_MIXED, ES_PROJECTS_TEAM, IT_WORK_PEOPLE, DATA_PROJECTS,
                                                   PT_DA_MIXED, PL_FI_EN, ES_CA_LATAM, EL_UK_EN,
                                                   NB_ET_IS, CS_HU_RO, EN_US_CA, JA_ZH_EN,
-                                                  HR_SR_SL, SW_FR_AF)}
+                                                  HR_SR_SL, SW_FR_AF, TR_AR_HE, KO_VI_ID)}

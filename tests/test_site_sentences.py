@@ -254,3 +254,30 @@ def test_chinese_and_japanese_names_are_found_by_their_forms_in_text_written_wit
     found = [name for name, _ in names_by_form(
         "臺北市立大學的老師與新竹市政府合作，感謝財團法人福爾摩沙公民科技基金會的支持。")]
     assert found == ["臺北市立大學", "新竹市政府", "財團法人福爾摩沙公民科技基金會"]
+
+
+def test_a_case_ending_after_an_apostrophe_ends_the_name_found_by_its_form():
+    found = [name for name, _ in names_by_form(
+        "Ankara Üniversitesi'nden öğrenciler geldi. Hatay Mustafa Kemal Üniversitesi'nin Afet Yönetimi Uygulama "
+        "ve Araştırma Merkezi çalıştı.")]
+    assert found == ["Ankara Üniversitesi", "Hatay Mustafa Kemal Üniversitesi"]
+
+
+def test_a_unit_after_a_comma_is_read_in_more_languages():
+    from kg.resolve.names import split_unit
+
+    assert split_unit("Hatay Mustafa Kemal Üniversitesi, Afet Yönetimi Uygulama ve Araştırma Merkezi") == (
+        "Hatay Mustafa Kemal Üniversitesi", "Afet Yönetimi Uygulama ve Araştırma Merkezi")
+    assert split_unit("Grad Zagreb, Ured za mjesnu samoupravu") == ("Grad Zagreb", "Ured za mjesnu samoupravu")
+    assert split_unit("Ministerio de Asuntos Exteriores, Unión Europea y Cooperación") is None
+
+
+def test_the_words_before_a_front_matter_name_found_by_its_form_are_left_out(make_site, tmp_path):
+    site = make_site(tmp_path, dict([
+        ("_config.yml", CONFIG.replace("lang: en", "lang: tr")),
+        ("_clients/katilim.md", project("katilim", ["Ankara Katılım Vakfı"], "tr")),
+        post("Projeyi Ankara Katılım Vakfı destekledi.", "tr"),
+    ]))
+    g = kg.build(site).graph.graph()
+    orgs = {str(s).rsplit("/", 1)[-1] for s in g.subjects(SCHEMA.name, None) if "/organisation/" in str(s)}
+    assert orgs == {"ankara-katilim-vakfi", "open-harbour"}  # and the site's own

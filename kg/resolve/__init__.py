@@ -533,6 +533,7 @@ def _names_in_text(ctx: MapContext, registry: Registry, cores: dict[tuple[str, s
     for st, words, names in zip(said, texts, by_form, strict=True):
         here: dict[str, Name] = {}
         for found, acronym in names:
+            found = _without_words_before(found, known_names)
             if found in seen and acronym is None:
                 here[found] = seen[found]
                 continue
@@ -570,6 +571,20 @@ def _names_in_text(ctx: MapContext, registry: Registry, cores: dict[tuple[str, s
                 acronyms[name] = acronym
         aliases += _given_as_one(words, here, front)
     return acronyms, aliases
+
+
+def _without_words_before(found: str, known: set[str]) -> str:
+    """A name found by its form without the one or two words before a front-matter name it ends with:
+    "Projeyi Ankara Katılım Vakfı" (a sentence's first word, "the project") is the site's "Ankara Katılım
+    Vakfı", "the Amman-based Al-Sharq Foundation …" its "Al-Sharq Foundation …"."""
+    if normalise(found) in known:
+        return found
+    words = found.split()
+    for drop in (1, 2):
+        rest = " ".join(words[drop:])
+        if len(words) - drop >= 2 and normalise(rest) in known:
+            return rest
+    return found
 
 
 class _Translations:

@@ -251,7 +251,16 @@ def _run_words(run: str) -> str | None:
     words = [w for w in _tokens(run) if w not in "(),"]
     if words and words[-1][-2:] in ("'s", "’s") and len(words[-1]) > 3:
         words[-1] = words[-1][:-2]  # "Fundacja Pracownia Miejska's report": the English possessive
+    for i, word in enumerate(words):
+        if (suffix := _CASE_SUFFIX.search(word)) is not None and not word.endswith(("'s", "’s")):
+            words = [*words[:i], word[: suffix.start()]]  # "Ankara Üniversitesi'nden": the name ends at its case
+            break
     return " ".join(words) if len(words) <= MAX_WORDS + 4 else None
+
+
+_CASE_SUFFIX = re.compile(r"(?<=\w\w)['’][a-zçğıöşü]{1,6}$")
+"""A case ending written after an apostrophe, as Turkish writes them on names ("İzmir'de", "Ankara
+Üniversitesi'nin", "Decidim'i"): the name is the word before it."""
 
 
 def _trimmed(run: str) -> str | None:

@@ -19,7 +19,7 @@ def split_parenthesis(name: str) -> tuple[str, str | None]:
     return match.group(1).strip(), match.group(2).strip()
 
 
-_LIST_END = re.compile(r"\s(?:and|&|y|e|i|et|und|og|och|en|ja|a|és|ve|și|si|ir|un|in|и|і|та|και)\s+\S",
+_LIST_END = re.compile(r"\s(?:and|&|y|e|i|et|und|og|och|en|ja|a|és|ve|și|si|ir|un|in|и|і|та|και|dan|và|na)\s+\S",
                        re.IGNORECASE)
 """A conjunction before the last item of a list inside a name ("…, Unión Europea y Cooperación")."""
 
@@ -27,7 +27,10 @@ _LIST_END = re.compile(r"\s(?:and|&|y|e|i|et|und|og|och|en|ja|a|és|ve|și|si|ir
 _UNIT_WORD = re.compile(
     r"(?:^|\s)(?:departa?ment\w*|department|direc\w+|direzione|abteilung|afdeling|avdelning\w*|\w*forvaltning\w*|"
     r"\w*verwaltung\w*|secretar\w+|office|bureau|institut\w*|istituto|facult\w*|fakult\w*|school|centre|center|"
-    r"centro|zentrum|division|unit|servei|servicio|service|kontor\w*|enhet\w*|ufficio|agencia|agència|oficina)\b"
+    r"centro|zentrum|division|unit|servei|servicio|service|kontor\w*|enhet\w*|ufficio|agencia|agència|oficina|"
+    r"merkez\w*|mudurlug\w*|daire\w*|baskanlig\w*|bolum\w*|enstitu\w*|birim\w*|ofis\w*|ured\w*|odjel\w*|"
+    r"zavod\w*|sluzb\w*|urad\w*|oddel\w*|dinas|bidang|pusat|jabatan|wydzial\w*|biur\w*|odbor\w*|osztaly\w*|"
+    r"irod\w*|kozpont\w*|directi\w*|servici\w*|birou\w*|trung tam)\b"
 )
 """Words that name a unit of an organisation ("Departament d'Acció Climàtica", "Teknik- og Miljøforvaltningen")."""
 

@@ -178,3 +178,10 @@ def test_any_hand_written_value_in_any_key_is_a_diagnostic_never_a_crash(site_co
         for page in kg.seo.pages(result):
             json.dumps(page.document)
         build_report(result)
+
+
+def test_a_collections_dir_too_long_for_the_file_system_is_a_warning_not_a_crash(make_site, tmp_path):
+    site = make_site(tmp_path, {"_config.yml": f"collections_dir: {'x' * 5000}\n",
+                                "_posts/2020-01-01-a.md": "---\ntitle: A\n---\n"})
+    result = kg.build(site)
+    assert any(d.kind == "bad-config" and d.file == "_config.yml" for d in result.diagnostics)

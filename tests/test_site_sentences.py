@@ -281,3 +281,46 @@ def test_the_words_before_a_front_matter_name_found_by_its_form_are_left_out(mak
     g = kg.build(site).graph.graph()
     orgs = {str(s).rsplit("/", 1)[-1] for s in g.subjects(SCHEMA.name, None) if "/organisation/" in str(s)}
     assert orgs == {"ankara-katilim-vakfi", "open-harbour"}  # and the site's own
+
+
+def test_a_post_naming_a_data_records_ref_under_any_key_is_about_that_project(make_site, tmp_path):
+    site = make_site(tmp_path, dict([
+        ("_config.yml", CONFIG),
+        ("_data/projects.yml", "- ref: makueni-budget\n  title: Makueni participatory budget\n"
+                               "  client: County Government of Makueni\n"),
+        ("_posts/2021-08-16-news.md", "---\ntitle: News\nlang: en\nmradi: makueni-budget\n---\n"
+                                      "Residents propose projects on Decidim.\n"),
+    ]))
+    g = kg.build(site).graph.graph()
+    article = URIRef("https://openharbour.example/2021/08/16/news.html")
+    assert URIRef("https://openharbour.example/kg/project/makueni-budget") in set(g.objects(article, SCHEMA.mentions))
+    platforms = {str(o).rsplit("/", 1)[-1] for o in g.objects(
+        URIRef("https://openharbour.example/kg/project/makueni-budget"), KGO.platform)}
+    assert platforms == {"decidim"}
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("서울특별시", "municipality"), ("서울대학교", "university"), ("행정안전부", "agency"), ("주식회사 바른데이터", "company"),
+    ("กรุงเทพมหานคร", "municipality"), ("มูลนิธิเพื่อนคลอง", "ngo"), ("บริษัท คลองดิจิทัล จำกัด", "company"),
+    ("بلدية عمّان الكبرى", "municipality"), ("الجامعة الأردنية", "university"), ("جمعية شباب عمان للتطوع", "ngo"),
+    ("עיריית תל אביב-יפו", "municipality"), ("אוניברסיטת תל אביב", "university"), ('נתוני עיר בע"מ', "company"),
+    ("Столична община", "municipality"), ("Сдружение „Гражданска мрежа“", "ngo"), ("Данни за всички ООД", "company"),
+    ("Град Београд", "municipality"), ("Sveučilište u Zagrebu", "university"), ("Kažun j.d.o.o.", "company"),
+    ("UBND thành phố Đà Nẵng", "municipality"), ("Công ty Cổ phần Sông Hàn", "company"),
+    ("Pemerintah Kota Bandung", "municipality"), ("Pemprov DKI Jakarta", "region"), ("PT Sinergi Data Tbk", "company"),
+    ("Yayasan Data Warga", "ngo"), ("Bornova Kaymakamlığı", "region"), ("Accra Metropolitan Assembly", "municipality"),
+    ("Bangkok Metropolitan Administration", "municipality"), ("Da Nang People's Committee", "municipality"),
+    ("Hrad Most", None), ("Quy Nhon", None),  # a Czech castle, a Vietnamese town
+])
+def test_kinds_of_names_in_more_languages_and_scripts(name, expected):
+    assert kind_of(name) == expected
+
+
+def test_a_municipality_is_in_its_towns_country_when_the_form_is_of_a_language_spoken_in_many():
+    from kg.resolve import _country_of
+
+    assert _country_of(["Mairie de Dakar"], ["fr"], "municipality") == "SN"
+    assert _country_of(["Universiteit Stellenbosch"], ["af"], "university") == "ZA"
+    assert _country_of(["Mairie de Saint-Louis"], ["fr"], "municipality") == "FR"  # France has a Saint-Louis too
+    assert _country_of(["Universiteit Leiden"], ["nl"], "university") == "NL"
+    assert _country_of(["Opština Kula"], ["sr"], "municipality") != "TR"  # no Serbian is spoken in Turkey

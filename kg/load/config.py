@@ -129,11 +129,19 @@ def _collections_dir(jail: Jail, value: Any, diags: Diagnostics, line: int | Non
         return ""
     folder = posixpath.normpath(str(value).strip().replace("\\", "/")).strip("/") if isinstance(value, str) else None
     if not folder or folder == "." or folder.startswith("..") or str(value).strip().startswith("/") or \
-            jail.is_outside(folder) or not (Path(jail.root) / folder).is_dir():
+            not _a_folder_inside(jail, folder):
         diags.add("_config.yml", "bad-config", f"collections_dir {shown(value)} is no folder of the site; "
                   "collections are read from the top folder", line=line)
         return ""
     return folder
+
+
+def _a_folder_inside(jail: Jail, folder: str) -> bool:
+    """Whether ``folder`` is a folder inside the site; a name the system cannot take (too long, a NUL) is none."""
+    try:
+        return not jail.is_outside(folder) and (Path(jail.root) / folder).is_dir()
+    except (OSError, ValueError):
+        return False
 
 
 def _site_url(url: str, diags: Diagnostics, line: int | None = None) -> str:

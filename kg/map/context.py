@@ -323,8 +323,8 @@ class MapContext(Reading):
         """The project document whose entity key (its ``ref``, else its file name) is ``key``."""
         if not hasattr(self, "_projects_by_key"):
             self._projects_by_key: dict[str, Document] = {}
-            for doc in sorted(self.site.documents, key=lambda d: d.path):
-                if self.class_of(doc) == "project":
+            for doc in sorted((*self.site.documents, *self.site.records), key=lambda d: (d.path, d.record or 0)):
+                if self.class_of(doc) == "project":  # a page, or a record of a data file ("_data/projects.yml")
                     self._projects_by_key.setdefault(self.doc_key(doc), doc)
         return self._projects_by_key.get(key)
 
@@ -345,7 +345,7 @@ class MapContext(Reading):
         if found is None:
             if not hasattr(self, "_projects_by_slug"):
                 self._projects_by_slug: dict[str, Document] = {}
-                for doc in sorted(self.site.documents, key=lambda d: d.path):
+                for doc in sorted(self.site.documents, key=lambda d: d.path):  # records have no file of their own
                     if self.class_of(doc) == "project":
                         stem = doc.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
                         for name in (slug(stem), slug(doc.slug or "")):

@@ -32,7 +32,7 @@ from kg.map.website import source_statements
 from kg.resolve.align import align, declined_alike, translation_of, word_keys
 from kg.resolve.appositions import kinds_said
 from kg.resolve.byform import names_by_form
-from kg.resolve.countries import country_code, country_in_name, country_of_form, country_of_host
+from kg.resolve.countries import country_code, country_in_name, country_of_form, country_of_host, script_country
 from kg.resolve.gazetteer import DECLINING, Gazetteer, declined_form, stems_of
 from kg.resolve.inferred import Inference, evidence, post_platforms, theme_platforms
 from kg.resolve.kinds import (
@@ -50,9 +50,9 @@ from kg.resolve.kinds import (
 )
 from kg.resolve.mentions import Mentions
 from kg.resolve.names import normalise, split_parenthesis, split_unit
-from kg.resolve.places import HOME, canonical_place, region_country, regions_in, town, towns_in
+from kg.resolve.places import HOME, canonical_place, region_country, regions_in, town, towns_in, towns_of_name
 from kg.resolve.registry import DEFAULT_SOURCE, Entry, Registry, load_registry
-from kg.resolve.whereabouts import NEUTRAL_LANGUAGES, country_by_company, described_kind, site_country
+from kg.resolve.whereabouts import NEUTRAL_LANGUAGES, country_by_company, described_kind, site_country, spoken_in
 from kg.vocab import ORGANISATION_TYPES, RDF_TYPE, WD, kgo, schema
 
 __all__ = ["Registry", "Resolved", "load_registry", "resolve"]
@@ -393,9 +393,9 @@ def _countries_from_context(ctx: MapContext, registry: Registry, out: list[State
         org = iri.value
         if code is None:
             code = country_by_company(org, {p: projects[p] for p in in_projects.get(org, ())}, countries, langs)
-        if code is None and org in in_funded and not any(_english(n.text) or _ABROAD.search(fold(n.text))
-                                                         for n in group) and \
-                any(lang and lang.split("-")[0] not in NEUTRAL_LANGUAGES for lang in langs):
+        if code is None and org in in_funded and not any(_ABROAD.search(fold(n.text)) for n in group) and \
+                any(not _english(n.text) and n.lang and n.lang.split("-")[0] not in NEUTRAL_LANGUAGES
+                    for n in group):
             # a funder named in a language of the country its projects are in ("Compagnia di San Paolo" on
             # Italian pages); a funder named in English may be from anywhere (a foreign ministry)
             funding = {p: projects[p] | {org} for p in in_funded[org]}
@@ -890,8 +890,15 @@ def _country_of(names: list[str], langs: list[str | None], kind: str | None) -> 
     english: str | None = None
     """The country an English name's form says ("… County Council": GB), unless another name or the town
     says one: "Cluj County Council" is Romania's, "Møre og Romsdal County Council" Norway's."""
+    for name in names:
+        if code := country_in_name(name):
+            if not _english(name):
+                return code
+            english = english or code
     for name, lang in zip(names, langs, strict=True):
-        if code := country_of_form(name, lang) or country_in_name(name):
+        if code := country_of_form(name, lang):
+            if not _english(name) and (elsewhere := _town_elsewhere(name, lang, kind, code, langs)) is not None:
+                return elsewhere  # "Mairie de Dakar", "Universiteit Stellenbosch": the town's, not the form's
             if not _english(name):
                 return code
             english = english or code
@@ -901,9 +908,10 @@ def _country_of(names: list[str], langs: list[str | None], kind: str | None) -> 
                 if kind == "region" and (code := region_country(core)):
                     return code  # "Government of Ontario" is Canada's province, not the Californian town
                 found = town(core, lang)
-                if found is not None and (english is None or found.country not in _ENGLISH_SPEAKING):
-                    return found.country
-                if english is None and (code := region_country(core)):
+                if found is not None and (english is None or found.country not in _ENGLISH_SPEAKING) and \
+                        spoken_in(found.country, langs):
+                    return found.country  # never a town where none of the names' languages is spoken
+                if english is None and (code := region_country(core)) and spoken_in(code, langs):
                     return code
     if english is not None:
         return english
@@ -912,7 +920,31 @@ def _country_of(names: list[str], langs: list[str | None], kind: str | None) -> 
                                                                            for c in regions_in(name)}
         if len(found_in) == 1:
             return next(iter(found_in))
-    return None
+    return next((code for name in names if (code := script_country(name))), None)  # "กรุงเทพมหานคร": Thai
+
+
+def _town_elsewhere(name: str, lang: str | None, kind: str | None, form_country: str,
+                    langs: list[str | None]) -> str | None:
+    """The country of the town a name is made of, when no town of that name is in the country its form
+    says and a language of its names is spoken there: a French form names Dakar's municipality, a Dutch
+    one Stellenbosch's university ("Ayuntamiento de Guadalajara" stays Spain's: Spain has a Guadalajara)."""
+    if kind in PLACE_KINDS_OF_ORGANISATIONS:
+        core = place_core(name, kind)
+        found = [t for t in [town(core, lang)] if t is not None] if core else []
+    else:
+        found = towns_in(name, 20_000)
+    if len({t.country for t in found}) != 1 or found[0].country == form_country:
+        return None
+    place = found[0]
+    if not spoken_in(place.country, langs):
+        return None
+    words = core if kind in PLACE_KINDS_OF_ORGANISATIONS and core else None
+    if words is not None and form_country in towns_of_name(words):
+        return None
+    if words is None and any(form_country in towns_of_name(fold(w)) for w in name.replace("-", " ").split()
+                             if w[:1].isupper() and len(w) > 3):
+        return None
+    return place.country
 
 
 def _kinds_in_sentences(registry: Registry, members: dict[str, list[Name]], parsed: dict[Name, _Parsed],

@@ -283,6 +283,22 @@ _TRADITIONAL = re.compile(r"[臺灣團會縣區廳國發體]|股份有限公司"
 """Characters of Taiwan's (traditional) writing that Japan and mainland China write otherwise."""
 
 
+#: Scripts written for one country's language: a name in them is that country's.
+_SCRIPTS = ((re.compile(r"[\u0e00-\u0e7f]"), "TH"), (re.compile(r"[\uac00-\ud7af]"), "KR"),
+            (re.compile(r"[\u0590-\u05ff]"), "IL"), (re.compile(r"[\u10a0-\u10ff]"), "GE"),
+            (re.compile(r"[\u0530-\u058f]"), "AM"), (re.compile(r"[\u1780-\u17ff]"), "KH"),
+            (re.compile(r"[\u0e80-\u0eff]"), "LA"), (re.compile(r"[\u1000-\u109f]"), "MM"),
+            (re.compile(r"[\u0d80-\u0dff]"), "LK"))
+
+
+def script_country(name: str) -> str | None:
+    """The country whose language alone is written in the script of ``name`` (Thai, Hangul, Hebrew …)."""
+    for script, code in _SCRIPTS:
+        if script.search(name):
+            return code
+    return None
+
+
 def _cjk_country(name: str, lang: str | None) -> str | None:
     """The country a Chinese, Japanese or Korean name is written in: kana or Japan's own forms say Japan,
     Hangul Korea, Taiwan's traditional characters Taiwan; else the page's language."""

@@ -119,6 +119,12 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bhaskoli\b",
             r"\buniversitesi\b",
             r"\bteknik universitesi\b",
+            r"\bsveuciliste\b",
+            r"\bunyversytet\w*",
+            r"\bunyverzytet\w*",
+            r"\buniverzitet\w*",
+            r"^(truong )?dai hoc\b",
+            r"^hoc vien\b",
         ),
     ),
     (
@@ -160,6 +166,14 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "region",
         (
             r"\bcombined authority$",
+            r"^pemerintah (provinsi|kabupaten)\b",
+            r"\bprovincial government$",
+            r"^pemprov\b",
+            r"^pemkab\b",
+            r"\bvaliligi$",
+            r"\bkaymakamligi$",
+            r"\bstate government$",
+            r"^(the )?\w+ state government$",
             r"\boblasna (derzhavna administratsiia|rada)\b",
             r"^perifereia\b",
             r"^region\b",
@@ -334,6 +348,18 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bcity (government|administration)$",
             r"\bcity office$",
             r"\bmetropolitan government$",
+            r"^opcina\b",
+            r"^opstina\b",
+            r"\bobshchyna\b",
+            r"^opshtyna\b",
+            r"^(uy ban nhan dan|ubnd)( thanh pho| tp| quan| huyen| tinh)?\b",
+            r"^pemerintah kota\b",
+            r"\bpeople s committee$",
+            r"\bmetropolitan administration$",
+            r"^pemkot\b",
+            r"^majlis (bandaraya|perbandaran|daerah)\b",
+            r"\b(metropolitan|municipal|district) assembly$",
+            r"\bbuyuksehir belediyesi$",
         ),
     ),
     (
@@ -366,7 +392,12 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bautorite\b",
             r"\bautoridad\b",
             r"\binspectorate\b",
-            r"(?<!city )(?<!town )(?<!municipal )\badministration$",
+            r"^kementerian\b",
+            r"^dinas\b",
+            r"^badan\b",
+            r"^(so|bo) (thong tin|ke hoach|tai chinh|noi vu|xay dung|giao duc)\b",
+            r"^mynysterstvo\b",
+            r"(?<!city )(?<!town )(?<!municipal )(?<!metropolitan )\badministration$",
             r"\bpublic (works|library|libraries|health)$",
             r"\b(school|transit|water|sanitation|utility|fire|park|parks) district$",
             r"\btransit (authority|agency)\b",
@@ -496,6 +527,15 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bforetag(et)?$",
             r"\bstatni podnik$",
             r"^compania\b",
+            r"\bj d o o$",
+            r"\bd o o$",
+            r"\bd d$",
+            r"\be?ood$",
+            r"^cong ty\b",
+            r"^pt \w+",
+            r"\btbk$",
+            r"\bsdn bhd$",
+            r"\bgie$",
         ),
     ),
     (
@@ -540,12 +580,22 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bszovetseg\w*",
             r"\bliit$",
             r"\bpartnership$",
+            r"\bbirligi$",
         ),
     ),
     (
         "ngo",
         (
             r"^code for \w+",  # the civic-tech brigades: Code for America, Code for Germany, Code for NL
+            r"^sdruzhenye\b",
+            r"^udruzhenje\b",
+            r"^udruzenje\b",
+            r"^fondatsy[ij]a\b",
+            r"^fondacija\b",
+            r"^yayasan\b",
+            r"^perkumpulan\b",
+            r"^persatuan\b",
+            r"\bnpc$",
             r"^corporacion (?!de |del |financiera|industrial|minera|tecnologica)",  # Latin America's non-profits
             r"\bassociation\b",
             r"\bendowment\b",
@@ -944,6 +994,30 @@ def _fold_short(name: str) -> str:
     return _FOLDED.words(name)  # words and names recur: asked for once
 
 
+_WRITTEN_PREFIXES = (("Град ", "municipality"), ("Quỹ ", "ngo"))
+"""Forms read as written, where their folded letters are another language's word."""
+SCRIPT_KINDS: tuple[tuple[str, str], ...] = (
+    ("university", r"대학교|대학$|มหาวิทยาลัย|جامعة|אוניברסיט"),
+    ("research-institute", r"연구원$|연구소$|สถาบันวิจัย|مركز .*للبحوث|מכון"),
+    ("municipality", r"특별시|광역시|^\S{1,6}시(청)?$|구청$|กรุงเทพมหานคร|เทศบาล|بلدية|أمانة|עיריית|עירייה"),
+    ("region", r"도청$|^\S{1,5}도$|จังหวัด|محافظة|מועצה אזורית"),
+    ("agency", r"부$|청$|위원회$|กระทรวง|สำนักงาน|^กรม|وزارة|هيئة|משרד|רשות"),
+    ("funder", r"กองทุน|صندوق"),
+    ("company", r"주식회사|\(주\)|บริษัท|จำกัด|شركة|בע[\"״]מ"),
+    ("network", r"연합회?$|네트워크|เครือข่าย|شبكة"),
+    ("ngo", r"사단법인|재단법인|재단$|협회$|มูลนิธิ|สมาคม|جمعية|مؤسسة|עמותה|ע[\"״]ר|^קרן"),
+)
+"""The forms of names in scripts kg does not fold to Latin letters (Hangul, Thai, Arabic, Hebrew), per kind."""
+_SCRIPT_KIND_RE = tuple((kind, re.compile(pattern)) for kind, pattern in SCRIPT_KINDS)
+
+
+def _script_kind(name: str) -> str | None:
+    for kind, pattern in _SCRIPT_KIND_RE:
+        if pattern.search(name):
+            return kind
+    return None
+
+
 _RESEARCH_WORD = re.compile(r"institu|research|forsk|forsch|recherche|investigaci|ricerca|onderzoek|tutkimus")
 """Words that make a body a research institute whatever its legal form; a "laboratorio" or an
 "observatory" with a company's form is a company."""
@@ -957,9 +1031,12 @@ def kind_of(name: str) -> str | None:
     stripped = name.strip().rstrip(",;")
     if has_cjk(stripped):
         return _cjk_kind(stripped)
+    for prefix, kind in _WRITTEN_PREFIXES:
+        if stripped.startswith(prefix):
+            return kind  # "Град Београд" (folded "hrad", which is a Czech castle), "Quỹ" (a fund; "Quy Nhơn" a town)
     words = fold(stripped)
     if not words:
-        return None
+        return _script_kind(stripped)
     present = _literals_in(words)
     for kind, patterns in _COMPILED[:3]:  # a university or an institute is one whatever its legal form
         if patterns.search(words, present):
@@ -1013,6 +1090,7 @@ CJK_KINDS: tuple[tuple[str, str], ...] = (
             r"特定非営利活動法人|(協会|協會|协会|協議会|協議會|学会|學會|会|會)$"),
 )
 _CJK_KIND_RE = tuple((kind, re.compile(pattern)) for kind, pattern in CJK_KINDS)
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
 _CJK_ADMIN = re.compile(r"(市役所|市政府|区役所|區公所|市公所|町役場|村役場|県庁|縣政府|府庁|"
                         r"市|区|區|町|村|県|縣|府|都|道)$")
 
@@ -1021,6 +1099,8 @@ def _cjk_kind(name: str) -> str | None:
     for kind, pattern in _CJK_KIND_RE:
         if pattern.search(name):
             return kind
+    if _HANGUL.search(name):
+        return _script_kind(name)
     return None
 
 
@@ -1102,6 +1182,17 @@ _ADMIN_AFFIXES = {
         r" city district$",
         r"^(the )?city and county of ",
         r" metropolitan government$",
+        r" metropolitan administration$",
+        r" people s committee$",
+        r"^(uy ban nhan dan|ubnd) (thanh pho|tp) ",
+        r"^pemerintah kota ",
+        r"^pemkot ",
+        r"^majlis (bandaraya|perbandaran) ",
+        r" (metropolitan|municipal) assembly$",
+        r"^opcina ",
+        r"^opstina ",
+        r"^opshtyna ",
+        r" buyuksehir belediyesi$",
         r" city government$",
         r"^city district of ",
         r"urborg$",
@@ -1130,6 +1221,11 @@ _ADMIN_AFFIXES = {
         r"^(the )?(city|town|municipal) (government|administration|office) of ",
     ),
     "region": (
+        r"^pemerintah (provinsi|kabupaten) ",
+        r"^pemprov (dki )?",
+        r"^pemkab ",
+        r" provincial government$",
+        r" valiligi$",
         r"^(the )?government of ",
         r"^(the )?state of ",
         r"^estado (de |do |da )?",

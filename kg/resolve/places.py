@@ -36,13 +36,14 @@ class Town(NamedTuple):
 
 #: Where each language is spoken as a first language: among towns of one name, one there is meant.
 LANGUAGE_COUNTRIES = {
-    "fr": {"FR", "BE", "CH", "LU", "MC", "CA"},
+    "fr": {"FR", "BE", "CH", "LU", "MC", "CA", "SN", "CI", "CD", "CM", "ML", "BF", "NE", "TG", "BJ", "GN", "MG",
+           "HT", "TN", "MA", "DZ", "RW", "BI", "GA", "CG", "TD", "CF", "DJ", "KM", "SC", "MU"},
     "de": {"DE", "AT", "CH", "LI", "LU"},
     "nl": {"NL", "BE"},
     "es": {"ES", "MX", "AR", "CO", "CL", "PE", "EC", "VE", "UY", "BO", "PY", "CR", "GT", "CU", "DO"},
     "ca": {"ES", "AD"},
     "it": {"IT", "CH", "SM"},
-    "pt": {"PT", "BR"},
+    "pt": {"PT", "BR", "AO", "MZ", "CV", "GW", "ST", "TL"},
     "sv": {"SE", "FI"},
     "da": {"DK"},
     "nb": {"NO"},
@@ -51,6 +52,35 @@ LANGUAGE_COUNTRIES = {
     "fi": {"FI"},
     "pl": {"PL"},
     "en": {"GB", "IE", "US", "CA", "AU", "NZ"},
+    "is": {"IS"},
+    "et": {"EE"},
+    "lv": {"LV"},
+    "lt": {"LT"},
+    "cs": {"CZ"},
+    "sk": {"SK"},
+    "hu": {"HU", "RO", "SK", "RS"},
+    "ro": {"RO", "MD"},
+    "hr": {"HR", "BA"},
+    "sr": {"RS", "BA", "ME", "XK"},
+    "bs": {"BA"},
+    "sl": {"SI"},
+    "bg": {"BG"},
+    "mk": {"MK"},
+    "sq": {"AL", "XK", "MK"},
+    "el": {"GR", "CY"},
+    "uk": {"UA"},
+    "tr": {"TR", "CY"},
+    "he": {"IL"},
+    "ar": {"SA", "AE", "EG", "JO", "LB", "SY", "IQ", "MA", "DZ", "TN", "LY", "SD", "YE", "OM", "KW", "QA", "BH",
+           "PS", "MR"},
+    "sw": {"KE", "TZ", "UG", "CD", "RW"},
+    "af": {"ZA", "NA"},
+    "ko": {"KR"},
+    "ja": {"JP"},
+    "vi": {"VN"},
+    "th": {"TH"},
+    "id": {"ID"},
+    "ms": {"MY", "BN", "SG"},
 }
 
 
@@ -182,6 +212,12 @@ def town(name: str, lang: str | None = None, *, anywhere: bool = False) -> Town 
                     break
                 return candidate
     return biggest
+
+
+def towns_of_name(name: str) -> set[str]:
+    """The countries that have a town called ``name`` (in any language GeoNames knows it by)."""
+    found = _towns().get(cjk_key(name) if has_cjk(name) else fold(name)) if name else None
+    return {Town(*t).country for t in found} if found else set()
 
 
 def region_country(name: str) -> str | None:

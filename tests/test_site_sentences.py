@@ -300,7 +300,8 @@ def test_a_post_naming_a_data_records_ref_under_any_key_is_about_that_project(ma
 
 
 @pytest.mark.parametrize(("name", "expected"), [
-    ("서울특별시", "municipality"), ("서울대학교", "university"), ("행정안전부", "agency"), ("주식회사 바른데이터", "company"),
+    ("서울특별시", "municipality"), ("서울대학교", "university"), ("행정안전부", "agency"),
+    ("주식회사 바른데이터", "company"),
     ("กรุงเทพมหานคร", "municipality"), ("มูลนิธิเพื่อนคลอง", "ngo"), ("บริษัท คลองดิจิทัล จำกัด", "company"),
     ("بلدية عمّان الكبرى", "municipality"), ("الجامعة الأردنية", "university"), ("جمعية شباب عمان للتطوع", "ngo"),
     ("עיריית תל אביב-יפו", "municipality"), ("אוניברסיטת תל אביב", "university"), ('נתוני עיר בע"מ', "company"),

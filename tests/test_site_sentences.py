@@ -325,3 +325,24 @@ def test_a_municipality_is_in_its_towns_country_when_the_form_is_of_a_language_s
     assert _country_of(["Mairie de Saint-Louis"], ["fr"], "municipality") == "FR"  # France has a Saint-Louis too
     assert _country_of(["Universiteit Leiden"], ["nl"], "university") == "NL"
     assert _country_of(["Opština Kula"], ["sr"], "municipality") != "TR"  # no Serbian is spoken in Turkey
+
+
+def test_a_platform_whose_last_vowel_a_slavic_case_ending_replaces_is_found():
+    from kg.resolve.registry import load_registry
+
+    platforms = frozenset({"platform"})
+    registry = load_registry()
+    assert [e.key for e in registry.in_text("Mladi raspravljaju u Loomiju.", platforms)] == ["platform:loomio"]
+    assert registry.in_text("Loomi je ime jednog psa.", platforms) == []
+
+
+def test_short_words_of_a_name_are_found_in_the_cases_slavic_languages_write_them():
+    from kg.resolve.gazetteer import Gazetteer
+
+    g = Gazetteer()
+    for name, key in [("Grad Beograd", "bg"), ("Град Београд", "bg"), ("Grad Novi Sad", "ns"), ("Grad Pula", "pula")]:
+        g.add_name(name, key)
+    g.prepare(True)
+    assert g.find("Sa Gradom Beogradom i Grada Novog Sada, a ne Grada Pule.") == {"bg", "ns", "pula"}
+    assert g.find("Са Градом Београдом смо радили.") == {"bg"}
+    assert g.find("Gradnja Pulkova") == set()

@@ -66,19 +66,6 @@ GAPS = {
                             "'Code Tsumugi', the Shibuya open data council); 'National Development Council' / "
                             "'國家發展委員會'",
     # two more held-out sites (hr-sr-sl, sw-fr-af), written without reading kg's resolving code or tables
-    ("hr-sr-sl", "merges"): "Belgrade written 'Град Београд' (a Cyrillic page), 'Grad Beograd' (a Latin one) and 'City "
-                            "of Belgrade' stays three; twins kept apart: 'Столична община' / 'Sofia Municipality', "
-                            "'Софийски университет' / 'Sofia University', 'Удружење Комшијска мрежа' / 'Komšijska "
-                            "mreža Association', 'Opština Kula' / 'Municipality of Kula', the SKGO, 'Sveučilište u "
-                            "Zagrebu' / 'University of Zagreb', the Slovenian ministry",
-    ("hr-sr-sl", "platforms-in-posts"): "'u Loomiju' (Croatian locative) in the news item linked to the Istria project "
-                                        "is not read as Loomio",
-    ("hr-sr-sl", "platform-evidence"): "the Istria news item's 'u Loomiju' gives no Loomio",
-    ("hr-sr-sl", "mentions"): "declined names in running text: 'Са Градом Београдом', 'Grada Beograda', 'Grada Novog "
-                              "Sada', 'Grada Pule', 'Столичната община', 'Софийския университет'",
-    ("hr-sr-sl", "kinds"): "none for 'Općina Bale', 'Sveučilište Jurja Dobrile u Puli', 'Kažun j.d.o.o.', 'Данни за "
-                           "всички ООД', the SKGO; the Slovenian ministry read as a funder, 'Сдружение „Гражданска "
-                           "мрежа“' as a network",
     ("sw-fr-af", "merges"): "twins kept apart: 'County Government of Makueni' / 'Serikali ya Kaunti ya Makueni', 'Chuo "
                             "Kikuu cha Machakos' and 'Chuo Kikuu cha Nairobi' / their English names, 'Nyota "
                             "Foundation' / 'Wakfu wa Nyota', 'Fynbos-stigting vir Demokrasie' and 'Kaapse Burgerdata "

@@ -237,24 +237,26 @@ def _other_countries(forms: set[str]) -> set[str]:
 
 def _stem(word: str) -> str:
     """What a word keeps in every case of the languages that decline names, as :func:`_stemmed` cuts a
-    whole text: its first four letters."""
-    return word[:4]
+    whole text: its first three letters ("pula" and "pule", "grad" and "gradom" meet)."""
+    return word[:3]
 
 
-DECLINING = frozenset("fi et hu cs sk pl lt lv is ro el uk ru be hr sr sl bs mk sq tr ka hy eu ga cy".split())
-"""Languages whose texts write names in other cases ("Tartu Linnavalitsusega", "Primăriei Cluj-Napoca")."""
+DECLINING = frozenset("fi et hu cs sk pl lt lv is ro el uk ru be hr sr sl bs mk bg sq tr ka hy eu ga cy".split())
+"""Languages whose texts write names in other cases ("Tartu Linnavalitsusega", "Primăriei Cluj-Napoca") or
+with an article at their end (Bulgarian "Столичната община")."""
 
 
 @lru_cache(maxsize=256)
 def _stemmed(padded: str) -> str:
     """A padded, normalised text with each word cut to its :func:`_stem` (the same text is searched by
     several gazetteers)."""
-    return f" {' '.join([w[:4] for w in padded.split()])} "
+    return f" {' '.join([w[:3] for w in padded.split()])} "
 
 
 def _declinable(words: tuple[str, ...]) -> bool:
-    """Forms worth finding declined: two words or more, or one long word; one of five letters or more."""
-    return (len(words) >= 2 or len(words[0]) >= 8) and any(len(w) >= 5 for w in words) and len(words) <= 8
+    """Forms worth finding declined: two words or more of eight letters together ("Grad Pula"), or one
+    long word."""
+    return ((len(words) >= 2 and sum(map(len, words)) >= 8) or len(words[0]) >= 8) and len(words) <= 8
 
 
 def _declined_alike(form_word: str, text_word: str) -> bool:
@@ -264,7 +266,11 @@ def _declined_alike(form_word: str, text_word: str) -> bool:
     if form_word == text_word:
         return True
     if len(form_word) <= 4:
-        return False
+        # a short word takes a short ending, or one in place of its last vowel: "grad" → "grada", "gradom";
+        # "pula" → "pule", "novi" → "novog"
+        return (text_word.startswith(form_word) and text_word[len(form_word):] in _SHORT_ENDINGS) or (
+            len(form_word) >= 3 and form_word[-1] in "aeiouy" and text_word.startswith(form_word[:-1])
+            and text_word[len(form_word) - 1:] in _SHORT_ENDINGS and text_word != form_word[:-1])
     common = 0
     for a, b in zip(form_word, text_word, strict=False):
         if a != b:
@@ -272,6 +278,10 @@ def _declined_alike(form_word: str, text_word: str) -> bool:
         common += 1
     kept = len(form_word) - 1 if len(form_word) <= 6 else max(4, len(form_word) - 3)
     return common >= kept and len(text_word) <= len(form_word) + 5 and not _another_town(form_word, text_word)
+
+
+_SHORT_ENDINGS = frozenset("a u e i o y om em og oj om omu ov ih im ama ima ami".split())
+"""The case endings short words of names take in the Slavic languages ("Grada", "Gradom", "Novog")."""
 
 
 def _another_town(form_word: str, text_word: str) -> bool:

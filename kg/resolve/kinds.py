@@ -397,6 +397,7 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"^badan\b",
             r"^(so|bo) (thong tin|ke hoach|tai chinh|noi vu|xay dung|giao duc)\b",
             r"^mynysterstvo\b",
+            r"^ministrstvo\b",
             r"(?<!city )(?<!town )(?<!municipal )(?<!metropolitan )\badministration$",
             r"\bpublic (works|library|libraries|health)$",
             r"\b(school|transit|water|sanitation|utility|fire|park|parks) district$",
@@ -929,6 +930,10 @@ _NETWORKS_OF_PLACES = _KindPatterns((
     r"\basociatia (municipiilor|oraselor|comunelor)\b",
     r"\bzwiazek (miast|gmin|powiatow)\b",
     r"\bkommunforbund\w*",
+    r"\bconference of (towns|cities|municipalities|local authorities)\b",
+    r"\bkonferencija gradova\b",
+    r"\bbelediyeler birligi\b",
+    r"\bsdruzhenye na obshchynyte\b",
     r"\bverband der (stadte|gemeinden)\b",
 ))
 """Associations of municipalities or regions: networks, though their names hold the municipal words."""
@@ -994,6 +999,8 @@ def _fold_short(name: str) -> str:
     return _FOLDED.words(name)  # words and names recur: asked for once
 
 
+_ASSOCIATION_HEADS = frozenset({"association", "foundation", "society", "trust"})
+"""The last word of an English name, its head: what the body is."""
 _WRITTEN_PREFIXES = (("Град ", "municipality"), ("Quỹ ", "ngo"))
 """Forms read as written, where their folded letters are another language's word."""
 SCRIPT_KINDS: tuple[tuple[str, str], ...] = (
@@ -1064,6 +1071,8 @@ def kind_of(name: str) -> str | None:
         return LEGAL_PREFIXES[first]  # "MTÜ Linnalabor", "UAB Civitta": the form before the name
     for kind, patterns in _COMPILED[3:]:
         if patterns.search(words, present):
+            if kind == "network" and words.rsplit(" ", 1)[-1] in _ASSOCIATION_HEADS:
+                return "ngo"  # "Civic Network Association": an association, whatever it names itself after
             return kind
     if legal is not None:
         return legal  # "Inc." last: "Acequia Data Alliance, Inc." is an alliance

@@ -99,6 +99,17 @@ class Registry:
                 if _WORD.search(form):
                     _, named = self._forms.get(form, (form, ()))
                     self._forms.add_word(form, (form, (*named, entry)))
+        self._stems: set[str] = set()
+        """Platforms' names without their last vowel, found only with a Slavic case ending ("u Loomiju")."""
+        for entry in ordered:
+            if entry.kind == "platform":
+                for form in self._text_forms(entry):
+                    if len(form) >= 6 and form[-1] in "aeiou" and form[:1].isupper() and form.isalpha():
+                        stem = form[:-1]
+                        if not self._forms.exists(stem):
+                            self._stems.add(stem)
+                            _, named = self._forms.get(stem, (stem, ()))
+                            self._forms.add_word(stem, (stem, (*named, entry)))
         self._forms.make_automaton()
         self._weak: dict[str, set[str]] = {}
         """Entry key → forms that name it in text only beside a stronger form (see :meth:`mark_site`)."""
@@ -168,7 +179,10 @@ class Registry:
             if start > 0 and _glued(text[start - 1], form[0]):
                 continue  # inside a longer word
             declined = after < len(text) and _glued(text[after], form[-1])
-            if declined and not _case_ending(text, form, after):
+            if form in self._stems:
+                if not (declined and _stem_ending(text, after)):
+                    continue  # "Loomiju" is Loomio declined; "Loomi" alone is nothing
+            elif declined and not _case_ending(text, form, after):
                 continue  # inside a longer word: "Lund" in "Lunds"
             if not declined:
                 seen.add(form)
@@ -222,6 +236,17 @@ _CASE_ENDINGS = frozenset(
 )
 """Endings of grammatical case written onto a platform's name in languages that decline foreign names
 ("a Decidimen": on Decidim). Never English or Romance endings ("Consult", "Consulta" are no CONSUL)."""
+
+
+_STEM_ENDINGS = frozenset("ju ja jem jom ja ju ji ija iju ijom u a om em e i".split())
+"""Slavic case endings that replace a foreign name's last vowel ("Loomio" → "u Loomiju", "s Loomijem")."""
+
+
+def _stem_ending(text: str, after: int) -> bool:
+    end = after
+    while end < len(text) and _is_word(text[end]) and end - after <= 3:
+        end += 1
+    return not (end < len(text) and _is_word(text[end])) and text[after:end] in _STEM_ENDINGS
 
 
 def _case_ending(text: str, form: str, after: int) -> bool:

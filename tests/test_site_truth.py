@@ -66,12 +66,6 @@ GAPS = {
                             "'Code Tsumugi', the Shibuya open data council); 'National Development Council' / "
                             "'國家發展委員會'",
     # two more held-out sites (hr-sr-sl, sw-fr-af), written without reading kg's resolving code or tables
-    ("sw-fr-af", "merges"): "twins kept apart: 'County Government of Makueni' / 'Serikali ya Kaunti ya Makueni', 'Chuo "
-                            "Kikuu cha Machakos' and 'Chuo Kikuu cha Nairobi' / their English names, 'Nyota "
-                            "Foundation' / 'Wakfu wa Nyota', 'Fynbos-stigting vir Demokrasie' and 'Kaapse Burgerdata "
-                            "(Edms) Bpk' / theirs",
-    ("sw-fr-af", "platform-evidence"): "the Swahili post on two records (`miradi:`) says each one's platform in its "
-                                       "own clause (Makueni's Decidim, Nairobi's Pol.is); neither is taken from it",
     ("sw-fr-af", "mentions-by-form"): "'Ministère de la Communication, des Télécommunications et de l'Économie "
                                       "numérique' cut at its first comma into another organisation",
     ("sw-fr-af", "countries"): "Senegalese bodies with French names put in France (Mairie de Dakar, Sunu Code SARL, "
@@ -86,8 +80,6 @@ GAPS = {
                             "(parents of a unit), 'Körfez Kadın Kooperatifi' with 'Körfez Women's Cooperative'",
     ("tr-ar-he", "partners"): "İzmir's client, named in the English page's 'Together with the Smart City Department "
                               "of …', made a partner too",
-    ("tr-ar-he", "platform-evidence"): "the Turkish post on two projects says Çankaya's Loomio in its own sentence "
-                                       "('Çankaya'da ise … Loomio'da aldı'); only Amman's Decidim is taken from it",
     ("tr-ar-he", "mentions"): "names with a Turkish suffix ('Ankara Üniversitesi'nden', 'Ürdün Üniversitesi'nin'), "
                               "Arabic and Hebrew names with a prefixed letter ('ولمؤسسة الشرق …', 'בעיריית תל "
                               "אביב-יפו', 'ולקרן ירקון …'), 'Veri Atölyesi' without 'Yazılım A.Ş.', and 'Defne "

@@ -909,8 +909,9 @@ def _country_of(names: list[str], langs: list[str | None], kind: str | None) -> 
                     return code  # "Government of Ontario" is Canada's province, not the Californian town
                 found = town(core, lang)
                 if found is not None and (english is None or found.country not in _ENGLISH_SPEAKING) and \
-                        spoken_in(found.country, langs):
-                    return found.country  # never a town where none of the names' languages is spoken
+                        ((found.main and found.population >= 100_000) or spoken_in(found.country, langs)):
+                    return found.country  # a small town, or a town by another of its names ("Bâle"), only
+                    # where a language of the pages is spoken
                 if english is None and (code := region_country(core)) and spoken_in(code, langs):
                     return code
     if english is not None:

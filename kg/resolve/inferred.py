@@ -106,6 +106,7 @@ def _handles_of(statements: list[Statement], projects: set[NamedNode]) -> dict[N
     """What a sentence may call each of ``projects`` by: its names, and its clients' and partners' names
     and towns."""
     from kg.resolve.kinds import kind_of, place_core
+    from kg.resolve.places import town
 
     roles: dict[NamedNode, set[NamedNode]] = defaultdict(set)
     for st in statements:
@@ -126,6 +127,8 @@ def _handles_of(statements: list[Statement], projects: set[NamedNode]) -> dict[N
                     kind = kind_of(part)
                     if kind and (core := place_core(part, kind)):
                         found.add(core)
+                    if kind in ("municipality", "region"):  # "Nairobi City County": Nairobi's
+                        found.update(w for w in part.split() if len(w) >= 4 and w[:1].isupper() and town(w))
         out[project] = {h for h in found if h}
     return out
 

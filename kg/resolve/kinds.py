@@ -120,6 +120,7 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\buniversitesi\b",
             r"\bteknik universitesi\b",
             r"\bsveuciliste\b",
+            r"^chuo kikuu\b",
             r"\bunyversytet\w*",
             r"\bunyverzytet\w*",
             r"\buniverzitet\w*",
@@ -167,6 +168,7 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             r"\bcombined authority$",
             r"^pemerintah (provinsi|kabupaten)\b",
+            r"^(serikali ya )?kaunti ya\b",
             r"\bprovincial government$",
             r"^pemprov\b",
             r"^pemkab\b",
@@ -529,6 +531,8 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bstatni podnik$",
             r"^compania\b",
             r"\bj d o o$",
+            r"\bedms bpk$",
+            r"\bpty ltd$",
             r"\bd o o$",
             r"\bd d$",
             r"\be?ood$",
@@ -589,6 +593,8 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             r"^code for \w+",  # the civic-tech brigades: Code for America, Code for Germany, Code for NL
             r"^sdruzhenye\b",
+            r"^wakfu wa\b",
+            r"\bstigting\b",
             r"^udruzhenje\b",
             r"^udruzenje\b",
             r"^fondatsy[ij]a\b",
@@ -1192,6 +1198,7 @@ _ADMIN_AFFIXES = {
         r"^(the )?city and county of ",
         r" metropolitan government$",
         r" metropolitan administration$",
+        r" metropolitan municipality$",
         r" people s committee$",
         r"^(uy ban nhan dan|ubnd) (thanh pho|tp) ",
         r"^pemerintah kota ",
@@ -1230,6 +1237,11 @@ _ADMIN_AFFIXES = {
         r"^(the )?(city|town|municipal) (government|administration|office) of ",
     ),
     "region": (
+        r"^kaunti ya jiji la ",
+        r" city county$",
+        r"^serikali ya kaunti ya ",
+        r"^kaunti ya ",
+        r"^county government of ",
         r"^pemerintah (provinsi|kabupaten) ",
         r"^pemprov (dki )?",
         r"^pemkab ",
@@ -1341,7 +1353,7 @@ _METRO = re.compile(
     r"\b(euro)?metropol\w*|\bcommunaute (d agglomeration|de communes|urbaine)\b|\bagglomeration\b|"
     r"\bcitta metropolitana\b|"
     r"\barea metropolitana\b|\bmetropolitan\b|\bintercommunal\w*|\bzweckverband\b|\bregionalverband\b|"
-    r"\bkommunalverband\b"
+    r"\bkommunalverband\b|\bbuyuksehir\b"
 )
 
 
@@ -1386,6 +1398,12 @@ TYPE_WORDS = {
         "universitetas",
         "ulikool",
         "egyetem",
+        "chuo kikuu",
+        "universitas",
+        "universiti",
+        "sveuciliste",
+        "univerzitet",
+        "universitesi",
     ),
     "foundation": (
         "foundation",
@@ -1408,6 +1426,11 @@ TYPE_WORDS = {
         "sihtasutus",
         "alapitvany",
         "zaklada",
+        "stigting",
+        "wakfu",
+        "yayasan",
+        "vakfi",
+        "fondacija",
     ),
     "association": (
         "association",

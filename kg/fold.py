@@ -106,6 +106,16 @@ _VARIANTS = str.maketrans({"臺": "台", "灣": "湾"})
 """Variant characters of one name ("臺北" / "台北"), made one for comparison."""
 
 
+UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+                      r"\u0e00-\u0e7f\u0e80-\u0eff\u1780-\u17ff\u1000-\u109f]")
+"""Scripts whose texts run a name into the words around it: CJK, and Thai, Lao, Khmer, Burmese."""
+
+
+def has_unspaced(text: str) -> bool:
+    """Whether ``text`` holds letters of a script written without spaces between words."""
+    return UNSPACED.search(text) is not None
+
+
 def has_cjk(text: str) -> bool:
     """Whether ``text`` holds Chinese, Japanese or Korean letters."""
     return CJK.search(text) is not None

@@ -346,3 +346,34 @@ def test_short_words_of_a_name_are_found_in_the_cases_slavic_languages_write_the
     assert g.find("Sa Gradom Beogradom i Grada Novog Sada, a ne Grada Pule.") == {"bg", "ns", "pula"}
     assert g.find("Са Градом Београдом смо радили.") == {"bg"}
     assert g.find("Gradnja Pulkova") == set()
+
+
+def test_arabic_and_hebrew_names_are_found_with_the_letters_written_onto_their_first_word():
+    from kg.resolve.gazetteer import Gazetteer
+
+    g = Gazetteer()
+    for name, key in [("بلدية عمّان الكبرى", "amman"), ("الجامعة الأردنية", "uj"), ("עיריית תל אביב-יפו", "tlv")]:
+        g.add_name(name, key)
+    g.prepare()
+    assert g.find("وبلدية عمان الكبرى شاركت وللجامعة الأردنية") == {"amman", "uj"}
+    assert g.find("בעיריית תל אביב-יפו אמרו") == {"tlv"}
+
+
+def test_thai_names_are_found_inside_unspaced_thai_text_without_their_legal_form():
+    from kg.resolve.gazetteer import Gazetteer
+
+    g = Gazetteer()
+    for name, key in [("กรุงเทพมหานคร", "bma"), ("บริษัท คลองดิจิทัล จำกัด", "khlong")]:
+        g.add_name(name, key)
+    g.prepare()
+    assert g.find("วันนี้กรุงเทพมหานครเปิดให้ประชาชนเสนอความเห็นร่วมกับคลองดิจิทัล") == {"bma", "khlong"}
+
+
+def test_a_municipality_is_found_under_its_administrative_abbreviations():
+    from kg.resolve.gazetteer import Gazetteer
+
+    g = Gazetteer()
+    g.add_name("Pemerintah Kota Bandung", "bandung", "municipality")
+    g.add_name("UBND thành phố Đà Nẵng", "danang", "municipality")
+    g.prepare()
+    assert g.find("Pemkot Bandung membuka musrenbang; UBND TP. Đà Nẵng cũng vậy.") == {"bandung", "danang"}

@@ -94,9 +94,6 @@ GAPS = {
                             "Administration' …): only two of 27 pairs",
     ("ko-vi-id", "platform-evidence"): "the Thai post naming its project by the Thai title inside an unspaced Thai "
                                        "sentence is not tied to it (Bangkok's Pol.is)",
-    ("ko-vi-id", "mentions"): "front-matter names as running text writes them: 'Pemkot Bandung', 'Ủy ban nhân dân "
-                              "thành phố Đà Nẵng' / 'UBND TP. Đà Nẵng', 'Pemprov DKI Jakarta' and its department, "
-                              "every Thai name in an unspaced Thai sentence, 'Khlong Digital' without 'Co., Ltd.'",
     ("ko-vi-id", "mentions-by-form"): "'Peneliti Universiti Malaya' (the word for researchers taken into the name); "
                                       "none found of 마포구청, 서울특별시의회, 행정안전부, 'Bộ Thông tin và Truyền "
                                       "thông', 'Dinas … Kota Bandung', 'Kementerian Komunikasi dan Digital', "

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from kg.fold import cjk_key, has_cjk
+from kg.fold import cjk_key, has_unspaced
 from kg.resolve.countries import country_code, country_names
 from kg.resolve.kinds import fold, is_metropolitan, kind_of, legal_form_stripped, place_core, type_core, type_word
 from kg.resolve.names import normalise, split_parenthesis
@@ -58,6 +58,12 @@ PLACE_TEMPLATES = {
         "citta di {p}",
         "gemeente {p}",
         "stad {p}",
+        "pemerintah kota {p}",
+        "pemkot {p}",
+        "ubnd thanh pho {p}",
+        "ubnd tp {p}",
+        "uy ban nhan dan thanh pho {p}",
+        "grad {p}",
         "municipio de {p}",
         "camara municipal de {p}",
         "camara municipal do {p}",
@@ -96,6 +102,9 @@ PLACE_TEMPLATES = {
         "citta metropolitana di {p}", "area metropolitana de {p}", "metropolitan area of {p}",
     ),
     "region": (
+        "pemerintah provinsi {p}",
+        "pemprov {p}",
+        "pemprov dki {p}",
         "region {p}",
         "{p} region",
         "region of {p}",
@@ -218,6 +227,27 @@ _GENERIC_WORDS = frozenset(
 )
 
 
+_ARABIC = re.compile(r"^[\u0600-\u06ff]")
+_HEBREW = re.compile(r"^[\u0590-\u05ff]")
+_ARABIC_CLITICS = ("و", "ب", "ل", "ف", "ك", "وب", "ول", "فب", "فل", "وك")
+_HEBREW_CLITICS = ("ו", "ה", "ב", "ל", "מ", "ש", "כ", "וב", "ול", "ומ", "וה", "שב", "של", "שמ", "מה", "כש")
+
+
+def _clitics(folded: str) -> list[str]:
+    """A name in Arabic or Hebrew with the letters that those languages write onto its first word: "and",
+    "in", "for", "the" ("ولمؤسسة الشرق", "בעיריית תל אביב"); "ل" and "ال" are written "لل"."""
+    if len(folded) < 4:
+        return []
+    if _ARABIC.match(folded):
+        out = [c + folded for c in _ARABIC_CLITICS]
+        if folded.startswith("ال"):
+            out += ["لل" + folded[2:], "ولل" + folded[2:], "فلل" + folded[2:]]
+        return out
+    if _HEBREW.match(folded):
+        return [c + folded for c in _HEBREW_CLITICS]
+    return []
+
+
 def _other_countries(forms: set[str]) -> set[str]:
     """A name with a country's name in it, under that country's name in the other languages: "Wikimedia
     Suomi" is "Wikimedia Finland" in an English post."""
@@ -308,7 +338,8 @@ def declined_form(name: str, text_name: str) -> bool:
     return all(map(_declined_alike, words, said))
 
 
-_CJK_LEGAL = re.compile(r"^(?:一般社団法人|一般財団法人|公益社団法人|公益財団法人|社団法人|社團法人|財団法人|財團法人|"
+_CJK_LEGAL = re.compile(r"^บริษัท\s*|\s*จำกัด(?:\s*\(มหาชน\))?$|"
+                        r"^(?:一般社団法人|一般財団法人|公益社団法人|公益財団法人|社団法人|社團法人|財団法人|財團法人|"
                         r"特定非営利活動法人|NPO法人)\s*|\s*(?:株式会社|有限会社|合同会社|股份有限公司|有限公司|\(株\)|（株）|㈱)\s*")
 """Legal forms of Japan and Taiwan, which running text leaves out (社團法人新北市社區營造協會 → 新北市…協會)."""
 
@@ -394,7 +425,7 @@ class Gazetteer:
         if (shortened := _without_leading_place(bare)) is not None and (folded_short := normalise(shortened)):
             self._shortened.setdefault(f" {folded_short} ", set()).add(key)
             self._automata = None
-        if has_cjk(base):
+        if has_unspaced(base):
             self._add_cjk(forms, base, key, kind)
             return
         for form in forms:
@@ -402,6 +433,8 @@ class Gazetteer:
             if not folded:
                 continue
             self._declinable.add(folded)
+            for prefixed in _clitics(folded):
+                self._add_folded(prefixed, key)  # "وبلدية عمان الكبرى", "בעיריית תל אביב יפו"
             if " " in folded:
                 self._add_folded(folded, key)
                 self._add_folded(folded + " s", key)  # "Göteborgs Stad's", "Open Source Politics'"
@@ -430,8 +463,8 @@ class Gazetteer:
     def _add_cjk(self, forms: set[str], base: str, key: str, kind: str | None) -> None:
         """A Chinese or Japanese name under its forms, and a municipality's or prefecture's under its
         other administrative words ("横浜市" is 横浜市役所; "臺北市政府" 台北市, 臺北市政府)."""
-        keys = {cjk_key(normalise(form)) for form in forms if has_cjk(form)}
-        keys |= {cjk_key(normalise(bare)) for form in forms if has_cjk(bare := _CJK_LEGAL.sub("", form))}
+        keys = {cjk_key(normalise(form)) for form in forms if has_unspaced(form)}
+        keys |= {cjk_key(normalise(bare)) for form in forms if has_unspaced(bare := _CJK_LEGAL.sub("", form))}
         if kind in ("municipality", "region") and (core := place_core(base, kind)):
             ward = base.rstrip().endswith(("区", "區")) or "区役所" in base or "區公所" in base
             suffixes = (("区", "區", "区役所", "區公所") if ward else ("市", "市役所", "市政府", "市公所")) \
@@ -551,7 +584,7 @@ class Gazetteer:
         else:
             for _start, _end, keys in spans:
                 found.update(keys)
-        if self._cjk and has_cjk(text):
+        if self._cjk and has_unspaced(text):
             found |= _longest(self._cjk_forms(), cjk_key(normalise(text)))
         if len(exact_auto) and not _suffix:
             for end, (form, keys) in exact_auto.iter(text):

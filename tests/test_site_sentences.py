@@ -309,7 +309,7 @@ def test_a_post_naming_a_data_records_ref_under_any_key_is_about_that_project(ma
     ("Град Београд", "municipality"), ("Sveučilište u Zagrebu", "university"), ("Kažun j.d.o.o.", "company"),
     ("UBND thành phố Đà Nẵng", "municipality"), ("Công ty Cổ phần Sông Hàn", "company"),
     ("Pemerintah Kota Bandung", "municipality"), ("Pemprov DKI Jakarta", "region"), ("PT Sinergi Data Tbk", "company"),
-    ("Yayasan Data Warga", "ngo"), ("Bornova Kaymakamlığı", "region"), ("Accra Metropolitan Assembly", "municipality"),
+    ("Yayasan Data Warga", "ngo"), ("Bornova Kaymakamlığı", "agency"), ("Accra Metropolitan Assembly", "municipality"),
     ("Bangkok Metropolitan Administration", "municipality"), ("Da Nang People's Committee", "municipality"),
     ("Hrad Most", None), ("Quy Nhon", None),  # a Czech castle, a Vietnamese town
 ])
@@ -377,3 +377,16 @@ def test_a_municipality_is_found_under_its_administrative_abbreviations():
     g.add_name("UBND thành phố Đà Nẵng", "danang", "municipality")
     g.prepare()
     assert g.find("Pemkot Bandung membuka musrenbang; UBND TP. Đà Nẵng cũng vậy.") == {"bandung", "danang"}
+
+
+def test_where_a_name_found_by_its_form_ends_is_not_guessed():
+    found = [n for n, _ in names_by_form(
+        "Udruženje Građanski glas je govorilo. The Lagos State Government and the Conseil départemental de "
+        "Rufisque spoke; the Ministère de la Communication, des Télécommunications et de l'Économie numérique "
+        "too. Gaziantep Büyükşehir Belediyesi'nin buluşmada Türkiye Belediyeler Birliği konuştu.")]
+    assert sorted(found) == ["Conseil départemental de Rufisque", "Gaziantep Büyükşehir Belediyesi",
+                             "Lagos State Government", "Türkiye Belediyeler Birliği"]
+    # a sentence-case name, a list inside a name: left alone
+    assert names_by_form("Kenya ICT Action Network (KICTANet) convened it.") == [
+        ("Kenya ICT Action Network", "KICTANet")]
+    assert [n for n, _ in names_by_form("新北市政府希望社區發展協會能在明年繼續。")] == ["新北市政府"]

@@ -66,8 +66,6 @@ GAPS = {
                             "'Code Tsumugi', the Shibuya open data council); 'National Development Council' / "
                             "'國家發展委員會'",
     # two more held-out sites (hr-sr-sl, sw-fr-af), written without reading kg's resolving code or tables
-    ("sw-fr-af", "mentions-by-form"): "'Ministère de la Communication, des Télécommunications et de l'Économie "
-                                      "numérique' cut at its first comma into another organisation",
     ("sw-fr-af", "countries"): "Senegalese bodies with French names put in France (Mairie de Dakar, Sunu Code SARL, "
                                "the Conseil départemental), 'Ville de Saint-Louis' in the Seychelles, 'Universiteit "
                                "Stellenbosch' in the Netherlands, 'Adinkra Digital PLC' in the UK, a Kinshasa ASBL in "

@@ -33,7 +33,7 @@ from kg.resolve.kinds import fold, kind_of
 _CONNECTORS = frozenset(
     "de del della delle dei degli di da du des d l la le las los el y i e et und für fur of the for and "
     "van der den voor het og och av à a al au zu im am do dos das em all dell nell sull dall "
-    "qu j m t s n c para per pour zur zum vom til din pentru v ve pro pre na nad í á fyrir ir ja z ze w".split()
+    "qu j m t s n c para per pour zur zum vom til din pentru v ve pro pre na nad í á fyrir ir ja z ze w dan".split()
 )
 _ARTICLES = frozenset(
     "la le les el los las il lo the die der das de het l d en ett a o os as".split()
@@ -52,7 +52,7 @@ _NOT_A_START = frozenset(
 _TOKEN = re.compile(r"[\w][\w'’.\-&+]*|[(),]", re.UNICODE)
 _ELIDED = re.compile(r"^(?:[ldsnc]|all|dell|nell|sull|dall|qu|j|m|t)['’](?=\w)", re.IGNORECASE)
 _CONJUNCTIONS = frozenset(
-    "et e y i and und og och en ou o oder or ve és și ir ja un".split()
+    "et e y i and und og och en ou o oder or ve és și ir ja un dan".split()
 )
 #: Words that make a form's name but say nothing of whose it is: "City Hall", "the Council".
 _GENERIC = frozenset(
@@ -84,9 +84,12 @@ _STRONG = re.compile(
     r"egyesulet\w*|alapitvany\w*|zdruzenie|nadacia|statsforvalt\w*|ministerul|ministerija|\w*miniszterium\w*|"
     r"\w+stofnun|\w+felag\w*|\w+sjodur|\w*tilsyn\w*|hogskul\w*|hogskole\w*|haskol\w*|mestska cast|"
     r"hlavni mesto|hlavne mesto|magistrat|bydel|fylkeskommune|asociacija|fondas|draugija|city hall|town hall|"
-    r"authority|commission|(?:(?!and |of |the |for )\w+ ){2}administration|\w+ (department|office) of|"
+    r"authority|commission|(?:(?!and |of |the |for )\w+ ){2}administration|(?!s )\w\w+ (department|office) of|"
     r"\w+ public (works|librar\w*)|"
-    r"(school|transit|water|sanitation|utility) district)\b"
+    r"(school|transit|water|sanitation|utility) district|valiligi|kaymakamligi|belediyeler birligi|"
+    r"opcina|opstina|obcina|mestna obcina|zupanija|udruga|udruzenje|zaklada|fondacija|drustvo|grad|"
+    r"(state|provincial|county) government|conseil (departemental|regional|municipal)|kementerian|pemerintah|"
+    r"dinas|yayasan|perkumpulan|ood|eood|d o o|sdruzhenye|fondatsyia|obshchyna)\b"
 )
 """English public bodies' words count where they say whose body it is: "California Department of
 Technology", "Social Security Administration", not "the Department of Politics" (a university's)."""
@@ -151,7 +154,10 @@ _STEMS = (
     "statsforvalt", "ministerstv", "ministerul", "asociati", "fundati", "spolek", "nadaci", "zdruzen", "egyesulet",
     "alapitvany", " s.r.o", " a.s.", " z.s.", " o.p.s.", " z.ú.", " kft", " zrt", " ehf", " hf.", " asa", " oü",
     " uab", " sia ", "authority", "commission", "administration", "department of", "office of", "public works",
-    "public librar", " district",
+    "public librar", " district", "valilig", "valili", "kaymakaml", "birli", "opcin", "općin", "opštin", "opstin",
+    "občin", "obcin", "županij", "zupanij", "udrug", "udružen", "udruzen", "zaklad", "društv", "drustv", "grad ",
+    " government", "kementerian", "pemerintah", "dinas ", "yayasan", "perkumpulan", " оод", " еоод", "д.о.о",
+    "сдружение", "фондаци", "община", "conseil",
 )
 
 
@@ -183,7 +189,9 @@ def _has_stem(text: str) -> bool:
     return False
 
 
-_CAP = r"[A-ZÀ-ÖØ-ÞĀ-ſ0-9][\w'’.\-&+]*"
+_UPPER_EXTENDED = "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
+"""The capitals of Latin Extended-A and -B ("Ş", "Ž", "Ł"), whose lower-case letters sit between them."""
+_CAP = rf"(?<![^\W_])[A-ZÀ-ÖØ-Þ{_UPPER_EXTENDED}0-9\u0400-\u042f\u0386-\u03ab][\w'’.\-&+]*"
 _ELID = r"(?:[ldjmtsncLDJMTSNC]|[Aa]ll|[Dd]ell|[Nn]ell|[Ss]ull|[Dd]all|[Qq]u)['’]"
 _LEGAL_LOWER = r"(?:e\.V\.|eV|gGmbH|asbl|vzw|ry)(?![\w])"
 _RUN = re.compile(
@@ -225,8 +233,34 @@ def _runs(text: str) -> Iterator[str]:
             after = sentence[match.end() : match.end() + 3]
             if after[:2] == ", " and after[2:3].isupper() and not _a_place_after(sentence, match.end() + 2):
                 continue  # "Ministerio del Ambiente, Agua y …": where the name ends is unclear
+            if after[:2] == ", " and _LIST_GOES_ON.match(sentence, match.end() + 2):
+                continue  # "Ministère de la Communication, des Télécommunications et …": so is this one
+            if _goes_on_in_lower_case(match.group(0), sentence, match.end()):
+                continue  # "Udruženje Građanski glas": a Slavic name in sentence case, its end unknown
             if (words := _run_words(match.group(0))) is not None:
                 yield words
+
+
+_SENTENCE_CASE_TYPES = frozenset(
+    "udruga udruzenje zaklada drustvo fondacija spolek nadace nadacia nadacija stowarzyszenie fundacja "
+    "zdruzenie zdruzenje sdruzhenye fondatsyia fondatsyja udruzhenje obcianske".split()
+)
+"""Type words of languages that write names in sentence case ("Udruga Moj kvart", "Spolek pro obnovu …")."""
+_LOWER_WORD = re.compile(r" ([^\W\d_][\w'’-]*)")
+
+
+def _goes_on_in_lower_case(run: str, sentence: str, end: int) -> bool:
+    """Whether a run of a sentence-case type word and one capitalised word goes on in lower case, so
+    that where the name ends is unknown ("Udruženje Građanski glas", "Zaklada Jadranski most")."""
+    words = run.split()
+    if len(words) != 2 or fold(words[0]) not in _SENTENCE_CASE_TYPES:
+        return False
+    match = _LOWER_WORD.match(sentence, end)
+    return match is not None and match.group(1)[:1].islower() and match.group(1).lower() not in _CONNECTORS
+
+
+_LIST_GOES_ON = re.compile(r"(?:des|de la|de l['’]|du|del|de los|de las|della|delle|dei|of the|for|für|der|"
+                           r"van de|i|e|y|et|and)\s+(?:l['’])?[A-ZÀ-ÖØ-Þ]")
 
 
 def _a_place_after(sentence: str, at: int) -> bool:
@@ -284,13 +318,23 @@ def names_by_form(text: str) -> list[tuple[str, str | None]]:
             found.setdefault(name, None)
     for long_form, acronym in _defined_long_forms(text):
         found[long_form] = acronym
+        for name in [n for n in found if n != long_form and long_form.startswith(n + " ")]:
+            del found[name]  # "Ministerio de Tecnologías de la Información" of "… y las Comunicaciones (MinTIC)"
     if _AGENCY_WORD_STEMS.search(text):
         for match in _AGENCY_WORD.finditer(text):
+            found.setdefault(match.group(0), None)
+    if "onseil " in text:
+        for match in _CONSEIL.finditer(text):
             found.setdefault(match.group(0), None)
     if _HAN.search(text):
         for name in _cjk_names(text):
             found.setdefault(name, None)
     return list(found.items())
+
+
+_CONSEIL = re.compile(r"\bConseil (?:départemental|régional|municipal|général|communal|provincial) "
+                      r"(?:de la |de l['’]|du |des |de |d['’])[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)*")
+"""French councils, whose adjective is written in lower case: "Conseil départemental de Rufisque"."""
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff\uf900-\ufaff]")
@@ -301,6 +345,9 @@ _CHINESE_BREAKS = re.compile(
     "而於于就或等各個个們们我你他她它帶带感謝谢]"
 )
 """Characters that are words of their own in Chinese sentences, never inside the names found here."""
+_CJK_ASSOCIATION_END = ("協會", "協会", "基金會", "基金会", "協議會", "協議会")
+_CJK_BODY_END = re.compile(r"(?<=政府)|(?<=役所)|(?<=公所)")
+"""A city's government or office is a whole body: what follows it is another word."""
 _CJK_LEGAL_PREFIX = re.compile(
     "一般社団法人|一般財団法人|公益社団法人|公益財団法人|社團法人|社団法人|"
     "財團法人|財団法人|NPO法人|特定非営利活動法人|株式会社"
@@ -326,6 +373,7 @@ def _cjk_names(text: str) -> list[str]:
     out: list[str] = []
     for match in _CJK_RUN.finditer(text):
         runs = _CHINESE_BREAKS.split(match.group(0)) if chinese else [match.group(0)]
+        runs = [piece for run in runs for piece in _CJK_BODY_END.split(run)]  # "新北市政府" | "希望…"
         for run in runs:
             if len(run) < 3:
                 continue
@@ -338,6 +386,8 @@ def _cjk_names(text: str) -> list[str]:
                 name = run[prefix.start() if prefix else 0 : end]
                 if len(name) < 3 or _CJK_LEGAL_PREFIX.fullmatch(name) or kind_of(name) in (None, "intergovernmental"):
                     continue
+                if chinese and not prefix and name.endswith(_CJK_ASSOCIATION_END):
+                    continue  # "希望社區發展協會": where a Chinese association's name begins, only its form says
                 if name.endswith(_CJK_PLACE_END) and not (prefix and prefix.end() < end):
                     core = _cjk_place_core(name)
                     if core is None or town(core) is None:
@@ -490,6 +540,10 @@ def _initials_match(words: list[str], letters: list[str]) -> str | None:
         initials = [w[0].lower() for w in words[start:] if w.lower() not in _CONNECTORS]
         if initials == letters:
             return " ".join(words[start:])
+        spelled = [c.lower() for w in words[start:] if w.lower() not in _CONNECTORS
+                   for c in (w if w.isupper() and 2 <= len(w) <= 4 else w[0])]
+        if spelled == letters and len(spelled) > len(initials):
+            return " ".join(words[start:])  # "Kenya ICT Action Network (KICTANet)": ICT gives its letters
     return None
 
 

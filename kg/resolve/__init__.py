@@ -929,17 +929,21 @@ def _town_elsewhere(name: str, lang: str | None, kind: str | None, form_country:
     """The country of the town a name is made of, when no town of that name is in the country its form
     says and a language of its names is spoken there: a French form names Dakar's municipality, a Dutch
     one Stellenbosch's university ("Ayuntamiento de Guadalajara" stays Spain's: Spain has a Guadalajara)."""
-    if kind in PLACE_KINDS_OF_ORGANISATIONS:
-        core = place_core(name, kind)
-        found = [t for t in [town(core, lang)] if t is not None] if core else []
-    else:
-        found = towns_in(name, 20_000)
+    core = place_core(name, kind) if kind in PLACE_KINDS_OF_ORGANISATIONS else None
+    found = [t for t in [town(core, lang)] if t is not None] if core else []
+    if not found:
+        core = None
+        named_after = kind in (*PLACE_KINDS_OF_ORGANISATIONS, "university", "research-institute", "agency")
+        # "Büyük Amman Belediyesi": Amman in a "Greater Amman"; a company's or an association's words may be
+        # any word, so only a big town counts there ("Kinshasa … ASBL", not "UAB Balsas")
+        found = towns_in(name, 20_000 if named_after else 500_000)
     if len({t.country for t in found}) != 1 or found[0].country == form_country:
         return None
     place = found[0]
-    if not spoken_in(place.country, langs):
-        return None
-    words = core if kind in PLACE_KINDS_OF_ORGANISATIONS and core else None
+    own = [lang for lang in langs if lang and lang.split("-")[0].lower() not in NEUTRAL_LANGUAGES]
+    if not (any(spoken_in(place.country, [lang]) for lang in own) if own else spoken_in(place.country, langs)):
+        return None  # a language of one of the names is spoken there (Hebrew in Israel, for "Tel Aviv Belediyesi")
+    words = core
     if words is not None and form_country in towns_of_name(words):
         return None
     if words is None and any(form_country in towns_of_name(fold(w)) for w in name.replace("-", " ").split()

@@ -106,7 +106,7 @@ _VARIANTS = str.maketrans({"臺": "台", "灣": "湾"})
 """Variant characters of one name ("臺北" / "台北"), made one for comparison."""
 
 
-UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
                       r"\u0e00-\u0e7f\u0e80-\u0eff\u1780-\u17ff\u1000-\u109f]")
 """Scripts whose texts run a name into the words around it: CJK, and Thai, Lao, Khmer, Burmese."""
 

@@ -390,3 +390,19 @@ def test_where_a_name_found_by_its_form_ends_is_not_guessed():
     assert names_by_form("Kenya ICT Action Network (KICTANet) convened it.") == [
         ("Kenya ICT Action Network", "KICTANet")]
     assert [n for n, _ in names_by_form("新北市政府希望社區發展協會能在明年繼續。")] == ["新北市政府"]
+
+
+def test_korean_names_are_found_by_their_forms_without_the_particle_glued_to_them():
+    found = [n for n, _ in names_by_form(
+        "서울대학교에서 열린 모임에는 마포구청 청년정책팀과 서울특별시의회 의원들도 왔습니다. 행정안전부도 관심을 "
+        "보였습니다. 사단법인 시민데이터연구소가 분석했습니다. 도시의 일부는 위원회에서 말했다.")]
+    assert found == ["서울대학교", "마포구청", "서울특별시의회", "행정안전부", "사단법인 시민데이터연구소"]
+
+
+def test_a_korean_city_is_one_under_its_special_city_and_city_names():
+    from kg.resolve import _name_key
+    from kg.resolve.registry import load_registry
+
+    registry = load_registry()
+    assert _name_key("서울특별시", registry, {}) == _name_key("서울시", registry, {})
+    assert _name_key("서울특별시의회", registry, {}) != _name_key("서울시", registry, {})  # the city's council

@@ -323,6 +323,9 @@ def names_by_form(text: str) -> list[tuple[str, str | None]]:
     if _AGENCY_WORD_STEMS.search(text):
         for match in _AGENCY_WORD.finditer(text):
             found.setdefault(match.group(0), None)
+    if _HANGUL_WORD.search(text):
+        for name in _korean_names(text):
+            found.setdefault(name, None)
     if "onseil " in text:
         for match in _CONSEIL.finditer(text):
             found.setdefault(match.group(0), None)
@@ -330,6 +333,52 @@ def names_by_form(text: str) -> list[tuple[str, str | None]]:
         for name in _cjk_names(text):
             found.setdefault(name, None)
     return list(found.items())
+
+
+_HANGUL_WORD = re.compile(r"[\uac00-\ud7af]{3,}")
+_KOREAN_PARTICLES = tuple(sorted(
+    ("에서는 에게서 으로서 으로써 에서 에게 으로 까지 부터 처럼 보다 "
+     "와의 과의 에는 은 는 이 가 을 를 의 에 와 과 도 로 만").split(),
+    key=len, reverse=True))
+_KOREAN_PREFIXES = ("사단법인", "재단법인", "주식회사", "사회적협동조합")
+
+
+def _korean_names(text: str) -> list[str]:
+    """Korean organisations named in running text by their forms: a word ending in one (구청, 대학교, 부,
+    재단 …) once the particle glued to it is taken off ("행정안전부도" → 행정안전부), or a legal form
+    and the word after it ("사단법인 한빛")."""
+    from kg.resolve.kinds import kind_of
+
+    out: list[str] = []
+    words = text.split()
+    skip = -1
+    for i, word in enumerate(words):
+        word = word.strip(".,;:!?()[]\"'“”‘’「」")
+        if i == skip or not _HANGUL_WORD.fullmatch(word):
+            continue
+        if word in _KOREAN_PREFIXES and i + 1 < len(words):
+            following = _without_particle(words[i + 1].strip(".,;:!?()[]\"'“”"))
+            if following:
+                out.append(f"{word} {following}")
+                skip = i + 1
+            continue
+        stem = _without_particle(word)
+        if stem.endswith("들"):
+            continue  # a plural: "의원들도" (the members, too) is nobody's name
+        for candidate in dict.fromkeys((stem, word)):
+            kind = kind_of(candidate)
+            if kind in (None, "intergovernmental") or len(candidate) < (3 if kind == "municipality" else 4):
+                continue
+            out.append(candidate)
+            break
+    return out
+
+
+def _without_particle(word: str) -> str:
+    for particle in _KOREAN_PARTICLES:
+        if word.endswith(particle) and len(word) - len(particle) >= 2:
+            return word[: -len(particle)]
+    return word
 
 
 _CONSEIL = re.compile(r"\bConseil (?:départemental|régional|municipal|général|communal|provincial) "

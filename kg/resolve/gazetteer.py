@@ -227,6 +227,7 @@ _GENERIC_WORDS = frozenset(
 )
 
 
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
 _ARABIC = re.compile(r"^[\u0600-\u06ff]")
 _HEBREW = re.compile(r"^[\u0590-\u05ff]")
 _ARABIC_CLITICS = ("و", "ب", "ل", "ف", "ك", "وب", "ول", "فب", "فل", "وك")
@@ -286,6 +287,8 @@ def _stemmed(padded: str) -> str:
 def _declinable(words: tuple[str, ...]) -> bool:
     """Forms worth finding declined: two words or more of eight letters together ("Grad Pula"), or one
     long word."""
+    if any(has_unspaced(w) for w in words):
+        return False  # Hangul, decomposed into letters by normalising, and the scripts without spaces
     return ((len(words) >= 2 and sum(map(len, words)) >= 8) or len(words[0]) >= 8) and len(words) <= 8
 
 
@@ -466,9 +469,12 @@ class Gazetteer:
         keys = {cjk_key(normalise(form)) for form in forms if has_unspaced(form)}
         keys |= {cjk_key(normalise(bare)) for form in forms if has_unspaced(bare := _CJK_LEGAL.sub("", form))}
         if kind in ("municipality", "region") and (core := place_core(base, kind)):
-            ward = base.rstrip().endswith(("区", "區")) or "区役所" in base or "區公所" in base
+            ward = base.rstrip().endswith(("区", "區", "구", "구청")) or "区役所" in base or "區公所" in base
             suffixes = (("区", "區", "区役所", "區公所") if ward else ("市", "市役所", "市政府", "市公所")) \
                 if kind == "municipality" else ("県", "県庁", "縣", "縣政府", "府", "府庁")
+            if _HANGUL.search(core):  # "서울특별시" is "서울시", "서울시청"
+                suffixes = (("구", "구청") if ward else ("시", "특별시", "광역시", "시청")) \
+                    if kind == "municipality" else ("도", "도청")
             keys |= {cjk_key(core + suffix) for suffix in suffixes}
         for form_key in keys:
             if len(form_key) >= 2:

@@ -1106,7 +1106,8 @@ CJK_KINDS: tuple[tuple[str, str], ...] = (
 _CJK_KIND_RE = tuple((kind, re.compile(pattern)) for kind, pattern in CJK_KINDS)
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
 _CJK_ADMIN = re.compile(r"(市役所|市政府|区役所|區公所|市公所|町役場|村役場|県庁|縣政府|府庁|"
-                        r"市|区|區|町|村|県|縣|府|都|道)$")
+                        r"市|区|區|町|村|県|縣|府|都|道|"
+                        r"특별자치시|특별자치도|특별시|광역시|시청|구청|군청|도청|시|구|군|도)$")
 
 
 def _cjk_kind(name: str) -> str | None:

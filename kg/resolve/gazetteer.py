@@ -470,8 +470,9 @@ class Gazetteer:
         keys |= {cjk_key(normalise(bare)) for form in forms if has_unspaced(bare := _CJK_LEGAL.sub("", form))}
         if kind in ("municipality", "region") and (core := place_core(base, kind)):
             ward = base.rstrip().endswith(("区", "區", "구", "구청")) or "区役所" in base or "區公所" in base
-            suffixes = (("区", "區", "区役所", "區公所") if ward else ("市", "市役所", "市政府", "市公所")) \
-                if kind == "municipality" else ("県", "県庁", "縣", "縣政府", "府", "府庁")
+            suffixes: tuple[str, ...] = (
+                (("区", "區", "区役所", "區公所") if ward else ("市", "市役所", "市政府", "市公所"))
+                if kind == "municipality" else ("県", "県庁", "縣", "縣政府", "府", "府庁"))
             if _HANGUL.search(core):  # "서울특별시" is "서울시", "서울시청"
                 suffixes = (("구", "구청") if ward else ("시", "특별시", "광역시", "시청")) \
                     if kind == "municipality" else ("도", "도청")

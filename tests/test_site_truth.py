@@ -65,18 +65,18 @@ GAPS = {
     ("sw-fr-af", "countries"): "French forms used in Senegal read as France's where France has a town of the name "
                                "('Conseil départemental de Saint-Louis', 'Sunu Code SARL'), 'Adinkra Digital PLC' put "
                                "in the UK; none for Ghanaian and Senegalese bodies whose projects give no country",
-    ("tr-ar-he", "merges"): "'İzmir Büyükşehir Belediyesi, Akıllı Şehir Dairesi Başkanlığı' / 'Smart City Department "
-                            "of the İzmir Metropolitan Municipality'; the Körfez cooperative and the Yarkon fund in "
-                            "Turkish against their English and Hebrew names",
+    ("tr-ar-he", "merges"): "'İzmir Büyükşehir Belediyesi, Akıllı Şehir Dairesi Başkanlığı' / 'İzmir Metropolitan "
+                            "Municipality, Smart City Department' / 'Smart City Department of the İzmir Metropolitan "
+                            "Municipality' (a unit in two languages and two ways of writing it)",
     ("tr-ar-he", "partners"): "İzmir's client, named in the English page's 'Together with the Smart City Department "
                               "of …', made a partner too",
     ("tr-ar-he", "mentions"): "'Veri Atölyesi' without 'Yazılım A.Ş.', and 'Defne Solidarity Cooperative' (the English "
                               "of 'Defne Dayanışma Kooperatifi') in posts",
     ("tr-ar-he", "countries"): "the University of Jordan, the Al-Sharq foundation and an Israeli association put in "
                                "Turkey, the site's own country",
-    ("ko-vi-id", "merges"): "'Institut Teknologi Bandung' / 'Bandung Institute of Technology', the Vietnamese company "
-                            "and its English name, the Jakarta department as a unit in two languages, the network's "
-                            "short name",
+    ("ko-vi-id", "merges"): "the Vietnamese company and its English name ('Công ty Cổ phần Giải pháp số Sông Hàn' / "
+                            "'Song Han Digital Solutions JSC'), the Jakarta department as a unit in two languages, "
+                            "the network's short name",
     ("ko-vi-id", "platform-evidence"): "the Thai post naming its project by the Thai title inside an unspaced Thai "
                                        "sentence is not tied to it (Bangkok's Pol.is)",
     ("ko-vi-id", "mentions-by-form"): "'Peneliti Universiti Malaya' (the word for researchers taken into the name); "

@@ -115,7 +115,15 @@ CONCEPTS: tuple[str, ...] = (
     "authority autorite autoridad autoridade autorita behorde autoriteit myndighet myndighet viranomainen urzad "
     "urad archi orhan",
     "labs lab laboratoire laboratorio labor laboratorium",
-    "fund fonds fondo fundo fonds fond fonden fondet rahasto fundusz fond tameio fond",
+    "fund fonds fondo fundo fonds fond fonden fondet rahasto fundusz fond tameio fond fonu fonlari dana quy",
+    "women woman femmes femme mujeres mujer mulheres donne frauen vrouwen kvinnor kvinner kvinder naiset kobiet "
+    "kobiety zeny gynaikon zhinok kadin kadinlar",
+    "society societe sociedad sociedade societa gesellschaft samenleving samhalle samfunn samfund yhteiskunta "
+    "spoleczenstwo spolecnost koinonia suspilstvo toplum toplumu masyarakat",
+    "cooperative cooperatives cooperativa cooperatieve genossenschaft kooperativ kooperativet andelsforening "
+    "osuuskunta spoldzielnia druzstvo kooperatifi kooperatif koperasi",
+    "technology technologie tecnologia tecnologia tecnologia technologie technologie teknologi teknik teknologia "
+    "technologii technologie technologias teknoloji",
     "common commun commune comun comum comune gemeinsam gemeenschappelijk gemensam felles faelles yhteinen wspolny "
     "spolecny koinos koini spilna spilne spilnyi",
     "action actions accion acao azione aktion actie handling handlinger toiminta dzialanie akce drasi diia",

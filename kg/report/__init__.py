@@ -31,7 +31,7 @@ from kg.export.atomic import write_set
 from kg.forked import Helper, can_fork
 from kg.names import same_name
 from kg.pipeline import BuildResult, build, fewer_collections
-from kg.report import graphfiles, metrics, plots
+from kg.report import graphfiles, metrics, overtime, plots
 from kg.report.facts import Facts, Project, read_facts, report_store
 from kg.report.metrics import SEED, Betweenness, Communities, Year
 from kg.report.networks import (
@@ -564,8 +564,6 @@ class Report:
         with _PlotHelper([m for m in makers if m[0] in there]) as helper:
             stage("tables")
             tables = {table.path: table.csv_text() for table in self.tables()}
-            if helper.helper is not None:
-                _ = self.over_time  # while the plots are drawn
             drawn: list[Plot] = []
             for name, make in makers:
                 stage(f"plot {name}")
@@ -596,7 +594,14 @@ class Report:
         return files
 
     def _over_time_pieces(self) -> Iterator[str]:
-        """``networks/network-over-time.gexf``, the network over time made only when the file is written."""
+        """``networks/network-over-time.gexf``: written from the rows (:mod:`kg.report.overtime`), else from the
+        network over time, made only when the file is written."""
+        if self.years and "over_time" not in self.__dict__:
+            pieces = overtime.over_time_pieces(self.network, self.view(not self.options.without_site_org),
+                                               self.years[0].year, self.years[-1].year, self.id_prefix)
+            if pieces is not None:
+                yield from pieces
+                return
         yield from graphfiles.gexf_pieces(graphfiles._Network(self.over_time, self.id_prefix))
 
 

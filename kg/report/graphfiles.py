@@ -17,7 +17,7 @@ carries no date, so the same network gives the same bytes on any day.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cached_property
 from json.encoder import INFINITY as _INFINITY
 from json.encoder import encode_basestring
@@ -46,7 +46,8 @@ def short_ids(graph: nx.Graph, prefix: str) -> nx.Graph:
     return result
 
 
-def _short(graph: nx.Graph, prefix: str) -> dict:
+def _short(graph: Iterable, prefix: str) -> dict:
+    """Each node of ``graph`` (a graph or its nodes) → its id without ``prefix``."""
     def short(node: str) -> str:
         return node[len(prefix):] if node.startswith(prefix) and len(node) > len(prefix) else node
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from operator import itemgetter
+from typing import cast
 
 Value = str | int | float | bool | None
 
@@ -71,7 +72,8 @@ def _csv_column(values: tuple[Value, ...]) -> Sequence[object]:
     if kinds <= {int, type(None)}:
         return values
     if kinds <= {str, type(None)}:
-        if _RISKY_FIRST.isdisjoint(map(itemgetter(0), filter(None, values))):  # (their first characters)
+        first = cast(Callable[[object], str], itemgetter(0))
+        if _RISKY_FIRST.isdisjoint(map(first, filter(None, values))):  # (their first characters)
             return values
         risky = _RISKY_FIRST
         return [spreadsheet_safe(v) if isinstance(v, str) and v and v[0] in risky else v for v in values]
@@ -119,8 +121,9 @@ def csv_rows(head: Sequence[Sequence[object]], columns: Sequence[Sequence[object
 def _csv_texts(values: Sequence[object]) -> list[str]:
     """One column's fields as the csv module writes them (None as empty, numbers by ``str``)."""
     kinds = set(map(type, values))
+    texts: list[str]
     if kinds == {str}:
-        texts = list(values)  # type: ignore[arg-type]
+        texts = cast(list[str], list(values))
     elif kinds == {int}:
         texts = list(map(str, values))
     else:

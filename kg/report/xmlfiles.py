@@ -15,7 +15,7 @@ handle (directed graphs, multigraphs, node and edge defaults, GEXF's ``viz``,
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from json.encoder import INFINITY as _INFINITY
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
@@ -280,31 +280,29 @@ def gexf_pieces(net: _Network) -> Iterator[str]:
         net.done()
 
 
-def _gexf(net: _Network) -> Iterator[str]:
-    graph = net.graph
-    if not net.ours(_GEXF_NODE_OWN, _GEXF_EDGE_OWN):
-        yield _networkx_gexf(net.networkx_copy())
-        return
-    safe_graph = {_fix(k): _fix(v) for k, v in graph.graph.items()}
-    mode = "dynamic" if safe_graph.get("mode") == "dynamic" else "static"
-    nodes, edges = net.xml_nodes(), net.xml_edges()
-    skips: dict[str, tuple[str, ...]] = {"node": ("label", "spells"), "edge": ("weight", "spells")}
+GEXF_SKIPS: dict[str, tuple[str, ...]] = {"node": ("label", "spells"), "edge": ("weight", "spells")}
+"""The attributes GEXF writes in the element itself, not as attribute values."""
 
-    # First what networkx finds as it goes: each attribute's id (in order of first use) and type, and the
-    # time format (set by every time it meets).
+
+def gexf_attributes(node_datas: Iterable[dict], edge_datas: Iterable[dict]) \
+        -> tuple[dict[tuple[str, str], dict[str, tuple[str, str]]], dict[tuple[str, str, str], str], str | None, bool]:
+    """What networkx finds as it goes through the nodes' and edges' attributes: each attribute's id (in order
+    of first use) and type by (class, mode) → title, the id of each (class, mode, title), the time format (set
+    by every time it meets), and whether a time was met (which makes the graph dynamic)."""
     attributes: dict[tuple[str, str], dict[str, tuple[str, str]]] = {}  # (class, mode) → title → (id, type)
     ids: dict[tuple[str, str, str], str] = {}  # (class, mode, name) → id
     timeformat: str | None = None
+    dynamic_graph = False
     number = 0
-    for cls, datas in (("node", (d for _n, d in nodes)), ("edge", (d for _a, _b, d in edges))):
-        skip = skips[cls]
+    for cls, datas in (("node", node_datas), ("edge", edge_datas)):
+        skip = GEXF_SKIPS[cls]
         for data in datas:
             spells = data.get("spells")
             if spells:
                 for start, end in spells:
                     time = end if end is not None else start
                     if time is not None:
-                        timeformat, mode = _timeformat(time), "dynamic"
+                        timeformat, dynamic_graph = _timeformat(time), True
             att_mode = "static"
             for k, v in data.items():
                 if k in skip:
@@ -318,7 +316,7 @@ def _gexf(net: _Network) -> Iterator[str]:
                         att_mode = "dynamic"
                         for time in seen:
                             if time is not None:
-                                timeformat, mode = _timeformat(time), "dynamic"
+                                timeformat, dynamic_graph = _timeformat(time), True
                 else:
                     att_mode = "static"
                 title = "networkx_key" if k == "key" else str(k)
@@ -328,7 +326,13 @@ def _gexf(net: _Network) -> Iterator[str]:
                     attributes.setdefault((cls, att_mode), {})[title] = (str(number), GEXF_TYPES[kind])
                     ids[cls, att_mode, title] = str(number)
                     number += 1
+    return attributes, ids, timeformat, dynamic_graph
 
+
+def gexf_head(safe_graph: dict, attributes: dict[tuple[str, str], dict[str, tuple[str, str]]],
+              timeformat: str | None, dynamic: bool) -> Iterator[str]:
+    """GEXF up to the nodes: the meta data, the graph element and the attribute declarations."""
+    mode = "dynamic" if dynamic or safe_graph.get("mode") == "dynamic" else "static"
     # networkx's text is ASCII; the description is put in afterwards, as it is.
     yield _xml([GEXF_HEAD, "  <meta>", f"    <creator>{CREATOR}</creator>"])
     described = [f"{key}: {value}" for key, value in sorted(safe_graph.items()) if key not in ("name", "mode")]
@@ -342,6 +346,20 @@ def _gexf(net: _Network) -> Iterator[str]:
         out += [f'      <attribute id="{aid}" title="{_attrib(title)}" type="{type_name}" />'
                 for title, (aid, type_name) in declared.items()]
         out.append("    </attributes>")
+    yield _xml(out)
+
+
+def _gexf(net: _Network) -> Iterator[str]:
+    graph = net.graph
+    if not net.ours(_GEXF_NODE_OWN, _GEXF_EDGE_OWN):
+        yield _networkx_gexf(net.networkx_copy())
+        return
+    safe_graph = {_fix(k): _fix(v) for k, v in graph.graph.items()}
+    nodes, edges = net.xml_nodes(), net.xml_edges()
+    skips = GEXF_SKIPS
+    attributes, ids, timeformat, dynamic = gexf_attributes((d for _n, d in nodes), (d for _a, _b, d in edges))
+    yield from gexf_head(safe_graph, attributes, timeformat, dynamic)
+    out: list[str] = []
 
     times: dict[tuple[object, object], str] = {}
 

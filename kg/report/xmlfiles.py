@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from itertools import groupby
 from json.encoder import INFINITY as _INFINITY
+from operator import itemgetter
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
@@ -170,14 +172,14 @@ def _graphml(net: _Network) -> Iterator[str]:
     out.append(head + ">")
     element = _GraphMLElements(by_type)
     ids = net.xml_ids
-    for node, data in nodes:
-        out.append(element("node", f' id="{ids[node]}"', data))
-        if len(out) >= BATCH:
-            yield _xml(out)
-            out = []
-    for a, b, data in edges:
-        out.append(element("edge", f' source="{ids[a]}" target="{ids[b]}"', data))
-        if len(out) >= BATCH:
+    written = ids.__getitem__
+    for lines in (element.lines("node", [f' id="{i}"' for i in map(written, [n for n, _d in nodes])],
+                                [d for _n, d in nodes]),
+                  element.lines("edge", [f' source="{a}" target="{b}"' for a, b in zip(
+                      map(written, [a for a, _b, _d in edges]), map(written, [b for _a, b, _d in edges]), strict=True)],
+                                [d for _a, _b, d in edges])):
+        for start in range(0, len(lines), BATCH):
+            out += lines[start:start + BATCH]
             yield _xml(out)
             out = []
     for k, v in graph_data.items():  # networkx adds the graph's data after its nodes and edges
@@ -188,6 +190,8 @@ def _graphml(net: _Network) -> Iterator[str]:
     yield _xml(out)
 
 
+RUN = 16
+"""Elements of one shape in a row from which :meth:`_GraphMLElements.lines` formats a column at a time."""
 _PLAIN = (int, float, bool)
 """Values whose text (``str``) needs no escape."""
 
@@ -214,6 +218,45 @@ class _GraphMLElements:
                 return self._slow(tag, ends, data)
             values[i] = text
         return template % (ends, *values)
+
+    def lines(self, tag: str, ends: list[str], datas: list[dict]) -> list[str]:
+        """``[self(tag, end, data) for end, data in zip(ends, datas)]``, a column at a time for each run of
+        ``RUN`` or more elements with the same attributes of the same types (text that needs no escape)."""
+        lines: list[str] = []
+        start = 0
+        for keys, run in groupby(map(tuple, datas)):
+            end = start + sum(1 for _ in run)
+            found = self._run(tag, ends[start:end], datas[start:end], keys) if end - start >= RUN and keys else None
+            lines += found if found is not None else [self(tag, ends[i], datas[i]) for i in range(start, end)]
+            start = end
+        return lines
+
+    def _run(self, tag: str, ends: list[str], datas: list[dict], keys: tuple) -> list[str] | None:
+        """:meth:`lines` of elements with the same ``keys``; None when a key's values are not all of one type,
+        or a text is empty or needs an escape (those take :meth:`__call__`)."""
+        columns: list[list] = [ends]
+        kinds = []
+        for key in keys:
+            column = list(map(itemgetter(key), datas))
+            found = set(map(type, column))
+            if len(found) != 1:
+                return None
+            kind = found.pop()
+            if kind is not str and kind not in _PLAIN:
+                return None
+            if kind is str:
+                joined = "\x00".join(column)
+                if "" in column or any(c in joined for c in "&<>\r"):
+                    return None
+            columns.append(column)
+            kinds.append(kind)
+        sample = dict(zip(keys, (column[0] for column in columns[1:]), strict=True))
+        shape = (tag, *keys, *kinds)
+        found_template = self.templates.get(shape)
+        if found_template is None:
+            found_template = self.templates[shape] = self._template(tag, sample)
+        template = found_template[0]
+        return list(map(template.__mod__, zip(*columns, strict=True)))
 
     def _template(self, tag: str, data: dict) -> tuple[str, tuple[int, ...]]:
         lines = [f"    <{tag}%s>"]

@@ -14,6 +14,7 @@ handle (directed graphs, multigraphs, node and edge defaults, GEXF's ``viz``,
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from itertools import groupby
@@ -190,6 +191,8 @@ def _graphml(net: _Network) -> Iterator[str]:
     yield _xml(out)
 
 
+CHUNK = 8192
+"""Elements formatted at once (a column at a time)."""
 RUN = 16
 """Elements of one shape in a row from which :meth:`_GraphMLElements.lines` formats a column at a time."""
 _PLAIN = (int, float, bool)
@@ -450,9 +453,9 @@ def _gexf(net: _Network) -> Iterator[str]:
     written = net.xml_ids
     if nodes:
         out.append("    <nodes>")
-        for node, data in nodes:
-            start = f'      <node id="{written[node]}" label="{_attrib(str(data.get("label", node)))}"'
-            _gexf_element(out, "node", start, fast("node", data), children, data)
+        for lines in fast.chunks("node", [d for _n, d in nodes], lambda lo, hi: _node_starts(nodes[lo:hi], written),
+                                 children):
+            out += lines
             if len(out) >= BATCH:
                 yield _xml(out)
                 out = []
@@ -461,11 +464,9 @@ def _gexf(net: _Network) -> Iterator[str]:
         out.append("    <nodes />")
     if edges:
         out.append("    <edges>")
-        for number, (a, b, data) in enumerate(edges):
-            start = f'      <edge source="{written[a]}" target="{written[b]}" id="{number}"'
-            if "weight" in data:
-                start += f' weight="{_attrib(str(data["weight"]))}"'
-            _gexf_element(out, "edge", start, fast("edge", data), children, data)
+        for lines in fast.chunks("edge", [d for _a, _b, d in edges],
+                                 lambda lo, hi: _edge_starts(edges, lo, hi, written), children):
+            out += lines
             if len(out) >= BATCH:
                 yield _xml(out)
                 out = []
@@ -474,6 +475,33 @@ def _gexf(net: _Network) -> Iterator[str]:
         out.append("    <edges />")
     out += ["  </graph>", "</gexf>"]
     yield _xml(out)
+
+
+_ATTRIB_ESCAPED = '&<>"\r\n\t'
+
+
+def _attribs(texts: list[str]) -> list[str]:
+    """``[_attrib(t) for t in texts]``: the texts as they are when none needs an escape (one search in C each)."""
+    joined = "\x00".join(texts)
+    return list(map(_attrib, texts)) if any(c in joined for c in _ATTRIB_ESCAPED) else texts
+
+
+def _node_starts(nodes: list[tuple[object, dict]], written: dict) -> list[str]:
+    """Each node's ``<node id=… label=…`` (as the element-by-element writer makes it)."""
+    labels = [data.get("label", node) for node, data in nodes]
+    texts = _attribs([label if type(label) is str else str(label) for label in labels])
+    return [f'      <node id="{written[node]}" label="{label}"' for (node, _d), label in zip(nodes, texts, strict=True)]
+
+
+def _edge_starts(edges: list[tuple[object, object, dict]], lo: int, hi: int, written: dict) -> list[str]:
+    """The ``<edge source=… target=… id=… weight=…`` of edges ``lo`` to ``hi`` (numbered from 0 in ``edges``)."""
+    starts = [f'      <edge source="{written[a]}" target="{written[b]}" id="{number}"'
+              for number, (a, b, _d) in enumerate(edges[lo:hi], lo)]
+    if all("weight" in data for _a, _b, data in edges[lo:hi]):
+        weights = _attribs([str(data["weight"]) for _a, _b, data in edges[lo:hi]])
+        return [f'{start} weight="{weight}"' for start, weight in zip(starts, weights, strict=True)]
+    return [f'{start} weight="{_attrib(str(data["weight"]))}"' if "weight" in data else start
+            for start, (_a, _b, data) in zip(starts, edges[lo:hi], strict=True)]
 
 
 def _gexf_element(out: list[str], tag: str, start: str, block: str | None,
@@ -523,6 +551,61 @@ class _GexfValues:
                 return None
             parts.append(value)
         return template % tuple(parts)
+
+    def chunks(self, cls: str, datas: list[dict], starts: Callable[[int, int], list[str]],
+               children: Callable[[str, dict], None]) -> Iterator[list[str]]:
+        """The lines of every element, a chunk at a time: ``starts(lo, hi)`` gives the opening tags of elements
+        ``lo`` to ``hi``; each run of ``RUN`` or more elements with the same attributes, all static and of one
+        type each, has its values formatted a column at a time, the others as :func:`_gexf_element` does."""
+        start = 0
+        for keys, run in groupby(map(tuple, datas)):
+            end = start + sum(1 for _ in run)
+            for lo in range(start, end, CHUNK):
+                hi = min(end, lo + CHUNK)
+                opened = starts(lo, hi)
+                blocks = self._run(cls, datas[lo:hi], keys) if hi - lo >= RUN else None
+                if blocks is not None:
+                    yield [f"{head}>\n{block}\n      </{cls}>" if block else head + " />"
+                           for head, block in zip(opened, blocks, strict=True)]
+                    continue
+                out: list[str] = []
+                for head, data in zip(opened, datas[lo:hi], strict=True):
+                    _gexf_element(out, cls, head, self(cls, data), children, data)
+                yield out
+            start = end
+
+    def _run(self, cls: str, datas: list[dict], keys: tuple) -> list[str] | None:
+        """The ``<attvalues>`` blocks of elements with the same ``keys``; None where :meth:`__call__` would give
+        None for any, or the types of a key's values differ."""
+        kinds = []
+        columns: list[list] = []
+        for key in keys:
+            column = list(map(itemgetter(key), datas))
+            found = set(map(type, column))
+            if len(found) != 1:
+                return None
+            kinds.append(found.pop())
+            columns.append(column)
+        shape = (cls, *keys, *kinds)
+        if shape not in self.templates:
+            self.templates[shape] = self._template(cls, dict(zip(keys, (c[0] for c in columns), strict=True)))
+        found_template = self.templates[shape]
+        if found_template is None:
+            return None
+        template, shown = found_template
+        if not shown:
+            return [""] * len(datas)
+        parts: list[list] = []
+        for i, kind in shown:
+            column = columns[i]
+            if kind is str:
+                column = _attribs(column)
+            elif kind is bool:
+                column = ["true" if value else "false" for value in column]
+            elif kind is float and not all(map(math.isfinite, column)):
+                return None
+            parts.append(column)
+        return list(map(template.__mod__, zip(*parts, strict=True)))
 
     def _template(self, cls: str, data: dict) -> tuple[str, tuple[tuple[int, type], ...]] | None:
         skip = self.skips[cls]

@@ -417,7 +417,8 @@ def _gexf(net: _Network) -> Iterator[str]:
                                          + (f' end="{_attrib(str(end))}"' if end is not None else "") + " />")
         return found
 
-    def children(cls: str, data: dict) -> None:
+    def children(out: list[str], cls: str, data: dict) -> None:
+        """A node's or edge's spells and attribute values, as lines added to ``out``."""
         spells = data.get("spells")
         if spells:
             out.append("        <spells>")
@@ -505,13 +506,13 @@ def _edge_starts(edges: list[tuple[object, object, dict]], lo: int, hi: int, wri
 
 
 def _gexf_element(out: list[str], tag: str, start: str, block: str | None,
-                  children: Callable[[str, dict], None], data: dict) -> None:
+                  children: Callable[[list[str], str, dict], None], data: dict) -> None:
     """One ``<node>`` or ``<edge>``: its ready ``block`` of values, else its children written by ``children``;
     empty as ``<tag … />``."""
     if block is None:
         before = len(out)
         out.append(start + ">")
-        children(tag, data)
+        children(out, tag, data)
         if len(out) == before + 1:
             out[-1] = start + " />"
         else:
@@ -553,7 +554,7 @@ class _GexfValues:
         return template % tuple(parts)
 
     def chunks(self, cls: str, datas: list[dict], starts: Callable[[int, int], list[str]],
-               children: Callable[[str, dict], None]) -> Iterator[list[str]]:
+               children: Callable[[list[str], str, dict], None]) -> Iterator[list[str]]:
         """The lines of every element, a chunk at a time: ``starts(lo, hi)`` gives the opening tags of elements
         ``lo`` to ``hi``; each run of ``RUN`` or more elements with the same attributes, all static and of one
         type each, has its values formatted a column at a time, the others as :func:`_gexf_element` does."""

@@ -179,10 +179,11 @@ def _graphml(net: _Network) -> Iterator[str]:
                   element.lines("edge", [f' source="{a}" target="{b}"' for a, b in zip(
                       map(written, [a for a, _b, _d in edges]), map(written, [b for _a, b, _d in edges]), strict=True)],
                                 [d for _a, _b, d in edges])):
-        for start in range(0, len(lines), BATCH):
-            out += lines[start:start + BATCH]
-            yield _xml(out)
-            out = []
+        for chunk in lines:
+            out += chunk
+            if len(out) >= BATCH:
+                yield _xml(out)
+                out = []
     for k, v in graph_data.items():  # networkx adds the graph's data after its nodes and edges
         text = _graphml_text(v)
         kid = by_type["graph", k, type(v)]
@@ -222,17 +223,18 @@ class _GraphMLElements:
             values[i] = text
         return template % (ends, *values)
 
-    def lines(self, tag: str, ends: list[str], datas: list[dict]) -> list[str]:
-        """``[self(tag, end, data) for end, data in zip(ends, datas)]``, a column at a time for each run of
-        ``RUN`` or more elements with the same attributes of the same types (text that needs no escape)."""
-        lines: list[str] = []
+    def lines(self, tag: str, ends: list[str], datas: list[dict]) -> Iterator[list[str]]:
+        """``[self(tag, end, data) for end, data in zip(ends, datas)]`` a chunk at a time, a column at a time
+        for each run of ``RUN`` or more elements with the same attributes of the same types (text that needs
+        no escape)."""
         start = 0
         for keys, run in groupby(map(tuple, datas)):
             end = start + sum(1 for _ in run)
-            found = self._run(tag, ends[start:end], datas[start:end], keys) if end - start >= RUN and keys else None
-            lines += found if found is not None else [self(tag, ends[i], datas[i]) for i in range(start, end)]
+            for lo in range(start, end, CHUNK):
+                hi = min(end, lo + CHUNK)
+                found = self._run(tag, ends[lo:hi], datas[lo:hi], keys) if hi - lo >= RUN and keys else None
+                yield found if found is not None else [self(tag, ends[i], datas[i]) for i in range(lo, hi)]
             start = end
-        return lines
 
     def _run(self, tag: str, ends: list[str], datas: list[dict], keys: tuple) -> list[str] | None:
         """:meth:`lines` of elements with the same ``keys``; None when a key's values are not all of one type,

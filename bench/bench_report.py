@@ -22,14 +22,17 @@ a 100k-document build takes minutes, its report less than one. ``--sizes ''`` sk
 generated sites.
 
 ``--helpers on,off`` makes each report twice, one after the other: with the forked
-helpers ``kg report`` uses (one draws the plots while the tables are made, one writes
+helpers ``kg report`` uses (one draws plots while this process makes the tables and
+draws the others, then makes graph files ready until the helper is done; one writes
 about half of the graph files), and all in one process, whose stage times add up (with
-helpers, a stage's time is this process's, and the writing overlaps).
+helpers, a stage's time is this process's, and the writing overlaps; the time this
+process waits for the plot helper goes to the stage before).
 
 Memory is the peak resident size of the process while the report is made and
 written, less its size before (the built graph, which the report does not hold):
-Linux's VmHWM, reset before the report. It prints figures and never fails on them:
-machines are noisy.
+Linux's VmHWM, reset before the report. A second report in the same process reuses
+the memory the first freed, so only the first way's figure is the report's peak. It
+prints figures and never fails on them: machines are noisy.
 """
 
 from __future__ import annotations

@@ -735,9 +735,10 @@ def write_report(report: Report, out: str | Path, *, progress: Progress | None =
 
 
 HELPERS = True
-"""Whether writing a report forks helpers: one draws the plots while the tables are made, one writes about
-half of the graph files while this process writes the rest (where ``fork`` exists). Benchmarks turn them
-off to time each stage on its own."""
+"""Whether writing a report forks helpers: one draws plots while this process makes the tables and draws
+the others (each takes the next plot from one queue; this one then makes graph files ready until the
+helper is done), one writes about half of the graph files while this process writes the rest (where
+``fork`` exists). Benchmarks turn them off to time each stage on its own."""
 
 
 def _beside(costs: dict[str, int]) -> set[str]:

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """How long ``kg report`` takes, stage by stage, and how much memory it takes, on synthetic sites.
 
-    python bench/bench_report.py [--sizes 1000,10000,100000] [--site DIR ...] [--orgs 20000]
-                                 [--helpers on,off] [--keep] [--sites SITES]
+    python bench/bench_report.py [--sizes 1000,10000,100000] [--site DIR ...] [--built OUT ...]
+                                 [--orgs 20000] [--helpers on,off] [--keep] [--sites SITES]
 
 For each size it generates a site with ``bench/generate.py`` (or reuses
 ``bench/out/site-N``, or ``SITES/site-N`` with ``--sites SITES``, when it is up to
@@ -16,22 +16,29 @@ facts with N organisations, most in one or two projects and a few in hundreds (a
 Pareto tail), made here without a site: the generator's sites hold a few hundred
 organisations, and a report's costs that grow with the organisations only show with
 many. ``--site DIR`` (repeatable) reports on any site folder as well (a site of another
-generator, the real corpus). ``--sizes ''`` skips the generated sites.
+generator, the real corpus). ``--built OUT`` (repeatable) reports on the graph a ``kg build``
+wrote into ``OUT`` (its ``graph.nq`` and ``build-report.json``), read back instead of built:
+a 100k-document build takes minutes, its report less than one. ``--sizes ''`` skips the
+generated sites.
 
 ``--helpers on,off`` makes each report twice, one after the other: with the forked
-helpers ``kg report`` uses (one draws the plots while the tables are made, one writes
+helpers ``kg report`` uses (one draws plots while this process makes the tables and
+draws the others, then makes graph files ready until the helper is done; one writes
 about half of the graph files), and all in one process, whose stage times add up (with
-helpers, a stage's time is this process's, and the writing overlaps).
+helpers, a stage's time is this process's, and the writing overlaps; the time this
+process waits for the plot helper goes to the stage before).
 
 Memory is the peak resident size of the process while the report is made and
 written, less its size before (the built graph, which the report does not hold):
-Linux's VmHWM, reset before the report. It prints figures and never fails on them:
-machines are noisy.
+Linux's VmHWM, reset before the report. A second report in the same process reuses
+the memory the first freed, so only the first way's figure is the report's peak. It
+prints figures and never fails on them: machines are noisy.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 import resource
@@ -41,6 +48,8 @@ import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
+from types import SimpleNamespace
+from typing import cast
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
@@ -50,6 +59,9 @@ import generate  # noqa: E402
 
 import kg  # noqa: E402
 import kg.report  # noqa: E402
+from kg.graph import KnowledgeGraph  # noqa: E402
+from kg.load.documents import Site, SiteConfig  # noqa: E402
+from kg.pipeline import BuildResult  # noqa: E402
 from kg.report import build_report, report_of, write_report  # noqa: E402
 from kg.report.facts import SITE_ROLE, Facts, Project  # noqa: E402
 
@@ -208,6 +220,15 @@ def child(spec: str, ways: list[bool], out: Path) -> int:
     kind, _, rest = spec.partition(":")
     if kind == "orgs":
         label, make = f"{rest} orgs", _synthetic(int(rest))
+    elif kind == "built":
+        label, _, path = rest.partition(":")
+        started = time.perf_counter()
+        result = _read_built(Path(path))
+        print(f"{'':>12} ({path}: {len(result.graph.rows)} quads read in {time.perf_counter() - started:.1f} s, "
+              f"{_status('VmRSS')} MB)", flush=True)
+
+        def make(clock: Clock) -> kg.report.Report:
+            return build_report(result, progress=clock)
     else:
         label, _, path = rest.partition(":")
         started = time.perf_counter()
@@ -221,6 +242,22 @@ def child(spec: str, ways: list[bool], out: Path) -> int:
         measure(label, make, out / f"report-{number}", helpers)
     print(f"{'':>12} (whole process, build included: peak {_peak_rss()} MB)", flush=True)
     return 0
+
+
+def _read_built(out: Path) -> BuildResult:
+    """The build whose outputs are in ``out``, as far as a report reads it: the graph's rows (``graph.nq`` is
+    the rows, one a line) and the site's title and address (``build-report.json``)."""
+    rows = []
+    with open(out / "graph.nq", encoding="utf-8") as lines:
+        for line in lines:
+            # Subject, predicate and graph are IRIs or blank nodes (no spaces); the object is the rest.
+            s, p, rest = line[:-3].split(" ", 2)
+            o, g = rest.rsplit(" ", 1)
+            rows.append((s, p, o, g))
+    site = json.loads((out / "build-report.json").read_text(encoding="utf-8"))["site"]
+    config = SiteConfig(root=out, url=site["url"], title=site.get("title"))
+    return BuildResult(graph=KnowledgeGraph(rows, config.base), site=cast(Site, SimpleNamespace(config=config)),
+                       diagnostics=[], merges=[])
 
 
 def _synthetic(organisations: int):
@@ -241,6 +278,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated document counts ('' for none)")
     parser.add_argument("--orgs", default="", help="comma-separated organisation counts of synthetic facts")
     parser.add_argument("--site", type=Path, action="append", default=[], help="also report on this site folder")
+    parser.add_argument("--built", type=Path, action="append", default=[],
+                        help="also report on the graph kg build wrote into this folder (read, not built)")
     parser.add_argument("--helpers", default="on", help="on, off or on,off (each report made once each way)")
     parser.add_argument("--keep", action="store_true", help="keep generated sites in bench/out/")
     parser.add_argument("--sites", type=Path, help="reuse generated sites from this folder (read only)")
@@ -259,6 +298,7 @@ def main(argv: list[str] | None = None) -> int:
         specs = [f"site:{size} docs:{site_for(size, args.keep, tmp, args.sites)}"
                  for size in (int(s) for s in args.sizes.split(",") if s)]
         specs += [f"site:{site.name[-12:]}:{site}" for site in args.site]
+        specs += [f"built:{out.name[-12:]}:{out}" for out in args.built]
         specs += [f"orgs:{n}" for n in args.orgs.split(",") if n]
         for number, spec in enumerate(specs):
             out = tmp / f"input-{number}"

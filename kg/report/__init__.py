@@ -14,7 +14,9 @@ measures them (:mod:`kg.report.metrics`); the :class:`Report` it returns is data
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import multiprocessing
 import os
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -31,7 +33,7 @@ from kg.export.atomic import write_set
 from kg.forked import Helper, can_fork
 from kg.names import same_name
 from kg.pipeline import BuildResult, build, fewer_collections
-from kg.report import graphfiles, metrics, plots
+from kg.report import graphfiles, metrics, overtime, plots
 from kg.report.facts import Facts, Project, read_facts, report_store
 from kg.report.metrics import SEED, Betweenness, Communities, Year
 from kg.report.networks import (
@@ -556,47 +558,57 @@ class Report:
 
         networks = self.networks()
         makers = self._plot_makers() if "plots" not in self.__dict__ else []
-        # The plots (matplotlib: seconds, whatever the site's size) are drawn by a forked helper while
-        # this process makes the tables and the network over time.
-        there = _plots_beside(makers) if HELPERS and can_fork() and len(makers) > 1 else set()
-        if there:
-            _ = self.drawing  # laid out before the helper starts, so that both have it
-        with _PlotHelper([m for m in makers if m[0] in there]) as helper:
+        graph_files: dict[str, Iterable[str]] = {}
+        for stem, graph in networks.items():
+            graph_files.update(graphfiles.graph_pieces(stem, graph, self.id_prefix))
+        graph_files["networks/network-over-time.gexf"] = self._over_time_pieces()
+        graph_files = {rel: _announced(pieces, stage, rel) for rel, pieces in sorted(graph_files.items())}
+        # What writing each network's files costs, roughly (for sharing them between two writers).
+        sizes = {stem: graph.number_of_nodes() + graph.number_of_edges() for stem, graph in networks.items()}
+        costs = {f"networks/{stem}.{ext}": size for stem, size in sizes.items() for ext in ("graphml", "gexf", "json")}
+        costs["networks/network-over-time.gexf"] = 2 * (self.network.number_of_nodes()
+                                                        + self.network.number_of_edges())
+        # The plots (matplotlib: seconds, whatever the site's size) are drawn by this process and a forked
+        # helper side by side, after the tables here; while the helper draws its last ones, this process
+        # makes graph files ready to write (at most PRERENDERED characters of them).
+        with _Plotting(makers, HELPERS and can_fork() and len(makers) > 1) as plotting:
             stage("tables")
             tables = {table.path: table.csv_text() for table in self.tables()}
-            if helper.helper is not None:
-                _ = self.over_time  # while the plots are drawn
-            drawn: list[Plot] = []
-            for name, make in makers:
-                stage(f"plot {name}")
-                drawn.append(helper.receive() if name in there else make())
+            plotting.draw_here(stage)
+            ready = [rel for rels in _prerender_order(costs) for rel in rels]
+            rendered = 0
+            while plotting.pending():
+                if ready and rendered < PRERENDERED and not plotting.ready():
+                    rel = ready.pop(0)
+                    pieces = graph_files[rel] = list(graph_files[rel])  # (pieces: written without a copy of all)
+                    rendered += sum(map(len, pieces))
+                    costs[rel] = 0
+                else:
+                    plotting.receive(stage)
             if makers:
-                self.__dict__["plots"] = drawn
+                self.__dict__["plots"] = [plotting.drawn[name] for name, _make in makers]
         files: dict[str, str | bytes | Iterable[str]] = {}
         for plot in self.plots:
             files[f"plots/{plot.name}.png"] = plot.png
             files[f"plots/{plot.name}.svg"] = plot.svg
         files.update(tables)
-        graph_files: dict[str, Iterable[str]] = {}
-        for stem, graph in networks.items():
-            graph_files.update(graphfiles.graph_pieces(stem, graph, self.id_prefix))
-        graph_files["networks/network-over-time.gexf"] = self._over_time_pieces()
         names = sorted([*files, *graph_files, "report.html", "report.md"])
         stage("report.html and report.md")
         files["report.html"] = html.render(self, names)
         files["report.md"] = markdown.render(self, names)
-        for rel, pieces in sorted(graph_files.items()):
-            files[rel] = _announced(pieces, stage, rel)
-        # What writing each network's files costs, roughly (for sharing them between two writers).
-        sizes = {stem: graph.number_of_nodes() + graph.number_of_edges() for stem, graph in networks.items()}
-        self._write_costs = {f"networks/{stem}.{ext}": size
-                             for stem, size in sizes.items() for ext in ("graphml", "gexf", "json")}
-        self._write_costs["networks/network-over-time.gexf"] = 2 * (self.network.number_of_nodes()
-                                                                    + self.network.number_of_edges())
+        files.update(graph_files)
+        self._write_costs = costs
         return files
 
     def _over_time_pieces(self) -> Iterator[str]:
-        """``networks/network-over-time.gexf``, the network over time made only when the file is written."""
+        """``networks/network-over-time.gexf``: written from the rows (:mod:`kg.report.overtime`), else from the
+        network over time, made only when the file is written."""
+        if self.years and "over_time" not in self.__dict__:
+            pieces = overtime.over_time_pieces(self.network, self.view(not self.options.without_site_org),
+                                               self.years[0].year, self.years[-1].year, self.id_prefix)
+            if pieces is not None:
+                yield from pieces
+                return
         yield from graphfiles.gexf_pieces(graphfiles._Network(self.over_time, self.id_prefix))
 
 
@@ -613,7 +625,8 @@ def build_report(result_or_site: BuildResult | str | Path, options: Options | No
     result = result_or_site if isinstance(result_or_site, BuildResult) else build(result_or_site)
     stage = _Stages(progress, len(STAGES) + 1)
     stage("reading the facts from the graph")
-    facts = read_facts(report_store(result.graph), lang=options.lang)
+    with fewer_collections():  # (else the collector walks the graph's rows again and again: a second at 100k)
+        facts = read_facts(report_store(result.graph), lang=options.lang)
     config = result.site.config
     return report_of(facts, config.title or config.name or config.base, config.base, options, _stages=stage)
 
@@ -722,9 +735,10 @@ def write_report(report: Report, out: str | Path, *, progress: Progress | None =
 
 
 HELPERS = True
-"""Whether writing a report forks helpers: one draws the plots while the tables are made, one writes about
-half of the graph files while this process writes the rest (where ``fork`` exists). Benchmarks turn them
-off to time each stage on its own."""
+"""Whether writing a report forks helpers: one draws plots while this process makes the tables and draws
+the others (each takes the next plot from one queue; this one then makes graph files ready until the
+helper is done), one writes about half of the graph files while this process writes the rest (where
+``fork`` exists). Benchmarks turn them off to time each stage on its own."""
 
 
 def _beside(costs: dict[str, int]) -> set[str]:
@@ -747,40 +761,84 @@ def _beside(costs: dict[str, int]) -> set[str]:
 PLOT_COSTS = {"network": 3, "network-by-kind": 3, "network-with-site-org": 4, "network-without-site-org": 4,
               "projects-per-year": 2, "organisation-themes": 3, "growth": 1, "ego": 3}
 """How long each plot takes to draw, roughly, relative to the others (matplotlib's text layout, mostly)."""
+LAID_OUT_TOGETHER = ("network", "network-by-kind")
+"""Plots drawn by one process, one after the other: they share the measured network's layout."""
+PRERENDERED = 192 << 20
+"""How much of the graph files (characters) this process may make ready while the plots are drawn."""
 
 
-def _plots_beside(makers: list[tuple[str, Callable[[], Plot]]]) -> set[str]:
-    """The plots a helper draws while this process makes the tables and draws the others: each, costliest
-    first, to the one with less to do (this process starts with the tables)."""
-    here, there = 2, 0
-    helper: set[str] = set()
-    for name, _make in sorted(makers, key=lambda m: (-PLOT_COSTS.get(m[0], 2), m[0])):
-        if there <= here:
-            there += PLOT_COSTS.get(name, 2)
-            helper.add(name)
-        else:
-            here += PLOT_COSTS.get(name, 2)
-    return helper
+def _plot_tasks(makers: list[tuple[str, Callable[[], Plot]]]) -> list[list[tuple[str, Callable[[], Plot]]]]:
+    """The plots in tasks, the costliest first: each alone, but the two that share a layout together."""
+    together = [m for m in makers if m[0] in LAID_OUT_TOGETHER]
+    tasks = ([together] if together else []) + [[m] for m in makers if m[0] not in LAID_OUT_TOGETHER]
+    return sorted(tasks, key=lambda task: (-sum(PLOT_COSTS.get(name, 2) for name, _m in task), task[0][0]))
 
 
-class _PlotHelper:
-    """A forked process drawing ``makers``' plots, in order (none when there are fewer than two, or no fork)."""
+def _prerender_order(costs: dict[str, int]) -> list[list[str]]:
+    """The graph files by network (its files together: they read one list of its nodes and edges), the
+    costliest first."""
+    networks: dict[str, list[str]] = defaultdict(list)
+    for rel in costs:
+        networks[rel.rsplit(".", 1)[0]].append(rel)
+    return [sorted(rels) for _stem, rels in sorted(networks.items(), key=lambda kv: (-sum(costs[r] for r in kv[1]),
+                                                                                       kv[0]))]
 
-    def __init__(self, makers: list[tuple[str, Callable[[], Plot]]]) -> None:
+
+class _Plotting:
+    """The plots drawn by this process and, when ``helped``, by a forked helper at the same time: each takes
+    the next task (:func:`_plot_tasks`) until none is left, through a counter both share. Without a helper,
+    this process draws them in order."""
+
+    def __init__(self, makers: list[tuple[str, Callable[[], Plot]]], helped: bool) -> None:
+        self.tasks = _plot_tasks(makers)
+        self.expected = [name for name, _make in makers]
+        self.drawn: dict[str, Plot] = {}
         self.helper: Helper | None = None
-        if len(makers) > 1 and can_fork():
+        self.taken = None
+        if helped:
+            with contextlib.suppress(OSError):  # no shared memory (a sandbox): no helper
+                self.taken = multiprocessing.Value("i", 0)
+        if self.taken is None:  # drawn here, in order
+            self.tasks = [[m] for m in makers]
+        else:
 
             def work(send: Callable[[object], None]) -> None:
-                for _name, make in makers:
-                    send(make())
+                for task in iter(self._take, None):
+                    for name, make in task:
+                        send((name, make()))
 
             self.helper = Helper(work, "drawing the report's plots")
 
-    def receive(self) -> Plot:
-        assert self.helper is not None
-        return cast(Plot, self.helper.receive())
+    def _take(self) -> list[tuple[str, Callable[[], Plot]]] | None:
+        if self.taken is None:
+            return self.tasks.pop(0) if self.tasks else None
+        with self.taken.get_lock():
+            number = self.taken.value
+            self.taken.value += 1
+        return self.tasks[number] if number < len(self.tasks) else None
 
-    def __enter__(self) -> _PlotHelper:
+    def draw_here(self, stage: _Stages) -> None:
+        """Draw tasks in this process until none is left to take."""
+        for task in iter(self._take, None):
+            for name, make in task:
+                stage(f"plot {name}")
+                self.drawn[name] = make()
+
+    def pending(self) -> bool:
+        """Whether the helper has plots still to send."""
+        return len(self.drawn) < len(self.expected)
+
+    def ready(self) -> bool:
+        return self.helper is not None and self.helper.ready()
+
+    def receive(self, stage: _Stages) -> None:
+        """The helper's next plot (waited for)."""
+        assert self.helper is not None
+        name, plot = cast(tuple[str, Plot], self.helper.receive())
+        stage(f"plot {name}")
+        self.drawn[name] = plot
+
+    def __enter__(self) -> _Plotting:
         return self
 
     def __exit__(self, *exc: object) -> None:

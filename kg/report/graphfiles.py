@@ -17,10 +17,13 @@ carries no date, so the same network gives the same bytes on any day.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import math
+from collections.abc import Iterable, Iterator
 from functools import cached_property
+from itertools import groupby
 from json.encoder import INFINITY as _INFINITY
 from json.encoder import encode_basestring
+from operator import itemgetter
 
 import networkx as nx
 
@@ -46,7 +49,8 @@ def short_ids(graph: nx.Graph, prefix: str) -> nx.Graph:
     return result
 
 
-def _short(graph: nx.Graph, prefix: str) -> dict:
+def _short(graph: Iterable, prefix: str) -> dict:
+    """Each node of ``graph`` (a graph or its nodes) → its id without ``prefix``."""
     def short(node: str) -> str:
         return node[len(prefix):] if node.startswith(prefix) and len(node) > len(prefix) else node
 
@@ -211,6 +215,64 @@ def _json_template(data: dict) -> tuple[str, tuple[tuple[int, type], ...]] | Non
     return template, tuple((place[k], type(data[k])) for k in keys)
 
 
+RUN = 16
+"""Dicts of one shape in a row from which :func:`_json_rows` formats a column at a time."""
+
+
+def _json_rows(datas: list[dict], extra: dict[str, list]) -> list[str]:
+    """``[_json_object({**data, key: values[i] for key, values in extra.items()}) for i, data in enumerate(datas)]``,
+    made a column at a time for each run of dicts with the same keys and the same types of values: a run of
+    ``RUN`` or more is each key's values picked out, encoded and put into the template in C."""
+    if not datas or not extra.keys().isdisjoint(set().union(*datas)):
+        return [_json_object({**data, **{k: v[i] for k, v in extra.items()}}) for i, data in enumerate(datas)]
+    lines: list[str] = []
+    start = 0
+    for keys, run in groupby(map(tuple, datas)):
+        end = start + sum(1 for _ in run)
+        found = _json_run(datas[start:end], {k: v[start:end] for k, v in extra.items()}, keys) \
+            if end - start >= RUN else None
+        if found is None:
+            found = [_json_object({**datas[i], **{k: v[i] for k, v in extra.items()}}) for i in range(start, end)]
+        lines += found
+        start = end
+    return lines
+
+
+_JSON_WORDS = {True: "true", False: "false"}
+
+
+def _json_run(datas: list[dict], extra: dict[str, list], keys: tuple) -> list[str] | None:
+    """:func:`_json_rows` of dicts with the same ``keys``; None when their values are not all of one type per
+    key (or not text, numbers, booleans and None, or floats that are not finite)."""
+    columns: dict[str, list] = {key: list(map(itemgetter(key), datas)) for key in keys}
+    columns.update(extra)
+    kinds: dict[str, type] = {}
+    for key, column in columns.items():
+        found = set(map(type, column))
+        if len(found) != 1:
+            return None
+        kind = kinds[key] = found.pop()
+        if kind is str:
+            columns[key] = list(map(encode_basestring, column))
+        elif kind is bool:
+            columns[key] = list(map(_JSON_WORDS.__getitem__, column))
+        elif kind is type(None):
+            columns[key] = ["null"] * len(column)
+        elif kind is float:
+            if not all(map(math.isfinite, column)):
+                return None
+        elif kind is not int:
+            return None
+    sample = {key: columns[key][0] for key in columns}
+    template = _json_template({key: (True if kinds[key] is bool else None if kinds[key] is type(None) else value)
+                               for key, value in sample.items()})
+    if template is None:
+        return None
+    text, order = template
+    names = list(columns)
+    return list(map(text.__mod__, zip(*(columns[names[i]] for i, _kind in order), strict=True)))
+
+
 def node_link_pieces(net: _Network) -> Iterator[str]:
     """The JSON of ``networkx.node_link_data(graph, edges="edges")`` in pieces, one node or edge a line."""
     try:
@@ -226,9 +288,12 @@ def _node_link(net: _Network) -> Iterator[str]:
         return
     yield (f'{{"directed":{_dump(graph.is_directed())},"graph":{_dump(graph.graph)},"multigraph":false,\n'
            '"edges":[')
-    yield from _items(_json_object({**data, "source": a, "target": b}) for a, b, data in net.edges)
+    edges = net.edges
+    yield from _items(iter(_json_rows([d for _a, _b, d in edges], {"source": [a for a, _b, _d in edges],
+                                                                     "target": [b for _a, b, _d in edges]})))
     yield '\n],\n"nodes":['
-    yield from _items(_json_object({**data, "id": node}) for node, data in net.nodes)
+    nodes = net.nodes
+    yield from _items(iter(_json_rows([d for _n, d in nodes], {"id": [n for n, _d in nodes]})))
     yield "\n]}\n"
 
 

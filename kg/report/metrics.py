@@ -194,8 +194,8 @@ def centralities(graph: nx.Graph, seed: int = SEED, *, found: Betweenness | None
 def bridges(graph: nx.Graph, *, made: Made | None = None) -> list[tuple[str, str]]:
     """Edges whose removal splits a component: the only link between two groups."""
     made_graph, names, _weights = made or as_igraph(graph)
-    ends = made_graph.get_edgelist()
-    return sorted((names[ends[e][0]], names[ends[e][1]]) for e in made_graph.bridges())
+    edges = made_graph.es  # each bridge's ends (not the list of every edge's)
+    return sorted((names[a], names[b]) for a, b in (edges[e].tuple for e in made_graph.bridges()))
 
 
 def cut_points(graph: nx.Graph, *, made: Made | None = None) -> list[str]:

@@ -10,8 +10,11 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from operator import itemgetter
+from typing import cast
 
 Value = str | int | float | bool | None
 
@@ -45,12 +48,13 @@ class Table:
 
     def csv_text(self) -> str:
         """RFC 4180 CSV (``\\n`` line ends), header first, every value formatted by :func:`cell`,
-        text made inert for spreadsheets by :func:`spreadsheet_safe`."""
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(self.columns)
-        writer.writerows(zip(*(_csv_column(column) for column in zip(*self.rows, strict=True)), strict=True))
-        return buffer.getvalue()
+        text made inert for spreadsheets by :func:`spreadsheet_safe`: what the csv module writes
+        (:func:`csv_rows`)."""
+        rows = self.rows
+        if len(set(map(len, rows))) > 1:
+            raise ValueError(f"the rows of the table {self.name} are not all of one length")
+        width = len(rows[0]) if rows else 0
+        return csv_rows([self.columns], [_csv_column(tuple(map(itemgetter(i), rows))) for i in range(width)])
 
 
 #: What makes Excel, LibreOffice or Google Sheets read a cell as a formula (OWASP's list, with
@@ -68,9 +72,67 @@ def _csv_column(values: tuple[Value, ...]) -> Sequence[object]:
     if kinds <= {int, type(None)}:
         return values
     if kinds <= {str, type(None)}:
+        first = cast(Callable[[object], str], itemgetter(0))
+        if _RISKY_FIRST.isdisjoint(map(first, filter(None, values))):  # (their first characters)
+            return values
         risky = _RISKY_FIRST
         return [spreadsheet_safe(v) if isinstance(v, str) and v and v[0] in risky else v for v in values]
     return [spreadsheet_safe(cell(v)) if isinstance(v, str) else cell(v) for v in values]
+
+
+def _csv_module(rows) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    return buffer.getvalue()
+
+
+_QUOTED = (",", '"', "\n", "\r")
+"""What may make the csv module quote a field (``\\r`` does in some Pythons); every other character it
+writes as it is (checked once, :func:`_verbatim`)."""
+
+_QUOTED_RE = re.compile("[" + re.escape("".join(_QUOTED)) + "]")
+
+
+@cache
+def _verbatim() -> bool:
+    """Whether the csv module writes a field without those characters as it is (so :func:`csv_rows` may):
+    asked once, of every character below the surrogates and one in 97 above them."""
+    probe = ("".join(map(chr, range(0xD800))).translate(dict.fromkeys(map(ord, _QUOTED)))
+             + "".join(map(chr, range(0xE000, 0x110000, 97))))
+    return _csv_module([[probe, probe[::-1]]]) == f"{probe},{probe[::-1]}\n"
+
+
+def csv_rows(head: Sequence[Sequence[object]], columns: Sequence[Sequence[object]]) -> str:
+    """What ``csv.writer(…, lineterminator="\\n")`` writes for the rows ``head`` and then the rows whose
+    ``columns`` these are (values text, integers or None), made a column at a time: a whole column of
+    text that needs no quotes (found by a few searches in C) is joined as it is, and only the fields that
+    do are handed to the csv module, one by one."""
+    width = len(head[0]) if head else len(columns)
+    if not _verbatim() or width < 2 or any(len(row) != width for row in head) or len(columns) not in (0, width):
+        return _csv_module([*head, *zip(*columns, strict=True)])
+    texts = [_csv_texts(column) for column in columns]
+    lines = [_csv_module(head)] if head else []
+    if texts and len(texts[0]):
+        lines.append("\n".join(map(",".join, zip(*texts, strict=True))))
+        lines.append("\n")
+    return "".join(lines)
+
+
+def _csv_texts(values: Sequence[object]) -> list[str]:
+    """One column's fields as the csv module writes them (None as empty, numbers by ``str``)."""
+    kinds = set(map(type, values))
+    texts: list[str]
+    if kinds == {str}:
+        texts = cast(list[str], list(values))
+    elif kinds == {int}:
+        texts = list(map(str, values))
+    else:
+        texts = [v if type(v) is str else "" if v is None else str(v) for v in values]
+    joined = "\x00".join(texts)
+    if not any(ch in joined for ch in _QUOTED):
+        return texts
+    quoted = _QUOTED_RE.search
+    return [_csv_module([[v, ""]])[:-2] if quoted(v) else v for v in texts]
 
 
 def spreadsheet_safe(text: str) -> str:

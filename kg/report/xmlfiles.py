@@ -14,9 +14,12 @@ handle (directed graphs, multigraphs, node and edge defaults, GEXF's ``viz``,
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from itertools import groupby
 from json.encoder import INFINITY as _INFINITY
+from operator import itemgetter
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
@@ -170,16 +173,17 @@ def _graphml(net: _Network) -> Iterator[str]:
     out.append(head + ">")
     element = _GraphMLElements(by_type)
     ids = net.xml_ids
-    for node, data in nodes:
-        out.append(element("node", f' id="{ids[node]}"', data))
-        if len(out) >= BATCH:
-            yield _xml(out)
-            out = []
-    for a, b, data in edges:
-        out.append(element("edge", f' source="{ids[a]}" target="{ids[b]}"', data))
-        if len(out) >= BATCH:
-            yield _xml(out)
-            out = []
+    written = ids.__getitem__
+    for lines in (element.lines("node", [f' id="{i}"' for i in map(written, [n for n, _d in nodes])],
+                                [d for _n, d in nodes]),
+                  element.lines("edge", [f' source="{a}" target="{b}"' for a, b in zip(
+                      map(written, [a for a, _b, _d in edges]), map(written, [b for _a, b, _d in edges]), strict=True)],
+                                [d for _a, _b, d in edges])):
+        for chunk in lines:
+            out += chunk
+            if len(out) >= BATCH:
+                yield _xml(out)
+                out = []
     for k, v in graph_data.items():  # networkx adds the graph's data after its nodes and edges
         text = _graphml_text(v)
         kid = by_type["graph", k, type(v)]
@@ -188,6 +192,10 @@ def _graphml(net: _Network) -> Iterator[str]:
     yield _xml(out)
 
 
+CHUNK = 8192
+"""Elements formatted at once (a column at a time)."""
+RUN = 16
+"""Elements of one shape in a row from which :meth:`_GraphMLElements.lines` formats a column at a time."""
 _PLAIN = (int, float, bool)
 """Values whose text (``str``) needs no escape."""
 
@@ -214,6 +222,46 @@ class _GraphMLElements:
                 return self._slow(tag, ends, data)
             values[i] = text
         return template % (ends, *values)
+
+    def lines(self, tag: str, ends: list[str], datas: list[dict]) -> Iterator[list[str]]:
+        """``[self(tag, end, data) for end, data in zip(ends, datas)]`` a chunk at a time, a column at a time
+        for each run of ``RUN`` or more elements with the same attributes of the same types (text that needs
+        no escape)."""
+        start = 0
+        for keys, run in groupby(map(tuple, datas)):
+            end = start + sum(1 for _ in run)
+            for lo in range(start, end, CHUNK):
+                hi = min(end, lo + CHUNK)
+                found = self._run(tag, ends[lo:hi], datas[lo:hi], keys) if hi - lo >= RUN and keys else None
+                yield found if found is not None else [self(tag, ends[i], datas[i]) for i in range(lo, hi)]
+            start = end
+
+    def _run(self, tag: str, ends: list[str], datas: list[dict], keys: tuple) -> list[str] | None:
+        """:meth:`lines` of elements with the same ``keys``; None when a key's values are not all of one type,
+        or a text is empty or needs an escape (those take :meth:`__call__`)."""
+        columns: list[list] = [ends]
+        kinds = []
+        for key in keys:
+            column = list(map(itemgetter(key), datas))
+            found = set(map(type, column))
+            if len(found) != 1:
+                return None
+            kind = found.pop()
+            if kind is not str and kind not in _PLAIN:
+                return None
+            if kind is str:
+                joined = "\x00".join(column)
+                if "" in column or any(c in joined for c in "&<>\r"):
+                    return None
+            columns.append(column)
+            kinds.append(kind)
+        sample = dict(zip(keys, (column[0] for column in columns[1:]), strict=True))
+        shape = (tag, *keys, *kinds)
+        found_template = self.templates.get(shape)
+        if found_template is None:
+            found_template = self.templates[shape] = self._template(tag, sample)
+        template = found_template[0]
+        return list(map(template.__mod__, zip(*columns, strict=True)))
 
     def _template(self, tag: str, data: dict) -> tuple[str, tuple[int, ...]]:
         lines = [f"    <{tag}%s>"]
@@ -280,31 +328,29 @@ def gexf_pieces(net: _Network) -> Iterator[str]:
         net.done()
 
 
-def _gexf(net: _Network) -> Iterator[str]:
-    graph = net.graph
-    if not net.ours(_GEXF_NODE_OWN, _GEXF_EDGE_OWN):
-        yield _networkx_gexf(net.networkx_copy())
-        return
-    safe_graph = {_fix(k): _fix(v) for k, v in graph.graph.items()}
-    mode = "dynamic" if safe_graph.get("mode") == "dynamic" else "static"
-    nodes, edges = net.xml_nodes(), net.xml_edges()
-    skips: dict[str, tuple[str, ...]] = {"node": ("label", "spells"), "edge": ("weight", "spells")}
+GEXF_SKIPS: dict[str, tuple[str, ...]] = {"node": ("label", "spells"), "edge": ("weight", "spells")}
+"""The attributes GEXF writes in the element itself, not as attribute values."""
 
-    # First what networkx finds as it goes: each attribute's id (in order of first use) and type, and the
-    # time format (set by every time it meets).
+
+def gexf_attributes(node_datas: Iterable[dict], edge_datas: Iterable[dict]) \
+        -> tuple[dict[tuple[str, str], dict[str, tuple[str, str]]], dict[tuple[str, str, str], str], str | None, bool]:
+    """What networkx finds as it goes through the nodes' and edges' attributes: each attribute's id (in order
+    of first use) and type by (class, mode) → title, the id of each (class, mode, title), the time format (set
+    by every time it meets), and whether a time was met (which makes the graph dynamic)."""
     attributes: dict[tuple[str, str], dict[str, tuple[str, str]]] = {}  # (class, mode) → title → (id, type)
     ids: dict[tuple[str, str, str], str] = {}  # (class, mode, name) → id
     timeformat: str | None = None
+    dynamic_graph = False
     number = 0
-    for cls, datas in (("node", (d for _n, d in nodes)), ("edge", (d for _a, _b, d in edges))):
-        skip = skips[cls]
+    for cls, datas in (("node", node_datas), ("edge", edge_datas)):
+        skip = GEXF_SKIPS[cls]
         for data in datas:
             spells = data.get("spells")
             if spells:
                 for start, end in spells:
                     time = end if end is not None else start
                     if time is not None:
-                        timeformat, mode = _timeformat(time), "dynamic"
+                        timeformat, dynamic_graph = _timeformat(time), True
             att_mode = "static"
             for k, v in data.items():
                 if k in skip:
@@ -318,7 +364,7 @@ def _gexf(net: _Network) -> Iterator[str]:
                         att_mode = "dynamic"
                         for time in seen:
                             if time is not None:
-                                timeformat, mode = _timeformat(time), "dynamic"
+                                timeformat, dynamic_graph = _timeformat(time), True
                 else:
                     att_mode = "static"
                 title = "networkx_key" if k == "key" else str(k)
@@ -328,7 +374,13 @@ def _gexf(net: _Network) -> Iterator[str]:
                     attributes.setdefault((cls, att_mode), {})[title] = (str(number), GEXF_TYPES[kind])
                     ids[cls, att_mode, title] = str(number)
                     number += 1
+    return attributes, ids, timeformat, dynamic_graph
 
+
+def gexf_head(safe_graph: dict, attributes: dict[tuple[str, str], dict[str, tuple[str, str]]],
+              timeformat: str | None, dynamic: bool) -> Iterator[str]:
+    """GEXF up to the nodes: the meta data, the graph element and the attribute declarations."""
+    mode = "dynamic" if dynamic or safe_graph.get("mode") == "dynamic" else "static"
     # networkx's text is ASCII; the description is put in afterwards, as it is.
     yield _xml([GEXF_HEAD, "  <meta>", f"    <creator>{CREATOR}</creator>"])
     described = [f"{key}: {value}" for key, value in sorted(safe_graph.items()) if key not in ("name", "mode")]
@@ -342,6 +394,20 @@ def _gexf(net: _Network) -> Iterator[str]:
         out += [f'      <attribute id="{aid}" title="{_attrib(title)}" type="{type_name}" />'
                 for title, (aid, type_name) in declared.items()]
         out.append("    </attributes>")
+    yield _xml(out)
+
+
+def _gexf(net: _Network) -> Iterator[str]:
+    graph = net.graph
+    if not net.ours(_GEXF_NODE_OWN, _GEXF_EDGE_OWN):
+        yield _networkx_gexf(net.networkx_copy())
+        return
+    safe_graph = {_fix(k): _fix(v) for k, v in graph.graph.items()}
+    nodes, edges = net.xml_nodes(), net.xml_edges()
+    skips = GEXF_SKIPS
+    attributes, ids, timeformat, dynamic = gexf_attributes((d for _n, d in nodes), (d for _a, _b, d in edges))
+    yield from gexf_head(safe_graph, attributes, timeformat, dynamic)
+    out: list[str] = []
 
     times: dict[tuple[object, object], str] = {}
 
@@ -353,7 +419,8 @@ def _gexf(net: _Network) -> Iterator[str]:
                                          + (f' end="{_attrib(str(end))}"' if end is not None else "") + " />")
         return found
 
-    def children(cls: str, data: dict) -> None:
+    def children(out: list[str], cls: str, data: dict) -> None:
+        """A node's or edge's spells and attribute values, as lines added to ``out``."""
         spells = data.get("spells")
         if spells:
             out.append("        <spells>")
@@ -389,9 +456,9 @@ def _gexf(net: _Network) -> Iterator[str]:
     written = net.xml_ids
     if nodes:
         out.append("    <nodes>")
-        for node, data in nodes:
-            start = f'      <node id="{written[node]}" label="{_attrib(str(data.get("label", node)))}"'
-            _gexf_element(out, "node", start, fast("node", data), children, data)
+        for lines in fast.chunks("node", [d for _n, d in nodes], lambda lo, hi: _node_starts(nodes[lo:hi], written),
+                                 children):
+            out += lines
             if len(out) >= BATCH:
                 yield _xml(out)
                 out = []
@@ -400,11 +467,9 @@ def _gexf(net: _Network) -> Iterator[str]:
         out.append("    <nodes />")
     if edges:
         out.append("    <edges>")
-        for number, (a, b, data) in enumerate(edges):
-            start = f'      <edge source="{written[a]}" target="{written[b]}" id="{number}"'
-            if "weight" in data:
-                start += f' weight="{_attrib(str(data["weight"]))}"'
-            _gexf_element(out, "edge", start, fast("edge", data), children, data)
+        for lines in fast.chunks("edge", [d for _a, _b, d in edges],
+                                 lambda lo, hi: _edge_starts(edges, lo, hi, written), children):
+            out += lines
             if len(out) >= BATCH:
                 yield _xml(out)
                 out = []
@@ -415,14 +480,41 @@ def _gexf(net: _Network) -> Iterator[str]:
     yield _xml(out)
 
 
+_ATTRIB_ESCAPED = '&<>"\r\n\t'
+
+
+def _attribs(texts: list[str]) -> list[str]:
+    """``[_attrib(t) for t in texts]``: the texts as they are when none needs an escape (one search in C each)."""
+    joined = "\x00".join(texts)
+    return list(map(_attrib, texts)) if any(c in joined for c in _ATTRIB_ESCAPED) else texts
+
+
+def _node_starts(nodes: list[tuple[object, dict]], written: dict) -> list[str]:
+    """Each node's ``<node id=… label=…`` (as the element-by-element writer makes it)."""
+    labels = [data.get("label", node) for node, data in nodes]
+    texts = _attribs([label if type(label) is str else str(label) for label in labels])
+    return [f'      <node id="{written[node]}" label="{label}"' for (node, _d), label in zip(nodes, texts, strict=True)]
+
+
+def _edge_starts(edges: list[tuple[object, object, dict]], lo: int, hi: int, written: dict) -> list[str]:
+    """The ``<edge source=… target=… id=… weight=…`` of edges ``lo`` to ``hi`` (numbered from 0 in ``edges``)."""
+    starts = [f'      <edge source="{written[a]}" target="{written[b]}" id="{number}"'
+              for number, (a, b, _d) in enumerate(edges[lo:hi], lo)]
+    if all("weight" in data for _a, _b, data in edges[lo:hi]):
+        weights = _attribs([str(data["weight"]) for _a, _b, data in edges[lo:hi]])
+        return [f'{start} weight="{weight}"' for start, weight in zip(starts, weights, strict=True)]
+    return [f'{start} weight="{_attrib(str(data["weight"]))}"' if "weight" in data else start
+            for start, (_a, _b, data) in zip(starts, edges[lo:hi], strict=True)]
+
+
 def _gexf_element(out: list[str], tag: str, start: str, block: str | None,
-                  children: Callable[[str, dict], None], data: dict) -> None:
+                  children: Callable[[list[str], str, dict], None], data: dict) -> None:
     """One ``<node>`` or ``<edge>``: its ready ``block`` of values, else its children written by ``children``;
     empty as ``<tag … />``."""
     if block is None:
         before = len(out)
         out.append(start + ">")
-        children(tag, data)
+        children(out, tag, data)
         if len(out) == before + 1:
             out[-1] = start + " />"
         else:
@@ -462,6 +554,61 @@ class _GexfValues:
                 return None
             parts.append(value)
         return template % tuple(parts)
+
+    def chunks(self, cls: str, datas: list[dict], starts: Callable[[int, int], list[str]],
+               children: Callable[[list[str], str, dict], None]) -> Iterator[list[str]]:
+        """The lines of every element, a chunk at a time: ``starts(lo, hi)`` gives the opening tags of elements
+        ``lo`` to ``hi``; each run of ``RUN`` or more elements with the same attributes, all static and of one
+        type each, has its values formatted a column at a time, the others as :func:`_gexf_element` does."""
+        start = 0
+        for keys, run in groupby(map(tuple, datas)):
+            end = start + sum(1 for _ in run)
+            for lo in range(start, end, CHUNK):
+                hi = min(end, lo + CHUNK)
+                opened = starts(lo, hi)
+                blocks = self._run(cls, datas[lo:hi], keys) if hi - lo >= RUN else None
+                if blocks is not None:
+                    yield [f"{head}>\n{block}\n      </{cls}>" if block else head + " />"
+                           for head, block in zip(opened, blocks, strict=True)]
+                    continue
+                out: list[str] = []
+                for head, data in zip(opened, datas[lo:hi], strict=True):
+                    _gexf_element(out, cls, head, self(cls, data), children, data)
+                yield out
+            start = end
+
+    def _run(self, cls: str, datas: list[dict], keys: tuple) -> list[str] | None:
+        """The ``<attvalues>`` blocks of elements with the same ``keys``; None where :meth:`__call__` would give
+        None for any, or the types of a key's values differ."""
+        kinds = []
+        columns: list[list] = []
+        for key in keys:
+            column = list(map(itemgetter(key), datas))
+            found = set(map(type, column))
+            if len(found) != 1:
+                return None
+            kinds.append(found.pop())
+            columns.append(column)
+        shape = (cls, *keys, *kinds)
+        if shape not in self.templates:
+            self.templates[shape] = self._template(cls, dict(zip(keys, (c[0] for c in columns), strict=True)))
+        found_template = self.templates[shape]
+        if found_template is None:
+            return None
+        template, shown = found_template
+        if not shown:
+            return [""] * len(datas)
+        parts: list[list] = []
+        for i, kind in shown:
+            column = columns[i]
+            if kind is str:
+                column = _attribs(column)
+            elif kind is bool:
+                column = ["true" if value else "false" for value in column]
+            elif kind is float and not all(map(math.isfinite, column)):
+                return None
+            parts.append(column)
+        return list(map(template.__mod__, zip(*parts, strict=True)))
 
     def _template(self, cls: str, data: dict) -> tuple[str, tuple[tuple[int, type], ...]] | None:
         skip = self.skips[cls]

@@ -406,3 +406,10 @@ def test_a_korean_city_is_one_under_its_special_city_and_city_names():
     registry = load_registry()
     assert _name_key("서울특별시", registry, {}) == _name_key("서울시", registry, {})
     assert _name_key("서울특별시의회", registry, {}) != _name_key("서울시", registry, {})  # the city's council
+
+
+def test_arabic_and_hebrew_bodies_and_slavic_counties_are_found_by_their_forms():
+    found = [n for n, _ in names_by_form(
+        "وجامعة البلقاء التطبيقية التي تدرس. وقد شاركت وزارة الإدارة المحلية. גם משרד הפנים אמר. "
+        "Sudjelovala je i Zagrebačka županija.")]
+    assert found == ["Zagrebačka županija", "جامعة البلقاء التطبيقية", "وزارة الإدارة المحلية", "משרד הפנים"]

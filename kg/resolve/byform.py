@@ -326,6 +326,12 @@ def names_by_form(text: str) -> list[tuple[str, str | None]]:
     if _HANGUL_WORD.search(text):
         for name in _korean_names(text):
             found.setdefault(name, None)
+    if "upanij" in text or "blast" in text:
+        for match in _SLAVIC_REGION.finditer(text):
+            found.setdefault(match.group(0), None)
+    if _SEMITIC.search(text):
+        for name in _semitic_names(text):
+            found.setdefault(name, None)
     if "onseil " in text:
         for match in _CONSEIL.finditer(text):
             found.setdefault(match.group(0), None)
@@ -333,6 +339,32 @@ def names_by_form(text: str) -> list[tuple[str, str | None]]:
         for name in _cjk_names(text):
             found.setdefault(name, None)
     return list(found.items())
+
+
+_SLAVIC_REGION = re.compile(r"(?<![\w-])[A-ZČĆŠŽĐ][a-zčćšžđ]+(?:ska|čka|ška|nska|ačka|ćka) (?:županija|oblast)\b")
+"""A county named by its town's adjective, the type word in lower case: "Zagrebačka županija"."""
+_SEMITIC = re.compile(r"[\u0590-\u05ff\u0600-\u06ff]")
+_SEMITIC_NAME = re.compile(
+    r"(?<![\u0590-\u05ff\u0600-\u06ff])(?:[وبلف]{0,2})((?:وزارة|جامعة|بلدية|أمانة|هيئة|مؤسسة|جمعية|شركة)"
+    r"(?: [\u0600-\u06ff]+)?(?: (?!الذي|التي|الذين|اللذان|اللتان|اللواتي|اللاتي|الآن|الان|الى|الا)"
+    r"ال[\u0600-\u06ff]+){1,3})"
+    r"|(?<![\u0590-\u05ff])(?:[ובלהמש]{0,2})((?:משרד|אוניברסיטת|עיריית|רשות|עמותת|קרן)"
+    r"(?: (?!הוא|היא|הם|הן|הזה|הזאת|היום|השנה)ה[\u0590-\u05ff]+){1,3})"
+)
+"""Arabic and Hebrew bodies: a type word (ministry, university, municipality, association …) and the words
+with the definite article after it ("وزارة الإدارة المحلية", "משרד הפנים"), without the letters written onto
+it ("ولوزارة", "במשרד")."""
+
+
+def _semitic_names(text: str) -> list[str]:
+    from kg.resolve.kinds import kind_of
+
+    out = []
+    for match in _SEMITIC_NAME.finditer(text):
+        name = match.group(1) or match.group(2)
+        if name and kind_of(name) not in (None, "intergovernmental"):
+            out.append(name)
+    return out
 
 
 _HANGUL_WORD = re.compile(r"[\uac00-\ud7af]{3,}")

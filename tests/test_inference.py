@@ -408,3 +408,20 @@ def test_a_link_titled_with_an_organisations_name_gives_its_homepages_country(ma
     zebralog, nodo = the_org(g, "Zebralog GmbH"), the_org(g, "Nodo Digital")
     assert "Germany" in {str(n) for n in g.objects(g.value(zebralog, SCHEMA.location), SCHEMA.name)}
     assert g.value(nodo, SCHEMA.location) is None  # a deep link is no homepage, and .com no country
+
+
+def test_a_form_the_francophone_countries_share_gives_the_country_of_the_company_it_keeps(make_site, tmp_path):
+    site = make_site(tmp_path, {
+        "_config.yml": FR_CONFIG,
+        "_clients/a.md": page("a", "fr", client="Mairie de Dakar", partners=["Sunu Code SARL"]),
+        "_clients/b.md": page("b", "fr", client="Ville de Lyon", partners=["Atelier Rhône SARL"]),
+        "_clients/c.md": page("c", "fr", partners=["Plume Libre SARL"]),
+    })
+    _, g = build(site)
+
+    def country(name: str) -> set[str]:
+        return {str(n) for n in g.objects(g.value(the_org(g, name), SCHEMA.location), SCHEMA.name)}
+
+    assert "Senegal" in country("Sunu Code SARL")
+    assert "France" in country("Atelier Rhône SARL")
+    assert "France" in country("Plume Libre SARL")  # no company: the form's country after all

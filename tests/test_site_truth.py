@@ -62,9 +62,8 @@ GAPS = {
     ("ja-zh-en", "merges"): "names in katakana against their Latin letters ('一般社団法人コードつむぎ' / "
                             "'Code Tsumugi', the Shibuya open data council); 'National Development Council' / "
                             "'國家發展委員會'",
-    ("sw-fr-af", "countries"): "French forms used in Senegal read as France's where France has a town of the name "
-                               "('Conseil départemental de Saint-Louis', 'Sunu Code SARL'), 'Adinkra Digital PLC' put "
-                               "in the UK; none for Ghanaian and Senegalese bodies whose projects give no country",
+    ("sw-fr-af", "countries"): "'Adinkra Digital PLC' put in the UK, a Brussels ASBL in Senegal (its project's) and "
+                               "a Kinshasa ASBL in Belgium; none for Ghanaian bodies named only in one post",
     ("tr-ar-he", "merges"): "'İzmir Büyükşehir Belediyesi, Akıllı Şehir Dairesi Başkanlığı' / 'İzmir Metropolitan "
                             "Municipality, Smart City Department' / 'Smart City Department of the İzmir Metropolitan "
                             "Municipality' (a unit in two languages and two ways of writing it)",

@@ -235,6 +235,9 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
         return kind
 
     countries_given: dict[NamedNode, str | None] = {}
+    shared_forms: dict[NamedNode, str] = {}
+    """Organisations whose country only a form several countries share says ("SARL", "Conseil
+    départemental"): that country only where the company they keep gives none."""
 
     def country_facts(iri: NamedNode, names: list[str], langs: list[str | None], kind: str | None, src: str,
                       parent: NamedNode | None = None) -> str | None:
@@ -247,6 +250,9 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
             code = next(iter(hosts))  # the country-code domain of the one homepage its links give
         if code is None and parent is not None:
             code = countries_given.get(parent) or _registry_country(registry, parent, iri_of_root)
+        if code and parent is None and _by_shared_forms(names, langs, code):
+            shared_forms[iri] = code
+            code = None
         countries_given[iri] = code
         if code and (place := registry.country_by_code(code)) is not None:
             out.append(Statement(iri, schema.location, entity(place), src))
@@ -302,7 +308,7 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
             if not countries:
                 parent = iri_of_root[clusters.find(unit_parents[0])] if unit_parents else None
                 country_facts(iri, names_seen, [n.lang for n in group], kind, group[0].file, parent)
-    _countries_from_context(ctx, registry, out, members, iri_of_root, site_root, kinds_given, entity)
+    _countries_from_context(ctx, registry, out, members, iri_of_root, site_root, kinds_given, entity, shared_forms)
     inferences += _stub_clients(out, cores, iri_of_root, clusters, entity)
     inferences += theme_platforms(out, title_platforms)
     inferences += post_platforms(out, _post_texts(ctx), _platform_forms(ctx, registry))
@@ -356,9 +362,11 @@ def _stub_clients(out: list[Statement], cores: dict[tuple[str, str], Entry | Non
 
 def _countries_from_context(ctx: MapContext, registry: Registry, out: list[Statement],
                             members: dict[str, list[Name]], iri_of_root: dict[str, NamedNode], site_root: str | None,
-                            kinds_given: dict[NamedNode, str | None], entity) -> None:
+                            kinds_given: dict[NamedNode, str | None], entity,
+                            shared_forms: dict[NamedNode, str] | None = None) -> None:
     """Countries of the organisations whose names say none, from the site's configuration (its own
-    organisation) and from the company they keep in projects (see :mod:`kg.resolve.whereabouts`)."""
+    organisation) and from the company they keep in projects (see :mod:`kg.resolve.whereabouts`); else
+    the country of a form several countries share (``shared_forms``)."""
     import pycountry
 
     code_of: dict[str, str] = {}
@@ -400,9 +408,12 @@ def _countries_from_context(ctx: MapContext, registry: Registry, out: list[State
             # Italian pages); a funder named in English may be from anywhere (a foreign ministry)
             funding = {p: projects[p] | {org} for p in in_funded[org]}
             code = country_by_company(org, funding, countries, langs)
-        if code is None and org not in in_projects and org not in in_funded:
-            # named only: the pages' company
+        shared = bool(shared_forms) and iri in cast(dict, shared_forms)
+        if code is None and org not in in_projects and org not in in_funded and not shared:
+            # named only: the pages' company (not for a shared form's: its country is likelier)
             code = country_by_company(org, {p: pages[p] for p in on_pages.get(org, ())}, countries, langs)
+        if code is None and shared_forms and iri in shared_forms:
+            code = shared_forms[iri]  # "Xyz SARL" in French projects: France's after all
         if code is not None:
             found[iri] = (code, group[0].file)
     for iri, (code, src) in found.items():  # read from the names' countries only, never from each other's
@@ -922,6 +933,29 @@ def _country_of(names: list[str], langs: list[str | None], kind: str | None) -> 
         if len(found_in) == 1:
             return next(iter(found_in))
     return next((code for name in names if (code := script_country(name))), None)  # "กรุงเทพมหานคร": Thai
+
+
+_SHARED_FORMS = ("SARL", "S.A.R.L.", "SAS", "S.A.S.", "SASU", "EURL", "ASBL", "asbl", "SA", "S.A.")
+_SHARED_ADMINISTRATIVE = re.compile(r"^conseil (departemental|regional|municipal)\b|^commune (de|d)\b")
+"""Forms the countries of one language share: OHADA's SARL and SAS in francophone Africa as in France,
+Belgium's ASBL in the DR Congo, départements in Senegal."""
+
+
+def _by_shared_forms(names: list[str], langs: list[str | None], code: str) -> bool:
+    """Whether the country ``code`` comes only from forms several countries share (no country's name in a
+    name, no other form)."""
+    if any(country_in_name(n) for n in names):
+        return False
+    shared = False
+    for name, lang in zip(names, langs, strict=True):
+        if country_of_form(name, lang) is None:
+            continue
+        stripped = name.strip().rstrip(",;")
+        if stripped.endswith(tuple(" " + f for f in _SHARED_FORMS)) or _SHARED_ADMINISTRATIVE.search(fold(stripped)):
+            shared = True
+        else:
+            return False
+    return shared
 
 
 def _town_elsewhere(name: str, lang: str | None, kind: str | None, form_country: str,

@@ -62,8 +62,9 @@ GAPS = {
     ("ja-zh-en", "merges"): "names in katakana against their Latin letters ('一般社団法人コードつむぎ' / "
                             "'Code Tsumugi', the Shibuya open data council); 'National Development Council' / "
                             "'國家發展委員會'",
-    ("sw-fr-af", "countries"): "'Adinkra Digital PLC' put in the UK, a Brussels ASBL in Senegal (its project's) and "
-                               "a Kinshasa ASBL in Belgium; none for Ghanaian bodies named only in one post",
+    ("sw-fr-af", "countries"): "'Adinkra Digital PLC' put in the UK, a Brussels ASBL in Senegal (its project's), "
+                               "'Lagos State Government' in Uganda from the one post naming it; none for Ghanaian "
+                               "bodies named only in one post",
     ("tr-ar-he", "merges"): "'İzmir Büyükşehir Belediyesi, Akıllı Şehir Dairesi Başkanlığı' / 'İzmir Metropolitan "
                             "Municipality, Smart City Department' / 'Smart City Department of the İzmir Metropolitan "
                             "Municipality' (a unit in two languages and two ways of writing it)",

@@ -102,6 +102,7 @@ _ASCII = CharTable(_fold)
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 """Kana, Han (CJK ideographs) and Hangul: scripts written without spaces between words."""
 KANA = re.compile(r"[\u3040-\u30ff]")
+HANGUL = re.compile(r"[\uac00-\ud7af]")
 _VARIANTS = str.maketrans({"臺": "台", "灣": "湾"})
 """Variant characters of one name ("臺北" / "台北"), made one for comparison."""
 

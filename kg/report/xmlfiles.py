@@ -18,7 +18,6 @@ import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from itertools import groupby
-from json.encoder import INFINITY as _INFINITY
 from operator import itemgetter
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
@@ -533,27 +532,8 @@ class _GexfValues:
         self.templates: dict[tuple, tuple[str, tuple[tuple[int, type], ...]] | None] = {}
 
     def __call__(self, cls: str, data: dict) -> str | None:
-        values = list(data.values())
-        shape = (cls, *data, *map(type, values))
-        if shape not in self.templates:
-            self.templates[shape] = self._template(cls, data)
-        found = self.templates[shape]
-        if found is None:
-            return None
-        template, shown = found
-        if not shown:
-            return ""
-        parts: list[object] = []
-        for i, kind in shown:
-            value = values[i]
-            if kind is str:
-                value = _attrib(value)
-            elif kind is bool:
-                value = "true" if value else "false"
-            elif kind is float and (value != value or value in (_INFINITY, -_INFINITY)):
-                return None
-            parts.append(value)
-        return template % tuple(parts)
+        blocks = self._run(cls, [data], tuple(data))
+        return None if blocks is None else blocks[0]
 
     def chunks(self, cls: str, datas: list[dict], starts: Callable[[int, int], list[str]],
                children: Callable[[list[str], str, dict], None]) -> Iterator[list[str]]:

@@ -32,7 +32,14 @@ from kg.map.website import source_statements
 from kg.resolve.align import align, declined_alike, translation_of, word_keys
 from kg.resolve.appositions import kinds_said
 from kg.resolve.byform import names_by_form
-from kg.resolve.countries import country_code, country_in_name, country_of_form, country_of_host, script_country
+from kg.resolve.countries import (
+    by_shared_forms,
+    country_code,
+    country_in_name,
+    country_of_form,
+    country_of_host,
+    script_country,
+)
 from kg.resolve.gazetteer import DECLINING, Gazetteer, declined_form, stems_of
 from kg.resolve.inferred import Inference, evidence, post_platforms, theme_platforms
 from kg.resolve.kinds import (
@@ -250,7 +257,7 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
             code = next(iter(hosts))  # the country-code domain of the one homepage its links give
         if code is None and parent is not None:
             code = countries_given.get(parent) or _registry_country(registry, parent, iri_of_root)
-        if code and parent is None and _by_shared_forms(names, langs, code):
+        if code and parent is None and by_shared_forms(names, langs):
             shared_forms[iri] = code
             code = None
         countries_given[iri] = code
@@ -933,29 +940,6 @@ def _country_of(names: list[str], langs: list[str | None], kind: str | None) -> 
         if len(found_in) == 1:
             return next(iter(found_in))
     return next((code for name in names if (code := script_country(name))), None)  # "กรุงเทพมหานคร": Thai
-
-
-_SHARED_FORMS = ("SARL", "S.A.R.L.", "SAS", "S.A.S.", "SASU", "EURL", "ASBL", "asbl", "SA", "S.A.")
-_SHARED_ADMINISTRATIVE = re.compile(r"^conseil (departemental|regional|municipal)\b|^commune (de|d)\b")
-"""Forms the countries of one language share: OHADA's SARL and SAS in francophone Africa as in France,
-Belgium's ASBL in the DR Congo, départements in Senegal."""
-
-
-def _by_shared_forms(names: list[str], langs: list[str | None], code: str) -> bool:
-    """Whether the country ``code`` comes only from forms several countries share (no country's name in a
-    name, no other form)."""
-    if any(country_in_name(n) for n in names):
-        return False
-    shared = False
-    for name, lang in zip(names, langs, strict=True):
-        if country_of_form(name, lang) is None:
-            continue
-        stripped = name.strip().rstrip(",;")
-        if stripped.endswith(tuple(" " + f for f in _SHARED_FORMS)) or _SHARED_ADMINISTRATIVE.search(fold(stripped)):
-            shared = True
-        else:
-            return False
-    return shared
 
 
 def _town_elsewhere(name: str, lang: str | None, kind: str | None, form_country: str,

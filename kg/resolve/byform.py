@@ -25,7 +25,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from kg.fold import KANA
+from kg.fold import HANGUL, KANA
 from kg.map.text import ABBREVIATIONS
 from kg.resolve.glossary import is_vocabulary
 from kg.resolve.kinds import fold, kind_of
@@ -55,10 +55,10 @@ _CONJUNCTIONS = frozenset(
     "et e y i and und og och en ou o oder or ve és și ir ja un dan".split()
 )
 #: Words that make a form's name but say nothing of whose it is: "City Hall", "the Council".
-_GENERIC = frozenset(
+GENERIC = frozenset(
     "hall council office centre center house building administration government services service team "
     "department board committee unit group network city town state national federal municipal public "
-    "general central local regional".split()
+    "general central local regional county district".split()
 )
 _ACRONYM_DEF = re.compile(r"\(\s*([A-ZÀ-Ý][A-Za-zÀ-ÿ0-9&+\-]{1,11})\s*\)")
 _SENTENCE_END = re.compile(r"[.!?;:\n]\s")
@@ -367,7 +367,7 @@ def _semitic_names(text: str) -> list[str]:
     return out
 
 
-_HANGUL_WORD = re.compile(r"[\uac00-\ud7af]{3,}")
+_HANGUL_WORD = re.compile(HANGUL.pattern + "{3,}")
 _KOREAN_PARTICLES = tuple(sorted(
     ("에서는 에게서 으로서 으로써 에서 에게 으로 까지 부터 처럼 보다 "
      "와의 과의 에는 은 는 이 가 을 를 의 에 와 과 도 로 만").split(),
@@ -553,7 +553,7 @@ def _qualifies(words: list[str]) -> bool:
             any(c.isdigit() for c in content[-1]) and len(content[-1]) > 1):
         return False  # "Cooperative Cities 7-8", "Collective Intelligence 2017": events, not bodies
     # whose form it is: a word that is no form itself ("Fundación Universidad" is nobody's)
-    return any(_capitalised(w) and fold(w) and not _STRONG.search(fold(w)) and fold(w) not in _GENERIC
+    return any(_capitalised(w) and fold(w) and not _STRONG.search(fold(w)) and fold(w) not in GENERIC
                for w in content)
 
 

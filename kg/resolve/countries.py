@@ -253,6 +253,29 @@ def country_code(name: str) -> str | None:
     return country_table().get(folded)
 
 
+_SHARED_FORMS = ("SARL", "S.A.R.L.", "SAS", "S.A.S.", "SASU", "EURL", "ASBL", "asbl", "SA", "S.A.")
+_SHARED_ADMINISTRATIVE = re.compile(r"^conseil (departemental|regional|municipal)\b|^commune (de|d)\b")
+"""Forms the countries of one language share: OHADA's SARL and SAS in francophone Africa as in France,
+Belgium's ASBL in the DR Congo, départements in Senegal."""
+
+
+def by_shared_forms(names: list[str], langs: list[str | None]) -> bool:
+    """Whether the country the names' forms say comes only from forms several countries share (no country's
+    name in a name, no other form)."""
+    if any(country_in_name(n) for n in names):
+        return False
+    shared = False
+    for name, lang in zip(names, langs, strict=True):
+        if country_of_form(name, lang) is None:
+            continue
+        stripped = name.strip().rstrip(",;")
+        if stripped.endswith(tuple(" " + f for f in _SHARED_FORMS)) or _SHARED_ADMINISTRATIVE.search(fold(stripped)):
+            shared = True
+        else:
+            return False
+    return shared
+
+
 def country_of_form(name: str, lang: str | None = None) -> str | None:
     """The country an organisation name's administrative or legal form belongs to, if only one
     (or, for a form several countries share, the one the page's language ``lang`` says)."""

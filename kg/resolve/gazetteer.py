@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from kg.fold import cjk_key, has_unspaced
+from kg.fold import HANGUL, cjk_key, has_unspaced
 from kg.resolve.countries import country_code, country_names
 from kg.resolve.kinds import fold, is_metropolitan, kind_of, legal_form_stripped, place_core, type_core, type_word
 from kg.resolve.names import normalise, split_parenthesis
@@ -202,6 +202,7 @@ def _without_leading_place(name: str) -> str | None:
     that still say the same kind and more than a generic body: "New Mexico Department of Workforce
     Solutions" → "Department of Workforce Solutions" (never "City Council" of "Kyiv City Council", nor
     "universitet" of "Stockholms universitet")."""
+    from kg.resolve.byform import GENERIC
     from kg.resolve.places import region_country, town
 
     words = name.split()
@@ -215,19 +216,11 @@ def _without_leading_place(name: str) -> str | None:
         content = [w for w in rest if w not in ("of", "for", "and", "the")]
         short = " ".join(rest)
         if len(content) >= 2 and kind_of(short) == kind and any(
-                fold(w) not in _GENERIC_WORDS and kind_of(w) is None for w in content):
+                fold(w) not in GENERIC and kind_of(w) is None for w in content):
             return short
     return None
 
 
-_GENERIC_WORDS = frozenset(
-    "hall council office centre center house building administration government services service team "
-    "department board committee unit group network city town state national federal municipal public "
-    "general central local regional county district".split()
-)
-
-
-_HANGUL = re.compile(r"[\uac00-\ud7af]")
 _ARABIC = re.compile(r"^[\u0600-\u06ff]")
 _HEBREW = re.compile(r"^[\u0590-\u05ff]")
 _ARABIC_CLITICS = ("و", "ب", "ل", "ف", "ك", "وب", "ول", "فب", "فل", "وك")
@@ -473,7 +466,7 @@ class Gazetteer:
             suffixes: tuple[str, ...] = (
                 (("区", "區", "区役所", "區公所") if ward else ("市", "市役所", "市政府", "市公所"))
                 if kind == "municipality" else ("県", "県庁", "縣", "縣政府", "府", "府庁"))
-            if _HANGUL.search(core):  # "서울특별시" is "서울시", "서울시청"
+            if HANGUL.search(core):  # "서울특별시" is "서울시", "서울시청"
                 suffixes = (("구", "구청") if ward else ("시", "특별시", "광역시", "시청")) \
                     if kind == "municipality" else ("도", "도청")
             keys |= {cjk_key(core + suffix) for suffix in suffixes}

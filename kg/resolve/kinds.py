@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from kg.fold import CharTable, ascii_fold, cjk_key, has_cjk, latin
+from kg.fold import HANGUL, CharTable, ascii_fold, cjk_key, has_cjk, latin
 
 # Words are matched on the name folded to lower-case ASCII, as whole words.
 # "^" patterns must start the name, "$" patterns end it; others may stand anywhere.
@@ -174,7 +174,6 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"^pemprov\b",
             r"^pemkab\b",
             r"\bstate government$",
-            r"^(the )?\w+ state government$",
             r"\boblasna (derzhavna administratsiia|rada)\b",
             r"^perifereia\b",
             r"^region\b",
@@ -1107,7 +1106,6 @@ CJK_KINDS: tuple[tuple[str, str], ...] = (
             r"特定非営利活動法人|(協会|協會|协会|協議会|協議會|学会|學會|会|會)$"),
 )
 _CJK_KIND_RE = tuple((kind, re.compile(pattern)) for kind, pattern in CJK_KINDS)
-_HANGUL = re.compile(r"[\uac00-\ud7af]")
 _CJK_ADMIN = re.compile(r"(市役所|市政府|区役所|區公所|市公所|町役場|村役場|県庁|縣政府|府庁|"
                         r"市|区|區|町|村|県|縣|府|都|道|"
                         r"특별자치시|특별자치도|특별시|광역시|시청|구청|군청|도청|시|구|군|도)$")
@@ -1117,7 +1115,7 @@ def _cjk_kind(name: str) -> str | None:
     for kind, pattern in _CJK_KIND_RE:
         if pattern.search(name):
             return kind
-    if _HANGUL.search(name):
+    if HANGUL.search(name):
         return _script_kind(name)
     return None
 

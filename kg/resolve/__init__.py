@@ -195,7 +195,7 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
             objects = [org_iri(obj)]
         elif isinstance(obj, (LinkTo, TextIn)):
             objects = [entity(e) for e in next(mentions)]
-            keys, titled = next(named_in)
+            keys, titled = next(named_in) or _NOTHING_NAMED
             if keys and isinstance(obj, TextIn):
                 texts_naming.append((obj.text, {clusters.find(key) for key in keys}))
             if keys:
@@ -457,14 +457,18 @@ def _english(name: str) -> bool:
     return "&" in name or any(w in _ENGLISH for w in fold(name).split())
 
 
+_NOTHING_NAMED: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+
+
 def _named_in(ctx: MapContext, gazetteer: Gazetteer, projects_named: Gazetteer,
-              workers: int) -> Iterator[tuple[set[str], set[str]]]:
+              workers: int) -> Iterator[tuple[set[str], set[str]] | None]:
     """For each link and text in ``ctx``'s statements, in order: the site's organisations it names
-    (the keys of ``gazetteer``), and the projects a post's text names by their titles."""
+    (the keys of ``gazetteer``), and the projects a post's text names by their titles; ``None`` for
+    neither (most links: two empty sets each would be a large share of a big build's memory)."""
 
     site_lang = _base_lang(ctx.config.lang)
 
-    def named(item: tuple[LinkTo | TextIn, bool]) -> tuple[set[str], set[str]]:
+    def named(item: tuple[LinkTo | TextIn, bool]) -> tuple[set[str], set[str]] | None:
         placeholder, declined = item
         keys: set[str] = set()
         if "organisation" in placeholder.kinds:
@@ -472,7 +476,7 @@ def _named_in(ctx: MapContext, gazetteer: Gazetteer, projects_named: Gazetteer,
                                   declined=declined)
         titled = (projects_named.find(placeholder.text, declined=declined)
                   if isinstance(placeholder, TextIn) and placeholder.kinds == ALL_KINDS else set())
-        return keys, titled
+        return (keys, titled) if keys or titled else None
 
     langs: dict[str, bool] = {}
 

@@ -123,6 +123,13 @@ PLACE_TEMPLATES = {
         "{p} fylkeskommune",
     ),
 }
+_FRAMES: dict[str, tuple[tuple[str, str], ...]] = {
+    kind: tuple(dict.fromkeys(tuple(template.split("{p}")) for template in templates))  # type: ignore[misc]
+    for kind, templates in PLACE_TEMPLATES.items()
+}
+"""Each kind's templates as the words before and after the place (every "before" is empty or ends in a
+space): a place's templated forms are found around the place, not each held as a form of its own (a
+site's towns times the templates were most of a big site's gazetteer)."""
 _ACRONYM_PAREN = re.compile(r"\(\s*([A-ZÅÄÖÉ][A-Za-zÅÄÖåäöÉé0-9&+\-.]{1,11})\s*\)")
 _ACRONYM = re.compile(r"^[A-ZÅÄÖ0-9][A-ZÅÄÖ0-9&+\-.]{1,11}$")
 
@@ -392,8 +399,16 @@ class Gazetteer:
         self._declinable: set[str] = set()
         """The forms the site writes (not made from templates or other languages' town names): also found
         declined in running text."""
-        self._automata: tuple[ahocorasick.Automaton, ahocorasick.Automaton, ahocorasick.Automaton | None] | None = None
+        self._folded_automaton: ahocorasick.Automaton | None = None
+        self._exact_automaton: ahocorasick.Automaton | None = None
+        self._stems_automaton: ahocorasick.Automaton | None = None
+        """Built when first asked, each again only when its own forms change: a site's texts define
+        acronyms after its names' forms are built, and the folded forms' automaton is the big one."""
         self._shortened: dict[str, set[str]] = {}
+        self._templated: dict[str, dict[str, set[str]]] = {}
+        """Places whose municipality, metropolis or region the site names → kind → keys: found in the
+        templates of :data:`PLACE_TEMPLATES` ("city of {p}"), with the place in the genitive too."""
+        self._places_automaton: ahocorasick.Automaton | None = None
         """Names without the place they begin with ("Department of Workforce Solutions" of the "New Mexico
         Department of …"): found only where one organisation of the site is so shortened and no other
         form is written so."""
@@ -420,7 +435,7 @@ class Gazetteer:
         forms |= _other_countries(forms)
         if (shortened := _without_leading_place(bare)) is not None and (folded_short := normalise(shortened)):
             self._shortened.setdefault(f" {folded_short} ", set()).add(key)
-            self._automata = None
+            self._folded_automaton = self._stems_automaton = None
         if has_unspaced(base):
             self._add_cjk(forms, base, key, kind)
             return
@@ -451,10 +466,8 @@ class Gazetteer:
 
             # the town under each of its names: "Urząd m.st. Warszawy" is "Warsaw City Hall" in English
             for place in sorted({core, *names_of_town(core)}):
-                for template in PLACE_TEMPLATES[kind]:
-                    self._add_folded(template.format(p=place), key)
-                    if not place.endswith("s"):
-                        self._add_folded(template.format(p=place + "s"), key)
+                self._templated.setdefault(place, {}).setdefault(kind, set()).add(key)
+            self._places_automaton = self._stems_automaton = None
 
     def _add_cjk(self, forms: set[str], base: str, key: str, kind: str | None) -> None:
         """A Chinese or Japanese name under its forms, and a municipality's or prefecture's under its
@@ -487,11 +500,11 @@ class Gazetteer:
     def add_acronym(self, acronym: str, key: str) -> None:
         if _ACRONYM.match(acronym):
             self._exact.setdefault(acronym, set()).add(key)
-            self._automata = None
+            self._exact_automaton = self._stems_automaton = None
 
     def _add_folded(self, folded: str, key: str) -> None:
         self._folded.setdefault(f" {folded} ", set()).add(key)
-        self._automata = None
+        self._folded_automaton = self._stems_automaton = None
 
     def learn_acronyms(self, texts: Iterable[str]) -> None:
         """Abbreviations the texts define for a known name: "Open Source Politics (OSP)"."""
@@ -510,30 +523,88 @@ class Gazetteer:
         for short, key in learned:  # all at once: the automaton is built again once
             self.add_acronym(short, key)
 
-    def _build(self) -> tuple[ahocorasick.Automaton, ahocorasick.Automaton, ahocorasick.Automaton | None]:
-        if self._automata is None:
-            folded, exact = ahocorasick.Automaton(), ahocorasick.Automaton()
+    def _build(self) -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
+        """The automata of the folded forms and of the exact ones, each built if its forms changed."""
+        shared: dict[frozenset[str], frozenset[str]] = {}
+
+        def keys_of(keys: set[str]) -> frozenset[str]:
+            frozen = frozenset(keys)
+            return shared.setdefault(frozen, frozen)  # a name's dozens of forms share one set of keys
+
+        if self._folded_automaton is None:
+            folded = ahocorasick.Automaton()
             for form, keys in self._folded.items():
-                folded.add_word(form, (form, frozenset(keys)))
+                folded.add_word(form, (form, keys_of(keys)))
             for form, keys in self._shortened.items():
-                if len(keys) == 1 and form not in self._folded:
-                    folded.add_word(form, (form, frozenset(keys)))
+                if len(keys) == 1 and form not in self._folded and not self._template_keys(form.strip()):
+                    folded.add_word(form, (form, keys_of(keys)))
+            folded.make_automaton() if len(folded) else None
+            self._folded_automaton = folded
+        if self._exact_automaton is None:
+            exact = ahocorasick.Automaton()
             for form, keys in self._exact.items():
-                exact.add_word(form, (form, frozenset(keys)))
-            for automaton in (folded, exact):
-                automaton.make_automaton() if len(automaton) else None
-            self._automata = (folded, exact, None)
-        return self._automata
+                exact.add_word(form, (form, keys_of(keys)))
+            exact.make_automaton() if len(exact) else None
+            self._exact_automaton = exact
+        return self._folded_automaton, self._exact_automaton
+
+    def _template_keys(self, form: str) -> set[str]:
+        """The keys a folded form (without its padding) is a templated form of: "city of lyon" is the
+        municipality of Lyon's where the site names it."""
+        keys: set[str] = set()
+        if not self._templated:
+            return keys
+        for kind, frames in _FRAMES.items():
+            for before, after in frames:
+                if len(form) <= len(before) + len(after) or not form.startswith(before) or not form.endswith(after):
+                    continue
+                place = form[len(before):len(form) - len(after)]
+                keys |= self._templated.get(place, {}).get(kind, set())
+                if place.endswith("s") and not place[:-1].endswith("s"):
+                    keys |= self._templated.get(place[:-1], {}).get(kind, set())  # "göteborgs kommun"
+        return keys
+
+    def _places(self) -> ahocorasick.Automaton:
+        """The automaton of the templated places, each after a space (a word's start)."""
+        if self._places_automaton is None:
+            automaton = ahocorasick.Automaton()
+            for place, kinds in self._templated.items():
+                automaton.add_word(f" {place}", (place, tuple((kind, frozenset(keys)) for kind, keys in kinds.items())))
+            automaton.make_automaton() if len(automaton) else None
+            self._places_automaton = automaton
+        return self._places_automaton
+
+    def _template_spans(self, padded: str) -> dict[tuple[int, int], set[str]]:
+        """Where a padded, normalised text writes a templated place's form, and whose it is: spans as the
+        folded forms' (from the form's first character to the space after it)."""
+        out: dict[tuple[int, int], set[str]] = {}
+        automaton = self._places()
+        if not len(automaton):
+            return out
+        for last, (place, kinds) in automaton.iter(padded):
+            at, after_place = last - len(place) + 1, last + 1
+            endings = ("", "s") if not place.endswith("s") else ("",)
+            for kind, keys in kinds:
+                for before, after in _FRAMES[kind]:
+                    start = at - len(before)
+                    if before and (start < 1 or not padded.startswith(before, start) or padded[start - 1] != " "):
+                        continue
+                    for ending in endings:
+                        tail = ending + after
+                        if padded.startswith(tail + " ", after_place):
+                            out.setdefault((start, after_place + len(tail)), set()).update(keys)
+        return out
 
     def _stems(self) -> ahocorasick.Automaton:
         """The automaton of the declinable forms' stems, built when a declining text first asks."""
-        folded, exact, stemmed = self._build()
+        stemmed = self._stems_automaton
         if stemmed is None:
             stemmed = ahocorasick.Automaton()
             by_stems: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]] = {}
             for form, keys in sorted(self._folded.items()):
                 words = tuple(form.split())
                 if form.strip() in self._declinable and _declinable(words):
+                    keys = keys | self._template_keys(form.strip())  # "city of lyon" is a templated form too
                     by_stems.setdefault(f" {' '.join(map(_stem, words))} ", []).append((words, frozenset(keys)))
             for name, keys in sorted(self._exact.items()):
                 key_form = normalise(name)
@@ -543,7 +614,7 @@ class Gazetteer:
             for stems, forms in by_stems.items():
                 stemmed.add_word(stems, (stems, tuple(forms)))
             stemmed.make_automaton() if len(stemmed) else None
-            self._automata = (folded, exact, stemmed)
+            self._stems_automaton = stemmed
         return stemmed
 
     def prepare(self, declined: bool = False) -> None:
@@ -551,25 +622,36 @@ class Gazetteer:
         ``declined``, the declined forms' too."""
         if len(self):
             self._build()
+            self._places()
             if declined:
                 self._stems()
 
     def __len__(self) -> int:
-        return len(self._folded) + len(self._exact) + len(self._cjk)
+        return len(self._folded) + len(self._exact) + len(self._cjk) + len(self._templated)
 
     def find(self, text: str, *, declined: bool = True, _longest_only: bool = True, _suffix: bool = False) -> set[str]:
         """The keys of the organisations ``text`` names; with ``declined``, in other cases too (for texts in
         the languages that decline names: :data:`DECLINING`)."""
         if not text or not len(self):
             return set()
-        folded_auto, exact_auto, _stemmed_auto = self._build()
+        folded_auto, exact_auto = self._build()
         spans: list[tuple[int, int, frozenset[str]]] = []
-        if len(folded_auto):
+        if len(folded_auto) or self._templated:
             padded = _padded(text)
-            for end, (form, keys) in folded_auto.iter(padded):
+            for end, (form, keys) in folded_auto.iter(padded) if len(folded_auto) else ():
                 if _suffix and end != len(padded) - 1:
                     continue
                 spans.append((end - len(form) + 2, end, keys))  # without the padding spaces
+            if self._templated and (templated := self._template_spans(padded)):
+                at = {(start, end): i for i, (start, end, _keys) in enumerate(spans)}
+                for (start, end), keys in sorted(templated.items()):
+                    if _suffix and end != len(padded) - 1:
+                        continue
+                    if (start, end) in at:  # the same words are a form of the name too: one span, both keys
+                        i = at[(start, end)]
+                        spans[i] = (start, end, spans[i][2] | keys)
+                    else:
+                        spans.append((start, end, frozenset(keys)))
             if declined and not _suffix and len(stems := self._stems()):
                 spans += _declined_spans(padded, stems)
         found: set[str] = set()

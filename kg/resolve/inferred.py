@@ -56,25 +56,30 @@ def post_platforms(statements: Iterable[Statement], texts: dict[str, str] | None
     project's name, or a name or town of its clients and partners: "En Montevideo, … en
     LiquidFeedback"); ``texts`` are the posts' texts by source, ``platform_forms`` each platform's names."""
     statements = statements if isinstance(statements, list) else list(statements)
-    types: dict[NamedNode, set[NamedNode]] = defaultdict(set)
+    posts: set[NamedNode] = set()
+    projects_known: set[NamedNode] = set()
+    software: set[NamedNode] = set()
+    typed = {schema.NewsArticle: posts, schema.Project: projects_known, schema.SoftwareApplication: software}
+    """The three types asked about, each a set of its own: a dict of every subject's types would hold
+    one set per entity of the site."""
     said: list[Statement] = []
     about = (schema.mentions, schema.about)
     for st in statements:  # resolved: subjects and objects are terms
         predicate = st.predicate
         if predicate == RDF_TYPE:
-            types[cast(NamedNode, st.subject)].add(cast(NamedNode, st.object))
+            if (of_type := typed.get(cast(NamedNode, st.object))) is not None:
+                of_type.add(cast(NamedNode, st.subject))
         elif predicate in about:
             said.append(st)
     projects: dict[tuple[NamedNode, str], set[NamedNode]] = defaultdict(set)
     platforms: dict[tuple[NamedNode, str], set[NamedNode]] = defaultdict(set)
     for st in said:
         subject, obj = cast(NamedNode, st.subject), cast(NamedNode, st.object)
-        if schema.NewsArticle not in types.get(subject, ()):
+        if subject not in posts:
             continue
-        kinds = types.get(obj, ())
-        if schema.Project in kinds:
+        if obj in projects_known:
             projects[(subject, st.source)].add(obj)
-        elif schema.SoftwareApplication in kinds and st.predicate == schema.mentions:
+        elif obj in software and st.predicate == schema.mentions:
             platforms[(subject, st.source)].add(obj)
     shared = {p for post, tied in projects.items() if len(tied) == 2 and platforms.get(post) for p in tied}
     handles = _handles_of(statements, shared) if shared else {}

@@ -8,7 +8,7 @@ from posixpath import normpath
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
-from pyoxigraph import NamedNode
+from pyoxigraph import Literal, NamedNode
 
 from kg.diagnostics import Diagnostics, shown
 from kg.load.documents import Document, Site
@@ -19,6 +19,9 @@ from kg.map.reading import Reading
 from kg.map.suggest import PathSuggester
 from kg.map.terms import Statement, new_statement
 from kg.map.text import has_hidden_characters
+
+
+_TERMS = (NamedNode, Literal)
 
 
 @dataclass
@@ -50,6 +53,9 @@ class MapContext(Reading):
         self._own_host = urlsplit(self.config.url).netloc.lower()
         self._keys: dict[str, str] = {}  # path → doc_key: asked for again and again
         self._internal: dict[tuple[str, str | None], Document | None] = {}
+        self._terms: dict[Any, Any] = {}
+        """Each IRI and literal the statements hold, once: a big site's statements say the same
+        objects hundreds of thousands of times (its themes, its organisations' names, years)."""
         self._reading_setup()
         self.duplicates = self._find_duplicates()
 
@@ -77,6 +83,11 @@ class MapContext(Reading):
 
     # -- emitting -------------------------------------------------------------------------------
     def add(self, subject: Any, predicate: NamedNode, obj: Any, source: str) -> None:
+        terms = self._terms
+        if type(subject) is NamedNode:
+            subject = terms.setdefault(subject, subject)
+        if type(obj) in _TERMS:
+            obj = terms.setdefault(obj, obj)
         self.statements.append(new_statement(Statement, (subject, predicate, obj, source)))
 
     def warn(self, doc: Document | str, kind: str, message: str, *, key: str | None = None,

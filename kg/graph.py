@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import groupby
+from itertools import compress, groupby
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
@@ -36,6 +36,7 @@ Row = tuple[str, str, str, str]
 """One quad: subject, predicate, object and graph, each in N-Triples syntax."""
 TripleRow = tuple[str, str, str]
 
+_TRIPLE = itemgetter(0, 1, 2)
 TYPE = str(RDF_TYPE)
 """``rdf:type`` in N-Triples syntax."""
 
@@ -52,42 +53,47 @@ class KnowledgeGraph:
 
     def triple_rows(self) -> Iterator[TripleRow]:
         """The union of all named graphs: each triple once, sorted."""
-        return iter(self._union)
+        return map(_TRIPLE, self.union_rows())
+
+    def union_rows(self) -> Iterator[Row]:
+        """The first row of each triple (the union graph, each triple once, sorted): the rows themselves,
+        their graph to be ignored, so that nothing is made for each triple."""
+        return compress(self.rows, self._firsts)
 
     @cached_property
-    def _union(self) -> list[TripleRow]:
-        # Made once, as every writer, the counts and the VoID description read it; it costs
-        # a tuple per triple, the strings being the quads' own.
-        union: list[TripleRow] = []
-        last = None
-        for s, p, o, _g in self.rows:
-            if (s, p, o) != last:
-                last = (s, p, o)
-                union.append(last)
-        return union
+    def _firsts(self) -> bytearray:
+        # Made once, as every writer, the counts and the VoID description read it: one byte a row
+        # (a list of the triples as tuples cost 64 bytes a triple, 0.3 GB at 100 000 documents).
+        firsts = bytearray(len(self.rows))
+        ls = lp = lo = None
+        for i, (s, p, o, _g) in enumerate(self.rows):
+            if o != lo or p != lp or s != ls:
+                firsts[i] = 1
+                ls, lp, lo = s, p, o
+        return firsts
 
     def subjects(self) -> Iterator[tuple[str, list[tuple[str, str]]]]:
         """Each subject with its (predicate, object) pairs, ``rdf:type`` first."""
-        for subject, triples in groupby(self._union, key=itemgetter(0)):
-            pairs = [(p, o) for _s, p, o in triples]
+        for subject, triples in groupby(self.union_rows(), key=itemgetter(0)):
+            pairs = [(p, o) for _s, p, o, _g in triples]
             types = [pair for pair in pairs if pair[0] == TYPE]
             yield subject, (types + [pair for pair in pairs if pair[0] != TYPE]) if types else pairs
 
-    @property
+    @cached_property
     def triple_count(self) -> int:
-        return len(self._union)
+        return self._firsts.count(1)
 
     def __len__(self) -> int:
         return self.triple_count
 
     def class_counts(self) -> dict[str, int]:
         """Entities per class (full IRIs), sorted by class."""
-        counts = Counter(o[1:-1] for _s, p, o in self.triple_rows() if p == TYPE)
+        counts = Counter(o[1:-1] for _s, p, o, _g in self.union_rows() if p == TYPE)
         return dict(sorted(counts.items()))
 
     # -- the same data in other shapes ----------------------------------------------------------
     def ntriples_lines(self) -> Iterator[str]:
-        for s, p, o in self.triple_rows():
+        for s, p, o, _g in self.union_rows():
             yield f"{s} {p} {o} .\n"
 
     def nquads_lines(self) -> Iterator[str]:

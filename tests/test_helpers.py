@@ -83,17 +83,24 @@ def test_a_build_with_helpers_is_byte_identical_to_one_without(synthetic, helper
         assert alone[name] == helped[name], name
 
 
-def test_a_very_big_site_is_built_without_helpers(synthetic, helpers_for_all, monkeypatch, tmp_path):
+def test_a_very_big_site_is_built_without_helpers_and_lets_its_bodies_go(synthetic, helpers_for_all, monkeypatch,
+                                                                           tmp_path):
     """Above HELPERS_UP_TO documents memory comes first: the helpers' copies of shared pages would
-    take a 100 000-document build past 2 GB. The files are the same."""
-    kg.build(synthetic, tmp_path / "helped", workers=2)
+    take a 100 000-document build past 2 GB, and so would the bodies kept beside their words once
+    mapped. The files are the same."""
+    helped = kg.build(synthetic, tmp_path / "helped", workers=2)
     assert len(helpers_for_all) == 5
+    assert not helped.site.bodies_released
+    assert any(doc.body.strip() for doc in helped.site.documents)
     documents = len(load_site(synthetic, diagnostics=Diagnostics(), workers=1).documents)
     monkeypatch.setattr(kg.pipeline, "HELPERS_UP_TO", documents - 1)
     helpers_for_all.clear()
-    kg.build(synthetic, tmp_path / "alone", workers=2)
+    alone = kg.build(synthetic, tmp_path / "alone", workers=2)
     assert helpers_for_all == []
     assert tree(tmp_path / "alone") == tree(tmp_path / "helped")
+    assert alone.site.bodies_released
+    assert [doc.body for doc in alone.site.documents if doc.body] == []
+    assert [doc.data for doc in alone.site.documents] == [doc.data for doc in helped.site.documents]
 
 
 _DYING = {"bodies": (bodies, "body_text"), "mentions": (mentions, "entities_in"),

@@ -101,7 +101,8 @@ def _is_web_iri(value: str) -> bool:
 def void_triples(rows: Iterable[Row], base: str | None, *, license: str | None = None,
                  endpoint: str | Sequence[str] | None = None, dumps: Sequence[str] = (),
                  publisher: str | None = None) -> list[Triple]:
-    """The VoID/DCAT description of the graph whose triples are ``rows`` (N-Triples terms, each triple once).
+    """The VoID/DCAT description of the graph whose triples are ``rows`` (N-Triples terms, each triple once;
+    a row's items after the first three, a quad's graph, are ignored).
 
     ``void:triples`` is the number of rows; ``void:entities`` the typed subjects;
     one ``void:classPartition`` per class (with its entities) and one
@@ -121,8 +122,9 @@ def void_triples(rows: Iterable[Row], base: str | None, *, license: str | None =
     typed: set[str] = set()
     website: str | None = None
     examples: dict[str, str] = {}
-    for s, p, o in rows:
-        if p == _TYPE:
+    for row in rows:
+        if row[1] == _TYPE:
+            s, o = row[0], row[2]
             classes[o] += 1
             typed.add(s)
             if o == _WEBSITE and (website is None or s < website):
@@ -194,7 +196,7 @@ def void_turtle(kg, settings: VoidSettings | None = None) -> str:
     """``void.ttl`` for ``kg build``: the description of ``kg`` (a :class:`~kg.graph.KnowledgeGraph`) with its
     dumps and the site's ``settings``."""
     settings = settings or VoidSettings()
-    rows = list(kg.triple_rows())
+    rows = list(kg.union_rows())  # the quads themselves, their graphs ignored: no tuple made for each triple
     return void_text(void_triples(rows, kg.base, license=settings.license, publisher=settings.publisher,
                                   endpoint=settings.sparql_endpoint, dumps=DUMPS))
 
@@ -232,9 +234,9 @@ def _website_facts(rows: Iterable[Row], website: str) -> dict[str, NamedNode | L
     wanted = {f"<{SCHEMA}name>": "name", f"<{SCHEMA}description>": "description",
               f"<{SCHEMA}publisher>": "publisher"}
     found: dict[str, list] = {}
-    for s, p, o in rows:
-        if s == website and p in wanted:
-            found.setdefault(wanted[p], []).append(_term(o))
+    for row in rows:
+        if row[0] == website and row[1] in wanted:
+            found.setdefault(wanted[row[1]], []).append(_term(row[2]))
     out = {}
     for key, values in found.items():
         values.sort(key=lambda v: (_language_rank(v), str(v)))

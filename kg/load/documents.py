@@ -27,7 +27,8 @@ class Document:
     """Collection label without underscore: ``posts``, ``clients``, ``drafts`` …"""
     data: dict[str, Any]
     body: str
-    """The content after the front matter, unrendered (Markdown or HTML)."""
+    """The content after the front matter, unrendered (Markdown or HTML); ``""`` once mapped where the
+    build let the bodies go (:attr:`Site.bodies_released`)."""
     body_line: int
     """1-based line where the body starts in the file."""
     key_lines: dict[str, int] = field(default_factory=dict)
@@ -119,6 +120,9 @@ class Site:
     """Content files kg does not read → why (a folder that is no collection, drafts without --drafts …)."""
     mapping: SiteMapping | None = None
     """What the maintainer's mapping says (``kg:`` in ``_config.yml``, ``_data/kg/mapping.yml``)."""
+    bodies_released: bool = False
+    """Whether the documents' bodies were let go once mapped (``body`` is then ``""``): a build does so
+    on sites of more than :data:`kg.pipeline.HELPERS_UP_TO` documents, memory first."""
 
     def by_path(self) -> dict[str, Document]:
         return {d.path: d for d in self.documents}

@@ -17,6 +17,7 @@ import signal
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from typing import Any
 
 from kg.diagnostics import Diagnostic, Diagnostics
 from kg.forked import die_with_parent, prepare_children
@@ -75,7 +76,35 @@ def read_documents(
 def _read_chunk(chunk: list[tuple[str, str]], read_one: ReadOne) -> tuple[list[Document], list[Diagnostic]]:
     local = Diagnostics()
     docs = [doc for label, rel in chunk if (doc := read_one(label, rel, local)) is not None]
+    share_strings(docs)
     return docs, local.items
+
+
+SHARED_UP_TO = 64
+"""Strings of front matter up to this long are held once a chunk of documents (keys, languages, paths)."""
+
+
+def share_strings(docs: list[Document]) -> None:
+    """The same short string in many documents' front matter made one object: each file's parser
+    makes its own "title", "lang" and "_themes/…", and a big site's copies add up (a fifth of its
+    front matter's memory). Sent from a reading worker, each is then sent once a chunk too (pickle
+    writes an object it has written before as a reference)."""
+    memo: dict[str, str] = {}
+    share = memo.setdefault
+
+    def walk(value: Any) -> Any:
+        kind = type(value)
+        if kind is str:
+            return share(value, value) if len(value) <= SHARED_UP_TO else value
+        if kind is dict:
+            return {share(k, k) if type(k) is str else k: walk(v) for k, v in value.items()}
+        if kind is list:
+            return [walk(item) for item in value]
+        return value
+
+    for doc in docs:
+        doc.data = walk(doc.data)
+        doc.key_lines = {share(k, k): line for k, line in doc.key_lines.items()}
 
 
 def _start_reader(parent: int) -> None:

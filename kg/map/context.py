@@ -20,7 +20,6 @@ from kg.map.suggest import PathSuggester
 from kg.map.terms import Statement, new_statement
 from kg.map.text import has_hidden_characters
 
-
 _TERMS = (NamedNode, Literal)
 
 

@@ -23,16 +23,19 @@ __all__ = ["LinkTo", "MapContext", "Name", "Statement", "TextIn", "map_site"]
 
 
 def map_site(site: Site, diagnostics: Diagnostics | None = None, *, include_contact: bool = False,
-             workers: int = 1) -> MapContext:
+             workers: int = 1, release_bodies: bool = False) -> MapContext:
     """Map every document; the returned context holds the statements and the site.
 
     With ``workers`` above one, a big site's bodies are turned into plain text by a
-    helper process while the mapping goes on (same result, sooner).
+    helper process while the mapping goes on (same result, sooner). With ``release_bodies``
+    each document's body is let go once it is mapped (``doc.body`` becomes ``""``; the
+    statements hold its words), so that its memory holds the next document's words.
     """
     with BodyTexts(site.documents, lambda doc: _reads_body(site, doc), workers) as bodies:
         ctx = MapContext(site, diagnostics if diagnostics is not None else Diagnostics(), include_contact,
                          bodies=bodies)
-        _map_documents(ctx, site)
+        _map_documents(ctx, site, release_bodies)
+    site.bodies_released = site.bodies_released or release_bodies
     return ctx
 
 
@@ -45,7 +48,7 @@ def _reads_body(site: Site, doc: Document) -> bool:
     return cls == "project" or (cls == "page" and found is not None and is_project(doc, found.keys))
 
 
-def _map_documents(ctx: MapContext, site: Site) -> None:
+def _map_documents(ctx: MapContext, site: Site, release_bodies: bool = False) -> None:
     map_website(ctx)
     homepage = site.mapping.organisation.get("url") if site.mapping else None
     if site.mapping and homepage and (iri := ctx.absolute(homepage)) and iri.rstrip("/") != ctx.base:
@@ -60,6 +63,11 @@ def _map_documents(ctx: MapContext, site: Site) -> None:
             continue  # an unpublished post says nothing on the site
         source_file(ctx, doc.path, doc.collection)
         _map_document(ctx, doc, cls)
+        if release_bodies:
+            doc.body = ""  # at once: its memory holds the next document's words
+    if release_bodies:
+        for doc in site.documents:
+            doc.body = ""  # those ignored or unpublished too
     map_translations(ctx, site.documents)
     read_files = set()
     for doc in site.records:

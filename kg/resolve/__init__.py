@@ -386,15 +386,28 @@ def _countries_from_context(ctx: MapContext, registry: Registry, out: list[State
     funded: dict[str, set[str]] = defaultdict(set)
     """Project → its funders, often from elsewhere: they say nothing of the others' country."""
     pages: dict[str, set[str]] = defaultdict(set)
+    iris: dict[NamedNode, str] = {}
+    """Each node's IRI as one string (``.value`` makes a new one each time: a big site's pages mention
+    the same organisations a million times)."""
+
+    def iri_of(node: Any) -> str:
+        if (value := iris.get(node)) is None:
+            value = iris[node] = node.value
+        return value
+
     for st in out:
-        if st.predicate == schema.location and isinstance(st.object, NamedNode) and st.object.value in code_of:
-            countries.setdefault(cast(NamedNode, st.subject).value, code_of[st.object.value])
-        elif st.predicate in _ROLES[:2] and isinstance(st.object, NamedNode):
-            projects[cast(NamedNode, st.subject).value].add(st.object.value)
-        elif st.predicate == schema.funder and isinstance(st.object, NamedNode):
-            funded[cast(NamedNode, st.subject).value].add(st.object.value)
-        elif st.predicate == schema.mentions and isinstance(st.object, NamedNode):
-            pages[cast(NamedNode, st.subject).value].add(st.object.value)
+        predicate, obj = st.predicate, st.object
+        if not isinstance(obj, NamedNode):
+            continue
+        if predicate == schema.location and iri_of(obj) in code_of:
+            countries.setdefault(iri_of(st.subject), code_of[iri_of(obj)])
+        elif predicate in _ROLES[:2]:
+            projects[iri_of(st.subject)].add(iri_of(obj))
+        elif predicate == schema.funder:
+            funded[iri_of(st.subject)].add(iri_of(obj))
+        elif predicate == schema.mentions:
+            pages[iri_of(st.subject)].add(iri_of(obj))
+    iris.clear()
     raw = ctx.config.raw
     own = site_country(raw.get("locale"), ctx.config.url, ctx.config.timezone)
     in_projects, in_funded, on_pages = _held_by(projects), _held_by(funded), _held_by(pages)

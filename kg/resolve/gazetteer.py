@@ -130,6 +130,22 @@ _FRAMES: dict[str, tuple[tuple[str, str], ...]] = {
 """Each kind's templates as the words before and after the place (every "before" is empty or ends in a
 space): a place's templated forms are found around the place, not each held as a form of its own (a
 site's towns times the templates were most of a big site's gazetteer)."""
+
+
+def _frame_index(frames: tuple[tuple[str, str], ...]) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """A kind's frames as looked up around a place: the words before it by their last word ("city of" by
+    "of"), the words after it by their first character (" council" by " ")."""
+    before: dict[str, list[str]] = {}
+    after: dict[str, list[str]] = {}
+    for words_before, words_after in frames:
+        if words_before:
+            before.setdefault(words_before.split()[-1], []).append(words_before)
+        else:
+            after.setdefault(words_after[:1], []).append(words_after)
+    return {k: tuple(v) for k, v in before.items()}, {k: tuple(v) for k, v in after.items()}
+
+
+_FRAME_INDEX = {kind: _frame_index(frames) for kind, frames in _FRAMES.items()}
 _ACRONYM_PAREN = re.compile(r"\(\s*([A-ZÅÄÖÉ][A-Za-zÅÄÖåäöÉé0-9&+\-.]{1,11})\s*\)")
 _ACRONYM = re.compile(r"^[A-ZÅÄÖ0-9][A-ZÅÄÖ0-9&+\-.]{1,11}$")
 
@@ -583,16 +599,22 @@ class Gazetteer:
             return out
         for last, (place, kinds) in automaton.iter(padded):
             at, after_place = last - len(place) + 1, last + 1
-            endings = ("", "s") if not place.endswith("s") else ("",)
+            genitive = not place.endswith("s") and padded[after_place] == "s"  # "göteborgs kommun"
+            # the place ends here, or in the genitive: the words before it may make the form
+            end = after_place if padded[after_place] == " " else \
+                after_place + 1 if genitive and padded[after_place + 1] == " " else None
+            word_before = padded[padded.rfind(" ", 0, at - 1) + 1:at - 1] if at > 1 else ""
             for kind, keys in kinds:
-                for before, after in _FRAMES[kind]:
-                    start = at - len(before)
-                    if before and (start < 1 or not padded.startswith(before, start) or padded[start - 1] != " "):
-                        continue
-                    for ending in endings:
-                        tail = ending + after
-                        if padded.startswith(tail + " ", after_place):
-                            out.setdefault((start, after_place + len(tail)), set()).update(keys)
+                befores, afters = _FRAME_INDEX[kind]
+                if end is not None:
+                    for before in befores.get(word_before, ()):
+                        start = at - len(before)
+                        if start >= 1 and padded[start - 1] == " " and padded.startswith(before, start):
+                            out.setdefault((start, end), set()).update(keys)
+                for tail_at in (after_place, after_place + 1) if genitive else (after_place,):
+                    for after in afters.get(padded[tail_at], ()):
+                        if padded.startswith(after, tail_at) and padded[tail_at + len(after)] == " ":
+                            out.setdefault((at, tail_at + len(after)), set()).update(keys)
         return out
 
     def _stems(self) -> ahocorasick.Automaton:

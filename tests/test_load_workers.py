@@ -144,3 +144,29 @@ def test_a_file_that_kills_its_reader_is_reported_and_the_rest_is_read(synthetic
     crashes = [d for d in diags.items if d.kind == "reader-crash"]
     assert [(d.file, d.severity) for d in crashes] == [(victim, "error")]
     assert sorted(set(diags.items) - set(crashes)) == sorted(d for d in set(serial_diags.items) if d.file != victim)
+
+
+def test_front_matter_strings_are_shared_but_what_yaml_shares_stays_shared():
+    """Readers hold each short front-matter string once a chunk; the values stay equal, what YAML's
+    anchors share stays one object (an alias bomb is not expanded), and a list that holds itself is
+    no endless loop."""
+    from kg.load.documents import Document
+
+    laughs: list = ["lol"] * 9
+    for _ in range(8):
+        laughs = [laughs] * 9  # 9**9 leaves as a tree, 9 lists as YAML holds it
+    loop: list = ["_themes/x.md"]
+    loop.append(loop)
+    def fresh(text: str) -> str:
+        return "".join(list(text))  # an equal string, another object (as each file's parser makes it)
+
+    docs = [Document(f"_posts/2020-01-0{i}-x.md", "posts",
+                     {fresh("lang"): fresh("sv"), "categories": [fresh("_themes/x.md")], "bomb": laughs, "loop": loop},
+                     "", 5, key_lines={fresh("lang"): 2}) for i in range(1, 3)]
+    assert docs[0].data["lang"] is not docs[1].data["lang"]
+    workers.share_strings(docs)
+    assert docs[0].data["lang"] is docs[1].data["lang"] == "sv"
+    assert next(iter(docs[0].data)) is next(iter(docs[1].data)) is next(iter(docs[1].key_lines))
+    assert docs[0].data["categories"][0] is docs[1].data["categories"][0] == "_themes/x.md"
+    assert docs[0].data["bomb"][0] is docs[0].data["bomb"][1]
+    assert docs[0].data["loop"][1] is docs[0].data["loop"]

@@ -379,6 +379,24 @@ def test_a_municipality_is_found_under_its_administrative_abbreviations():
     assert g.find("Pemkot Bandung membuka musrenbang; UBND TP. Đà Nẵng cũng vậy.") == {"bandung", "danang"}
 
 
+def test_a_municipality_is_found_under_the_templates_of_its_town_and_only_there():
+    from kg.resolve.gazetteer import Gazetteer
+
+    g = Gazetteer()
+    g.add_name("Mairie de Lyon", "lyon", "municipality")
+    g.add_name("Göteborgs Stad", "gbg", "municipality")
+    g.add_name("Ville de Lyon", "lyon-site")  # the site's own spelling of one templated form: both keys there
+    g.prepare()
+    assert g.find("La Ville de Lyon a voté.") == {"lyon", "lyon-site"}
+    assert g.find("The city of Lyon and Lyon City Council spoke.") == {"lyon"}
+    assert g.find("Göteborgs kommun och Göteborgs stad, och Göteborgsregionen.") == {"gbg"}
+    assert g.find("Lyonnais city of Lyonnaise, Lyon alone, and cities of Lyon.") == set()
+    # a templated form ends where the form ends: the longer name around it wins
+    g.add_name("Göteborgs Stads Bostadsaktiebolag", "bostad")
+    g.prepare()
+    assert g.find("Göteborgs Stads Bostadsaktiebolag bygger.") == {"bostad"}
+
+
 def test_where_a_name_found_by_its_form_ends_is_not_guessed():
     found = [n for n, _ in names_by_form(
         "Udruženje Građanski glas je govorilo. The Lagos State Government and the Conseil départemental de "

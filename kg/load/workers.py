@@ -88,22 +88,32 @@ def share_strings(docs: list[Document]) -> None:
     """The same short string in many documents' front matter made one object: each file's parser
     makes its own "title", "lang" and "_themes/…", and a big site's copies add up (a fifth of its
     front matter's memory). Sent from a reading worker, each is then sent once a chunk too (pickle
-    writes an object it has written before as a reference)."""
+    writes an object it has written before as a reference).
+
+    Lists and mappings are changed in place and each visited once, so that what YAML's anchors
+    share stays shared (an alias bomb is no bigger for it) and a value that holds itself is no loop.
+    """
     memo: dict[str, str] = {}
     share = memo.setdefault
+    seen: set[int] = set()
 
     def walk(value: Any) -> Any:
         kind = type(value)
         if kind is str:
             return share(value, value) if len(value) <= SHARED_UP_TO else value
-        if kind is dict:
-            return {share(k, k) if type(k) is str else k: walk(v) for k, v in value.items()}
-        if kind is list:
-            return [walk(item) for item in value]
+        if (kind is dict or kind is list) and id(value) not in seen:
+            seen.add(id(value))
+            if kind is dict:
+                items = [(share(k, k) if type(k) is str else k, v) for k, v in value.items()]
+                value.clear()
+                for k, v in items:
+                    value[k] = walk(v)
+            else:
+                value[:] = [walk(item) for item in value]
         return value
 
     for doc in docs:
-        doc.data = walk(doc.data)
+        walk(doc.data)
         doc.key_lines = {share(k, k): line for k, line in doc.key_lines.items()}
 
 

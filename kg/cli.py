@@ -33,7 +33,7 @@ from kg.query.formats import FORMATS as ANSWER_FORMATS
 from kg.query.formats import RDF_FORMATS, RESULTS_FORMATS
 from kg.terminal import explain_lines, warning_lines
 
-#: Builds with at least this many files show a progress bar (on a terminal).
+#: Builds with at least this many files show a progress bar of their stages (on a terminal).
 PROGRESS_FROM = 300
 #: ``ctx.meta`` key of what an interruption leaves behind (said after "interrupted:").
 INTERRUPTED = "kg.interrupted"
@@ -213,16 +213,16 @@ def build(ctx: click.Context, site: Path, out: Path, drafts: bool, strict: bool,
     sigterm_as_interrupt()  # SIGTERM and SIGHUP stop a build as Ctrl-C does
     console = plain(stderr=True)
     ctx.meta[INTERRUPTED] = f"nothing written; the previous files in {out}/ are as they were"
-    with step(f"building {site}/ into {out}/"), \
-            Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console,
-                     transient=True, disable=not console.is_terminal or quiet()) as bar:
-        task = bar.add_task("read", total=None)
+    with step(f"building {site}/ into {out}/"), _stage_bar() as bar:
+        big = False
 
-        def progress(done: int, total: int) -> None:
-            if total >= PROGRESS_FROM or done == total:
-                bar.update(task, completed=done, total=total)
+        def stage(what: str, done: int, total: int) -> None:
+            nonlocal big
+            big = big or (what == "reading" and total >= PROGRESS_FROM)
+            if big:  # a small site's build is over before a bar could be read
+                bar(what, done, total)
 
-        result = kg.build(site, out, drafts=drafts, include_contact=include_contact, progress=progress,
+        result = kg.build(site, out, drafts=drafts, include_contact=include_contact, stage=stage,
                           validate=check, max_file_bytes=max_file_bytes, workers=workers, store=store)
     ctx.meta.pop(INTERRUPTED)
 
@@ -337,8 +337,9 @@ def report(site: Path, out: Path, focus: str | None, since: int | None, until: i
 
 @contextmanager
 def _stage_bar() -> Iterator[Callable[[str, int, int], None]]:
-    """A bar on stderr saying which stage is running (``kg report``'s: what, stages done, stages in all), how far
-    it is and for how long; gone when done. Only on a terminal, and not with ``-q``."""
+    """A bar on stderr saying which stage is running (``kg build``'s and ``kg report``'s: what, stages done,
+    stages in all; files read, while reading), how far it is and for how long, the clock running until the
+    last stage is done; gone when done. Only on a terminal, and not with ``-q``."""
     console = plain(stderr=True)
     with Progress(TextColumn("{task.description}", markup=False), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=console, transient=True,

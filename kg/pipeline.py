@@ -117,6 +117,7 @@ def build(
     validate: bool = False,
     workers: int | None = None,
     store: bool = False,
+    stage: Callable[[str, int, int], None] | None = None,
 ) -> BuildResult:
     """Build the knowledge graph of the site at ``site``; write the files when ``out`` is given.
 
@@ -129,10 +130,15 @@ def build(
     documents; the result does not depend on how many. With ``store`` (and ``out``), an
     on-disk Oxigraph store of the graph is also written, ``out/store`` (:mod:`kg.export.store`),
     which ``kg query`` and ``kg serve`` open at once.
+
+    ``progress(done, total)`` is told of the files read; ``stage(what, done, total)`` of every stage
+    as it starts: ``"reading"`` with the files read of all, then mapping, resolving, assembling
+    the graph (checking it, with ``validate``; writing the files, with ``out``), each with the
+    stages done of those after reading, and last ``"done"``.
     """
     with fewer_collections():
         return _build(site, out, drafts=drafts, include_contact=include_contact, max_file_bytes=max_file_bytes,
-                      progress=progress, validate=validate, workers=workers, store=store)
+                      progress=progress, validate=validate, workers=workers, store=store, stage=stage)
 
 
 @contextmanager
@@ -159,30 +165,50 @@ def fewer_collections() -> Iterator[None]:
 
 def _build(site: str | Path, out: str | Path | None, *, drafts: bool, include_contact: bool, max_file_bytes: int,
            progress: Callable[[int, int], None] | None, validate: bool, workers: int | None,
-           store: bool = False) -> BuildResult:
+           store: bool = False, stage: Callable[[str, int, int], None] | None = None) -> BuildResult:
     if store and out is None:
         raise UsageError("a store is written beside the graph files: give out= (kg build --out) with store=True")
+    stages = ["mapping", "resolving", "assembling the graph", *(["checking the shapes"] if validate else []),
+              *(["writing the files"] if out is not None else []), "done"]
+
+    def starts(what: str) -> None:
+        if stage is not None:
+            stage(what, stages.index(what), len(stages) - 1)
+
+    reading = progress
+    if stage is not None:
+        def reading(done: int, total: int) -> None:
+            if progress is not None:
+                progress(done, total)
+            stage("reading", done, total)
+
     diags = Diagnostics()
-    loaded = load_site(site, drafts=drafts, diagnostics=diags, max_file_bytes=max_file_bytes, progress=progress,
+    loaded = load_site(site, drafts=drafts, diagnostics=diags, max_file_bytes=max_file_bytes, progress=reading,
                        workers=workers)
     settings = void_settings(loaded.config.raw, diags)  # read now, so that a bad one is in the report
     workers = default_workers() if workers is None else max(1, workers)
     memory_first = len(loaded.documents) > HELPERS_UP_TO
     if memory_first:
         workers = 1  # memory before speed: see HELPERS_UP_TO
+    starts("mapping")
     mapped = map_site(loaded, diags, include_contact=include_contact, workers=workers, release_bodies=memory_first)
+    starts("resolving")
     resolved: Resolved = resolve(mapped, diags=diags, workers=workers)
     mapped.statements.clear()  # the resolved statements replace them
+    starts("assembling the graph")
     graph = assemble(resolved.statements, mapped.mint)  # consumes the statements
     result = BuildResult(graph, loaded, diags.sorted(), resolved.merges,
                          collections=describe(loaded.collections, loaded.documents, loaded.records, loaded.unread),
                          unknown_keys=_unknown_keys(mapped.unknown_keys, loaded))
     if validate:
+        starts("checking the shapes")
         result.validation = validate_graph_of(graph)
     if out is not None:
+        starts("writing the files")
         try:
             result.files = write_outputs(graph, result.report, Path(out), void=settings, workers=workers,
                                          store=store)
         except OSError as exc:
             raise output_error(exc, out) from exc
+    starts("done")
     return result

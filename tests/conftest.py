@@ -11,6 +11,9 @@ digidemlab.org. Map ``"_config.yml"`` to ``None`` for a site without one.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import textwrap
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -131,3 +134,25 @@ def ctrl_c_as_at_a_terminal() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+def on_a_terminal(args: list[str], cwd: Path) -> tuple[int, str]:
+    """Run ``kg`` with a pseudo-terminal as its stdout and stderr; what it showed there."""
+    import pty
+
+    leader, follower = pty.openpty()
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1]), "COLUMNS": "200"}
+    process = subprocess.Popen([sys.executable, "-m", "kg.cli", *args], cwd=cwd, stdin=subprocess.DEVNULL,
+                               stdout=follower, stderr=follower, env=env)
+    os.close(follower)
+    shown = bytearray()
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the other end closed
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    return process.wait(timeout=300), shown.decode("utf-8", "replace")

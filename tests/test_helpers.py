@@ -293,3 +293,29 @@ def test_a_build_puts_the_garbage_collector_settings_back(synthetic, tmp_path, m
     with pytest.raises(RuntimeError, match="boom"):
         kg.build(synthetic, tmp_path / "out", workers=1)
     assert gc.get_threshold() == before
+
+
+def test_a_build_tells_each_stage_as_it_starts(synthetic, tmp_path):
+    told: list[tuple[str, int, int]] = []
+    kg.build(synthetic, tmp_path / "out", validate=True, stage=lambda *a: told.append(a))
+    reading = [t for t in told if t[0] == "reading"]
+    counts = [done for _what, done, _total in reading]
+    assert reading[-1][1] == reading[-1][2] >= 300 and counts == sorted(counts)
+    after = told[len(reading):]
+    assert after == [("mapping", 0, 5), ("resolving", 1, 5), ("assembling the graph", 2, 5),
+                     ("checking the shapes", 3, 5), ("writing the files", 4, 5), ("done", 5, 5)]
+    told.clear()
+    kg.build(synthetic, None, stage=lambda *a: told.append(a))
+    assert [w for w, _d, _t in told if w != "reading"] == ["mapping", "resolving", "assembling the graph", "done"]
+
+
+def test_kg_build_shows_every_stage_on_a_terminal_and_nothing_with_q(synthetic, tmp_path):
+    from conftest import on_a_terminal
+
+    code, shown = on_a_terminal(["build", str(synthetic), "--out", str(tmp_path / "out")], tmp_path)
+    assert code == 0, shown
+    for stage in ("reading", "mapping", "resolving", "assembling the graph", "writing the files"):
+        assert stage in shown, shown
+    assert "0:00:0" in shown  # the clock beside the bar
+    code, shown = on_a_terminal(["build", str(synthetic), "--out", str(tmp_path / "quiet"), "-q"], tmp_path)
+    assert code == 0 and "resolving" not in shown, shown

@@ -11,16 +11,13 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import random
-import subprocess
-import sys
 from pathlib import Path
 
 import networkx as nx
 import numpy as np
 import pytest
-from conftest import write_site
+from conftest import on_a_terminal, write_site
 from scipy import sparse
 from test_report import SHAPES, iri
 
@@ -261,37 +258,15 @@ def test_progress_is_told_each_stage_in_order(tmp_path, monkeypatch):
     assert [done for _w, done, _t in told] == list(range(total + 1)) and all(t == total for *_x, t in told)
 
 
-def _on_a_terminal(args: list[str], cwd: Path) -> tuple[int, str]:
-    """Run ``kg`` with a pseudo-terminal as its stdout and stderr; what it showed there."""
-    import pty
-
-    leader, follower = pty.openpty()
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1]), "COLUMNS": "200"}
-    process = subprocess.Popen([sys.executable, "-m", "kg.cli", *args], cwd=cwd, stdin=subprocess.DEVNULL,
-                               stdout=follower, stderr=follower, env=env)
-    os.close(follower)
-    shown = bytearray()
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # the other end closed
-            break
-        if not chunk:
-            break
-        shown += chunk
-    os.close(leader)
-    return process.wait(timeout=300), shown.decode("utf-8", "replace")
-
-
 def test_the_command_shows_its_stages_on_a_terminal_and_not_with_q(tmp_path):
     site = write_site(tmp_path / "s", SHAPES)
-    code, shown = _on_a_terminal(["report", str(site), "--out", str(tmp_path / "out")], tmp_path)
+    code, shown = on_a_terminal(["report", str(site), "--out", str(tmp_path / "out")], tmp_path)
     assert code == 0, shown
     for stage in ("reading the facts from the graph", "finding communities", "plot network-by-kind", "tables",
                   "report.html and report.md", "done"):
         assert stage in shown, shown
     assert "wrote " in shown  # the summary line, after the bar has gone
-    code, shown = _on_a_terminal(["report", str(site), "--out", str(tmp_path / "quiet"), "-q"], tmp_path)
+    code, shown = on_a_terminal(["report", str(site), "--out", str(tmp_path / "quiet"), "-q"], tmp_path)
     assert code == 0 and "finding communities" not in shown and "done" not in shown and "wrote " not in shown, shown
     assert (tmp_path / "quiet" / "report.html").exists()
 

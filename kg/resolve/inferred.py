@@ -83,9 +83,10 @@ def post_platforms(statements: Iterable[Statement], texts: dict[str, str] | None
             platforms[(subject, st.source)].add(obj)
     shared = {p for post, tied in projects.items() if len(tied) == 2 and platforms.get(post) for p in tied}
     handles = _handles_of(statements, shared) if shared else {}
-    split: tuple[str | None, list[str]] = (None, [])
-    """The sentences of the post at hand only (the posts come in order of their files): a big site's
-    posts' sentences all at once were a tenth of its build's memory."""
+    split: tuple[str | None, list[str], list[str]] = (None, [], [])
+    """The sentences of the post at hand only, and each case-folded (the posts come in order of their
+    files): a big site's posts' sentences all at once were a tenth of its build's memory."""
+    folded = {p: _folded(forms) for p, forms in (platform_forms or {}).items()}
     out: list[Inference] = []
     for post, tied in sorted(projects.items(), key=lambda kv: (kv[0][1], kv[0][0].value)):
         if len(tied) > MAX_PROJECTS_PER_POST:
@@ -93,12 +94,14 @@ def post_platforms(statements: Iterable[Statement], texts: dict[str, str] | None
         for platform in sorted(platforms.get(post, ()), key=lambda n: n.value):
             given = sorted(tied, key=lambda n: n.value)
             if split[0] != post[1]:
-                split = (post[1], _SENTENCE_END.split((texts or {}).get(post[1], "")))
+                in_post = _SENTENCE_END.split((texts or {}).get(post[1], ""))
+                split = (post[1], in_post, [sentence.casefold() for sentence in in_post])
             forms = (platform_forms or {}).get(platform, set())
-            sentences = [s for s in split[1] if _names_any(s, forms)]
-            others = [f for p, f in (platform_forms or {}).items() if p != platform]
-            if sentences and all(_among_alternatives(s, forms) and any(_names_any(s, f) for f in others)
-                                 for s in sentences):
+            naming = [i for i, low in enumerate(split[2]) if _folded_names_any(low, folded.get(platform, ()))]
+            sentences = [split[1][i] for i in naming]
+            others = [f for p, f in folded.items() if p != platform]
+            if sentences and all(_among_alternatives(split[1][i], forms)
+                                 and any(_folded_names_any(split[2][i], f) for f in others) for i in naming):
                 continue  # "the cities we studied run Decidim, CONSUL or tools of their own": no one's platform
             if len(tied) > 1:
                 # "In Szeged, … on Your Priorities; in Cluj-Napoca, … Go Vocal": the clause first
@@ -169,9 +172,16 @@ def _among_alternatives(sentence: str, forms: set[str]) -> bool:
 
 
 def _names_any(sentence: str, forms: set[str]) -> bool:
-    low = sentence.casefold()
+    return _folded_names_any(sentence.casefold(), _folded(forms))
+
+
+def _folded(forms: Iterable[str]) -> tuple[str, ...]:
+    return tuple(form.casefold().strip() for form in forms)
+
+
+def _folded_names_any(low: str, forms: tuple[str, ...]) -> bool:
+    """Whether a case-folded sentence names any of the case-folded ``forms`` as whole words."""
     for form in forms:
-        form = form.casefold().strip()
         at = low.find(form) if len(form) >= 3 else -1
         while at != -1:
             before, after = low[at - 1:at] if at else "", low[at + len(form):at + len(form) + 1]

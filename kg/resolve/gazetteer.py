@@ -123,8 +123,12 @@ PLACE_TEMPLATES = {
         "{p} fylkeskommune",
     ),
 }
+def _around_place(template: str) -> tuple[str, str, str]:
+    return template.partition("{p}")
+
+
 _FRAMES: dict[str, tuple[tuple[str, str], ...]] = {
-    kind: tuple(dict.fromkeys(tuple(template.split("{p}")) for template in templates))  # type: ignore[misc]
+    kind: tuple(dict.fromkeys((before, after) for before, _p, after in map(_around_place, templates)))
     for kind, templates in PLACE_TEMPLATES.items()
 }
 """Each kind's templates as the words before and after the place (every "before" is empty or ends in a
@@ -421,13 +425,13 @@ class Gazetteer:
         """Built when first asked, each again only when its own forms change: a site's texts define
         acronyms after its names' forms are built, and the folded forms' automaton is the big one."""
         self._shortened: dict[str, set[str]] = {}
+        """Names without the place they begin with ("Department of Workforce Solutions" of the "New Mexico
+        Department of …"): found only where one organisation of the site is so shortened and no other
+        form is written so."""
         self._templated: dict[str, dict[str, set[str]]] = {}
         """Places whose municipality, metropolis or region the site names → kind → keys: found in the
         templates of :data:`PLACE_TEMPLATES` ("city of {p}"), with the place in the genitive too."""
         self._places_automaton: ahocorasick.Automaton | None = None
-        """Names without the place they begin with ("Department of Workforce Solutions" of the "New Mexico
-        Department of …"): found only where one organisation of the site is so shortened and no other
-        form is written so."""
 
     def add_name(self, name: str, key: str, kind: str | None = None) -> None:
         """Every form under which ``name`` (an organisation's name as front matter writes it) is found."""

@@ -345,10 +345,13 @@ def _stage_bar() -> Iterator[Callable[[str, int, int], None]]:
                   TimeElapsedColumn(), console=console, transient=True,
                   disable=not console.is_terminal or quiet()) as bar:
         task = bar.add_task("", total=None)
+        shown = [""]
 
         def stage(what: str, done: int, total: int) -> None:
-            # The report's stages are few and each is shown; the build's files are many, shown as refreshed.
-            bar.update(task, description=what, completed=done, total=total or None, refresh=what != "reading")
+            # Each stage is drawn as it starts; the files read are many, drawn as the bar refreshes (and the last).
+            fresh = what != shown[0] or what != "reading" or done == total
+            shown[0] = what
+            bar.update(task, description=what, completed=done, total=total or None, refresh=fresh)
 
         yield stage
 

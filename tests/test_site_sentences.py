@@ -431,3 +431,36 @@ def test_arabic_and_hebrew_bodies_and_slavic_counties_are_found_by_their_forms()
         "وجامعة البلقاء التطبيقية التي تدرس. وقد شاركت وزارة الإدارة المحلية. גם משרד הפנים אמר. "
         "Sudjelovala je i Zagrebačka županija.")]
     assert found == ["Zagrebačka županija", "جامعة البلقاء التطبيقية", "وزارة الإدارة المحلية", "משרד הפנים"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Превода направи Отворен град ЕООД, а градът плати.", ["Отворен град ЕООД"]),
+    ("Инфопулт д.о.о. је додао гласање СМС-ом.", ["Инфопулт д.о.о."]),
+    ("Platformu je preveo Otvoreni grad d.o.o. iz Zagreba.", ["Otvoreni grad d.o.o."]),
+    ("Katalog ukázal spolek Datová obec, z.s. a firma Radnice online a.s. nabídla hosting.",
+     ["Datová obec, z.s.", "Radnice online a.s."]),
+])
+def test_a_legal_form_ends_a_name_written_in_sentence_case_or_of_one_word(text, expected):
+    assert [name for name, _ in names_by_form(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Sedan ett a.s. hände det.",  # a sentence's first word before lower-case ones starts no name
+    "Die Arbeit vom Nachbarschaftsverein Wrangelkiez e.V. geht weiter.",  # only the whole run is a name
+])
+def test_a_legal_form_after_a_sentences_first_word_or_inside_a_longer_name_makes_no_name_of_its_own(text):
+    assert all(not name.startswith(("Sedan", "Wrangelkiez")) for name, _ in names_by_form(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Доброволци на Сдружение „Гражданска мрежа“ ще помагат.", ["Сдружение „Гражданска мрежа“"]),
+    ("Программу сделало ООО «Открытый город» из Казани.", ["ООО «Открытый город»"]),
+    ("Заплатил Благотворительный фонд «Нужна помощь».", ["Благотворительный фонд «Нужна помощь»"]),
+    ("Razem z nami była Fundacja „Stocznia” z Warszawy.", ["Fundacja „Stocznia”"]),
+])
+def test_a_type_word_before_a_name_in_quotation_marks_makes_them_one_name(text, expected):
+    assert [name for name, _ in names_by_form(text)] == expected
+
+
+def test_quoted_words_are_no_organisation_when_the_type_is_only_inside_the_quotes():
+    assert names_by_form("Vi läste rapporten ”Framtidens kommun” i går.") == []

@@ -338,7 +338,82 @@ def names_by_form(text: str) -> list[tuple[str, str | None]]:
     if _HAN.search(text):
         for name in _cjk_names(text):
             found.setdefault(name, None)
+    if _QUOTE_OPENS.search(text):
+        for name in _quoted_names(text):
+            found.setdefault(name, None)
+    if _SENTENCE_CASE_LEGAL_HINT.search(text):
+        for name in _sentence_case_companies(text):
+            found.setdefault(name, None)
     return list(found.items())
+
+
+_QUOTE_OPENS = re.compile("[„«“‚‹\"”]")
+_QUOTED = re.compile(
+    r"((?:[^\W\d_][\w.\-]*[ \t]+){1,3})"  # up to three words before the quote: the type ("Сдружение", "Fundacja")
+    r"([„«“‚‹\"”])([A-ZÀ-ÖØ-Þ\u0100-\u024f\u0370-\u03ff\u0400-\u042f\d][^„«“‚‹”»“\"\n]{1,60}?)([“”»’›\"])"
+)
+"""A type word, then a name in quotation marks: "Сдружение „Гражданска мрежа“", "фонд «Городские проекты»",
+"Fundacja „Pracownia Miejska”", "ГО «Розумне місто»"."""
+_CLOSES = {"„": "“”", "«": "»", "“": "”", "‚": "‘’", "‹": "›", '"': '"', "”": "”"}
+
+
+def _quoted_names(text: str) -> list[str]:
+    """Organisations named by a type word (or legal form) before a name in quotation marks, as the Slavic
+    languages, German and others write them: the type and the quoted name are the name, the type being
+    the fewest of the (up to three) words before the quote that :func:`kind_of` reads as the kind of the
+    whole ("Благотворительный фонд «Нужна помощь»")."""
+    out = []
+    for match in _QUOTED.finditer(text):
+        opens, inner, closes = match.group(2), match.group(3).strip(), match.group(4)
+        if closes not in _CLOSES[opens] or len(inner.split()) > 6:
+            continue
+        words = match.group(1).split()
+        best = None
+        for take in range(1, len(words) + 1):
+            before = words[-take:]
+            if fold(before[0]) in _CONNECTORS or not (before[0][:1].isupper() or take == 1):
+                break
+            candidate = f"{' '.join(before)} {opens}{inner}{closes}"
+            kind = kind_of(candidate)
+            if kind is None or kind == "intergovernmental" or kind_of(" ".join(before)) != kind:
+                continue  # the kind is the type's, not the quoted words' ('the report "Open Data Foundation"')
+            best = candidate
+            break  # the fewest words that make a type: "Благотворительный фонд", not the verb before it
+        if best is not None:
+            out.append(best)
+    return out
+
+
+_SENTENCE_CASE_LEGAL = ("d.o.o.", "s.r.o.", "sp. z o.o.", "a.s.", "z.s.", "o.p.s.", "z.ú.", "o.z.", "d.d.", "k.s.",
+                        "v.o.s.", "e.V.", "gGmbH", "ЕООД", "ООД", "ЕАД", "д.о.о.", "ДОО", "ДООЕЛ", "а.д.")
+"""Legal forms that end a company's or an association's name written in sentence case or with one word
+before them ("Otvoreni grad d.o.o.", "Инфопулт д.о.о.", "Отворен град ЕООД"), which the runs of capitalised
+words cannot hold."""
+_SENTENCE_CASE_LEGAL_HINT = re.compile("|".join(re.escape(form) for form in _SENTENCE_CASE_LEGAL))
+_SENTENCE_CASE_COMPANY = re.compile(
+    rf"{_CAP}((?:[ \t]+[^\W\d_A-ZÀ-ÖØ-Þ\u0400-\u042f][\w'’\-]*){{0,2}}),?[ \t]+"
+    rf"(?:{'|'.join(re.escape(form) for form in sorted(_SENTENCE_CASE_LEGAL, key=len, reverse=True))})(?![\w.])"
+)
+
+
+def _sentence_case_companies(text: str) -> list[str]:
+    """Names a legal form ends, their first word capitalised, the others maybe not (see
+    :data:`_SENTENCE_CASE_LEGAL`); a sentence's first word before lower-case ones is no name's start."""
+    out = []
+    for match in _SENTENCE_CASE_COMPANY.finditer(text):
+        name = match.group(0).strip()
+        first = name.split()[0]
+        at_start = not text[: match.start()].rstrip(" \t\"'“”„«»(").rstrip() or \
+            text[: match.start()].rstrip(" \t\"'“”„«»(").endswith((".", "!", "?", ":", "\n"))
+        if fold(first) in _NOT_A_START or fold(first) in _CONNECTORS or (at_start and match.group(1).strip()):
+            continue
+        word_before = text[max(0, match.start() - 40) : match.start()].split()[-1:]
+        if word_before and text[match.start() - 1 : match.start()].isspace() and _capitalised(word_before[0]):
+            continue  # "Nachbarschaftsverein Wrangelkiez e.V.": the end of a longer name, which the runs read
+        kind = kind_of(name)
+        if kind is not None and kind != "intergovernmental":
+            out.append(name)
+    return out
 
 
 _SLAVIC_REGION = re.compile(r"(?<![\w-])[A-ZČĆŠŽĐ][a-zčćšžđ]+(?:ska|čka|ška|nska|ačka|ćka) (?:županija|oblast)\b")

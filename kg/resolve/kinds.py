@@ -508,6 +508,7 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bi k e$",
             r"^tov\b",
             r"\btov$",
+            r"^(ooo|pao|oao|zao)\b",  # Russian companies: ООО «…», ПАО «…»
             r"\bepe$",
             r"\bconsult(ing|ancy|ants?)\b",
             r"\bkonsult(er|erna|bolag)?\b",
@@ -611,6 +612,7 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"^idryma\b",
             r"\bhromadska orhanizatsiia\b",
             r"\bblahodiinyi fond\b",
+            r"\bblahotvorytelnyi fond\b",  # Russian: Благотворительный фонд «…»
             r"\basociacion\b",
             r"\bassociazione\b",
             r"\bassociacio\b",

@@ -387,6 +387,16 @@ def test_a_countrys_name_or_adjective_in_a_name_gives_the_country():
     assert country_in_name("Nordic Sweden Finland Forum") is None  # two countries: none
 
 
+def test_a_countrys_name_in_the_languages_of_central_and_eastern_europe_turkey_and_asia_gives_the_country():
+    from kg.resolve.countries import country_in_name
+
+    assert country_in_name("Ürdün Üniversitesi") == "JO"
+    assert country_in_name("Ministerstvo vnitra České republiky") == "CZ"
+    assert country_in_name("Đại học Quốc gia Việt Nam") == "VN"
+    # a later language's short names are words as often: "malý" is Czech for small, not Mali
+    assert country_in_name("Malý Berlín Foundation") is None
+
+
 def test_the_subject_after_an_opening_together_with_clause_is_not_a_partner():
     from kg.map.roles import role_fragments
 

@@ -51,6 +51,15 @@ def test_a_town_declined_in_a_municipalitys_name_is_the_town_itself():
         assert canonical_place(place_core(local)) == canonical_place(place_core(english)), (local, english)
 
 
+def test_a_state_government_is_the_region_of_its_state_and_in_its_country_whatever_the_sentence_names():
+    from kg.resolve import _country_of
+
+    assert [place_core(n, "region") for n in ("Lagos State Government", "Kerala State Government")] == [
+        "lagos", "kerala"]
+    # the name says Nigeria on its own, so a sentence that also names Kampala cannot make it Uganda's
+    assert _country_of(["Lagos State Government"], ["fr"], kind_of("Lagos State Government")) == "NG"
+
+
 def test_a_word_that_only_looks_declined_is_left_as_it_is():
     assert place_core("Junta de Freguesia de Arroios") == "arroios"  # no town "arroio": nothing is changed
     assert canonical_place(place_core("Lunds kommun")) == canonical_place("lund")

@@ -25,7 +25,16 @@ from kg.map.iris import latin
 from kg.resolve.kinds import fold
 
 #: Languages whose country names are recognised (pycountry's catalogue names).
-LANGUAGES = ("en", "sv", "fr", "de", "es", "ca", "it", "nl", "da", "nb_NO", "nn", "fi", "pt", "pl", "et", "eu", "gl")
+LANGUAGES = ("en", "sv", "fr", "de", "es", "ca", "it", "nl", "da", "nb_NO", "nn", "fi", "pt", "pl", "et", "eu", "gl",
+             "is", "fo", "lt", "lv", "cs", "sk", "hu", "ro", "sl", "hr", "bs", "sr@latin", "sr", "mk", "bg", "ru", "uk",
+             "be", "el", "sq", "mt", "ga", "cy", "tr", "az", "id", "ms", "vi", "fil", "sw", "af", "ha", "yo", "zu",
+             "xh")
+"""The languages whose names of the countries (pycountry's ISO 3166 catalogues) a name may use: "Ürdün
+Üniversitesi", "Ministerstvo vnitra České republiky". Names in scripts that fold to nothing (Arabic, Han)
+add nothing, and a language's name never displaces an earlier language's for the same letters."""
+_FIRST_LANGUAGES = 17
+"""The languages above whose short names of four letters or fewer count too ("Cuba", "Irak"); the later
+ones' short names are as often words of their own ("Malý", "Pole", "Nhật")."""
 #: Short forms in common use that ISO 3166 does not list.
 _EXTRA = {
     "usa": "US",
@@ -226,17 +235,18 @@ def country_table() -> dict[str, str]:
         try:
             translators.append(gettext.translation("iso3166-1", str(catalogues), languages=[lang]).gettext)
         except OSError:
-            continue
+            translators.append(lambda text: text)
     countries = sorted(pycountry.countries, key=lambda c: c.alpha_2)
     for country in countries:  # English names first: they win a clash
         for attr in ("common_name", "name", "official_name"):
             if value := getattr(country, attr, None):
                 out.setdefault(fold(value), country.alpha_2)
-    for translate in translators:
+    for at, translate in enumerate(translators):
         for country in countries:
             for attr in ("common_name", "name", "official_name"):
-                if value := getattr(country, attr, None):
-                    out.setdefault(fold(translate(value)), country.alpha_2)
+                if (value := getattr(country, attr, None)) and (folded := fold(translate(value))) and (
+                        at < _FIRST_LANGUAGES or len(folded) > 4):  # "Malý", "Pole", "Nhật": words first
+                    out.setdefault(folded, country.alpha_2)
     for name, code in _EXTRA.items():
         if code:
             out.setdefault(name, code)

@@ -1249,6 +1249,7 @@ _ADMIN_AFFIXES = {
         r"^pemprov (dki )?",
         r"^pemkab ",
         r" provincial government$",
+        r" state government$",  # "Lagos State Government", "Kerala State Government"
         r"^(the )?government of ",
         r"^(the )?state of ",
         r"^estado (de |do |da )?",

@@ -230,12 +230,12 @@ def country_table() -> dict[str, str]:
     """Folded country name in any supported language → ISO alpha-2 code."""
     out: dict[str, str] = {}
     catalogues = Path(pycountry.__file__).parent / "locales"
-    translators = []
+    translators: list[Callable[[str], str]] = []
     for lang in LANGUAGES:
         try:
             translators.append(gettext.translation("iso3166-1", str(catalogues), languages=[lang]).gettext)
         except OSError:
-            translators.append(lambda text: text)
+            translators.append(str)  # no catalogue: the English names again
     countries = sorted(pycountry.countries, key=lambda c: c.alpha_2)
     for country in countries:  # English names first: they win a clash
         for attr in ("common_name", "name", "official_name"):

@@ -60,6 +60,15 @@ def test_a_state_government_is_the_region_of_its_state_and_in_its_country_whatev
     assert _country_of(["Lagos State Government"], ["fr"], kind_of("Lagos State Government")) == "NG"
 
 
+def test_a_form_in_the_sites_language_beside_a_name_in_a_language_not_spoken_there_is_a_translation():
+    from kg.resolve import _country_of
+
+    names = ['שכונה פתוחה (ע"ר)', "Open Neighbourhood Association", "Açık Mahalle Derneği"]
+    assert _country_of(names, ["he", "en", "tr"], "ngo", "tr") == "IL"  # Derneği is the Turkish site's word
+    assert _country_of(names[1:], ["en", "tr"], "ngo", "tr") == "TR"  # a Turkish association of a Turkish site
+    assert _country_of(["Açık Mahalle Derneği"], [None], "ngo", "tr") == "TR"
+
+
 def test_a_word_that_only_looks_declined_is_left_as_it_is():
     assert place_core("Junta de Freguesia de Arroios") == "arroios"  # no town "arroio": nothing is changed
     assert canonical_place(place_core("Lunds kommun")) == canonical_place("lund")

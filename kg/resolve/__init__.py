@@ -251,7 +251,7 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
         """The country the names say (once per organisation); a unit's is its parent's."""
         if iri in countries_given:
             return countries_given[iri]
-        code = _country_of(names, langs, kind)
+        code = _country_of(names, langs, kind, _base_lang(ctx.config.lang))
         hosts = {country_of_host(url) for url in homepages.get(iri, ())}
         if code is None and len(hosts) == 1:
             code = next(iter(hosts))  # the country-code domain of the one homepage its links give
@@ -915,11 +915,13 @@ def _registry_country(registry: Registry, iri: NamedNode, iri_of_root: dict[str,
     return None
 
 
-def _country_of(names: list[str], langs: list[str | None], kind: str | None) -> str | None:
+def _country_of(names: list[str], langs: list[str | None], kind: str | None,
+                site_lang: str | None = None) -> str | None:
     """The country an organisation's names say: a form of one country ("kommun", "S.r.l."), a country's
     name or adjective ("Agencia Española …"), the town a municipality or region is named after, or the
     one country of the big towns in a university's, institute's or agency's name ("Université Grenoble
-    Alpes")."""
+    Alpes"). A form in the site's own language says nothing where another name is in a language not
+    spoken in that country: it is the site's translation ("Açık Mahalle Derneği" of 'שכונה פתוחה (ע"ר)')."""
     if kind == "intergovernmental":
         return None
     english: str | None = None
@@ -932,6 +934,8 @@ def _country_of(names: list[str], langs: list[str | None], kind: str | None) -> 
             english = english or code
     for name, lang in zip(names, langs, strict=True):
         if code := country_of_form(name, lang):
+            if not _english(name) and _translated_here(lang, code, langs, site_lang):
+                continue
             if not _english(name) and (elsewhere := _town_elsewhere(name, lang, kind, code, langs)) is not None:
                 return elsewhere  # "Mairie de Dakar", "Universiteit Stellenbosch": the town's, not the form's
             if not _english(name):
@@ -957,6 +961,16 @@ def _country_of(names: list[str], langs: list[str | None], kind: str | None) -> 
         if len(found_in) == 1:
             return next(iter(found_in))
     return next((code for name in names if (code := script_country(name))), None)  # "กรุงเทพมหานคร": Thai
+
+
+def _translated_here(lang: str | None, code: str, langs: list[str | None], site_lang: str | None) -> bool:
+    """Whether a name in ``lang`` whose form says ``code`` is the site's own translation of a name in a
+    language not spoken in ``code`` (see :func:`_country_of`)."""
+    base = _base_lang(lang) or site_lang  # a name of a page without a language is in the site's
+    if site_lang is None or base != site_lang:
+        return False
+    others = {b for other in langs if (b := _base_lang(other)) and b != base and b not in NEUTRAL_LANGUAGES}
+    return any(not spoken_in(code, [other]) for other in others)
 
 
 def _town_elsewhere(name: str, lang: str | None, kind: str | None, form_country: str,

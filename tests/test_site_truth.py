@@ -62,9 +62,8 @@ GAPS = {
     ("ja-zh-en", "merges"): "names in katakana against their Latin letters ('一般社団法人コードつむぎ' / "
                             "'Code Tsumugi', the Shibuya open data council); 'National Development Council' / "
                             "'國家發展委員會'",
-    ("sw-fr-af", "countries"): "'Adinkra Digital PLC' put in the UK, a Brussels ASBL in Senegal (its project's), "
-                               "'Lagos State Government' in Uganda from the one post naming it; none for Ghanaian "
-                               "bodies named only in one post",
+    ("sw-fr-af", "countries"): "'Adinkra Digital PLC' put in the UK, a Brussels ASBL in Senegal (its project's); none "
+                               "for Ghanaian bodies named only in one post",
     ("tr-ar-he", "merges"): "'İzmir Büyükşehir Belediyesi, Akıllı Şehir Dairesi Başkanlığı' / 'İzmir Metropolitan "
                             "Municipality, Smart City Department' / 'Smart City Department of the İzmir Metropolitan "
                             "Municipality' (a unit in two languages and two ways of writing it)",
@@ -72,8 +71,6 @@ GAPS = {
                               "of …', made a partner too",
     ("tr-ar-he", "mentions"): "'Veri Atölyesi' without 'Yazılım A.Ş.', and 'Defne Solidarity Cooperative' (the English "
                               "of 'Defne Dayanışma Kooperatifi') in posts",
-    ("tr-ar-he", "countries"): "the University of Jordan, the Al-Sharq foundation and an Israeli association put in "
-                               "Turkey, the site's own country",
     ("ko-vi-id", "merges"): "the Vietnamese company and its English name ('Công ty Cổ phần Giải pháp số Sông Hàn' / "
                             "'Song Han Digital Solutions JSC'), the Jakarta department as a unit in two languages, "
                             "the network's short name",

@@ -934,10 +934,10 @@ def _country_of(names: list[str], langs: list[str | None], kind: str | None,
             english = english or code
     for name, lang in zip(names, langs, strict=True):
         if code := country_of_form(name, lang):
-            if not _english(name) and _translated_here(lang, code, langs, site_lang):
-                continue
             if not _english(name) and (elsewhere := _town_elsewhere(name, lang, kind, code, langs)) is not None:
                 return elsewhere  # "Mairie de Dakar", "Universiteit Stellenbosch": the town's, not the form's
+            if not _english(name) and _translated_here(lang, code, langs, site_lang):
+                continue
             if not _english(name):
                 return code
             english = english or code

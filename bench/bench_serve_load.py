@@ -2,10 +2,11 @@
 """``kg serve`` under load: many clients at once on loopback, heavy and light queries mixed.
 
     python bench/bench_serve_load.py [--docs 10000] [--built DIR] [--clients 8,32,128,512]
-                                     [--seconds 15] [--think 0.25] [--workers 4] [--timeout 10]
+                                     [--seconds 15] [--think 0.25] [--workers 4] [--timeout 10] [--no-store]
 
 The server (``kg.serve.start`` on ``graph.nq`` of a generated site, ``bench/out/site-N``
-reused when it is up to date, or of ``--built DIR``) runs in a process of its own;
+reused when it is up to date, or of ``--built DIR``: the on-disk store beside it when ``kg build
+--store`` wrote one, else, or with ``--no-store``, the graph loaded into memory) runs in a process of its own;
 the clients are coroutines of this one, each with its own keep-alive connection,
 each sending one query, reading the answer, waiting ``--think`` seconds on average
 (exponential) and sending the next. At each level one client in 16 (at least two)
@@ -50,9 +51,10 @@ import generate  # noqa: E402
 SERVER = """
 import sys
 from kg.serve import start
-srv = start([sys.argv[1]], port=0, quiet=True, workers=int(sys.argv[2]), timeout=float(sys.argv[3]))
+srv = start([sys.argv[1]], port=0, quiet=True, workers=int(sys.argv[2]), timeout=float(sys.argv[3]),
+            store=False if "no-store" in sys.argv[4:] else None)
 print(srv.server_address[1], flush=True)
-if len(sys.argv) > 4:
+if "watch" in sys.argv[4:]:
     import threading, time
     def watch():
         while True:
@@ -117,10 +119,11 @@ def queries(store) -> tuple[list[str], list[str]]:
     return light, heavy
 
 
-def start_server(graph: Path, workers: int, timeout: float, watch: bool = False) -> tuple[subprocess.Popen, int]:
+def start_server(graph: Path, workers: int, timeout: float, watch: bool = False,
+                 no_store: bool = False) -> tuple[subprocess.Popen, int]:
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     proc = subprocess.Popen([sys.executable, "-c", SERVER, str(graph), str(workers), str(timeout),
-                             *(["watch"] if watch else [])],
+                             *(["watch"] if watch else []), *(["no-store"] if no_store else [])],
                             stdout=subprocess.PIPE, env=env, text=True)
     line = proc.stdout.readline()
     if not line.strip().isdigit():
@@ -251,6 +254,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--think", type=float, default=0.25,
                         help="mean seconds a light client waits between answers (default 0.25)")
     parser.add_argument("--watch", action="store_true", help="the server prints its queue twice a second")
+    parser.add_argument("--no-store", action="store_true",
+                        help="serve graph.nq loaded into memory even where kg build --store wrote a store beside it")
     parser.add_argument("--no-single", action="store_true", help="skip the one-client comparison")
     parser.add_argument("--no-heavy", action="store_true", help="light clients only (the server's capacity)")
     parser.add_argument("--workers", type=int, default=4, help="kg serve --workers (default 4)")
@@ -265,7 +270,7 @@ def main(argv: list[str] | None = None) -> int:
 
         store = open_store([graph])
         light, heavy = queries(store)
-        proc, port = start_server(graph, args.workers, args.timeout, args.watch)
+        proc, port = start_server(graph, args.workers, args.timeout, args.watch, args.no_store)
         print(f"graph {graph} ready in {time.monotonic() - started:.0f} s (server on port {port}, "
               f"{args.workers} workers, timeout {args.timeout:g} s); {len(light)} light and {len(heavy)} heavy "
               f"queries; think {args.think:g} s", flush=True)

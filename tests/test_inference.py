@@ -435,3 +435,18 @@ def test_a_form_the_francophone_countries_share_gives_the_country_of_the_company
     assert "Senegal" in country("Sunu Code SARL")
     assert "France" in country("Atelier Rhône SARL")
     assert "France" in country("Plume Libre SARL")  # no company: the form's country after all
+
+
+def test_a_plc_among_ghanaian_partners_is_ghanaian_and_alone_british(make_site, tmp_path):
+    site = make_site(tmp_path, {
+        "_config.yml": FR_CONFIG.replace("lang: fr", "lang: en"),
+        "_clients/a.md": page("a", "en", client="Accra Metropolitan Assembly", partners=["Adinkra Digital PLC"]),
+        "_clients/b.md": page("b", "en", partners=["Thistle Data PLC"]),
+    })
+    _, g = build(site)
+
+    def country(name: str) -> set[str]:
+        return {str(n) for n in g.objects(g.value(the_org(g, name), SCHEMA.location), SCHEMA.name)}
+
+    assert "Ghana" in country("Adinkra Digital PLC")
+    assert "United Kingdom" in country("Thistle Data PLC")

@@ -263,10 +263,10 @@ def country_code(name: str) -> str | None:
     return country_table().get(folded)
 
 
-_SHARED_FORMS = ("SARL", "S.A.R.L.", "SAS", "S.A.S.", "SASU", "EURL", "ASBL", "asbl", "SA", "S.A.")
+_SHARED_FORMS = ("SARL", "S.A.R.L.", "SAS", "S.A.S.", "SASU", "EURL", "ASBL", "asbl", "SA", "S.A.", "PLC", "plc")
 _SHARED_ADMINISTRATIVE = re.compile(r"^conseil (departemental|regional|municipal)\b|^commune (de|d)\b")
 """Forms the countries of one language share: OHADA's SARL and SAS in francophone Africa as in France,
-Belgium's ASBL in the DR Congo, départements in Senegal."""
+Belgium's ASBL in the DR Congo, départements in Senegal, the British PLC in Ireland, Nigeria, Ghana and Kenya."""
 
 
 def by_shared_forms(names: list[str], langs: list[str | None]) -> bool:

@@ -50,6 +50,7 @@ from pyoxigraph import QueryResultsFormat, RdfFormat, Store  # noqa: E402
 import kg  # noqa: E402
 from kg.query import bind_params, open_store, run  # noqa: E402
 from kg.query.bundled import BundledQuery, bundled_queries  # noqa: E402
+from kg.query.names import FUNCTIONS  # noqa: E402
 from kg.vocab import PREFIXES  # noqa: E402
 
 AIM_QUERY = 0.05
@@ -106,10 +107,11 @@ def pyoxigraph_timers(store: Store, bundled: BundledQuery, params: dict[str, str
     prefixes = dict(PREFIXES)
 
     def evaluate() -> int:
-        return sum(1 for _ in store.query(bundled.text, prefixes=prefixes, substitutions=substitutions))
+        return sum(1 for _ in store.query(bundled.text, prefixes=prefixes, substitutions=substitutions,
+                                          custom_functions=FUNCTIONS))
 
     def as_json() -> int:
-        raw = store.query(bundled.text, prefixes=prefixes, substitutions=substitutions)
+        raw = store.query(bundled.text, prefixes=prefixes, substitutions=substitutions, custom_functions=FUNCTIONS)
         return len(raw.serialize(format=QueryResultsFormat.JSON))
 
     def as_rows() -> int:

@@ -3024,6 +3024,12 @@ HI_TA_EN = Site(
         "kasba": Org(names=("Kasba Peth Nagrik Samiti", "कसबा पेठ नागरिक समिति"), kind=("ngo",), country=IN),
         "mula-mutha": Org(names=("Mula-Mutha Civic Trust", "मुळा-मुठा सिविक ट्रस्ट"), kind=FUNDER, country=IN),
         "pcmc": Org(text=("पिंपरी-चिंचवड महानगरपालिका",), kind=("municipality",), country=IN),
+        # universities' departments named in the project pages' running text ("X's Department of …", Hindi
+        # "X के … विभाग"): units of their universities (the pages' "the Pune Municipal Corporation's budget
+        # department" names no unit of its own)
+        "sppu-geo": Org(text=("Savitribai Phule Pune University's Department of Geography",
+                              "सावित्रीबाई फुले पुणे विश्वविद्यालय के भूगोल विभाग"),
+                        derived=("Department of Geography",), country=IN, parent="sppu"),
         # Chennai: "Greater Chennai Corporation" (a corporation that is a municipality) in English, Tamil
         # (மாநகராட்சி) and Hindi transliteration; Anna University in Tamil, also in its oblique form before a noun
         # ("அண்ணா பல்கலைக்கழக ஆய்வாளர்கள்") and in Hindi; a state agency with an acronym; அறக்கட்டளை (trust) is
@@ -3038,6 +3044,8 @@ HI_TA_EN = Site(
         "coromandel": Org(names=("Coromandel Foundation for Public Life", "கோரமண்டல் பொது வாழ்வு அறக்கட்டளை"),
                           kind=FUNDER, country=IN),
         "tambaram": Org(text=("தாம்பரம் மாநகராட்சி",), kind=("municipality",), country=IN),
+        "anna-cwr": Org(text=("Anna University's Centre for Water Resources",), derived=("Centre for Water Resources",),
+                        country=IN, parent="anna"),
         # Kolkata: পৌরসংস্থা (the corporation's own Bengali name) and পুরসভা (what people call it, in a post);
         # the city's university; a women's samiti; "Trust" written in Bengali letters (ট্রাস্ট); a পৌরসভা
         # (municipality) by form only
@@ -3048,6 +3056,9 @@ HI_TA_EN = Site(
         "chitpur": Org(names=("Chitpur Data Works LLP",), kind=("company",), country=IN),
         "gariahat": Org(names=("Gariahat Nagarik Trust", "গড়িয়াহাট নাগরিক ট্রাস্ট"), kind=FUNDER, country=IN),
         "baranagar": Org(text=("বরানগর পৌরসভা",), kind=("municipality",), country=IN),
+        # a unit whose own name has an "and" in it
+        "ju-sctr": Org(text=("Jadavpur University's School of Cultural Texts and Records",),
+                       derived=("School of Cultural Texts and Records",), country=IN, parent="ju"),
         # Kerala: a gram panchayat (the village's local government); a state government's department as
         # "Government, Department" (a unit), and in running text as "… Department of the Government of Kerala";
         # a co-operative society "Ltd."; "Private Limited" written out; "Mahatma Gandhi University, Kottayam" in
@@ -3113,6 +3124,8 @@ HI_TA_EN = Site(
         "lu": Org(names=("University of Lucknow", "लखनऊ विश्वविद्यालय"), kind=("university",), country=IN),
         "gomti": Org(names=("Gomti Yuva Sangathan", "गोमती युवा संगठन"), kind=("ngo",), country=IN),
         "awadh": Org(names=("Awadh Nagrik Foundation", "अवध नागरिक फाउंडेशन"), kind=FUNDER, country=IN),
+        "lu-sw": Org(text=("University of Lucknow's Department of Social Work", "लखनऊ विश्वविद्यालय के समाज कार्य विभाग"),
+                     derived=("Department of Social Work",), country=IN, parent="lu"),
         # only in the post on the New Delhi convening (tied to no project); "Digital India Corporation" is a
         # Section 8 company of the ministry, no municipal corporation; the Dhaka corporation is Bangladesh's.
         # Not organisations: "Ushahidi deployments" (the software), Bhashini (a translation programme)

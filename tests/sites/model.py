@@ -190,4 +190,7 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
                   "Indonesien", "อินโดนีเซีย"),
     "Thailand": ("Thailand", "Kingdom of Thailand", "ประเทศไทย", "ไทย", "Thái Lan", "태국", "Thaïlande"),
     "Malaysia": ("Malaysia", "Malaisie", "말레이시아", "มาเลเซีย"),
+    "India": ("India", "Republic of India", "Bharat", "भारत", "भारत गणराज्य", "இந்தியா", "ভারত", "ಭಾರತ",
+              "भारतीय प्रजासत्ताक", "Inde", "Indien"),
+    "Bangladesh": ("Bangladesh", "People's Republic of Bangladesh", "বাংলাদেশ", "बांग्लादेश", "வங்காளதேசம்"),
 }

@@ -2987,7 +2987,290 @@ KO_VI_ID = Site(
 )
 
 
+# --------------------------------------------------------------------------- hi-ta-en
+IN = "India"
+BD = "Bangladesh"
+
+_HI = "_engagements/"
+_HI_POST_PUNE = "_posts/2021-11-22-pune-ward-sabhas-open-for-proposals.md"
+_HI_POST_PUNE_HI = "_posts/2022-03-14-pune-prabhag-sabhaon-ka-pehla-saal.md"
+_HI_POST_CHENNAI = "_posts/2023-01-18-chennai-vellak-kuralgal-mudivugal.md"
+_HI_POST_SURVEY = "_posts/2023-04-03-what-twelve-cities-told-the-survey.md"
+_HI_POST_KOLKATA = "_posts/2023-06-05-borough-baithaker-prothom-bochhor.md"
+_HI_POST_KUMARAKOM = "_posts/2024-02-09-kumarakom-fishers-set-the-gram-sabha-agenda.md"
+_HI_POST_NASHIK = "_posts/2024-05-20-nashik-jal-sabha-gavakaryanchi-yadi.md"
+_HI_POST_LAKES = "_posts/2024-09-16-lake-forums-move-to-decidim.md"
+_HI_POST_TWO = "_posts/2024-12-02-lucknow-aur-chennai-se-seekh.md"
+_HI_POST_DELHI = "_posts/2025-01-27-notes-from-a-civic-tech-convening-in-new-delhi.md"
+
+HI_TA_EN = Site(
+    name="hi-ta-en",
+    issue="17",
+    own="sabha-setu",
+    orgs={
+        # "a not-for-profit company registered under Section 8 of the Companies Act, 2013"
+        "sabha-setu": Org(names=("Sabha Setu Foundation", "Sabha Setu"), text=("सभा सेतु फाउंडेशन",), kind=("ngo",),
+                          country=IN),
+        # Pune: the municipal corporation in English, Marathi/Hindi (महानगरपालिका) and plain Hindi (नगर निगम,
+        # only in a Hindi post); the university named after the city, under its old name in a post; the
+        # neighbouring Pimpri-Chinchwad corporation only in the Hindi post
+        "pmc": Org(names=("Pune Municipal Corporation", "पुणे महानगरपालिका"), text=("PMC", "पुणे नगर निगम"),
+                   kind=("municipality",), country=IN),
+        "sppu": Org(names=("Savitribai Phule Pune University", "सावित्रीबाई फुले पुणे विश्वविद्यालय"),
+                    text=("SPPU", "University of Pune"), kind=("university",), country=IN),
+        # a partner of two projects (Pune, Nashik)
+        "sahyadri": Org(names=("Sahyadri Geodata Pvt. Ltd.",), kind=("company",), country=IN),
+        # a residents' samiti (association)
+        "kasba": Org(names=("Kasba Peth Nagrik Samiti", "कसबा पेठ नागरिक समिति"), kind=("ngo",), country=IN),
+        "mula-mutha": Org(names=("Mula-Mutha Civic Trust", "मुळा-मुठा सिविक ट्रस्ट"), kind=FUNDER, country=IN),
+        "pcmc": Org(text=("पिंपरी-चिंचवड महानगरपालिका",), kind=("municipality",), country=IN),
+        # universities' departments named in the project pages' running text ("X's Department of …", Hindi
+        # "X के … विभाग"): units of their universities (the pages' "the Pune Municipal Corporation's budget
+        # department" names no unit of its own)
+        "sppu-geo": Org(text=("Savitribai Phule Pune University's Department of Geography",
+                              "सावित्रीबाई फुले पुणे विश्वविद्यालय के भूगोल विभाग"),
+                        derived=("Department of Geography",), country=IN, parent="sppu"),
+        # Chennai: "Greater Chennai Corporation" (a corporation that is a municipality) in English, Tamil
+        # (மாநகராட்சி) and Hindi transliteration; Anna University in Tamil, also in its oblique form before a noun
+        # ("அண்ணா பல்கலைக்கழக ஆய்வாளர்கள்") and in Hindi; a state agency with an acronym; அறக்கட்டளை (trust) is
+        # the Tamil of the English twin's "Foundation"
+        "gcc": Org(names=("Greater Chennai Corporation", "பெருநகர சென்னை மாநகராட்சி"),
+                   text=("ग्रेटर चेन्नई कॉर्पोरेशन",), kind=("municipality",), country=IN),
+        "anna": Org(names=("Anna University", "அண்ணா பல்கலைக்கழகம்"), text=("அண்ணா பல்கலைக்கழக", "अन्ना विश्वविद्यालय"),
+                    kind=("university",), country=IN),
+        "tnega": Org(names=("Tamil Nadu e-Governance Agency", "தமிழ்நாடு மின்னாளுமை முகமை"), text=("TNeGA",),
+                     kind=("agency",), country=IN),
+        "kaveri": Org(names=("Kaveri Open Maps LLP",), kind=("company",), country=IN),
+        "coromandel": Org(names=("Coromandel Foundation for Public Life", "கோரமண்டல் பொது வாழ்வு அறக்கட்டளை"),
+                          kind=FUNDER, country=IN),
+        "tambaram": Org(text=("தாம்பரம் மாநகராட்சி",), kind=("municipality",), country=IN),
+        "anna-cwr": Org(text=("Anna University's Centre for Water Resources",), derived=("Centre for Water Resources",),
+                        country=IN, parent="anna"),
+        # Kolkata: পৌরসংস্থা (the corporation's own Bengali name) and পুরসভা (what people call it, in a post);
+        # the city's university; a women's samiti; "Trust" written in Bengali letters (ট্রাস্ট); a পৌরসভা
+        # (municipality) by form only
+        "kmc": Org(names=("Kolkata Municipal Corporation", "কলকাতা পৌরসংস্থা"), text=("কলকাতা পুরসভা",),
+                   kind=("municipality",), country=IN),
+        "ju": Org(names=("Jadavpur University", "যাদবপুর বিশ্ববিদ্যালয়"), kind=("university",), country=IN),
+        "behala": Org(names=("Behala Mahila Samiti", "বেহালা মহিলা সমিতি"), kind=("ngo",), country=IN),
+        "chitpur": Org(names=("Chitpur Data Works LLP",), kind=("company",), country=IN),
+        "gariahat": Org(names=("Gariahat Nagarik Trust", "গড়িয়াহাট নাগরিক ট্রাস্ট"), kind=FUNDER, country=IN),
+        "baranagar": Org(text=("বরানগর পৌরসভা",), kind=("municipality",), country=IN),
+        # a unit whose own name has an "and" in it
+        "ju-sctr": Org(text=("Jadavpur University's School of Cultural Texts and Records",),
+                       derived=("School of Cultural Texts and Records",), country=IN, parent="ju"),
+        # Kerala: a gram panchayat (the village's local government); a state government's department as
+        # "Government, Department" (a unit), and in running text as "… Department of the Government of Kerala";
+        # a co-operative society "Ltd."; "Private Limited" written out; "Mahatma Gandhi University, Kottayam" in
+        # running text (Kottayam is the town, no unit); KILA defined in a post; a district panchayat
+        "kumarakom": Org(names=("Kumarakom Gram Panchayat",), kind=("municipality",), country=IN),
+        "mgu": Org(names=("Mahatma Gandhi University",), kind=("university",), country=IN),
+        "vembanad": Org(names=("Vembanad Fishers' Co-operative Society Ltd.",), kind=COOP, country=IN),
+        "kayal": Org(names=("Kayal Code Labs Private Limited",), kind=("company",), country=IN),
+        "kerala": Org(names=("Government of Kerala",), kind=("region",), country=IN),
+        "lsgd": Org(
+            names=("Government of Kerala, Local Self Government Department",),
+            text=("Local Self Government Department of the Government of Kerala",),
+            derived=("Local Self Government Department",),
+            country=IN,
+            parent="kerala",
+        ),
+        "kila": Org(text=("Kerala Institute of Local Administration", "KILA"), kind=("agency", "research-institute"),
+                    country=IN),
+        "kottayam-dp": Org(text=("Kottayam District Panchayat",), kind=("region",), country=IN),
+        # Nashik: the zilla parishad (district council: a region) in English and Marathi (जिल्हा परिषद), never
+        # the city's municipal corporation (नाशिक महानगरपालिका, only in the Marathi post); "Gram Panchayat X"
+        # (the form before the village's name) / ग्रामपंचायत; the open university (विद्यापीठ in Marathi); a
+        # sangathan of water users; a union ministry
+        "nashik-zp": Org(names=("Nashik Zilla Parishad",), text=("नाशिक जिल्हा परिषद",), kind=("region",),
+                         country=IN),
+        "pimpalgaon": Org(names=("Gram Panchayat Pimpalgaon Baswant",), text=("ग्रामपंचायत पिंपळगाव बसवंत",),
+                          kind=("municipality",), country=IN),
+        "ycmou": Org(names=("Yashwantrao Chavan Maharashtra Open University",),
+                     text=("यशवंतराव चव्हाण महाराष्ट्र मुक्त विद्यापीठ",), kind=("university",), country=IN),
+        "godavari": Org(names=("Godavari Jal Sangathan",), kind=ASSOCIATION, country=IN),
+        "mopr": Org(names=("Ministry of Panchayati Raj",), kind=("agency",), country=IN),
+        "nmc": Org(text=("नाशिक महानगरपालिका",), kind=("municipality",), country=IN),
+        # the union ministry in English and Hindi (मंत्रालय), MoHUA in a post; the IIT in Hindi and by its short
+        # name "IIT Bombay" defined in a post; an LLP research firm; two municipal corporations and NIUA only in
+        # the survey's post
+        "mohua": Org(names=("Ministry of Housing and Urban Affairs", "आवास और शहरी कार्य मंत्रालय"), text=("MoHUA",),
+                     kind=("agency",), country=IN),
+        "iitb": Org(names=("Indian Institute of Technology Bombay", "भारतीय प्रौद्योगिकी संस्थान बॉम्बे"),
+                    text=("IIT Bombay",), kind=("university",), country=IN),
+        "nagarvani": Org(names=("Nagarvani Research LLP",), kind=("company", "research-institute"), country=IN),
+        "niua": Org(text=("National Institute of Urban Affairs", "NIUA"), kind=("research-institute", "agency"),
+                    country=IN),
+        "surat": Org(text=("Surat Municipal Corporation",), kind=("municipality",), country=IN),
+        "indore": Org(text=("Indore Municipal Corporation",), kind=("municipality",), country=IN),
+        # Bengaluru: the client is a division of the BBMP ("Palike, Division": a unit); the BBMP's Kannada name
+        # and acronym only in running text; "Bengaluru Lakes Technologies Pvt. Ltd." (a company sharing the
+        # words "Bengaluru" and "Lakes" with the client, never merged with it); a balaga (group) of volunteers;
+        # the water board (BWSSB) only in the post
+        "bbmp": Org(names=("Bruhat Bengaluru Mahanagara Palike",), text=("BBMP", "ಬೃಹತ್ ಬೆಂಗಳೂರು ಮಹಾನಗರ ಪಾಲಿಕೆ"),
+                    kind=("municipality",), country=IN),
+        "bbmp-lakes": Org(names=("Bruhat Bengaluru Mahanagara Palike, Lakes Division",), text=("BBMP's Lakes Division",),
+                          derived=("Lakes Division",), country=IN, parent="bbmp"),
+        "iisc": Org(names=("Indian Institute of Science",), text=("IISc",), kind=("university", "research-institute"),
+                    country=IN),
+        "blt": Org(names=("Bengaluru Lakes Technologies Pvt. Ltd.",), kind=("company",), country=IN),
+        "kere-mitra": Org(names=("Kere Mitra Balaga",), kind=("ngo",), country=IN),
+        "hebbal": Org(names=("Hebbal Lakes Stewardship Trust",), kind=FUNDER, country=IN),
+        "bwssb": Org(text=("Bangalore Water Supply and Sewerage Board", "BWSSB"), kind=("agency",), country=IN),
+        # Lucknow: "Lucknow Municipal Corporation" / "लखनऊ नगर निगम" / "Lucknow Nagar Nigam" (the Hindi name in
+        # Latin letters, in the English page's text) vs the University of Lucknow / लखनऊ विश्वविद्यालय
+        "lucknow": Org(names=("Lucknow Municipal Corporation", "लखनऊ नगर निगम"), text=("Lucknow Nagar Nigam",),
+                       kind=("municipality",), country=IN),
+        "lu": Org(names=("University of Lucknow", "लखनऊ विश्वविद्यालय"), kind=("university",), country=IN),
+        "gomti": Org(names=("Gomti Yuva Sangathan", "गोमती युवा संगठन"), kind=("ngo",), country=IN),
+        "awadh": Org(names=("Awadh Nagrik Foundation", "अवध नागरिक फाउंडेशन"), kind=FUNDER, country=IN),
+        "lu-sw": Org(text=("University of Lucknow's Department of Social Work", "लखनऊ विश्वविद्यालय के समाज कार्य विभाग"),
+                     derived=("Department of Social Work",), country=IN, parent="lu"),
+        # only in the post on the New Delhi convening (tied to no project); "Digital India Corporation" is a
+        # Section 8 company of the ministry, no municipal corporation; the Dhaka corporation is Bangladesh's.
+        # Not organisations: "Ushahidi deployments" (the software), Bhashini (a translation programme)
+        "jnu": Org(text=("Jawaharlal Nehru University",), kind=("university",), country=IN),
+        "mcd": Org(text=("Municipal Corporation of Delhi", "MCD"), kind=("municipality",), country=IN),
+        "gnctd": Org(text=("Government of NCT of Delhi",), kind=LOCAL, country=IN),
+        "meity": Org(text=("Ministry of Electronics and Information Technology", "MeitY"), kind=("agency",),
+                     country=IN),
+        "dic": Org(text=("Digital India Corporation",), kind=("agency", "company"), country=IN),
+        "yamuna": Org(text=("Yamuna Nagrik Sangathan",), kind=ASSOCIATION, country=IN),
+        "dncc": Org(text=("Dhaka North City Corporation",), kind=("municipality",), country=BD),
+    },
+    themes={
+        # `sectors:` words, translated on each twin
+        "pb": Theme(names=("participatory budgeting", "सहभागी बजट")),
+        "wards": Theme(names=("ward committees", "प्रभाग समितियाँ")),
+        "floods": Theme(names=("urban flooding", "நகர வெள்ளம்")),
+        "grievance": Theme(names=("grievance redressal", "குறை தீர்ப்பு")),
+        "borough": Theme(names=("borough committees", "বরো কমিটি")),
+        "women": Theme(names=("women's participation", "নারীর অংশগ্রহণ")),
+        "gramsabha": Theme(names=("gram sabha",)),
+        "fisheries": Theme(names=("fisheries",)),
+        "water": Theme(names=("rural water supply",)),
+        "survey": Theme(names=("citizen perception survey", "नागरिक धारणा सर्वेक्षण")),
+        "eol": Theme(names=("ease of living", "जीवन सुगमता")),
+        "lakes": Theme(names=("lakes",)),
+        "youth": Theme(names=("youth", "युवा")),
+    },
+    projects={
+        # `_engagements/<state>/<name>.md`, twins `<name>_hi.md`, `_ta.md`, `_bn.md` sharing `ref`
+        "pune": Project(
+            paths=(_HI + "maharashtra/pune-ward-sabhas.md", _HI + "maharashtra/pune-ward-sabhas_hi.md"),
+            clients=keys("pmc"),
+            partners=keys("sppu", "sahyadri", "kasba"),
+            funders=keys("mula-mutha"),
+            # "FY 2021-22 – FY 2023-24" / "वित्त वर्ष 2021-22 से 2023-24 तक": financial years, April 2021 to
+            # March 2024
+            start=2021, end=2024, ongoing=False,
+            themes=keys("pb", "wards"),
+            platforms_page=keys("Decidim"),
+            # the Hindi post writes it in Devanagari only ("डिसीडिम पर"): a careful reader counts it
+            platforms_posts={"Decidim": (_HI_POST_PUNE, _HI_POST_PUNE_HI)},
+        ),
+        "chennai": Project(
+            paths=(_HI + "tamil-nadu/chennai-flood-voices.md", _HI + "tamil-nadu/chennai-flood-voices_ta.md"),
+            clients=keys("gcc"),
+            partners=keys("anna", "tnega", "kaveri"),
+            funders=keys("coromandel"),
+            start=2022, end=2023, ongoing=False,  # "Nov 2022 – Mar 2023" / "நவம்பர் 2022 – மார்ச் 2023"
+            themes=keys("floods", "grievance"),
+            platforms_page=keys("Pol.is"),
+            # "Pol.is-இல்" (a Tamil suffix after a hyphen) and a Hindi sentence of the two-project post
+            platforms_posts={"Pol.is": (_HI_POST_CHENNAI, _HI_POST_TWO)},
+        ),
+        "kolkata": Project(
+            paths=(_HI + "west-bengal/kolkata-borough-baithak.md", _HI + "west-bengal/kolkata-borough-baithak_bn.md"),
+            clients=keys("kmc"),
+            partners=keys("ju", "behala", "chitpur"),
+            funders=keys("gariahat"),
+            start=2022, end=2023, ongoing=False,  # "2022–2023" / "২০২২–২০২৩" (Bengali digits)
+            themes=keys("borough", "women"),
+            platforms_page=keys("Loomio"),
+            platforms_posts={"Loomio": (_HI_POST_KOLKATA,)},  # "Loomio-তে"
+        ),
+        "kumarakom": Project(
+            paths=(_HI + "kerala/kumarakom-gram-sabha.md",),
+            clients=keys("kumarakom"),
+            partners=keys("mgu", "vembanad", "kayal"),
+            funders=keys("lsgd"),
+            start=2023, ongoing=True,  # "2023 onwards"
+            themes=keys("gramsabha", "fisheries"),
+            platforms_page=keys("Your Priorities"),
+            # its post points at a Malayalam twin that was never written (`kumarakom-gram-sabha_ml.md`)
+            platforms_posts={"Your Priorities": (_HI_POST_KUMARAKOM,)},
+        ),
+        "nashik": Project(
+            paths=(_HI + "maharashtra/nashik-jal-sabha.md",),
+            clients=keys("nashik-zp"),
+            partners=keys("pimpalgaon", "ycmou", "godavari", "sahyadri"),
+            funders=keys("mopr"),
+            start=2023, end=2024, ongoing=False,  # "2023-24", the financial year
+            themes=keys("water", "gramsabha"),
+            platforms_page=keys("CONSUL"),
+            platforms_posts={"CONSUL": (_HI_POST_NASHIK,)},  # "CONSUL वर" in Marathi
+        ),
+        "survey": Project(
+            # no funder; "CitizenLab" on the English page, "Go Vocal" on the Hindi one
+            paths=(_HI + "national/citizen-perception-survey.md", _HI + "national/citizen-perception-survey_hi.md"),
+            clients=keys("mohua"),
+            partners=keys("iitb", "nagarvani"),
+            start=2022, end=2023, ongoing=False,  # "FY 2022-23" / "वित्त वर्ष 2022-23"
+            themes=keys("survey", "eol"),
+            platforms_page=keys("Go Vocal"),
+            platforms_posts={"Go Vocal": (_HI_POST_SURVEY,)},  # tied by the project's title in its text
+        ),
+        "bengaluru": Project(
+            # no platform on its page; Decidim only in its post, whose "Consul General of Germany" is no CONSUL
+            paths=(_HI + "karnataka/bengaluru-lake-forums.md",),
+            clients=keys("bbmp-lakes"),
+            partners=keys("iisc", "blt", "kere-mitra"),
+            funders=keys("hebbal"),
+            start=2022, ongoing=True,  # "2022 – till date"
+            themes=keys("lakes", "wards"),
+            platforms_posts={"Decidim": (_HI_POST_LAKES,)},
+        ),
+        "lucknow": Project(
+            paths=(_HI + "uttar-pradesh/lucknow-yuva-budget.md", _HI + "uttar-pradesh/lucknow-yuva-budget_hi.md"),
+            clients=keys("lucknow"),
+            partners=keys("lu", "gomti"),
+            funders=keys("awadh"),
+            start=2021, end=2023, ongoing=False,  # "2021 to 2023" / "2021 से 2023 तक"
+            themes=keys("youth", "pb"),
+            platforms_page=keys("Decidim"),
+            platforms_posts={"Decidim": (_HI_POST_TWO,)},
+        ),
+    },
+    posts={
+        # tied by `engagements:` paths, a shared `ref` (Hindi), `{% link %}` (Tamil), a relative link (Bengali),
+        # the path of a twin never written, an absolute link (Marathi), the project's title, a site-absolute
+        # link, `engagements:` naming two projects (a Hindi post, each one's platform in its own sentence); the
+        # convening post is tied to none (its Decidim and CONSUL are nobody's)
+        _HI_POST_PUNE: keys("pmc", "sppu", "sahyadri", "kasba", "mula-mutha"),
+        _HI_POST_PUNE_HI: keys("pmc", "sppu", "pcmc"),
+        # "பெருநகர சென்னை மாநகராட்சியிடம்" (a case suffix glued on), "அண்ணா பல்கலைக்கழக ஆய்வாளர்கள்"
+        _HI_POST_CHENNAI: keys("gcc", "anna", "tambaram", "coromandel"),
+        _HI_POST_SURVEY: keys("mohua", "iitb", "surat", "indore", "niua"),
+        # "যাদবপুর বিশ্ববিদ্যালয়ের" (genitive glued on)
+        _HI_POST_KOLKATA: keys("kmc", "ju", "behala", "baranagar"),
+        _HI_POST_KUMARAKOM: keys("kumarakom", "vembanad", "kila", "kottayam-dp", "lsgd", "kerala"),
+        # "यशवंतराव चव्हाण महाराष्ट्र मुक्त विद्यापीठाच्या" (genitive glued on)
+        _HI_POST_NASHIK: keys("nashik-zp", "pimpalgaon", "ycmou", "nmc"),
+        _HI_POST_LAKES: keys("bbmp", "bbmp-lakes", "iisc", "blt", "bwssb", "kere-mitra", "hebbal"),
+        _HI_POST_TWO: keys("lucknow", "gomti", "gcc", "anna"),
+        _HI_POST_DELHI: keys("jnu", "mcd", "gnctd", "meity", "dic", "tnega", "yamuna", "dncc"),
+    },
+    persons={
+        # records of `_data/karyakarta.yml` (`full_name`, `designation`), one designation in Tamil
+        "Aparna Kulkarni": "Founder and Director",
+        "Senthil Murugan": "திட்ட ஒருங்கிணைப்பாளர், தமிழ்நாடு",
+        "Rituparna Sen": "Research Associate (Kolkata)",
+    },
+)
+
+
 SITES: dict[str, Site] = {s.name: s for s in (FR_CIVIC, DE_NL_MIXED, ES_PROJECTS_TEAM, IT_WORK_PEOPLE, DATA_PROJECTS,
                                                   PT_DA_MIXED, PL_FI_EN, ES_CA_LATAM, EL_UK_EN,
                                                   NB_ET_IS, CS_HU_RO, EN_US_CA, JA_ZH_EN,
-                                                  HR_SR_SL, SW_FR_AF, TR_AR_HE, KO_VI_ID)}
+                                                  HR_SR_SL, SW_FR_AF, TR_AR_HE, KO_VI_ID, HI_TA_EN)}

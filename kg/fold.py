@@ -10,7 +10,11 @@ from collections.abc import Callable
 
 _FOLD = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "œ": "oe", "Œ": "OE",
                        "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D",
-                       "ı": "i"})
+                       "ı": "i", "ə": "e", "Ə": "E", "ɛ": "e", "Ɛ": "E", "ɔ": "o", "Ɔ": "O", "ŋ": "ng", "Ŋ": "Ng",
+                       "ƙ": "k", "Ƙ": "K", "ɗ": "d", "Ɗ": "D", "ɓ": "b", "Ɓ": "B", "ħ": "h", "Ħ": "H", "ŧ": "t",
+                       "Ŧ": "T"})
+"""Latin letters NFKD does not decompose: Azerbaijani's ə, the ɛ and ɔ of Akan and Ewe, Hausa's hooked
+letters, Maltese ħ, Sami ŧ (without this table, "Şəhər" would fold to "s h r")."""
 _FEW = 24
 """Up to this many distinct characters beyond ASCII, :meth:`CharTable.translate` replaces them one by one."""
 
@@ -64,11 +68,22 @@ _UKRAINIAN = {"и": "y", "і": "i", "ї": "i", "й": "i", "г": "h", "ґ": "g", 
               "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ж": "zh", "ь": "", "ъ": "", "ʼ": "", "’": "'"}
 
 
+_ROMANISED = ((0x370, 0x52F), (0x1F00, 0x1FFF),  # Greek, Cyrillic
+              (0x530, 0x58F),  # Armenian
+              (0x900, 0xDFF),  # the Indic scripts: Devanagari, Bengali, Gurmukhi, Gujarati, Odia, Tamil, Telugu,
+              #                  Kannada, Malayalam, Sinhala
+              (0x10A0, 0x10FF), (0x1C90, 0x1CBF))  # Georgian
+"""The scripts whose letters :func:`latin` writes in Latin ones. Not Hebrew and Arabic (no vowels written:
+their names would meet nobody's), nor the scripts written without spaces (Thai, CJK: searched as they are)."""
+
+
 def latin(char: str) -> str:
-    """One Greek or Cyrillic letter in Latin letters (case kept); any other character unchanged. For
-    comparing names across scripts ("Δήμος Αθηναίων" / "City of Athens"), never for IRIs."""
+    """One letter of a script of :data:`_ROMANISED` in Latin letters (case kept); any other character
+    unchanged. For comparing names across scripts ("Δήμος Αθηναίων" / "City of Athens", "पुणे" / "Pune",
+    "თბილისის" / "Tbilisis"), never for IRIs. An Indic vowel sign or virama is a letter's part, not a
+    break: "पुणे" is one word, "pune"."""
     code = ord(char)
-    if not (0x370 <= code <= 0x52F or 0x1F00 <= code <= 0x1FFF):
+    if not any(low <= code <= high for low, high in _ROMANISED):
         return char
     lower = char.lower()
     if lower in _UKRAINIAN:
@@ -76,7 +91,7 @@ def latin(char: str) -> str:
     else:
         from anyascii import anyascii
 
-        out = anyascii(lower)
+        out = anyascii(lower).replace("'", "")  # Armenian's aspirates, Bengali's য়: marks, not breaks
     return out.capitalize() if char != lower else out
 
 

@@ -960,7 +960,8 @@ def _country_of(names: list[str], langs: list[str | None], kind: str | None,
                                                                            for c in regions_in(name)}
         if len(found_in) == 1:
             return next(iter(found_in))
-    return next((code for name in names if (code := script_country(name))), None)  # "กรุงเทพมหานคร": Thai
+    return next((code for name, lang in zip(names, langs, strict=True) if (code := script_country(name, lang))),
+                None)  # "กรุงเทพมหานคร": Thai
 
 
 def _translated_here(lang: str | None, code: str, langs: list[str | None], site_lang: str | None) -> bool:

@@ -113,6 +113,11 @@ _FORM_COUNTRY = (
     (r" belediyesi$| üniversitesi$| vakfı$| derneği$| bakanlığı$| valiliği$", "TR"),
     (r"^háskóli|^háskólinn | sveitarfélag|stofnun$|sjóður\b|\wfélagið\b|\wfélag$|urborg$| ehf$| hf$", "IS"),
     (r" fylkeskommune$", "NO"),
+    (r" municipal corporation$|^municipal corporation of |^corporation of |^greater \w+ corporation$|"
+     r" nagar (nigam|palika|panchayat|parishad)$| maha ?nagar ?palika$| mahanagara palike$| palike$|"
+     r" grama? panchayat$| zill?a (parishad|panchayat)$| district panchayat$| pvt ltd$| private limited$|"
+     r"mhangr ?palik[ae]$| ngr nigm$| ngr ?palika$| (ngr|gram) pmcayt$|(ma)?nkratci$|peruratci$|jilh?a prisd", "IN"),
+    (r"icra hakimiyyəti| mmc$| ictimai birliyi$| bələdiyyəsi$| nazirliyi$", "AZ"),
     (r"^landkreis |^freistaat |^landeshauptstadt |^bundesministerium |^bundeszentrale |^bundesamt |^senatsverwaltung ",
      "DE"),
 )
@@ -263,10 +268,12 @@ def country_code(name: str) -> str | None:
     return country_table().get(folded)
 
 
-_SHARED_FORMS = ("SARL", "S.A.R.L.", "SAS", "S.A.S.", "SASU", "EURL", "ASBL", "asbl", "SA", "S.A.", "PLC", "plc")
+_SHARED_FORMS = ("SARL", "S.A.R.L.", "SAS", "S.A.S.", "SASU", "EURL", "ASBL", "asbl", "SA", "S.A.", "PLC", "plc",
+                 "LLP")
 _SHARED_ADMINISTRATIVE = re.compile(r"^conseil (departemental|regional|municipal)\b|^commune (de|d)\b")
 """Forms the countries of one language share: OHADA's SARL and SAS in francophone Africa as in France,
-Belgium's ASBL in the DR Congo, départements in Senegal, the British PLC in Ireland, Nigeria, Ghana and Kenya."""
+Belgium's ASBL in the DR Congo, départements in Senegal, the British PLC in Ireland, Nigeria, Ghana and Kenya,
+the LLP in India and Singapore."""
 
 
 def by_shared_forms(names: list[str], langs: list[str | None]) -> bool:
@@ -321,15 +328,26 @@ _SCRIPTS = ((re.compile(r"[\u0e00-\u0e7f]"), "TH"), (re.compile(r"[\uac00-\ud7af
             (re.compile(r"[\u0590-\u05ff]"), "IL"), (re.compile(r"[\u10a0-\u10ff]"), "GE"),
             (re.compile(r"[\u0530-\u058f]"), "AM"), (re.compile(r"[\u1780-\u17ff]"), "KH"),
             (re.compile(r"[\u0e80-\u0eff]"), "LA"), (re.compile(r"[\u1000-\u109f]"), "MM"),
-            (re.compile(r"[\u0d80-\u0dff]"), "LK"))
+            (re.compile(r"[\u0d80-\u0dff]"), "LK"),
+            (re.compile(r"[\u0a00-\u0b7f\u0b80-\u0d7f]"), "IN"))  # Gurmukhi … Odia, Tamil … Malayalam
 
 
-def script_country(name: str) -> str | None:
-    """The country whose language alone is written in the script of ``name`` (Thai, Hangul, Hebrew …)."""
+def script_country(name: str, lang: str | None = None) -> str | None:
+    """The country whose language alone is written in the script of ``name`` (Thai, Hangul, Hebrew …);
+    Devanagari India's but on a Nepali page, Bengali Bangladesh's or India's as the page's region says."""
     for script, code in _SCRIPTS:
         if script.search(name):
             return code
+    base, _, region = (lang or "").replace("_", "-").lower().partition("-")
+    if _DEVANAGARI.search(name):
+        return "NP" if base == "ne" else "IN"
+    if _BENGALI.search(name) and region in ("bd", "in"):
+        return region.upper()
     return None
+
+
+_DEVANAGARI = re.compile(r"[\u0900-\u097f]")
+_BENGALI = re.compile(r"[\u0980-\u09ff]")
 
 
 def _cjk_country(name: str, lang: str | None) -> str | None:

@@ -77,6 +77,14 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "university",
         (
+            r"\bvisvvidyaly\w*",  # Indic scripts, as anyascii writes them: विश्वविद्यालय
+            r"\bbisbbidyaly\w*",  # বিশ্ববিদ্যালয়
+            r"\bvidyapith\b",
+            r"\bplklaikklk\w*",  # பல்கலைக்கழகம்
+            r"\bsrvklasal\w*",
+            r"\byunivrsiti\b",
+            r"\bhamalsaran\w*",  # Armenian համալսարան
+            r"\buniversitet(i|is)\b",  # Georgian უნივერსიტეტი
             r"\bschool of (economics|management|business|government|public policy)\b",
             r"panepistimi\w*",
             r"universytet\w*",
@@ -167,6 +175,12 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "region",
         (
+            r"\bzill?a (parishad|panchayat)\b",
+            r"\bdistrict panchayat\b",
+            r"\bjilh?a prisd\b",  # जिला/जिल्हा परिषद
+            r"\bjela prisd\b",
+            r"\bmavtt uratci\b",
+            r"\bmarzpetaran\w*",  # Armenian մարզպետարան
             r"\bcombined authority$",
             r"^pemerintah (provinsi|kabupaten)\b",
             r"^(serikali ya )?kaunti ya\b",
@@ -246,6 +260,30 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "municipality",
         (
+            r"\b(municipal|city) corporation\b",  # India's and Bangladesh's cities
+            r"^corporation of (greater )?\w+",
+            r"^greater \w+ corporation$",
+            r"\bnagar (nigam|palika|panchayat|parishad)\b",
+            r"\bmaha ?nagar ?palika\b",
+            r"\bmahanagara palike\b",
+            r"\bpalike$",
+            r"\bgrama? panchayat\b",
+            r"\bmhangr ?palik[ae]\b",  # महानगरपालिका, ಮಹಾನಗರ ಪಾಲಿಕೆ
+            r"\bngr nigm\b",
+            r"\bngr ?palika\b",
+            r"\b(ngr|gram) pmcayt\b",
+            r"\b(ma)?nkratci\b",  # மாநகராட்சி, நகராட்சி
+            r"\bperuratci\b",
+            r"\bpaur(smstha|sbha|nigm)\b",  # পৌরসংস্থা, পৌরসভা
+            r"\bngrsbh\w?\b",
+            r"\bngrpalk\b",
+            r"\bmuni?sipp?l (korppresn|karporesn)\b",
+            r"\bmeria\b",  # Georgian მერია (city hall)
+            r"\bsakrebulo\b",  # საკრებულო (the council)
+            r"\bmunitsipaliteti\b",
+            r"\b(kaghaka|hamaynka)petaran\w*",  # Armenian քաղաքապետարան, համայնքապետարան
+            r"\b(seher |rayon )?icra hakimiyyeti\w*",  # Azerbaijani Şəhər İcra Hakimiyyəti
+            r"\bbelediyyesi\b",
             r"^(the )?(city|town|municipality|borough|village) (of|council of)\b",
             r"city council$",
             r"\bparish council$",
@@ -364,6 +402,16 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "agency",
         (
+            r"\bmmtraly\w*",  # मंत्रालय
+            r"\bamaicckm\b",
+            r"\bmntrnaly\w*",
+            r"\bpradhikrn\b",
+            r"\bwater supply and sewerage board\b",
+            r"\bsaministro\b",  # Georgian სამინისტრო
+            r"\bsaagento\b",
+            r"\bnakhararowtyown\w*",  # Armenian նախարարություն
+            r"\bnazirliyi\w*",  # Azerbaijani
+            r"\bagentliyi\w*",
             r"\bnhs\b",
             r"\b(foreign|home|cabinet|development|commonwealth|scotland|wales) office$",
             r"^ypourgeio\b",
@@ -593,6 +641,15 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "ngo",
         (
+            r"\b(samiti|sangathan|sanstha|balaga)\b",  # India's associations
+            r"\b(smiti|smgthn)\b",  # समिति, संगठन
+            r"\barkkttlai\b",  # அறக்கட்டளை (a trust)
+            r"\bpondi\b",  # Georgian ფონდი
+            r"\basotsiatsia\b",
+            r"\bhimnadram\w*",  # Armenian հիմնադրամ
+            r"\bictimai birliyi\w*",
+            r"\bfondu\b",
+            r"\bnnle$",
             r"^code for \w+",  # the civic-tech brigades: Code for America, Code for Germany, Code for NL
             r"^sdruzhenye\b",
             r"^wakfu wa\b",
@@ -792,6 +849,10 @@ LEGAL_FORMS: tuple[tuple[str, str], ...] = (
     ("plc", "company"),
     ("PLC", "company"),
     ("LLP", "company"),
+    ("Pvt. Ltd.", "company"),
+    ("Pvt Ltd", "company"),
+    ("Private Limited", "company"),
+    ("MMC", "company"),
     ("Lda", "company"),
     ("Lda.", "company"),
     ("Ltda", "company"),
@@ -842,7 +903,7 @@ LEGAL_FORMS: tuple[tuple[str, str], ...] = (
 )
 #: Legal forms written before the name (Baltic registers): matched as written, as the name's first word.
 LEGAL_PREFIXES: dict[str, str] = {"MTÜ": "ngo", "SA": "ngo", "SIA": "company", "UAB": "company", "VšĮ": "ngo",
-                                  "AS": "company", "AB": "company"}
+                                  "AS": "company", "AB": "company", "შპს": "company", "ა(ა)იპ": "ngo", "ააიპ": "ngo"}
 
 
 def required_literal(pattern: str) -> str | None:
@@ -1011,6 +1072,8 @@ def _fold_short(name: str) -> str:
 _ASSOCIATION_HEADS = frozenset({"association", "foundation", "society", "trust"})
 """The last word of an English name, its head: what the body is."""
 _WRITTEN_PREFIXES = (("Град ", "municipality"), ("Quỹ ", "ngo"))
+_WRITTEN_SUFFIXES = ((" ՍՊԸ", "company"), (" ՀԿ", "ngo"))
+"""Armenian's legal forms after the name (an LLC, an NGO), whose folded letters ("spy", "hk") are words."""
 """Forms read as written, where their folded letters are another language's word."""
 SCRIPT_KINDS: tuple[tuple[str, str], ...] = (
     ("university", r"대학교|대학$|มหาวิทยาลัย|جامعة|אוניברסיט"),
@@ -1050,6 +1113,9 @@ def kind_of(name: str) -> str | None:
     for prefix, kind in _WRITTEN_PREFIXES:
         if stripped.startswith(prefix):
             return kind  # "Град Београд" (folded "hrad", which is a Czech castle), "Quỹ" (a fund; "Quy Nhơn" a town)
+    for suffix, kind in _WRITTEN_SUFFIXES:
+        if stripped.endswith(suffix) or stripped.endswith(suffix + "-ին"):
+            return kind
     words = fold(stripped)
     if not words:
         return _script_kind(stripped)

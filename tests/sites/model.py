@@ -190,4 +190,9 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
                   "Indonesien", "อินโดนีเซีย"),
     "Thailand": ("Thailand", "Kingdom of Thailand", "ประเทศไทย", "ไทย", "Thái Lan", "태국", "Thaïlande"),
     "Malaysia": ("Malaysia", "Malaisie", "말레이시아", "มาเลเซีย"),
+    "Georgia": ("Georgia", "საქართველო", "Sakartvelo", "Géorgie", "Georgien", "Грузия", "Վրաստան", "Gürcüstan"),
+    "Armenia": ("Armenia", "Republic of Armenia", "Հայաստան", "Հայաստանի Հանրապետություն", "სომხეთი", "Arménie",
+                "Armenien", "Армения", "Ermənistan"),
+    "Azerbaijan": ("Azerbaijan", "Republic of Azerbaijan", "Azərbaycan", "Azərbaycan Respublikası", "აზერბაიჯანი",
+                   "Azerbaïdjan", "Aserbaidschan", "Азербайджан", "Ադրբեջան"),
 }

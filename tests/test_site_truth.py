@@ -79,6 +79,19 @@ GAPS = {
     ("ko-vi-id", "mentions-by-form"): "'Peneliti Universiti Malaya' (the word for researchers taken into the name); "
                                       "none found of 'Bộ Thông tin và Truyền thông', 'UBND TP. Hồ Chí Minh', "
                                       "มหาวิทยาลัยธรรมศาสตร์, 'Universiti Malaya' on its own",
+    ("ka-hy-az", "merges"): "'Tbilisi City Hall' and 'Tbilisi City Council' made one (the mayor's office and the "
+                            "Sakrebulo); Georgian, Armenian and Azerbaijani names never joined to their English twins "
+                            "('თბილისის მერია' / 'Tbilisi City Hall', 'İnam Fondu' / 'Inam Foundation')",
+    ("ka-hy-az", "clients"): "the City Hall/City Council merge gives each Tbilisi project the other's client",
+    ("ka-hy-az", "years"): "no years read from '2024 թ.-ից', '2020-2022 թթ.', '2023–2024 წწ.', '2022 წლიდან', "
+                           "'2023-cü ildən', '2021-2022-ci illər' or a season range ('2020 წლის შემოდგომა – 2021 წლის "
+                           "ზაფხული'); projects without an English twin keep none",
+    ("ka-hy-az", "mentions"): "names with a case ending inside Georgian quotes ('ფონდ „თბილისური ეზოს“'), Azerbaijani "
+                              "-nin/-nə endings, Ganja's bodies in Russian; the City Council post given the City Hall",
+    ("ka-hy-az", "kinds"): "no kind for names in Georgian or Armenian script (მერია, საკრებულო, ՀԿ, պետական "
+                           "համալսարան) nor for 'İcra Hakimiyyəti'; none for 'Tamarisk Fund for Democratic Innovation'",
+    ("ka-hy-az", "countries"): "none for Ganja's bodies ('Gəncə Şəhər İcra Hakimiyyəti', 'Gəncə Dövlət Universiteti', "
+                               "'Gəncə Data MMC')",
 }
 
 CASES = [

@@ -147,6 +147,37 @@ def test_greek_and_cyrillic_names_are_compared_in_latin_letters(make_site, tmp_p
     assert "https://openharbour.example/kg/organisation/city-of-athens" in iris  # the IRI keeps its own letters
 
 
+def test_indic_georgian_and_armenian_names_are_compared_in_latin_letters(make_site, tmp_path):
+    site = make_site(tmp_path, {
+        "_config.yml": CONFIG,
+        "_clients/pune.md": project("pune", "en", ["Pune Municipal Corporation", "Savitribai Phule Pune University"]),
+        "_clients/pune-hi.md": project("pune", "hi", ["पुणे महानगरपालिका", "सावित्रीबाई फुले पुणे विश्वविद्यालय"]),
+        "_clients/tbilisi.md": project("tbilisi", "en", ["Tbilisi City Hall"]),
+        "_clients/tbilisi-ka.md": project("tbilisi", "ka", ["თბილისის მერია"]),
+        "_clients/yerevan.md": project("yerevan", "en", ["Yerevan State University"]),
+        "_clients/yerevan-hy.md": project("yerevan", "hy", ["Երևանի պետական համալսարան"]),
+    })
+    g = kg.build(site).graph.graph()
+    assert one_entity(g, "Pune Municipal Corporation", "पुणे महानगरपालिका")
+    assert one_entity(g, "Savitribai Phule Pune University", "सावित्रीबाई फुले पुणे विश्वविद्यालय")
+    assert not one_entity(g, "Pune Municipal Corporation", "Savitribai Phule Pune University")
+    assert one_entity(g, "Tbilisi City Hall", "თბილისის მერია")
+    assert one_entity(g, "Yerevan State University", "Երևանի պետական համալսարան")
+
+
+def test_a_towns_city_hall_and_council_are_two_bodies_where_the_site_names_both(make_site, tmp_path):
+    site = make_site(tmp_path, {
+        "_config.yml": CONFIG,
+        "_clients/a.md": project("a", "en", ["Tbilisi City Hall"]),
+        "_clients/b.md": project("b", "en", ["Tbilisi City Council"]),
+        "_clients/c.md": project("c", "en", ["Leeds City Council"]),
+        "_clients/d.md": project("d", "en", ["City of Leeds"]),
+    })
+    g = kg.build(site).graph.graph()
+    assert not one_entity(g, "Tbilisi City Hall", "Tbilisi City Council")
+    assert one_entity(g, "Leeds City Council", "City of Leeds")  # only the council named: the municipality
+
+
 def test_a_list_inside_a_name_is_no_unit_but_a_unit_may_hold_one():
     from kg.resolve.names import split_unit
 

@@ -337,17 +337,19 @@ def test_a_metric_without_any_fact_is_perfect_and_compare_lists_its_misses():
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*$\n?(.*)", re.DOTALL | re.MULTILINE)
 ROLE_KEYS = {
     "clients": ("client", "cliente", "committente", "kunde", "entidade", "entidad_contratante", "commissioned_by",
-                "partner_agency", "irainushi", "narucitelj", "mteja", "isveren", "pemberi_tugas", "nodal_agency"),
+                "partner_agency", "irainushi", "narucitelj", "mteja", "isveren", "pemberi_tugas", "nodal_agency",
+                "damkveti"),
     "partners": ("partners", "partenaires", "partner_di_progetto", "partnere", "parceiros", "aliados",
                  "delivery_partners", "collaborators", "kyoryoku", "partneri", "washirika", "ortaklar", "mitra",
-                 "knowledge_partners"),
+                 "knowledge_partners", "partniorebi"),
     "funders": ("funding", "funded_by", "finanziatore", "finansieret_af", "financiamento", "funder", "financiacion",
-                "josei", "financira", "mfadhili", "destekleyen", "penyandang_dana", "supported_by"),
+                "josei", "financira", "mfadhili", "destekleyen", "penyandang_dana", "supported_by",
+                "mkhardamcheri"),
 }
 PROJECT_FOLDERS = ("_projets", "_projekte", "_projects", "_work", "_projetos", "_cases", "_proyectos",
-                   "_portfolio", "_jirei", "_projekti", "_projeler", "_engagements")
-# el-uk-en's `_news` and hr-sr-sl's `_vijesti` are collections their mappings call posts
-POST_FOLDERS = ("_posts", "_news", "_vijesti")
+                   "_portfolio", "_jirei", "_projekti", "_projeler", "_engagements", "_proeqtebi")
+# el-uk-en's `_news`, hr-sr-sl's `_vijesti` and ka-hy-az's `_siakhleebi` are collections their mappings call posts
+POST_FOLDERS = ("_posts", "_news", "_vijesti", "_siakhleebi")
 
 
 def documents(site: str) -> dict[str, tuple[dict, str]]:

@@ -312,6 +312,16 @@ def test_a_post_naming_a_data_records_ref_under_any_key_is_about_that_project(ma
     ("Yayasan Data Warga", "ngo"), ("Bornova Kaymakamlığı", "agency"), ("Accra Metropolitan Assembly", "municipality"),
     ("Bangkok Metropolitan Administration", "municipality"), ("Da Nang People's Committee", "municipality"),
     ("Hrad Most", None), ("Quy Nhon", None),  # a Czech castle, a Vietnamese town
+    ("Pune Municipal Corporation", "municipality"), ("पुणे महानगरपालिका", "municipality"),
+    ("பெருநகர சென்னை மாநகராட்சி", "municipality"), ("কলকাতা পৌরসংস্থা", "municipality"),
+    ("Bruhat Bengaluru Mahanagara Palike", "municipality"), ("Kumarakom Grama Panchayat", "municipality"),
+    ("Nashik Zilla Parishad", "region"), ("अन्ना विश्वविद्यालय", "university"), ("আবাসন মন্ত্রণালয়", "agency"),
+    ("गोमती युवा संगठन", "ngo"), ("Kasba Peth Nagrik Samiti", "ngo"), ("Digital India Corporation", "company"),
+    ("Bengaluru Lakes Technologies Pvt. Ltd.", "company"),
+    ("თბილისის მერია", "municipality"), ("საქართველოს იუსტიციის სამინისტრო", "agency"), ("ფონდი „ათინათი“", "ngo"),
+    ("შპს „ციფრული ხიდი“", "company"), ("Երևանի քաղաքապետարան", "municipality"), ("«Բակ» ՀԿ", "ngo"),
+    ("«Տվային Քաղաք» ՍՊԸ", "company"), ("Bakı Şəhər İcra Hakimiyyəti", "municipality"),
+    ("Abşeron Gənclər İctimai Birliyi", "ngo"), ("Rəqəmsal Həllər MMC", "company"),
 ])
 def test_kinds_of_names_in_more_languages_and_scripts(name, expected):
     assert kind_of(name) == expected

@@ -79,10 +79,8 @@ GAPS = {
     ("ko-vi-id", "mentions-by-form"): "'Peneliti Universiti Malaya' (the word for researchers taken into the name); "
                                       "none found of 'Bộ Thông tin và Truyền thông', 'UBND TP. Hồ Chí Minh', "
                                       "มหาวิทยาลัยธรรมศาสตร์, 'Universiti Malaya' on its own",
-    ("hi-ta-en", "merges"): "names in Devanagari, Tamil and Bengali script never merged with their English twins "
-                            "('पुणे महानगरपालिका' / 'Pune Municipal Corporation', 'যাদবপুর বিশ্ববিদ্যালয়' / 'Jadavpur "
-                            "University'); 'University of Pune' (SPPU's old name); the Kerala department in running "
-                            "text",
+    ("hi-ta-en", "merges"): "'University of Pune' (SPPU's old name) and some Devanagari, Tamil and Bengali twins whose "
+                            "words do not meet in Latin letters; the Kerala department in running text",
     ("hi-ta-en", "years"): "financial years ('FY 2022-23', 'FY 2021-22 – FY 2023-24', 'वित्त वर्ष 2022-23'), months "
                            "('Nov 2022 – Mar 2023', 'நவம்பர் 2022 – மார்ச் 2023') and '2022 – till date' not read",
     ("hi-ta-en", "platforms-in-posts"): "'the Consul General of Germany' read as CONSUL; the Hindi post tied to two "
@@ -94,12 +92,15 @@ GAPS = {
                               "'কলকাতা পুরসভা', 'ग्रेटर चेन्नई कॉर्पोरेशन', 'अन्ना विश्वविद्यालय', the Tamil oblique "
                               "'அண்ணா பல்கலைக்கழக', Marathi names of English-only bodies), 'BBMP', the parent in '… "
                               "Department of the Government of Kerala'",
-    ("hi-ta-en", "kinds"): "'… Municipal Corporation' read as a company; no kind for Palike, Gram Panchayat, Zilla "
-                           "Parishad, Samiti, Sangathan, Balaga, a water supply board",
-    ("hi-ta-en", "countries"): "the Kolkata project's bodies (beside a Trust and an LLP) and other LLPs put in the "
-                               "United Kingdom; none for Chennai's, Bengaluru's and Kerala's bodies or union "
-                               "ministries",
     ("hi-ta-en", "units"): "'Jadavpur University's School of Cultural Texts and Records' cut at 'and'",
+    ("ka-hy-az", "merges"): "'Bakı Şəhər İcra Hakimiyyəti' / 'Baku City Executive Power', 'Gyumri Municipality' / "
+                            "'Գյումրու համայնքապետարան', the Russian name of a Ganja company, a Georgian university's "
+                            "long name, the site's own short name",
+    ("ka-hy-az", "years"): "no years read from '2024 թ.-ից', '2020-2022 թթ.', '2023–2024 წწ.', '2022 წლიდან', "
+                           "'2023-cü ildən', '2021-2022-ci illər' or a season range ('2020 წლის შემოდგომა – 2021 წლის "
+                           "ზაფხული'); projects without an English twin keep none",
+    ("ka-hy-az", "mentions"): "names with a case ending inside Georgian quotes ('ფონდ „თბილისური ეზოს“'), Azerbaijani "
+                              "-nin/-nə endings, Ganja's bodies in Russian; the City Council post given the City Hall",
 }
 
 CASES = [

@@ -69,6 +69,22 @@ def test_a_form_in_the_sites_language_beside_a_name_in_a_language_not_spoken_the
     assert _country_of(["Açık Mahalle Derneği"], [None], "ngo", "tr") == "TR"
 
 
+def test_indias_forms_and_scripts_say_india_and_the_caucasus_forms_their_countries():
+    from kg.resolve import _country_of
+
+    def country(name, lang="en"):
+        return _country_of([name], [lang], kind_of(name))
+
+    assert country("Pune Municipal Corporation") == "IN"
+    assert country("Bengaluru Lakes Technologies Pvt. Ltd.") == "IN"
+    assert country("பெருநகர சென்னை மாநகராட்சி", "ta") == "IN"
+    assert country("नाशिक जिल्हा परिषद", "mr") == "IN"
+    assert country("काठमाडौं महानगरपालिका", "ne") == "NP"  # Devanagari on a Nepali page: Nepal's
+    assert country("თბილისის მერია", "ka") == "GE"
+    assert country("Երևանի քաղաքապետարան", "hy") == "AM"
+    assert country("Gəncə Şəhər İcra Hakimiyyəti", "az") == "AZ"
+
+
 def test_a_word_that_only_looks_declined_is_left_as_it_is():
     assert place_core("Junta de Freguesia de Arroios") == "arroios"  # no town "arroio": nothing is changed
     assert canonical_place(place_core("Lunds kommun")) == canonical_place("lund")

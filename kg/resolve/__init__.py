@@ -141,6 +141,7 @@ def _resolve(ctx: MapContext, registry: Registry, diags: Diagnostics, mentions: 
     _site_title(ctx, registry, cores, parsed)
     _bare_places(parsed)
     acronyms, aliases = _names_in_text(ctx, registry, cores, parsed, workers)
+    _councils_apart(parsed)
     clusters = _Clusters()
     for p in parsed.values():
         clusters.find(p.key)
@@ -864,6 +865,35 @@ def _bare_places(parsed: dict[Name, _Parsed]) -> None:
         # "Rotterdam (Netherlands)" is plainly a place's body; a bare "Uppsala" could be its university
         if len(targets) == 1 and " " not in bare and (words[bare] == 1 or p.country is not None):
             p.key = next(iter(targets))
+
+
+_EXECUTIVE = re.compile(r"\b(city|town) hall\b|\bmayor s office\b|\boffice of the mayor\b|\bmayoralty\b|\bmeria\b|"
+                        r"\bkaghakapetaran\w*")
+"""A town's executive: its city hall, the mayor's office (Georgian მერია, Armenian քաղաքապետարան)."""
+_COUNCIL = re.compile(r"\b(city|town|municipal) council\b|\bsakrebulo\b|\bcity assembly\b|\bavagani\b")
+"""A town's elected council (Georgian საკრებულო, Armenian ավագանի)."""
+
+
+def _councils_apart(parsed: dict[Name, _Parsed]) -> None:
+    """A town whose site names both its city hall and its council has two bodies there: the mayor's
+    office and the elected council ("Tbilisi City Hall" / "თბილისის მერია" and "Tbilisi City Council" /
+    "თბილისის საკრებულო"). The council's names are keyed apart; the town's other names ("City of
+    Tbilisi") stay with its city hall. A site naming only one of them keeps one municipality, as "City
+    Council" is the municipality itself in most places."""
+    executive: set[str] = set()
+    council: set[str] = set()
+    for name, p in parsed.items():
+        if p.key.startswith("place:municipality:") and not p.unit_of:
+            words = fold(name.text)
+            if _EXECUTIVE.search(words):
+                executive.add(p.key)
+            elif _COUNCIL.search(words):
+                council.add(p.key)
+    both = executive & council
+    for name, p in parsed.items():
+        if p.key in both and not p.unit_of and _COUNCIL.search(words := fold(name.text)) and \
+                not _EXECUTIVE.search(words):
+            p.key += ":council"
 
 
 def _parse(name: Name, registry: Registry, cores: dict[tuple[str, str], Entry | None] | None = None) -> _Parsed:

@@ -115,8 +115,7 @@ _FORM_COUNTRY = (
     (r" fylkeskommune$", "NO"),
     (r" municipal corporation$|^municipal corporation of |^corporation of |^greater \w+ corporation$|"
      r" nagar (nigam|palika|panchayat|parishad)$| maha ?nagar ?palika$| mahanagara palike$| palike$|"
-     r" grama? panchayat$| zill?a (parishad|panchayat)$| district panchayat$| pvt ltd$| private limited$|"
-     r"mhangr ?palik[ae]$| ngr nigm$| ngr ?palika$| (ngr|gram) pmcayt$|(ma)?nkratci$|peruratci$|jilh?a prisd", "IN"),
+     r" grama? panchayat$| zill?a (parishad|panchayat)$| district panchayat$| pvt ltd$| private limited$", "IN"),
     (r"icra hakimiyyəti| mmc$| ictimai birliyi$| bələdiyyəsi$| nazirliyi$", "AZ"),
     (r"^landkreis |^freistaat |^landeshauptstadt |^bundesministerium |^bundeszentrale |^bundesamt |^senatsverwaltung ",
      "DE"),
@@ -134,6 +133,9 @@ _FORM_BY_LANGUAGE += (
     (r"^as | as$", {"et": "EE"}),
     (r" s r o$| a s$| z s$| o p s$| z ú$| o z$", {"cs": "CZ", "sk": "SK"}),
     (r" s r l$| srl$", {"ro": "RO", "it": "IT"}),
+    # the Indic forms as :func:`kg.fold.latin` writes them: महानगरपालिका is Nepal's word too
+    (r"mhangr ?palik[ae]$| ngr nigm$| ngr ?palika$| (ngr|gram) pmcayt$|(ma)?nkratci$|peruratci$|jilh?a prisd",
+     {**dict.fromkeys(("hi", "mr", "ta", "kn", "te", "ml", "gu", "pa", "or"), "IN"), "ne": "NP"}),
 )
 _FORM_RE = tuple((re.compile(pattern), code) for pattern, code in _FORM_COUNTRY)
 _FORM_LANG_RE = tuple((re.compile(pattern), codes) for pattern, codes in _FORM_BY_LANGUAGE)
@@ -306,7 +308,7 @@ def country_of_form(name: str, lang: str | None = None) -> str | None:
             return _LEGAL_COUNTRY[form]
     if not stripped.isascii():
         stripped = "".join(map(latin, stripped))  # "Δήμος Αθηναίων" → "Dimos Athinaion"
-    words = _NON_WORD.sub(" ", stripped.casefold()).strip()
+    words = _NON_WORD.sub(" ", stripped.replace("İ", "I").casefold()).strip()  # "İcra": not "i̇cra", a dot apart
     for pattern, code in _FORM_RE:
         if pattern.search(words):
             return code

@@ -193,4 +193,9 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "India": ("India", "Republic of India", "Bharat", "भारत", "भारत गणराज्य", "இந்தியா", "ভারত", "ಭಾರತ",
               "भारतीय प्रजासत्ताक", "Inde", "Indien"),
     "Bangladesh": ("Bangladesh", "People's Republic of Bangladesh", "বাংলাদেশ", "बांग्लादेश", "வங்காளதேசம்"),
+    "Georgia": ("Georgia", "საქართველო", "Sakartvelo", "Géorgie", "Georgien", "Грузия", "Վրաստան", "Gürcüstan"),
+    "Armenia": ("Armenia", "Republic of Armenia", "Հայաստան", "Հայաստանի Հանրապետություն", "სომხეთი", "Arménie",
+                "Armenien", "Армения", "Ermənistan"),
+    "Azerbaijan": ("Azerbaijan", "Republic of Azerbaijan", "Azərbaycan", "Azərbaycan Respublikası", "აზერბაიჯანი",
+                   "Azerbaïdjan", "Aserbaidschan", "Азербайджан", "Ադրբեջան"),
 }

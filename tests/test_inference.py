@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import rdflib
 from namespaces import KGO, ORGANISATION, PLATFORM, PROJECT, SCHEMA, SITE
 from rdflib import RDF, URIRef
@@ -333,6 +334,37 @@ def test_ongoing_ranges_are_read_in_other_languages():
     for text in ("2020 - en cours", "2022 – in corso", "2019 - heute", "2021 - en curso", "2018 - lopend"):
         years = parse_years(text)
         assert years.ongoing and years.end is None, text
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("FY 2022-23", 2022, 2023), ("FY 2021-22 – FY 2023-24", 2021, 2024), ("FY1999-00", 1999, 2000),
+    ("वित्त वर्ष 2022-23", 2022, 2023), ("Nov 2022 – Mar 2023", 2022, 2023), ("நவம்பர் 2022 – மார்ச் 2023", 2022, 2023),
+    ("2020 წლის შემოდგომა – 2021 წლის ზაფხული", 2020, 2021), ("2021 से 2023 तक", 2021, 2023),
+    ("2023–2024 წწ.", 2023, 2024), ("2020-2022 թթ.", 2020, 2022), ("2021-2022-ci illər", 2021, 2022),
+    ("2021–2023 гг.", 2021, 2023),
+])
+def test_financial_years_months_seasons_and_the_words_for_years_of_more_languages_give_the_years(text, start, end):
+    from kg.map.years import parse_years
+
+    years = parse_years(text)
+    assert (years.start, years.end, years.ongoing) == (start, end, False)
+
+
+@pytest.mark.parametrize("text", ["2022 – till date", "2021 से", "2022 წლიდან", "2024 թ.-ից", "2023-cü ildən",
+                                  "с 2022 года", "2019 – по настоящее время"])
+def test_since_and_till_date_in_more_languages_are_ongoing(text):
+    from kg.map.years import parse_years
+
+    years = parse_years(text)
+    assert years.ongoing and years.end is None, text
+
+
+@pytest.mark.parametrize("text", ["2019-2021 (planned 2022)", "under 2020-talet", "FY 2023-22", "Nov 2022"])
+def test_a_value_that_is_not_plainly_a_range_of_years_is_still_no_guess(text):
+    from kg.map.years import BadYears, parse_years
+
+    with pytest.raises(BadYears):
+        parse_years(text)
 
 
 def test_a_post_linking_to_a_project_page_in_its_body_is_about_that_project(make_site, tmp_path):

@@ -81,8 +81,6 @@ GAPS = {
                                       "มหาวิทยาลัยธรรมศาสตร์, 'Universiti Malaya' on its own",
     ("hi-ta-en", "merges"): "'University of Pune' (SPPU's old name) and some Devanagari, Tamil and Bengali twins whose "
                             "words do not meet in Latin letters; the Kerala department in running text",
-    ("hi-ta-en", "years"): "financial years ('FY 2022-23', 'FY 2021-22 – FY 2023-24', 'वित्त वर्ष 2022-23'), months "
-                           "('Nov 2022 – Mar 2023', 'நவம்பர் 2022 – மார்ச் 2023') and '2022 – till date' not read",
     ("hi-ta-en", "platforms-in-posts"): "'the Consul General of Germany' read as CONSUL; the Hindi post tied to two "
                                         "projects gives Chennai's Pol.is (Chennai written 'चेन्नई') to Lucknow",
     ("hi-ta-en", "platform-evidence"): "Chennai's Pol.is in the Hindi two-project post given to Lucknow; 'डिसीडिम' "
@@ -96,9 +94,6 @@ GAPS = {
     ("ka-hy-az", "merges"): "'Bakı Şəhər İcra Hakimiyyəti' / 'Baku City Executive Power', 'Gyumri Municipality' / "
                             "'Գյումրու համայնքապետարան', the Russian name of a Ganja company, a Georgian university's "
                             "long name, the site's own short name",
-    ("ka-hy-az", "years"): "no years read from '2024 թ.-ից', '2020-2022 թթ.', '2023–2024 წწ.', '2022 წლიდან', "
-                           "'2023-cü ildən', '2021-2022-ci illər' or a season range ('2020 წლის შემოდგომა – 2021 წლის "
-                           "ზაფხული'); projects without an English twin keep none",
     ("ka-hy-az", "mentions"): "names with a case ending inside Georgian quotes ('ფონდ „თბილისური ეზოს“'), Azerbaijani "
                               "-nin/-nə endings, Ganja's bodies in Russian; the City Council post given the City Hall",
 }

@@ -98,6 +98,18 @@ def test_a_platform_event_or_foundation_is_not_the_platform(make_site, tmp_path)
     assert list(g.objects(PROJECT["p"], KGO.platform)) == []
 
 
+@pytest.mark.parametrize("sentence", ["We met the Consul General of Germany.", "The Honorary Consul of Belgium came.",
+                                      "Le consul général de France est venu.", "A Vice-Consul spoke."])
+def test_a_consul_who_is_a_diplomat_is_not_the_platform(make_site, tmp_path, sentence):
+    site = make_site(tmp_path, {
+        "_config.yml": FR_CONFIG,
+        "_clients/p.md": page("p", "fr", client="Ville de Nantes"),
+        "_posts/2022-03-01-visit.md": f"---\ntitle: Visite\nclients: [_clients/p.md]\n---\n{sentence}\n",
+    })
+    _, g = build(site)
+    assert list(g.objects(PROJECT["p"], KGO.platform)) == []
+
+
 def test_a_platform_named_on_the_project_page_is_an_inference_from_the_page(make_site, tmp_path):
     site = make_site(tmp_path, {
         "_config.yml": FR_CONFIG,

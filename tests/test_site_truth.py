@@ -81,8 +81,8 @@ GAPS = {
                                       "มหาวิทยาลัยธรรมศาสตร์, 'Universiti Malaya' on its own",
     ("hi-ta-en", "merges"): "'University of Pune' (SPPU's old name) and some Devanagari, Tamil and Bengali twins whose "
                             "words do not meet in Latin letters; the Kerala department in running text",
-    ("hi-ta-en", "platforms-in-posts"): "'the Consul General of Germany' read as CONSUL; the Hindi post tied to two "
-                                        "projects gives Chennai's Pol.is (Chennai written 'चेन्नई') to Lucknow",
+    ("hi-ta-en", "platforms-in-posts"): "the Hindi post tied to two projects gives Chennai's Pol.is (Chennai "
+                                        "written 'चेन्नई') to Lucknow",
     ("hi-ta-en", "platform-evidence"): "Chennai's Pol.is in the Hindi two-project post given to Lucknow; 'डिसीडिम' "
                                        "(Decidim in Devanagari) not read; a post pointing at a Malayalam twin never "
                                        "written is tied to no project",

@@ -189,7 +189,8 @@ class Registry:
             for entry in entries:
                 if entry.kind not in kinds or (declined and entry.kind != "platform"):
                     continue
-                if entry.kind == "platform" and _NOT_THE_SOFTWARE.match(text, after):
+                if entry.kind == "platform" and (_NOT_THE_SOFTWARE.match(text, after)
+                                                 or _AN_OFFICE_BEFORE.search(text, max(0, start - 20), start)):
                     seen.discard(form)  # "Decidim Fest" is an event, "Consul Democracy Foundation" an organisation
                     continue
                 if form in self._weak.get(entry.key, ()):
@@ -216,7 +217,10 @@ class Registry:
 _ORGANISATIONS = frozenset({"organisation"})
 _NOT_THE_SOFTWARE = re.compile(
     r"(?:[\s-]+[A-Z][\w-]*){0,2}?[\s-]+(Fest|Festival|Conference|Summit|Meetup|Days?|Week|Association|Foundation|"
-    r"Community Meeting|Stiftelse|Stiftelsen|Föreningen|Fundación|Foundation's)\b")
+    r"Community Meeting|Stiftelse|Stiftelsen|Föreningen|Fundación|Foundation's)\b"
+    r"|[\s-]+(?:General|Generale|[Gg]énéral|[Gg]eneral)\b")  # "the Consul General of Germany": a diplomat
+_AN_OFFICE_BEFORE = re.compile(r"\b(?:[Hh]onorary|[Vv]ice|[Dd]eputy|[Ff]ormer|[Hh]onorär|[Hh]onoraire)[\s-]+$")
+"""Words before a platform's name that make it a title: "the Honorary Consul", "a Vice-Consul"."""
 
 
 def _host(url: str) -> str | None:

@@ -403,8 +403,8 @@ def _sentence_case_companies(text: str) -> list[str]:
     for match in _SENTENCE_CASE_COMPANY.finditer(text):
         name = match.group(0).strip()
         first = name.split()[0]
-        at_start = not text[: match.start()].rstrip(" \t\"'“”„«»(").rstrip() or \
-            text[: match.start()].rstrip(" \t\"'“”„«»(").endswith((".", "!", "?", ":", "\n"))
+        before = text[max(0, match.start() - 80) : match.start()].rstrip(" \t\"'“”„«»(")
+        at_start = not before.strip() or before.endswith((".", "!", "?", ":", "\n"))
         if fold(first) in _NOT_A_START or fold(first) in _CONNECTORS or (at_start and match.group(1).strip()):
             continue
         word_before = text[max(0, match.start() - 40) : match.start()].split()[-1:]

@@ -292,7 +292,8 @@ def _stem(word: str) -> str:
     return word[:3]
 
 
-DECLINING = frozenset("fi et hu cs sk pl lt lv is ro el uk ru be hr sr sl bs mk bg sq tr ka hy eu ga cy".split())
+DECLINING = frozenset("fi et hu cs sk pl lt lv is ro el uk ru be hr sr sl bs mk bg sq tr ka hy eu ga cy az kk uz ky "
+                      "tk ta ml kn te mr bn gu pa or".split())
 """Languages whose texts write names in other cases ("Tartu Linnavalitsusega", "Primăriei Cluj-Napoca") or
 with an article at their end (Bulgarian "Столичната община")."""
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import subprocess
+import sys
 import time
 import urllib.error
 import urllib.parse
@@ -110,6 +112,40 @@ def test_the_fork_server_is_a_fork_of_the_server_and_it_and_every_worker_read_th
         opened = {os.path.realpath(f"/proc/{pid}/fd/{fd}") for fd in os.listdir(f"/proc/{pid}/fd")}
         assert any(path.startswith(str(real) + "/") and path.endswith(".sst") for path in opened), pid
         assert not any(path.endswith((".nq", ".nt")) for path in opened), pid
+
+
+def test_a_query_is_judged_long_after_more_cpu_on_the_store_than_in_memory(server, in_memory) -> None:
+    from kg.serve.runner import LONG_AFTER, LONG_AFTER_ON_DISK
+
+    # each term a query reads costs a RocksDB lookup on disk: a page of projects sorted by IRI must not
+    # count as a heavy query there and wait behind the heavy ones
+    assert server.runner.long_after == LONG_AFTER_ON_DISK > LONG_AFTER == in_memory.runner.long_after
+
+
+_FREED_BUT_HELD = r"""
+import threading
+from kg.serve.zygote import _give_back
+def rss():
+    return int(open("/proc/self/statm").read().split()[1]) * 4096 / 1e6
+kept = []
+def answer():  # on a thread of its own, as a worker's queries run
+    blocks = [bytes(10_000) for _ in range(20_000)]
+    kept.extend(blocks[::50])  # a few kept all through the heap: it cannot shrink from its top
+    blocks.clear()
+thread = threading.Thread(target=answer)
+thread.start()
+thread.join()
+before = rss()
+_give_back()
+print(before, rss())
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="malloc_trim is glibc's")
+def test_a_worker_hands_back_the_memory_a_big_answer_freed() -> None:
+    done = subprocess.run([sys.executable, "-c", _FREED_BUT_HELD], capture_output=True, text=True, check=True)
+    before, after = map(float, done.stdout.split())
+    assert before - after > 100  # of the ~200 MB freed but held, most goes back to the system (MB)
 
 
 def test_a_killed_fork_server_is_replaced_by_one_that_opens_the_store_again(out: Path) -> None:

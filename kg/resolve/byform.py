@@ -89,7 +89,9 @@ _STRONG = re.compile(
     r"(school|transit|water|sanitation|utility) district|valiligi|kaymakamligi|belediyeler birligi|"
     r"opcina|opstina|obcina|mestna obcina|zupanija|udruga|udruzenje|zaklada|fondacija|drustvo|grad|"
     r"(state|provincial|county) government|conseil (departemental|regional|municipal)|kementerian|pemerintah|"
-    r"dinas|yayasan|perkumpulan|ood|eood|d o o|sdruzhenye|fondatsyia|obshchyna)\b"
+    r"dinas|yayasan|perkumpulan|ood|eood|d o o|sdruzhenye|fondatsyia|obshchyna|"
+    r"panchayat|parishad|nigam|palika|palike|samiti|sangathan|sanstha|(city|municipal) corporation|"
+    r"government of)\b"
 )
 """English public bodies' words count where they say whose body it is: "California Department of
 Technology", "Social Security Administration", not "the Department of Politics" (a university's)."""
@@ -158,6 +160,8 @@ _STEMS = (
     "občin", "obcin", "županij", "zupanij", "udrug", "udružen", "udruzen", "zaklad", "društv", "drustv", "grad ",
     " government", "kementerian", "pemerintah", "dinas ", "yayasan", "perkumpulan", " оод", " еоод", "д.о.о",
     "сдружение", "фондаци", "община", "conseil",
+    "panchayat", "parishad", "nigam", "palika", "palike", "samiti", "sangathan", "sanstha", " corporation",
+    "government of",
 )
 
 

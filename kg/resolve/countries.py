@@ -115,8 +115,10 @@ _FORM_COUNTRY = (
     (r" fylkeskommune$", "NO"),
     (r" municipal corporation$|^municipal corporation of |^corporation of |^greater \w+ corporation$|"
      r" nagar (nigam|palika|panchayat|parishad)$| maha ?nagar ?palika$| mahanagara palike$| palike$|"
-     r" grama? panchayat$| zill?a (parishad|panchayat)$| district panchayat$| pvt ltd$| private limited$", "IN"),
+     r" grama? panchayat$| zill?a (parishad|panchayat)$| district panchayat$| pvt ltd$| private limited$|"
+     r" (samiti|sangathan|sanstha)$|\bpanchayati raj\b", "IN"),
     (r"icra hakimiyyəti| mmc$| ictimai birliyi$| bələdiyyəsi$| nazirliyi$", "AZ"),
+    (r" city corporation$| pourashava$", "BD"),  # "Dhaka North City Corporation"; India's are "Municipal"
     (r"^landkreis |^freistaat |^landeshauptstadt |^bundesministerium |^bundeszentrale |^bundesamt |^senatsverwaltung ",
      "DE"),
 )

@@ -1303,6 +1303,23 @@ _ADMIN_AFFIXES = {
         r"^dimos ",
         r" udala$",
         r" city (government|administration|office)$",
+        r" (city|municipal) corporation$",  # "Kolkata Municipal Corporation", "Dhaka North City Corporation"
+        r" nagar (nigam|palika|panchayat|parishad)$",
+        r" maha ?nagar ?palika$",
+        r" mahanagara palike$",
+        r" grama? panchayat$",
+        r"^grama? panchayat ",
+        r" mhangr ?palik[ae]$",  # the Indic forms as kg.fold.latin writes them: महानगरपालिका, ಮಹಾನಗರ ಪಾಲಿಕೆ
+        r" ngr (nigm|palika|pmcayt)$",
+        r" ngrpalika$",
+        r" gram pmcayt$",
+        r" (ma)?nkratci$",
+        r"^perunkr ",  # பெருநகர: "Greater"
+        r" peruratci$",
+        r" paur(smstha|sbha|nigm)$",
+        r"^(greater )?(municipal )?corporation of (greater )?",
+        r"^greater (?=\w+ corporation$)",
+        r" corporation$",
         r"^(the )?(city|town|municipal) (government|administration|office) of ",
     ),
     "region": (
@@ -1315,7 +1332,11 @@ _ADMIN_AFFIXES = {
         r"^pemprov (dki )?",
         r"^pemkab ",
         r" provincial government$",
-        r" state government$",  # "Lagos State Government", "Kerala State Government"
+        r" state government$",
+        r" zill?a (parishad|panchayat)$",
+        r" district panchayat$",
+        r" jilh?a prisd$",
+        r"^jilh?a prisd ",  # "Lagos State Government", "Kerala State Government"
         r"^(the )?government of ",
         r"^(the )?state of ",
         r"^estado (de |do |da )?",

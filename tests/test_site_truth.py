@@ -90,6 +90,8 @@ GAPS = {
                               "'কলকাতা পুরসভা', 'ग्रेटर चेन्नई कॉर्पोरेशन', 'अन्ना विश्वविद्यालय', the Tamil oblique "
                               "'அண்ணா பல்கலைக்கழக', Marathi names of English-only bodies), 'BBMP', the parent in '… "
                               "Department of the Government of Kerala'",
+    ("hi-ta-en", "countries"): "none for bodies only one post names, without a form or a town that says India "
+                               "('Jawaharlal Nehru University', MeitY, a lake's citizens' group)",
     ("hi-ta-en", "units"): "'Jadavpur University's School of Cultural Texts and Records' cut at 'and'",
     ("ka-hy-az", "merges"): "'Bakı Şəhər İcra Hakimiyyəti' / 'Baku City Executive Power', 'Gyumri Municipality' / "
                             "'Գյումրու համայնքապետարան', the Russian name of a Ganja company, a Georgian university's "

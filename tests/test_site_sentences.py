@@ -474,3 +474,19 @@ def test_a_type_word_before_a_name_in_quotation_marks_makes_them_one_name(text, 
 
 def test_quoted_words_are_no_organisation_when_the_type_is_only_inside_the_quotes():
     assert names_by_form("Vi läste rapporten ”Framtidens kommun” i går.") == []
+
+
+def test_names_in_scripts_without_capitals_are_found_by_a_type_word_after_a_place():
+    found = [name for name, _ in names_by_form(
+        "ქუთაისის მერიამ და საქართველოს ფინანსთა სამინისტრომ წარადგინეს. ქალაქის მერია დაესწრო.")]
+    # the case ending glued to the type word is left out; "the city's city hall" names nobody in particular
+    assert found == ["ქუთაისის მერია", "საქართველოს ფინანსთა სამინისტრო"]
+    assert [name for name, _ in names_by_form("आज नाशिक महानगरपालिका ने बैठक की।")] == ["नाशिक महानगरपालिका"]
+
+
+def test_azerbaijani_bodies_are_found_by_their_form_and_split_at_their_and():
+    found = [name for name, _ in names_by_form(
+        "Yasamal Rayon İcra Hakimiyyəti və Azərbaycan Respublikasının Rəqəmsal İnkişaf və Nəqliyyat Nazirliyi "
+        "iştirak etdi.")]
+    assert found == ["Yasamal Rayon İcra Hakimiyyəti",
+                     "Azərbaycan Respublikasının Rəqəmsal İnkişaf və Nəqliyyat Nazirliyi"]

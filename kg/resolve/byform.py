@@ -28,12 +28,13 @@ import ahocorasick
 from kg.fold import HANGUL, KANA
 from kg.map.text import ABBREVIATIONS
 from kg.resolve.glossary import is_vocabulary
-from kg.resolve.kinds import fold, kind_of
+from kg.resolve.kinds import LEGAL_PREFIXES, fold, kind_of
 
 _CONNECTORS = frozenset(
     "de del della delle dei degli di da du des d l la le las los el y i e et und für fur of the for and "
     "van der den voor het og och av à a al au zu im am do dos das em all dell nell sull dall "
-    "qu j m t s n c para per pour zur zum vom til din pentru v ve pro pre na nad í á fyrir ir ja z ze w dan".split()
+    "qu j m t s n c para per pour zur zum vom til din pentru v ve pro pre na nad í á fyrir ir ja z ze w dan "
+    "və".split()
 )
 _ARTICLES = frozenset(
     "la le les el los las il lo the die der das de het l d en ett a o os as".split()
@@ -52,7 +53,7 @@ _NOT_A_START = frozenset(
 _TOKEN = re.compile(r"[\w][\w'’.\-&+]*|[(),]", re.UNICODE)
 _ELIDED = re.compile(r"^(?:[ldsnc]|all|dell|nell|sull|dall|qu|j|m|t)['’](?=\w)", re.IGNORECASE)
 _CONJUNCTIONS = frozenset(
-    "et e y i and und og och en ou o oder or ve és și ir ja un dan".split()
+    "et e y i and und og och en ou o oder or ve és și ir ja un dan və".split()
 )
 #: Words that make a form's name but say nothing of whose it is: "City Hall", "the Council".
 GENERIC = frozenset(
@@ -91,7 +92,7 @@ _STRONG = re.compile(
     r"(state|provincial|county) government|conseil (departemental|regional|municipal)|kementerian|pemerintah|"
     r"dinas|yayasan|perkumpulan|ood|eood|d o o|sdruzhenye|fondatsyia|obshchyna|"
     r"panchayat|parishad|nigam|palika|palike|samiti|sangathan|sanstha|(city|municipal) corporation|"
-    r"government of)\b"
+    r"government of|public defender|ombuds\w*|nazirliyi|icra hakimiyyeti)\b"
 )
 """English public bodies' words count where they say whose body it is: "California Department of
 Technology", "Social Security Administration", not "the Department of Politics" (a university's)."""
@@ -161,7 +162,7 @@ _STEMS = (
     " government", "kementerian", "pemerintah", "dinas ", "yayasan", "perkumpulan", " оод", " еоод", "д.о.о",
     "сдружение", "фондаци", "община", "conseil",
     "panchayat", "parishad", "nigam", "palika", "palike", "samiti", "sangathan", "sanstha", " corporation",
-    "government of",
+    "government of", "public defender", "ombuds", "nazirliy", "hakimiyy",
 )
 
 
@@ -348,17 +349,87 @@ def names_by_form(text: str) -> list[tuple[str, str | None]]:
     if _SENTENCE_CASE_LEGAL_HINT.search(text):
         for name in _sentence_case_companies(text):
             found.setdefault(name, None)
+    if CASELESS.search(text):
+        for name in _caseless_names(text):
+            found.setdefault(name, None)
     return list(found.items())
+
+
+_CASELESS_WORD = re.compile(r"[\u10d0-\u10ff\u0900-\u0dff]+")
+"""A word of Georgian or an Indic script (vowel signs and viramas are part of it)."""
+_CASELESS_TYPES = (
+    "meria", "sakrebulo", "munitsipaliteti", "saministro", "universiteti", "mtavroba",  # Georgian
+    "mhangrpalika", "mankratci", "nkratci", "paursbha", "paursmstha", "visvvidyaly", "bisbbidyaly", "plklaikklk",
+    "mmtraly", "mntrnaly",  # Devanagari, Tamil, Bengali, as kg.fold.latin writes them
+)
+"""The type words of names written without capitals: a city hall, a ministry, a university …"""
+_CASELESS_QUALIFIERS = frozenset({"sakhelmtsipo", "avtonomiuri", "respublikis", "pinansta"})
+"""Words between a Georgian name's place and its type ("state", "autonomous republic's", "finances'")."""
+
+
+def _a_place(folded: str) -> bool:
+    """Whether a folded word is a town or a country, as it is or in the genitive ("ქუთაისის", "საქართველოს")."""
+    from kg.resolve.countries import country_code
+    from kg.resolve.places import town
+
+    for form in (folded, folded[:-1] if folded.endswith("s") else ""):
+        if form and len(form) > 3 and (town(form) is not None or country_code(form) is not None):
+            return True
+    return False
+
+
+def _caseless_names(text: str) -> list[str]:
+    """Names in scripts without capitals, found by a type word after a place: "ქუთაისის მერია" (Kutaisi's
+    city hall), "საქართველოს ფინანსთა სამინისტრო", "नाशिक महानगरपालिका"; the type word without the case
+    ending glued to it ("ქუთაისის მერიამ"). A type word after anything but a town or a country
+    ("ქალაქის მერია", the city's city hall) names nobody in particular."""
+    words = list(_CASELESS_WORD.finditer(text))
+    out = []
+    for i, match in enumerate(words):
+        word = match.group(0)
+        folded = fold(word)
+        kind_word = next((t for t in _CASELESS_TYPES if folded.startswith(t)), None)
+        if kind_word is None:
+            continue
+        while word and fold(word) != kind_word and len(fold(word)) > len(kind_word):
+            word = word[:-1]  # "მერიამ" → "მერია"
+        if fold(word) != kind_word:
+            continue
+        first, place = i, False
+        while first > 0 and i - first < 4:
+            before = words[first - 1]
+            if text[before.end() : words[first].start()].strip():
+                break  # a comma, a full stop: not one name
+            folded_before = fold(before.group(0))
+            if _a_place(folded_before):
+                place, first = True, first - 1
+            elif folded_before in _CASELESS_QUALIFIERS:
+                first -= 1
+            else:
+                break
+        if not place:
+            continue
+        name = text[words[first].start() : match.start()] + word
+        if kind_of(name) not in (None, "intergovernmental"):
+            out.append(name)
+    return out
 
 
 _QUOTE_OPENS = re.compile("[„«“‚‹\"”]")
 _QUOTED = re.compile(
     r"((?:[^\W\d_][\w.\-]*[ \t]+){1,3})"  # up to three words before the quote: the type ("Сдружение", "Fundacja")
-    r"([„«“‚‹\"”])([A-ZÀ-ÖØ-Þ\u0100-\u024f\u0370-\u03ff\u0400-\u042f\d][^„«“‚‹”»“\"\n]{1,60}?)([“”»’›\"])"
+    r"([„«“‚‹\"”])([A-ZÀ-ÖØ-Þ\u0100-\u024f\u0370-\u03ff\u0400-\u042f\u0531-\u0556\u10a0-\u10ff\d]"
+    r"[^„«“‚‹”»“\"\n]{1,60}?)([“”»’›\"])"
 )
 """A type word, then a name in quotation marks: "Сдружение „Гражданска мрежа“", "фонд «Городские проекты»",
 "Fundacja „Pracownia Miejska”", "ГО «Розумне місто»"."""
 _CLOSES = {"„": "“”", "«": "»", "“": "”", "‚": "‘’", "‹": "›", '"': '"', "”": "”"}
+CASELESS = re.compile(r"[\u10d0-\u10ff\u0900-\u0dff]")
+"""Georgian and the Indic scripts: no capitals, so no word of theirs is "capitalised"."""
+
+
+def _caseless(word: str) -> bool:
+    return CASELESS.match(word) is not None
 
 
 def _quoted_names(text: str) -> list[str]:
@@ -375,11 +446,12 @@ def _quoted_names(text: str) -> list[str]:
         best = None
         for take in range(1, len(words) + 1):
             before = words[-take:]
-            if fold(before[0]) in _CONNECTORS or not (before[0][:1].isupper() or take == 1):
+            if fold(before[0]) in _CONNECTORS or not (before[0][:1].isupper() or take == 1 or _caseless(before[0])):
                 break
             candidate = f"{' '.join(before)} {opens}{inner}{closes}"
             kind = kind_of(candidate)
-            if kind is None or kind == "intergovernmental" or kind_of(" ".join(before)) != kind:
+            if kind is None or kind == "intergovernmental" or (
+                    kind_of(" ".join(before)) != kind and not (take == 1 and before[0] in LEGAL_PREFIXES)):
                 continue  # the kind is the type's, not the quoted words' ('the report "Open Data Foundation"')
             best = candidate
             break  # the fewest words that make a type: "Благотворительный фонд", not the verb before it

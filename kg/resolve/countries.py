@@ -28,7 +28,7 @@ from kg.resolve.kinds import fold
 LANGUAGES = ("en", "sv", "fr", "de", "es", "ca", "it", "nl", "da", "nb_NO", "nn", "fi", "pt", "pl", "et", "eu", "gl",
              "is", "fo", "lt", "lv", "cs", "sk", "hu", "ro", "sl", "hr", "bs", "sr@latin", "sr", "mk", "bg", "ru", "uk",
              "be", "el", "sq", "mt", "ga", "cy", "tr", "az", "id", "ms", "vi", "fil", "sw", "af", "ha", "yo", "zu",
-             "xh")
+             "xh", "ka", "hy", "hi", "mr", "bn", "ta")
 """The languages whose names of the countries (pycountry's ISO 3166 catalogues) a name may use: "Ürdün
 Üniversitesi", "Ministerstvo vnitra České republiky". Names in scripts that fold to nothing (Arabic, Han)
 add nothing, and a language's name never displaces an earlier language's for the same letters."""

@@ -175,6 +175,7 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "region",
         (
+            r"\bmtavroba$",  # Georgian მთავრობა (a government: "აჭარის … მთავრობა")
             r"\bzill?a (parishad|panchayat)\b",
             r"\bdistrict panchayat\b",
             r"\bjilh?a prisd\b",  # जिला/जिल्हा परिषद
@@ -402,6 +403,8 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "agency",
         (
+            r"^public defender\b",
+            r"\bombuds(man|men|person)\b",
             r"\bmmtraly\w*",  # मंत्रालय
             r"\bamaicckm\b",
             r"\bmntrnaly\w*",
@@ -641,6 +644,7 @@ KIND_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "ngo",
         (
+            r"^(nko|ano)\b",  # Russian non-profits: НКО «…», АНО «…»
             r"\b(samiti|sangathan|sanstha|balaga)\b",  # India's associations
             r"\b(smiti|smgthn)\b",  # समिति, संगठन
             r"\barkkttlai\b",  # அறக்கட்டளை (a trust)

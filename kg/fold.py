@@ -127,6 +127,15 @@ UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ua
 """Scripts whose texts run a name into the words around it: CJK, and Thai, Lao, Khmer, Burmese."""
 
 
+CASELESS_WORD = re.compile(r"[\u10d0-\u10ff\u0900-\u0dff]+")
+"""A word of a script without capitals: Georgian, or an Indic script (its vowel signs and viramas within)."""
+
+
+def caseless(word: str) -> bool:
+    """Whether ``word`` starts with a letter of a script without capitals (so it is never "capitalised")."""
+    return CASELESS_WORD.match(word) is not None
+
+
 def has_unspaced(text: str) -> bool:
     """Whether ``text`` holds letters of a script written without spaces between words."""
     return UNSPACED.search(text) is not None

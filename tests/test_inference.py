@@ -464,6 +464,11 @@ def test_a_link_titled_with_an_organisations_name_gives_its_homepages_country(ma
     assert g.value(nodo, SCHEMA.location) is None  # a deep link is no homepage, and .com no country
 
 
+def country_of(g, name: str) -> set[str]:
+    """The names of the country the graph puts the organisation called ``name`` in."""
+    return {str(n) for n in g.objects(g.value(the_org(g, name), SCHEMA.location), SCHEMA.name)}
+
+
 def test_a_form_the_francophone_countries_share_gives_the_country_of_the_company_it_keeps(make_site, tmp_path):
     site = make_site(tmp_path, {
         "_config.yml": FR_CONFIG,
@@ -472,13 +477,9 @@ def test_a_form_the_francophone_countries_share_gives_the_country_of_the_company
         "_clients/c.md": page("c", "fr", partners=["Plume Libre SARL"]),
     })
     _, g = build(site)
-
-    def country(name: str) -> set[str]:
-        return {str(n) for n in g.objects(g.value(the_org(g, name), SCHEMA.location), SCHEMA.name)}
-
-    assert "Senegal" in country("Sunu Code SARL")
-    assert "France" in country("Atelier Rhône SARL")
-    assert "France" in country("Plume Libre SARL")  # no company: the form's country after all
+    assert "Senegal" in country_of(g, "Sunu Code SARL")
+    assert "France" in country_of(g, "Atelier Rhône SARL")
+    assert "France" in country_of(g, "Plume Libre SARL")  # no company: the form's country after all
 
 
 def test_a_plc_among_ghanaian_partners_is_ghanaian_and_alone_british(make_site, tmp_path):
@@ -488,9 +489,5 @@ def test_a_plc_among_ghanaian_partners_is_ghanaian_and_alone_british(make_site, 
         "_clients/b.md": page("b", "en", partners=["Thistle Data PLC"]),
     })
     _, g = build(site)
-
-    def country(name: str) -> set[str]:
-        return {str(n) for n in g.objects(g.value(the_org(g, name), SCHEMA.location), SCHEMA.name)}
-
-    assert "Ghana" in country("Adinkra Digital PLC")
-    assert "United Kingdom" in country("Thistle Data PLC")
+    assert "Ghana" in country_of(g, "Adinkra Digital PLC")
+    assert "United Kingdom" in country_of(g, "Thistle Data PLC")

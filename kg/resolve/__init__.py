@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from pyoxigraph import Literal, NamedNode
 
 from kg.diagnostics import Diagnostics
-from kg.fold import cjk_key, has_cjk
+from kg.fold import caseless, cjk_key, has_cjk
 from kg.halves import from_both_ends
 from kg.map.context import MapContext
 from kg.map.iris import slug
@@ -31,7 +31,7 @@ from kg.map.terms import ALL_KINDS, LinkTo, Name, Statement, TextIn, new_stateme
 from kg.map.website import source_statements
 from kg.resolve.align import align, declined_alike, translation_of, word_keys
 from kg.resolve.appositions import kinds_said
-from kg.resolve.byform import CASELESS, names_by_form
+from kg.resolve.byform import names_by_form
 from kg.resolve.countries import (
     by_shared_forms,
     country_code,
@@ -599,7 +599,7 @@ def _names_in_text(ctx: MapContext, registry: Registry, cores: dict[tuple[str, s
                     pass
                 elif len(longer) == 1:
                     p.key = next(iter(longer))
-                elif CASELESS.match(found) and len(ending := {key for text, key in known
+                elif caseless(found) and len(ending := {key for text, key in known
                                                                 if text.endswith(" " + normalise(found))}) == 1:
                     p.key = next(iter(ending))  # "თბილისის სახელმწიფო უნივერსიტეტი" of "ივანე … სახელობის თბილისის …"
                 elif p.key.startswith("type:") and len(plain := bare.get(without_type_word(found) or "", set())) == 1:

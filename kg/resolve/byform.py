@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 import ahocorasick
 
-from kg.fold import HANGUL, KANA
+from kg.fold import CASELESS_WORD, HANGUL, KANA, caseless
 from kg.map.text import ABBREVIATIONS
 from kg.resolve.glossary import is_vocabulary
 from kg.resolve.kinds import LEGAL_PREFIXES, fold, kind_of
@@ -325,38 +325,13 @@ def names_by_form(text: str) -> list[tuple[str, str | None]]:
         found[long_form] = acronym
         for name in [n for n in found if n != long_form and long_form.startswith(n + " ")]:
             del found[name]  # "Ministerio de Tecnologías de la Información" of "… y las Comunicaciones (MinTIC)"
-    if _AGENCY_WORD_STEMS.search(text):
-        for match in _AGENCY_WORD.finditer(text):
-            found.setdefault(match.group(0), None)
-    if _HANGUL_WORD.search(text):
-        for name in _korean_names(text):
-            found.setdefault(name, None)
-    if "upanij" in text or "blast" in text:
-        for match in _SLAVIC_REGION.finditer(text):
-            found.setdefault(match.group(0), None)
-    if _SEMITIC.search(text):
-        for name in _semitic_names(text):
-            found.setdefault(name, None)
-    if "onseil " in text:
-        for match in _CONSEIL.finditer(text):
-            found.setdefault(match.group(0), None)
-    if _HAN.search(text):
-        for name in _cjk_names(text):
-            found.setdefault(name, None)
-    if _QUOTE_OPENS.search(text):
-        for name in _quoted_names(text):
-            found.setdefault(name, None)
-    if _SENTENCE_CASE_LEGAL_HINT.search(text):
-        for name in _sentence_case_companies(text):
-            found.setdefault(name, None)
-    if CASELESS.search(text):
-        for name in _caseless_names(text):
-            found.setdefault(name, None)
+    for holds, finds in _MORE_FORMS:
+        if holds(text):
+            for name in finds(text):
+                found.setdefault(name, None)
     return list(found.items())
 
 
-_CASELESS_WORD = re.compile(r"[\u10d0-\u10ff\u0900-\u0dff]+")
-"""A word of Georgian or an Indic script (vowel signs and viramas are part of it)."""
 _CASELESS_TYPES = (
     "meria", "sakrebulo", "munitsipaliteti", "saministro", "universiteti", "mtavroba",  # Georgian
     "mhangrpalika", "mankratci", "nkratci", "paursbha", "paursmstha", "visvvidyaly", "bisbbidyaly", "plklaikklk",
@@ -383,7 +358,7 @@ def _caseless_names(text: str) -> list[str]:
     city hall), "საქართველოს ფინანსთა სამინისტრო", "नाशिक महानगरपालिका"; the type word without the case
     ending glued to it ("ქუთაისის მერიამ"). A type word after anything but a town or a country
     ("ქალაქის მერია", the city's city hall) names nobody in particular."""
-    words = list(_CASELESS_WORD.finditer(text))
+    words = list(CASELESS_WORD.finditer(text))
     out = []
     for i, match in enumerate(words):
         word = match.group(0)
@@ -424,12 +399,6 @@ _QUOTED = re.compile(
 """A type word, then a name in quotation marks: "Сдружение „Гражданска мрежа“", "фонд «Городские проекты»",
 "Fundacja „Pracownia Miejska”", "ГО «Розумне місто»"."""
 _CLOSES = {"„": "“”", "«": "»", "“": "”", "‚": "‘’", "‹": "›", '"': '"', "”": "”"}
-CASELESS = re.compile(r"[\u10d0-\u10ff\u0900-\u0dff]")
-"""Georgian and the Indic scripts: no capitals, so no word of theirs is "capitalised"."""
-
-
-def _caseless(word: str) -> bool:
-    return CASELESS.match(word) is not None
 
 
 def _quoted_names(text: str) -> list[str]:
@@ -446,7 +415,7 @@ def _quoted_names(text: str) -> list[str]:
         best = None
         for take in range(1, len(words) + 1):
             before = words[-take:]
-            if fold(before[0]) in _CONNECTORS or not (before[0][:1].isupper() or take == 1 or _caseless(before[0])):
+            if fold(before[0]) in _CONNECTORS or not (before[0][:1].isupper() or take == 1 or caseless(before[0])):
                 break
             candidate = f"{' '.join(before)} {opens}{inner}{closes}"
             kind = kind_of(candidate)
@@ -783,3 +752,27 @@ def _legal_end(name: str) -> bool:
     from kg.resolve.kinds import LEGAL_FORMS
 
     return any(name.endswith(" " + form) for form, _kind in LEGAL_FORMS)
+
+
+def _matches(pattern: re.Pattern[str]) -> Callable[[str], Iterator[str]]:
+    return lambda text: (match.group(0) for match in pattern.finditer(text))
+
+
+def _held(*words: str) -> Callable[[str], bool]:
+    return lambda text: any(word in text for word in words)
+
+
+_MORE_FORMS: tuple[tuple[Callable[[str], object], Callable[[str], Iterable[str]]], ...] = (
+    (_AGENCY_WORD_STEMS.search, _matches(_AGENCY_WORD)),
+    (_HANGUL_WORD.search, _korean_names),
+    (_held("upanij", "blast"), _matches(_SLAVIC_REGION)),
+    (_SEMITIC.search, _semitic_names),
+    (_held("onseil "), _matches(_CONSEIL)),
+    (_HAN.search, _cjk_names),
+    (_QUOTE_OPENS.search, _quoted_names),
+    (_SENTENCE_CASE_LEGAL_HINT.search, _sentence_case_companies),
+    (CASELESS_WORD.search, _caseless_names),
+)
+"""The other forms :func:`names_by_form` reads, each behind a cheap test that the text may hold one
+(the test, then the finder): one-word agencies ("Skolverket"), Korean, Slavic counties, Arabic and Hebrew, French
+councils, Chinese and Japanese, quoted names, sentence-case companies, names in scripts without capitals."""

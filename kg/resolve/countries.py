@@ -24,17 +24,15 @@ from kg.fold import KANA, has_cjk
 from kg.map.iris import latin
 from kg.resolve.kinds import fold
 
-#: Languages whose country names are recognised (pycountry's catalogue names).
-LANGUAGES = ("en", "sv", "fr", "de", "es", "ca", "it", "nl", "da", "nb_NO", "nn", "fi", "pt", "pl", "et", "eu", "gl",
-             "is", "fo", "lt", "lv", "cs", "sk", "hu", "ro", "sl", "hr", "bs", "sr@latin", "sr", "mk", "bg", "ru", "uk",
-             "be", "el", "sq", "mt", "ga", "cy", "tr", "az", "id", "ms", "vi", "fil", "sw", "af", "ha", "yo", "zu",
-             "xh", "ka", "hy", "hi", "mr", "bn", "ta")
-"""The languages whose names of the countries (pycountry's ISO 3166 catalogues) a name may use: "Ürdün
-Üniversitesi", "Ministerstvo vnitra České republiky". Names in scripts that fold to nothing (Arabic, Han)
-add nothing, and a language's name never displaces an earlier language's for the same letters."""
-_FIRST_LANGUAGES = 17
-"""The languages above whose short names of four letters or fewer count too ("Cuba", "Irak"); the later
-ones' short names are as often words of their own ("Malý", "Pole", "Nhật")."""
+#: Languages whose country names are recognised (pycountry's catalogue names), short ones ("Cuba", "Irak") too.
+LANGUAGES = ("en", "sv", "fr", "de", "es", "ca", "it", "nl", "da", "nb_NO", "nn", "fi", "pt", "pl", "et", "eu", "gl")
+MORE_LANGUAGES = ("is", "fo", "lt", "lv", "cs", "sk", "hu", "ro", "sl", "hr", "bs", "sr@latin", "sr", "mk", "bg", "ru",
+                  "uk", "be", "el", "sq", "mt", "ga", "cy", "tr", "az", "id", "ms", "vi", "fil", "sw", "af", "ha", "yo",
+                  "zu", "xh", "ka", "hy", "hi", "mr", "bn", "ta")
+"""More languages whose names of the countries a name may use ("Ürdün Üniversitesi", "Ministerstvo vnitra
+České republiky"), their names of five letters or more only: the shorter are as often words of their own
+("Malý", "Pole", "Nhật"). Names in scripts that fold to nothing (Arabic, Han) add nothing, and a language's
+name never displaces an earlier language's for the same letters."""
 #: Short forms in common use that ISO 3166 does not list.
 _EXTRA = {
     "usa": "US",
@@ -239,22 +237,23 @@ def country_table() -> dict[str, str]:
     """Folded country name in any supported language → ISO alpha-2 code."""
     out: dict[str, str] = {}
     catalogues = Path(pycountry.__file__).parent / "locales"
-    translators: list[Callable[[str], str]] = []
-    for lang in LANGUAGES:
+    translators: list[tuple[Callable[[str], str], int]] = []
+    """Each language's translation of a country's name, and the fewest letters a name of it may have."""
+    for lang in (*LANGUAGES, *MORE_LANGUAGES):
         try:
-            translators.append(gettext.translation("iso3166-1", str(catalogues), languages=[lang]).gettext)
+            catalogue = gettext.translation("iso3166-1", str(catalogues), languages=[lang])
         except OSError:
-            translators.append(str)  # no catalogue: the English names again
+            continue  # an older pycountry without this catalogue
+        translators.append((catalogue.gettext, 1 if lang in LANGUAGES else 5))
     countries = sorted(pycountry.countries, key=lambda c: c.alpha_2)
     for country in countries:  # English names first: they win a clash
         for attr in ("common_name", "name", "official_name"):
             if value := getattr(country, attr, None):
                 out.setdefault(fold(value), country.alpha_2)
-    for at, translate in enumerate(translators):
+    for in_language, shortest in translators:
         for country in countries:
             for attr in ("common_name", "name", "official_name"):
-                if (value := getattr(country, attr, None)) and (folded := fold(translate(value))) and (
-                        at < _FIRST_LANGUAGES or len(folded) > 4):  # "Malý", "Pole", "Nhật": words first
+                if (value := getattr(country, attr, None)) and len(folded := fold(in_language(value))) >= shortest:
                     out.setdefault(folded, country.alpha_2)
     for name, code in _EXTRA.items():
         if code:

@@ -30,6 +30,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import ctypes.util
+import functools
 import os
 import signal
 import sys
@@ -41,13 +42,20 @@ PR_SET_PDEATHSIG = 1
 WORKER_STACK = 256 << 20
 
 
+@functools.lru_cache(maxsize=1)
+def _libc() -> ctypes.CDLL | None:
+    """The C library, or None where it cannot be loaded."""
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+    except OSError:
+        return None
+
+
 def _die_with_parent() -> None:
     """Have the kernel kill this process when its parent dies (Linux)."""
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):
-        pass
+    with contextlib.suppress(AttributeError):
+        if (libc := _libc()) is not None:
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
 
 
 BIG_ANSWER = 1 << 20
@@ -57,11 +65,9 @@ BIG_ANSWER = 1 << 20
 def _give_back() -> None:
     """Return the heap's free pages to the system (glibc's ``malloc_trim``; nothing elsewhere): a worker
     that wrote a 30 MB answer would otherwise hold those pages until it is replaced, in every worker."""
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or None)
-        libc.malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
+    with contextlib.suppress(AttributeError):  # a C library without malloc_trim (musl)
+        if (libc := _libc()) is not None:
+            libc.malloc_trim(0)
 
 
 def _vm_size() -> int:
